@@ -1,0 +1,45 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/**
+ * RFC 9457 problem details. `type` is a stable URI clients may switch on;
+ * `title` is the same for every occurrence of the type; `detail` explains this one.
+ */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export function problemType(slug: string): string {
+  return `urn:passport-renewal:problem:${slug}`;
+}
+
+/** An error the API answers with a specific problem type. */
+export class ProblemException extends HttpException {
+  constructor(status: HttpStatus, slug: string, title: string, detail?: string, extensions: Record<string, unknown> = {}) {
+    super({ type: problemType(slug), title, status, detail, ...extensions } satisfies ProblemDetails, status);
+  }
+}
+
+export class ValidationProblem extends ProblemException {
+  constructor(errors: FieldError[]) {
+    super(
+      HttpStatus.BAD_REQUEST,
+      'validation-error',
+      'The request is not valid',
+      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      { errors },
+    );
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RENEWAL_STAGES } from '../../../../workflows/stages';
+import type { DeliveryMethod, RenewalStage } from '../../../../workflows/stages';
+import type { RenewalRecord } from '../../../persistence/entities/renewal.entity';
+
+/** A renewal as the read model knows it. */
+export class RenewalView {
+  @ApiProperty({ format: 'uuid' })
+  renewalId: string;
+
+  @ApiProperty({ enum: RENEWAL_STAGES })
+  stage: RenewalStage;
+
+  @ApiProperty({ enum: ['PICKUP', 'POST'] })
+  deliveryMethod: DeliveryMethod;
+
+  @ApiProperty({ example: 'RUH-01' })
+  officeId: string;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  stageDeadline: string | null;
+
+  @ApiProperty()
+  slaBreached: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  stageEnteredAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  static from(record: RenewalRecord): RenewalView {
+    return {
+      renewalId: record.renewalId,
+      stage: record.stage,
+      deliveryMethod: record.deliveryMethod,
+      officeId: record.officeId,
+      stageDeadline: record.stageDeadline?.toISOString() ?? null,
+      slaBreached: record.slaBreached,
+      stageEnteredAt: record.stageEnteredAt.toISOString(),
+      createdAt: record.createdAt.toISOString(),
+    };
+  }
+}

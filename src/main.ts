@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { createApp } from './api/create-app';
+import { loadConfig } from './config/configuration';
+import { openDataSource, runMigrations } from './persistence/data-source';
+import { startEmbeddedPostgres } from './persistence/embedded-postgres';
+import { startDevServer } from './temporal/dev-server';
+import { startRenewalWorker } from './worker/worker';
+
+/**
+ * `npm start`: the whole system on one machine. PostgreSQL and a Temporal dev
+ * server are started here unless DATABASE_URL / TEMPORAL_ADDRESS point at
+ * running ones; their data lives in `.data/` and survives restarts.
+ */
+async function main(): Promise<void> {
+  const logger = new Logger('embedded');
+  const config = loadConfig();
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error) => logger.error(String(error)));
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  let stopping = false;
+  async function shutdown(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: stopping`);
+    await stopAll();
+    process.exit(0);
+  }
+
+  try {
+    mkdirSync(config.embedded.dataDir, { recursive: true });
+    if (!config.databaseUrl) {
+      const postgres = await startEmbeddedPostgres({
+        dataDir: join(config.embedded.dataDir, 'postgres'),
+        port: config.embedded.postgresPort,
+        database: 'renewals',
+        persistent: true,
+      });
+      stops.push(postgres.stop);
+      config.databaseUrl = postgres.url;
+      process.env.DATABASE_URL = postgres.url;
+      logger.log(`PostgreSQL (embedded) on 127.0.0.1:${config.embedded.postgresPort}`);
+    }
+    if (!config.temporal.address) {
+      const temporal = await startDevServer({
+        port: config.embedded.temporalPort,
+        uiPort: config.embedded.temporalUiPort,
+        dbFilename: join(config.embedded.dataDir, 'temporal.sqlite'),
+        namespace: config.temporal.namespace,
+      });
+      stops.push(temporal.stop);
+      config.temporal.address = temporal.address;
+      process.env.TEMPORAL_ADDRESS = temporal.address;
+      logger.log(`Temporal dev server on ${temporal.address}, UI ${temporal.uiUrl}`);
+    }
+
+    await runMigrations(config.databaseUrl);
+    const dataSource = await openDataSource(config.databaseUrl);
+    stops.push(() => dataSource.destroy());
+    const worker = await startRenewalWorker(config, dataSource);
+    stops.push(worker.shutdown);
+
+    const app = await createApp();
+    await app.listen(config.httpPort);
+    stops.push(() => app.close());
+    logger.log(`API        http://localhost:${config.httpPort}/v1/renewals`);
+    logger.log(`OpenAPI    http://localhost:${config.httpPort}/docs`);
+  } catch (error) {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    await stopAll();
+    process.exit(1);
+  }
+}
+
+void main();

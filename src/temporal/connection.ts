@@ -1,0 +1,8 @@
+import { Client, Connection } from '@temporalio/client';
+import type { AppConfig } from '../config/configuration';
+import { requireTemporalAddress } from '../config/configuration';
+
+export async function connectTemporalClient(temporal: AppConfig['temporal']): Promise<Client> {
+  const connection = await Connection.connect({ address: requireTemporalAddress(temporal) });
+  return new Client({ connection, namespace: temporal.namespace });
+}

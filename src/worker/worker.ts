@@ -1,0 +1,47 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createActivities } from '../../activities';
+import { AppConfig, requireTemporalAddress } from '../config/configuration';
+import { SandboxCivilRegistry } from '../integrations/civil-registry/sandbox';
+import { SandboxPrintCentre } from '../integrations/print-centre/sandbox';
+
+export interface RunningWorker {
+  worker: Worker;
+  /** Resolves when the worker has stopped (after `shutdown`). */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Builds the worker: the renewal workflows plus activities wired to their
+ * adapters. Setup is split from `run` so tests and the embedded launcher can
+ * start it next to other components.
+ */
+export async function createRenewalWorker(config: AppConfig, dataSource: DataSource): Promise<Worker> {
+  const connection = await NativeConnection.connect({ address: requireTemporalAddress(config.temporal) });
+  return Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    workflowsPath: require.resolve('../../workflows'),
+    activities: createActivities({
+      dataSource,
+      registry: new SandboxCivilRegistry(dataSource),
+      printCentre: new SandboxPrintCentre(dataSource),
+    }),
+  });
+}
+
+export async function startRenewalWorker(config: AppConfig, dataSource: DataSource): Promise<RunningWorker> {
+  const worker = await createRenewalWorker(config, dataSource);
+  const done = worker.run();
+  return {
+    worker,
+    done,
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+      await worker.options.connection?.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Entry point of the workflow bundle: every workflow the worker hosts.
+export { passportRenewal } from './renewal.workflow';

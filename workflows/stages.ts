@@ -1,0 +1,28 @@
+/**
+ * Every stage a renewal can be in (DESIGN.md section 3). The same names are the
+ * `RenewalStage` search attribute and the API's `stage` field.
+ */
+export const RENEWAL_STAGES = [
+  'ELIGIBILITY_CHECK',
+  'AWAITING_ACCEPTANCE',
+  'AWAITING_PAYMENT',
+  'AWAITING_ADDRESS',
+  'PRINTING',
+  'READY_FOR_PICKUP',
+  'DISPATCHED',
+  'IN_TRANSIT',
+  'OUT_FOR_DELIVERY',
+  'LOST',
+  'REISSUING',
+  'COMPLETED',
+  'REJECTED',
+  'EXPIRED',
+  'CANCELLED',
+  'FAILED',
+] as const;
+
+export type RenewalStage = (typeof RENEWAL_STAGES)[number];
+
+export const TERMINAL_STAGES: ReadonlySet<RenewalStage> = new Set(['COMPLETED', 'REJECTED', 'EXPIRED', 'CANCELLED', 'FAILED']);
+
+export type DeliveryMethod = 'PICKUP' | 'POST';
