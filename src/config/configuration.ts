@@ -16,6 +16,8 @@ export interface AppConfig {
     address?: string;
     namespace: string;
     taskQueue: string;
+    /** A prebuilt workflow bundle (see `bundleWorkflowCode`); unset, the worker bundles `workflows/` at start. */
+    workflowBundlePath?: string;
   };
   embedded: {
     dataDir: string;
@@ -51,6 +53,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       address: text(env, 'TEMPORAL_ADDRESS'),
       namespace: text(env, 'TEMPORAL_NAMESPACE') ?? 'default',
       taskQueue: text(env, 'TEMPORAL_TASK_QUEUE') ?? RENEWAL_TASK_QUEUE,
+      workflowBundlePath: text(env, 'WORKFLOW_BUNDLE_PATH'),
     },
     embedded: {
       dataDir: text(env, 'EMBEDDED_DATA_DIR') ?? join(PROJECT_ROOT, '.data'),

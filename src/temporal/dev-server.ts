@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Connection } from '@temporalio/client';
 import { ensureTemporalBinary } from './binaries';
-import { searchAttributeCliArgs } from './search-attributes';
+import { searchAttributeCliArgs } from './search-attribute-registration';
 
 export interface DevServerOptions {
   /** gRPC port; a free one is picked when omitted. */

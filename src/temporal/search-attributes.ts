@@ -4,8 +4,8 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
  * The renewal's custom search attributes (DESIGN.md section 4). They are not
  * encrypted, so they carry no personal data: only the stage, the delivery
  * method, the office, the current stage's deadline and whether the 24-hour
- * delivery SLA was breached. Imported by the workflow (to upsert), the API (to
- * filter) and the dev-server launcher (to register them).
+ * delivery SLA was breached. Imported by the workflow (to upsert) and the API (to
+ * filter); kept free of server-side imports so the workflow bundle stays small.
  */
 export const RenewalStageKey = defineSearchAttributeKey('RenewalStage', SearchAttributeType.KEYWORD);
 export const DeliveryMethodKey = defineSearchAttributeKey('DeliveryMethod', SearchAttributeType.KEYWORD);
@@ -20,14 +20,3 @@ export const RENEWAL_SEARCH_ATTRIBUTES = [
   StageDeadlineKey,
   SlaBreachedKey,
 ] as const;
-
-/** The type names the `temporal` CLI expects for `--search-attribute Name=Type`. */
-const CLI_TYPE_NAMES: Record<string, string> = {
-  [SearchAttributeType.KEYWORD]: 'Keyword',
-  [SearchAttributeType.DATETIME]: 'Datetime',
-  [SearchAttributeType.BOOL]: 'Bool',
-};
-
-export function searchAttributeCliArgs(): string[] {
-  return RENEWAL_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE_NAMES[key.type]}`]);
-}

@@ -5,6 +5,8 @@ import { AppConfig, requireTemporalAddress } from '../config/configuration';
 import { SandboxCivilRegistry } from '../integrations/civil-registry/sandbox';
 import { SandboxPrintCentre } from '../integrations/print-centre/sandbox';
 
+export const WORKFLOWS_PATH = require.resolve('../../workflows');
+
 export interface RunningWorker {
   worker: Worker;
   /** Resolves when the worker has stopped (after `shutdown`). */
@@ -23,13 +25,17 @@ export async function createRenewalWorker(config: AppConfig, dataSource: DataSou
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    workflowsPath: require.resolve('../../workflows'),
+    ...workflowSource(config.temporal.workflowBundlePath),
     activities: createActivities({
       dataSource,
       registry: new SandboxCivilRegistry(dataSource),
       printCentre: new SandboxPrintCentre(dataSource),
     }),
   });
+}
+
+function workflowSource(bundlePath: string | undefined) {
+  return bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH };
 }
 
 export async function startRenewalWorker(config: AppConfig, dataSource: DataSource): Promise<RunningWorker> {

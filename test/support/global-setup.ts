@@ -1,10 +1,12 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMigrations } from '../../src/persistence/data-source';
 import { startEmbeddedPostgres } from '../../src/persistence/embedded-postgres';
 import { ensureTemporalBinary } from '../../src/temporal/binaries';
 import { freePort, startDevServer } from '../../src/temporal/dev-server';
+import { WORKFLOWS_PATH } from '../../src/worker/worker';
 
 /**
  * Real infrastructure for the whole suite: a throw-away PostgreSQL cluster and
@@ -13,12 +15,16 @@ import { freePort, startDevServer } from '../../src/temporal/dev-server';
  */
 export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_TEST_SERVER_PATH = ensureTemporalBinary('temporal-test-server');
+  // Bundle the workflows once for every worker of the suite instead of once per worker.
+  const workDir = mkdtempSync(join(tmpdir(), 'renewals-test-'));
+  const bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  process.env.WORKFLOW_BUNDLE_PATH = join(workDir, 'workflow-bundle.js');
+  writeFileSync(process.env.WORKFLOW_BUNDLE_PATH, bundle.code);
 
-  const clusterParent = mkdtempSync(join(tmpdir(), 'renewals-test-pg-'));
   // Under root the cluster runs as the `postgres` user, which must reach its directory.
-  chmodSync(clusterParent, 0o755);
+  chmodSync(workDir, 0o755);
   const postgres = await startEmbeddedPostgres({
-    dataDir: join(clusterParent, 'data'),
+    dataDir: join(workDir, 'postgres'),
     port: await freePort(),
     database: 'renewals_test',
     persistent: false,

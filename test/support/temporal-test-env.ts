@@ -1,0 +1,39 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { RenewalActivities } from '../../activities';
+import { registerSearchAttributes } from '../../src/temporal/search-attribute-registration';
+
+let runtimeInstalled = false;
+
+/** Worker logs at WARN and above only, so test output shows what matters. */
+export function installQuietRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
+/** The time-skipping test server that the global setup located or installed. */
+export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  const path = requireEnv('TEMPORAL_TEST_SERVER_PATH');
+  installQuietRuntime();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  await registerSearchAttributes(env.connection.operatorService, env.namespace ?? 'default');
+  return env;
+}
+
+export function createTestWorker(env: TestWorkflowEnvironment, taskQueue: string, activities: RenewalActivities): Promise<Worker> {
+  return Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: { codePath: requireEnv('WORKFLOW_BUNDLE_PATH') },
+    activities,
+  });
+}
+
+/** Values the global setup puts in the environment for every test file. */
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suite through Jest, whose global setup provides it`);
+  return value;
+}
