@@ -30,6 +30,7 @@ export async function passportRenewal(input: RenewalInput): Promise<RenewalOutco
   let handedOver = false;
   let handedOverBy: string | undefined;
   let rejectionReason: string | undefined;
+  let outcome: RenewalOutcome | undefined;
 
   setHandler(statusQuery, (): RenewalStatus => ({
     renewalId: input.renewalId,
@@ -70,7 +71,8 @@ export async function passportRenewal(input: RenewalInput): Promise<RenewalOutco
     async (request: HandoverRequest) => {
       handedOverBy = request.clerkId;
       handedOver = true;
-      await condition(() => tracker.stage === 'COMPLETED');
+      // Answer the clerk once the handover is recorded everywhere, so what they see next is final.
+      await condition(() => outcome !== undefined);
       return { newPassportNumber: printed!.passportNumber };
     },
     {
@@ -109,7 +111,8 @@ export async function passportRenewal(input: RenewalInput): Promise<RenewalOutco
     oldPassportNumber: citizen?.currentPassport?.passportNumber,
   });
   await tracker.enter('COMPLETED', { note: `handed over by clerk ${handedOverBy}` });
-  return { stage: 'COMPLETED', newPassportNumber: printed.passportNumber };
+  outcome = { stage: 'COMPLETED', newPassportNumber: printed.passportNumber };
+  return outcome;
 }
 
 function requireStage(tracker: StageTracker, expected: StageTracker['stage']): void {

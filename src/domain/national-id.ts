@@ -19,6 +19,13 @@ export function hasValidLuhnCheckDigit(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Appends the Luhn check digit to nine digits (used to mint sandbox and test identities). */
+export function withCheckDigit(firstNineDigits: string): string {
+  if (!/^\d{9}$/.test(firstNineDigits)) throw new Error('withCheckDigit needs exactly nine digits');
+  const check = [...'0123456789'].find((digit) => hasValidLuhnCheckDigit(firstNineDigits + digit));
+  return firstNineDigits + check;
+}
+
 /** Why a value is not a citizen's national ID, or `undefined` when it is one. */
 export function nationalIdProblem(value: string): string | undefined {
   if (!TEN_DIGITS.test(value)) return 'must be exactly 10 digits';

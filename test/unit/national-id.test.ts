@@ -1,4 +1,4 @@
-import { hasValidLuhnCheckDigit, isNationalId, parseNationalId } from '../../src/domain/national-id';
+import { hasValidLuhnCheckDigit, isNationalId, parseNationalId, withCheckDigit } from '../../src/domain/national-id';
 import { DomainValidationError } from '../../src/domain/validation-error';
 
 describe('national ID', () => {
@@ -35,5 +35,11 @@ describe('national ID', () => {
     expect(hasValidLuhnCheckDigit('79927398713')).toBe(true);
     expect(hasValidLuhnCheckDigit('79927398710')).toBe(false);
     expect(isNationalId(1058529940)).toBe(false);
+  });
+
+  it('completes nine digits with the check digit', () => {
+    expect(withCheckDigit('105852994')).toBe('1058529940');
+    expect(withCheckDigit('100000000')).toBe('1000000008');
+    expect(() => withCheckDigit('12345')).toThrow('nine digits');
   });
 });

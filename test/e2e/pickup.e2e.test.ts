@@ -1,0 +1,129 @@
+import request from 'supertest';
+import { renewalWorkflowId } from '../../workflows/ids';
+import { seedCitizen } from '../support/citizens';
+import { eventually, startStack, TestStack } from '../support/stack';
+
+/** The pickup path over HTTP, through the real API, Temporal dev server, worker and PostgreSQL. */
+describe('pickup at the counter, end to end', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function stageOf(renewalId: string): Promise<string> {
+    const response = await request(stack.http).get(`/v1/renewals/${renewalId}`).expect(200);
+    return response.body.stage;
+  }
+
+  async function waitForStage(renewalId: string, stage: string): Promise<void> {
+    await eventually(async () => ((await stageOf(renewalId)) === stage ? true : undefined), `stage ${stage}`);
+  }
+
+  it('renews a passport from the citizen request to the handover at the counter', async () => {
+    const citizen = await seedCitizen(stack.db);
+
+    const created = await request(stack.http)
+      .post('/v1/renewals')
+      .send({ nationalId: citizen.nationalId, officeId: 'RUH-01' })
+      .expect(202);
+    const renewalId: string = created.body.renewalId;
+    expect(created.body).toMatchObject({ stage: 'ELIGIBILITY_CHECK', officeId: 'RUH-01', deliveryMethod: 'PICKUP' });
+    expect(created.body).not.toHaveProperty('nationalId');
+
+    await waitForStage(renewalId, 'READY_FOR_PICKUP');
+
+    // The search attribute an operator filters on in the Temporal UI follows the stage.
+    const description = await stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId)).describe();
+    expect(description.typedSearchAttributes.getAll()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ key: expect.objectContaining({ name: 'RenewalStage' }), value: 'READY_FOR_PICKUP' })]),
+    );
+
+    const counter = `/v1/counter/renewals/${renewalId}`;
+    const tooEarly = await request(stack.http).post(`${counter}/handover`).send({ clerkId: 'clerk-7' }).expect(422);
+    expect(tooEarly.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(tooEarly.body).toMatchObject({ status: 422, reason: 'OldPassportNotVerified' });
+
+    const mismatch = await request(stack.http)
+      .post(`${counter}/verification`)
+      .send({ clerkId: 'clerk-7', presentedPassportNumber: 'Z9999999', identityConfirmed: true })
+      .expect(200);
+    expect(mismatch.body).toEqual({ matched: false, mismatchesSoFar: 1 });
+
+    await request(stack.http)
+      .post(`${counter}/verification`)
+      .send({ clerkId: 'clerk-7', presentedPassportNumber: citizen.passportNumber, identityConfirmed: true })
+      .expect(200, { matched: true, mismatchesSoFar: 1 });
+
+    const handover = await request(stack.http).post(`${counter}/handover`).send({ clerkId: 'clerk-7' }).expect(200);
+    const newPassportNumber: string = handover.body.newPassportNumber;
+    expect(newPassportNumber).toMatch(/^X\d{8}$/);
+
+    expect(await stageOf(renewalId)).toBe('COMPLETED');
+
+    // The read model row, and the registry: new passport valid, old one cancelled.
+    const [row] = await stack.db.query('SELECT stage, last_sequence, national_id FROM renewals WHERE renewal_id = $1', [renewalId]);
+    expect(row).toEqual({ stage: 'COMPLETED', last_sequence: 4, national_id: citizen.nationalId });
+    const passports = await stack.db.query(
+      'SELECT passport_number, status FROM sandbox_registry_passports WHERE national_id = $1 ORDER BY passport_number',
+      [citizen.nationalId],
+    );
+    expect(passports).toEqual(
+      expect.arrayContaining([
+        { passport_number: citizen.passportNumber, status: 'CANCELLED' },
+        { passport_number: newPassportNumber, status: 'VALID' },
+      ]),
+    );
+
+    // The audit trail: every stage from the workflow, every counter action with its clerk.
+    const audit = await stack.db.query(
+      'SELECT actor, action, outcome FROM audit_events WHERE renewal_id = $1 ORDER BY occurred_at, id',
+      [renewalId],
+    );
+    expect(audit).toEqual([
+      { actor: 'workflow', action: 'stage.entered', outcome: 'ELIGIBILITY_CHECK' },
+      { actor: 'workflow', action: 'stage.entered', outcome: 'PRINTING' },
+      { actor: 'workflow', action: 'stage.entered', outcome: 'READY_FOR_PICKUP' },
+      { actor: 'clerk:clerk-7', action: 'counter.verification', outcome: 'MISMATCH' },
+      { actor: 'clerk:clerk-7', action: 'counter.verification', outcome: 'MATCHED' },
+      { actor: 'workflow', action: 'stage.entered', outcome: 'COMPLETED' },
+      { actor: 'clerk:clerk-7', action: 'counter.handover', outcome: 'HANDED_OVER' },
+    ]);
+  });
+
+  it('refuses an invalid national ID with a problem naming the field, and starts nothing', async () => {
+    const before = await stack.db.query('SELECT count(*)::int AS n FROM renewals');
+
+    const response = await request(stack.http)
+      .post('/v1/renewals')
+      .send({ nationalId: '1058529941', officeId: 'RUH-01' })
+      .expect(400);
+
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({
+      type: 'urn:passport-renewal:problem:validation-error',
+      status: 400,
+      errors: [{ field: 'nationalId', message: 'nationalId has an invalid check digit' }],
+    });
+    expect(await stack.db.query('SELECT count(*)::int AS n FROM renewals')).toEqual(before);
+  });
+
+  it('rejects a citizen under a travel ban, visible in the read model', async () => {
+    const citizen = await seedCitizen(stack.db, { travelBan: true });
+    const created = await request(stack.http)
+      .post('/v1/renewals')
+      .send({ nationalId: citizen.nationalId, officeId: 'JED-02' })
+      .expect(202);
+
+    await waitForStage(created.body.renewalId, 'REJECTED');
+    const [audit] = await stack.db.query(
+      `SELECT details FROM audit_events WHERE renewal_id = $1 AND outcome = 'REJECTED'`,
+      [created.body.renewalId],
+    );
+    expect(audit.details).toEqual({ note: 'TRAVEL_BAN' });
+  });
+});

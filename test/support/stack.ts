@@ -1,0 +1,57 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../../src/api/create-app';
+import { TEMPORAL_CLIENT } from '../../src/api/temporal/temporal.module';
+import { loadConfig, requireDatabaseUrl } from '../../src/config/configuration';
+import { openDataSource } from '../../src/persistence/data-source';
+import { RunningWorker, startRenewalWorker } from '../../src/worker/worker';
+import { installQuietRuntime } from './temporal-test-env';
+
+export interface TestStack {
+  app: INestApplication;
+  http: ReturnType<INestApplication['getHttpServer']>;
+  db: DataSource;
+  temporal: Client;
+  stop(): Promise<void>;
+}
+
+/**
+ * The production API and worker, wired exactly as `npm start` wires them, on
+ * the suite's PostgreSQL and Temporal dev server (see global-setup.ts).
+ */
+export async function startStack(): Promise<TestStack> {
+  installQuietRuntime();
+  const config = loadConfig();
+  const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
+  const worker: RunningWorker = await startRenewalWorker(config, db);
+  const app = await createApp({ logger: false });
+  await app.init();
+  return {
+    app,
+    http: app.getHttpServer(),
+    db,
+    temporal: app.get<Client>(TEMPORAL_CLIENT),
+    async stop() {
+      await app.close();
+      await worker.shutdown();
+      await db.destroy();
+    },
+  };
+}
+
+/** Polls until `probe` returns a value, or fails with the last value seen. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
