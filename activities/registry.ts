@@ -8,7 +8,11 @@ export function createRegistryActivities(registry: CivilRegistry) {
     },
 
     /** Activates the new passport and cancels the old one: only after a confirmed handover. */
-    async completeHandover(input: { newPassport: NewPassport; oldPassportNumber?: string; renewalId: string }): Promise<void> {
+    async completeHandover(input: {
+      newPassport: NewPassport;
+      oldPassportNumber?: string;
+      renewalId: string;
+    }): Promise<void> {
       await registry.activatePassport(input.newPassport);
       if (input.oldPassportNumber) {
         await registry.cancelPassport(input.oldPassportNumber, `replaced by renewal ${input.renewalId}`);

@@ -27,6 +27,8 @@ export interface HandoverResult {
   newPassportNumber: string;
 }
 
-export const verifyOldPassportUpdate = defineUpdate<CounterVerificationResult, [CounterVerificationRequest]>('verifyOldPassport');
+export const verifyOldPassportUpdate = defineUpdate<CounterVerificationResult, [CounterVerificationRequest]>(
+  'verifyOldPassport',
+);
 export const handOverUpdate = defineUpdate<HandoverResult, [HandoverRequest]>('handOver');
 export const statusQuery = defineQuery<RenewalStatus>('status');

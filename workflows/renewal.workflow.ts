@@ -60,7 +60,10 @@ export async function passportRenewal(input: RenewalInput): Promise<RenewalOutco
       validator: (request: CounterVerificationRequest) => {
         requireStage(tracker, 'READY_FOR_PICKUP');
         if (!request.identityConfirmed) {
-          throw ApplicationFailure.nonRetryable('The clerk must confirm the holder\'s identity first', 'IdentityNotConfirmed');
+          throw ApplicationFailure.nonRetryable(
+            "The clerk must confirm the holder's identity first",
+            'IdentityNotConfirmed',
+          );
         }
       },
     },
@@ -81,7 +84,8 @@ export async function passportRenewal(input: RenewalInput): Promise<RenewalOutco
         if (!oldPassportVerified) {
           throw ApplicationFailure.nonRetryable('The old passport has not been matched yet', 'OldPassportNotVerified');
         }
-        if (handedOver) throw ApplicationFailure.nonRetryable('The passport is already being handed over', 'AlreadyHandedOver');
+        if (handedOver)
+          throw ApplicationFailure.nonRetryable('The passport is already being handed over', 'AlreadyHandedOver');
       },
     },
   );

@@ -23,6 +23,12 @@ export const RENEWAL_STAGES = [
 
 export type RenewalStage = (typeof RENEWAL_STAGES)[number];
 
-export const TERMINAL_STAGES: ReadonlySet<RenewalStage> = new Set(['COMPLETED', 'REJECTED', 'EXPIRED', 'CANCELLED', 'FAILED']);
+export const TERMINAL_STAGES: ReadonlySet<RenewalStage> = new Set([
+  'COMPLETED',
+  'REJECTED',
+  'EXPIRED',
+  'CANCELLED',
+  'FAILED',
+]);
 
 export type DeliveryMethod = 'PICKUP' | 'POST';

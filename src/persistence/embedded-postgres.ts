@@ -29,7 +29,11 @@ const importEsm = new Function('specifier', 'return import(specifier)') as (spec
     start(): Promise<void>;
     stop(): Promise<void>;
     createDatabase(name: string): Promise<void>;
-    getPgClient(database?: string): { connect(): Promise<void>; query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null }>; end(): Promise<void> };
+    getPgClient(database?: string): {
+      connect(): Promise<void>;
+      query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null }>;
+      end(): Promise<void>;
+    };
   };
 }>;
 

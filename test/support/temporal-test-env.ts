@@ -16,12 +16,18 @@ export function installQuietRuntime(): void {
 export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   const path = requireEnv('TEMPORAL_TEST_SERVER_PATH');
   installQuietRuntime();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+  });
   await registerSearchAttributes(env.connection.operatorService, env.namespace ?? 'default');
   return env;
 }
 
-export function createTestWorker(env: TestWorkflowEnvironment, taskQueue: string, activities: RenewalActivities): Promise<Worker> {
+export function createTestWorker(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  activities: RenewalActivities,
+): Promise<Worker> {
   return Worker.create({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',

@@ -83,7 +83,10 @@ describe('passportRenewal, pickup at the counter (time-skipping server)', () => 
   });
 
   it('rejects a citizen whose passport is reported lost, without printing', async () => {
-    const lost = { ...CITIZEN_WITH_VALID_PASSPORT, currentPassport: { ...CITIZEN_WITH_VALID_PASSPORT.currentPassport!, status: 'LOST' as const } };
+    const lost = {
+      ...CITIZEN_WITH_VALID_PASSPORT,
+      currentPassport: { ...CITIZEN_WITH_VALID_PASSPORT.currentPassport!, status: 'LOST' as const },
+    };
     const fake = recordingActivities({ [lost.nationalId]: lost });
     const taskQueue = `pickup-${randomUUID()}`;
     const worker = await createTestWorker(env, taskQueue, fake.activities);

@@ -37,7 +37,7 @@ function fromHttpException(exception: HttpException): ProblemDetails {
 /** The application failure a workflow's validator or handler refused an update with. */
 function updateRejection(error: WorkflowUpdateFailedError): ProblemDetails {
   const cause = error.cause;
-  const reason = cause instanceof ApplicationFailure ? cause.type ?? 'UpdateRejected' : 'UpdateRejected';
+  const reason = cause instanceof ApplicationFailure ? (cause.type ?? 'UpdateRejected') : 'UpdateRejected';
   return {
     type: problemType('update-rejected'),
     title: 'The renewal cannot take this action now',
@@ -54,7 +54,11 @@ function toProblem(exception: unknown): ProblemDetails | undefined {
     return { type: problemType('renewal-not-found'), title: 'Renewal not found', status: HttpStatus.NOT_FOUND };
   }
   if (exception instanceof WorkflowExecutionAlreadyStartedError) {
-    return { type: problemType('renewal-already-started'), title: 'Renewal already started', status: HttpStatus.CONFLICT };
+    return {
+      type: problemType('renewal-already-started'),
+      title: 'Renewal already started',
+      status: HttpStatus.CONFLICT,
+    };
   }
   return undefined;
 }
@@ -71,8 +75,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     let problem = toProblem(exception);
     if (!problem) {
       // Log the error type and stack only: request bodies may hold personal data.
-      this.logger.error(`Unhandled ${(exception as Error)?.name ?? 'error'} on ${request.method} ${request.route?.path ?? ''}`, (exception as Error)?.stack);
-      problem = { type: problemType('internal-error'), title: 'Internal error', status: HttpStatus.INTERNAL_SERVER_ERROR };
+      this.logger.error(
+        `Unhandled ${(exception as Error)?.name ?? 'error'} on ${request.method} ${request.route?.path ?? ''}`,
+        (exception as Error)?.stack,
+      );
+      problem = {
+        type: problemType('internal-error'),
+        title: 'Internal error',
+        status: HttpStatus.INTERNAL_SERVER_ERROR,
+      };
     }
     response
       .status(problem.status)

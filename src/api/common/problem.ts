@@ -27,7 +27,13 @@ export function problemType(slug: string): string {
 
 /** An error the API answers with a specific problem type. */
 export class ProblemException extends HttpException {
-  constructor(status: HttpStatus, slug: string, title: string, detail?: string, extensions: Record<string, unknown> = {}) {
+  constructor(
+    status: HttpStatus,
+    slug: string,
+    title: string,
+    detail?: string,
+    extensions: Record<string, unknown> = {},
+  ) {
     super({ type: problemType(slug), title, status, detail, ...extensions } satisfies ProblemDetails, status);
   }
 }

@@ -46,7 +46,13 @@ export class CounterService {
     if (!exists) throw new ProblemException(HttpStatus.NOT_FOUND, 'renewal-not-found', 'Renewal not found');
   }
 
-  private audit(renewalId: string, clerkId: string, action: string, outcome: string, details?: Record<string, unknown>) {
+  private audit(
+    renewalId: string,
+    clerkId: string,
+    action: string,
+    outcome: string,
+    details?: Record<string, unknown>,
+  ) {
     return appendAudit(this.db, {
       eventKey: `api:${randomUUID()}`,
       renewalId,

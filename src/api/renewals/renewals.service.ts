@@ -24,11 +24,20 @@ export class RenewalsService {
   ) {}
 
   async create(request: CreateRenewalDto): Promise<RenewalView> {
-    const open = await this.renewals.findOneBy({ nationalId: request.nationalId, stage: Not(In([...TERMINAL_STAGES])) });
+    const open = await this.renewals.findOneBy({
+      nationalId: request.nationalId,
+      stage: Not(In([...TERMINAL_STAGES])),
+    });
     if (open) {
-      throw new ProblemException(HttpStatus.CONFLICT, 'renewal-in-progress', 'A renewal is already in progress', undefined, {
-        renewalId: open.renewalId,
-      });
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'renewal-in-progress',
+        'A renewal is already in progress',
+        undefined,
+        {
+          renewalId: open.renewalId,
+        },
+      );
     }
     const renewalId = randomUUID();
     const input: RenewalInput = {
@@ -69,7 +78,12 @@ export class RenewalsService {
   async get(renewalId: string): Promise<RenewalView> {
     const record = await this.renewals.findOneBy({ renewalId });
     if (!record) {
-      throw new ProblemException(HttpStatus.NOT_FOUND, 'renewal-not-found', 'Renewal not found', `No renewal ${renewalId}`);
+      throw new ProblemException(
+        HttpStatus.NOT_FOUND,
+        'renewal-not-found',
+        'Renewal not found',
+        `No renewal ${renewalId}`,
+      );
     }
     return RenewalView.from(record);
   }

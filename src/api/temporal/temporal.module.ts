@@ -24,7 +24,8 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
     {
       provide: TEMPORAL_CLIENT,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => connectTemporalClient(config.get('temporal', { infer: true })),
+      useFactory: (config: ConfigService<AppConfig, true>) =>
+        connectTemporalClient(config.get('temporal', { infer: true })),
     },
     TemporalConnectionCloser,
   ],

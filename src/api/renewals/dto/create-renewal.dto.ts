@@ -3,7 +3,10 @@ import { Matches } from 'class-validator';
 import { IsNationalId } from '../../common/is-national-id.decorator';
 
 export class CreateRenewalDto {
-  @ApiProperty({ example: '1058529940', description: 'Citizen national ID: 10 digits, starts with 1, Luhn check digit' })
+  @ApiProperty({
+    example: '1058529940',
+    description: 'Citizen national ID: 10 digits, starts with 1, Luhn check digit',
+  })
   @IsNationalId()
   nationalId: string;
 

@@ -1,0 +1,27 @@
+// @ts-check
+import eslint from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.data/', '.tools/', 'tmp/', 'coverage/'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+    },
+    rules: {
+      // Workflow state is declared before the message handlers that read it and assigned later.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Personal data must never reach a log line; console output is for the entry points only.
+      'no-console': ['error', { allow: ['error'] }],
+    },
+  },
+  {
+    files: ['src/temporal/install-binaries.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  prettier,
+);
