@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../src/persistence/audit';
+import { SLA_BREACH_NOTE } from '../workflows/stages';
 import type { DeliveryMethod, RenewalStage } from '../workflows/stages';
 
 export interface StageChange {
@@ -12,6 +13,7 @@ export interface StageChange {
   officeId: string;
   deliveryMethod: DeliveryMethod;
   stageDeadline?: string;
+  slaBreached: boolean;
   note?: string;
 }
 
@@ -26,15 +28,17 @@ export function createProjectionActivities(dataSource: DataSource) {
       await dataSource.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO renewals (renewal_id, national_id, stage, delivery_method, office_id, stage_deadline,
-                                 last_sequence, stage_entered_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                                 last_sequence, stage_entered_at, sla_breached)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
            ON CONFLICT (renewal_id) DO UPDATE SET
              stage = EXCLUDED.stage,
              delivery_method = EXCLUDED.delivery_method,
              office_id = EXCLUDED.office_id,
              stage_deadline = EXCLUDED.stage_deadline,
              last_sequence = EXCLUDED.last_sequence,
-             stage_entered_at = EXCLUDED.stage_entered_at,
+             stage_entered_at = CASE WHEN renewals.stage = EXCLUDED.stage THEN renewals.stage_entered_at
+                                     ELSE EXCLUDED.stage_entered_at END,
+             sla_breached = EXCLUDED.sla_breached,
              updated_at = now()
            WHERE renewals.last_sequence < EXCLUDED.last_sequence`,
           [
@@ -46,13 +50,14 @@ export function createProjectionActivities(dataSource: DataSource) {
             change.stageDeadline ?? null,
             change.sequence,
             change.at,
+            change.slaBreached,
           ],
         );
         await appendAudit(tx, {
           eventKey: `workflow:${change.renewalId}:${change.sequence}`,
           renewalId: change.renewalId,
           actor: 'workflow',
-          action: 'stage.entered',
+          action: change.note === SLA_BREACH_NOTE ? 'sla.breached' : 'stage.entered',
           outcome: change.stage,
           details: change.note ? { note: change.note } : {},
           at: change.at,

@@ -1,22 +1,46 @@
-import type { CitizenFacts, CivilRegistry, NewPassport } from '../src/integrations/civil-registry/port';
+import type { CitizenFacts, CivilRegistry } from '../src/integrations/civil-registry/port';
+import type { DataSource } from 'typeorm';
 
-/** Civil-registry activities: reads for eligibility, and passport activation and cancellation. */
-export function createRegistryActivities(registry: CivilRegistry) {
+export interface PrintedPassportInput {
+  jobKey: string;
+  passportNumber: string;
+  nationalId: string;
+  issuedOn: string;
+  expiresOn: string;
+}
+
+/** Civil-registry activities: eligibility facts, and the passport's life from printed to valid or void. */
+export function createRegistryActivities(registry: CivilRegistry, dataSource: DataSource) {
   return {
     async lookUpCitizen(nationalId: string): Promise<CitizenFacts | undefined> {
       return registry.lookUpCitizen(nationalId);
     },
 
-    /** Activates the new passport and cancels the old one: only after a confirmed handover. */
-    async completeHandover(input: {
-      newPassport: NewPassport;
-      oldPassportNumber?: string;
-      renewalId: string;
-    }): Promise<void> {
-      await registry.activatePassport(input.newPassport);
+    /** The print centre reported the passport: the registry knows it as PRINTED, not valid. */
+    async recordPrintedPassport(input: PrintedPassportInput): Promise<void> {
+      await registry.recordPrintedPassport({
+        passportNumber: input.passportNumber,
+        nationalId: input.nationalId,
+        issuedOn: input.issuedOn,
+        expiresOn: input.expiresOn,
+      });
+      await dataSource.query(
+        `UPDATE print_jobs SET status = 'PRINTED', passport_number = $2, updated_at = now() WHERE job_key = $1`,
+        [input.jobKey, input.passportNumber],
+      );
+    },
+
+    /** Safety rule: called only on a confirmed handover or delivery. The old passport is cancelled with it. */
+    async activateNewPassport(input: { renewalId: string; newPassportNumber: string; oldPassportNumber?: string }) {
+      await registry.activatePassport(input.newPassportNumber);
       if (input.oldPassportNumber) {
         await registry.cancelPassport(input.oldPassportNumber, `replaced by renewal ${input.renewalId}`);
       }
+    },
+
+    /** A printed passport that will never reach its holder (lost, uncollected, cancelled) is voided. */
+    async voidPassport(input: { passportNumber: string; reason: string }): Promise<void> {
+      await registry.voidPassport(input.passportNumber, input.reason);
     },
   };
 }

@@ -5,6 +5,8 @@ import { Logger } from '@nestjs/common';
 import exitHook from 'async-exit-hook';
 import { createApp } from './api/create-app';
 import { loadConfig } from './config/configuration';
+import { loadIntegrationsConfig } from './config/integrations';
+import { startEmbeddedSandboxes } from './integrations/sandbox/embedded';
 import { openDataSource, runMigrations } from './persistence/data-source';
 import { startEmbeddedPostgres } from './persistence/embedded-postgres';
 import { startDevServer } from './temporal/dev-server';
@@ -61,6 +63,9 @@ async function main(): Promise<void> {
     stops.push(() => dataSource.destroy());
     const worker = await startRenewalWorker(config, dataSource);
     stops.push(worker.shutdown);
+    const sandboxes = await startEmbeddedSandboxes(loadIntegrationsConfig(), dataSource);
+    stops.push(sandboxes.stop);
+    logger.log(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
 
     const app = await createApp();
     await app.listen(config.httpPort);

@@ -1,22 +1,48 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, proxyActivities } from '@temporalio/workflow';
 import type { RenewalActivities } from '../activities';
 
 /**
- * Activity stubs with retry and timeout policies that fit each kind of work.
- * Projection writes are local to our database and quick; calls to government
- * systems get longer timeouts and keep retrying transient faults.
+ * Activity stubs, with retry and timeout policies that fit each kind of work.
+ * Calls to partner systems retry transient faults (timeouts, 5xx, 429) with
+ * backoff for as long as it takes; what they refuse for good arrives as a
+ * non-retryable ApplicationFailure and is decided on by the workflow.
  */
+const PARTNER_CALL = {
+  startToCloseTimeout: '30 seconds',
+  // On cancellation the renewal moves straight to compensation, which is idempotent and does not
+  // depend on whether a call in flight landed; asking the server to cancel it would only race its completion.
+  cancellationType: ActivityCancellationType.ABANDON,
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+} as const;
+
+/** Our own database: quick, and retried until it answers. */
 export const projection = proxyActivities<Pick<RenewalActivities, 'recordStageChange'>>({
   startToCloseTimeout: '10 seconds',
+  cancellationType: ActivityCancellationType.ABANDON,
   retry: { initialInterval: '500 milliseconds', maximumInterval: '30 seconds' },
 });
 
-export const registry = proxyActivities<Pick<RenewalActivities, 'lookUpCitizen' | 'completeHandover'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+export const registry =
+  proxyActivities<
+    Pick<RenewalActivities, 'lookUpCitizen' | 'recordPrintedPassport' | 'activateNewPassport' | 'voidPassport'>
+  >(PARTNER_CALL);
 
-export const printing = proxyActivities<Pick<RenewalActivities, 'printPassport'>>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+export const payments =
+  proxyActivities<Pick<RenewalActivities, 'issueBill' | 'cancelBill' | 'refundBill' | 'recordPayment'>>(PARTNER_CALL);
+
+export const address = proxyActivities<Pick<RenewalActivities, 'checkNationalAddress'>>(PARTNER_CALL);
+
+export const printing =
+  proxyActivities<Pick<RenewalActivities, 'submitPrintJob' | 'cancelPrintJob' | 'recordPrintFailure'>>(PARTNER_CALL);
+
+export const delivery =
+  proxyActivities<Pick<RenewalActivities, 'dispatchShipment' | 'closeShipment' | 'recallShipment' | 'openLossClaim'>>(
+    PARTNER_CALL,
+  );
+
+/** Best effort: a notification that cannot be sent after a few tries is given up, never the renewal. */
+export const notifications = proxyActivities<Pick<RenewalActivities, 'notifyCitizen' | 'alertOperators'>>({
+  startToCloseTimeout: '20 seconds',
+  cancellationType: ActivityCancellationType.ABANDON,
+  retry: { initialInterval: '2 seconds', maximumAttempts: 5 },
 });

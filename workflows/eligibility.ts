@@ -1,6 +1,9 @@
+import { ApplicationFailure } from '@temporalio/workflow';
 import type { CitizenFacts } from '../src/integrations/civil-registry/port';
+import type { AcceptanceRequest } from './messages';
+import type { RenewalPolicy } from './types';
 
-/** Machine-readable reasons a renewal is refused. */
+/** Machine-readable reasons a renewal is refused at the eligibility check. */
 export type RejectionReason =
   | 'CITIZEN_NOT_FOUND'
   | 'NOT_A_CITIZEN'
@@ -8,17 +11,73 @@ export type RejectionReason =
   | 'PASSPORT_LOST'
   | 'PASSPORT_STOLEN'
   | 'PASSPORT_CANCELLED'
-  | 'TRAVEL_BAN';
+  | 'TRAVEL_BAN'
+  | 'UNPAID_TRAFFIC_FINES'
+  | 'BIOMETRICS_MISSING';
+
+/** Whole years between a date of birth (YYYY-MM-DD) and `today`. */
+export function ageOn(dateOfBirth: string, today: Date): number {
+  const [year, month, day] = dateOfBirth.split('-').map(Number);
+  let age = today.getUTCFullYear() - year;
+  const beforeBirthday =
+    today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
+  if (beforeBirthday) age -= 1;
+  return age;
+}
 
 /** Pure decision over the registry's facts; `undefined` means eligible. */
-export function eligibilityProblem(facts: CitizenFacts | undefined): RejectionReason | undefined {
+export function eligibilityProblem(
+  facts: CitizenFacts | undefined,
+  today: Date,
+  policy: RenewalPolicy,
+): RejectionReason | undefined {
   if (!facts) return 'CITIZEN_NOT_FOUND';
   if (!facts.isCitizen) return 'NOT_A_CITIZEN';
   const passport = facts.currentPassport;
   if (!passport) return 'NO_PASSPORT_ON_RECORD';
   if (passport.status === 'LOST') return 'PASSPORT_LOST';
   if (passport.status === 'STOLEN') return 'PASSPORT_STOLEN';
-  if (passport.status === 'CANCELLED') return 'PASSPORT_CANCELLED';
+  if (passport.status === 'CANCELLED' || passport.status === 'VOIDED') return 'PASSPORT_CANCELLED';
   if (facts.travelBan) return 'TRAVEL_BAN';
+  if (facts.unpaidFinesSar > 0) return 'UNPAID_TRAFFIC_FINES';
+  if (ageOn(facts.dateOfBirth, today) >= policy.biometricsMinAge && !facts.biometricsOnRecord) {
+    return 'BIOMETRICS_MISSING';
+  }
   return undefined;
+}
+
+function refuse(message: string, type: string): never {
+  throw ApplicationFailure.nonRetryable(message, type);
+}
+
+/**
+ * The acceptance update's validator: a refused acceptance leaves no trace in
+ * history, and the citizen is told exactly what to fix.
+ */
+export function validateAcceptance(
+  request: AcceptanceRequest,
+  facts: CitizenFacts,
+  today: Date,
+  policy: RenewalPolicy,
+): void {
+  if (request.photoConfirmed !== true) refuse('The photo on file must be confirmed', 'PhotoNotConfirmed');
+  if (request.englishNameConfirmed !== true) {
+    refuse('The name as written in English must be confirmed', 'EnglishNameNotConfirmed');
+  }
+  const accepted = new Set(request.acceptedPledgeIds ?? []);
+  const missing = policy.requiredPledgeIds.filter((id) => !accepted.has(id));
+  if (missing.length) refuse(`Required pledges not accepted: ${missing.join(', ')}`, 'PledgesMissing');
+  if (request.validityYears !== 5 && request.validityYears !== 10) {
+    refuse('validityYears must be 5 or 10', 'InvalidValidity');
+  }
+  if (request.validityYears === 10 && ageOn(facts.dateOfBirth, today) < policy.minAgeForTenYears) {
+    refuse(`Under ${policy.minAgeForTenYears}, only a 5-year passport can be issued`, 'ValidityNotAllowedForAge');
+  }
+  const delivery = request.delivery;
+  if (delivery?.method === 'PICKUP') {
+    if (!/^[A-Z]{3}-\d{2}$/.test(delivery.officeId ?? ''))
+      refuse('delivery.officeId is not a known office code', 'InvalidOffice');
+  } else if (delivery?.method !== 'POST') {
+    refuse('delivery.method must be PICKUP or POST', 'InvalidDeliveryMethod');
+  }
 }

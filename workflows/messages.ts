@@ -1,10 +1,57 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CarrierEventType } from '../src/integrations/saudi-post/port';
 import type { RenewalStatus } from './types';
 
 /**
- * Signals, updates and queries of the renewal workflow, shared by the workflow
+ * Every message the renewal workflow understands, shared by the workflow
  * (which handles them) and the API (which sends them).
+ *
+ * Updates are for people who wait for an answer (the citizen accepting, the
+ * clerk at the counter, an operator cancelling): their validators refuse bad
+ * requests before anything is written to history. Signals are for partner
+ * systems reporting facts (payment, address, printing, carrier events), which
+ * the workflow records whatever its stage.
  */
+
+// ---- citizen -------------------------------------------------------------
+
+export type DeliveryChoice = { method: 'PICKUP'; officeId: string } | { method: 'POST' };
+
+export interface AcceptanceRequest {
+  /** The citizen saw the photo on file and confirms it. */
+  photoConfirmed: boolean;
+  /** The citizen confirms the name as written in English. */
+  englishNameConfirmed: boolean;
+  /** Ids of the pledges accepted; every required pledge must be among them. */
+  acceptedPledgeIds: string[];
+  validityYears: 5 | 10;
+  delivery: DeliveryChoice;
+}
+
+export interface AcceptanceResult {
+  feeSar: number;
+  postageSar: number;
+  totalSar: number;
+}
+
+export const acceptTermsUpdate = defineUpdate<AcceptanceResult, [AcceptanceRequest]>('acceptTerms');
+
+// ---- cancellation (citizen or operator) ------------------------------------
+
+export interface CancellationRequest {
+  requestedBy: { role: 'CITIZEN' | 'OPERATOR'; id: string };
+  reason: string;
+}
+
+export interface CancellationResult {
+  stage: 'CANCELLED';
+  /** What was undone, e.g. `PRINT_JOB_CANCELLED`, `PASSPORT_VOIDED`, `SHIPMENT_RECALLED`, `PAYMENT_REFUNDED`. */
+  compensations: string[];
+}
+
+export const cancelRenewalUpdate = defineUpdate<CancellationResult, [CancellationRequest]>('cancelRenewal');
+
+// ---- clerk at the counter ---------------------------------------------------
 
 export interface CounterVerificationRequest {
   clerkId: string;
@@ -31,4 +78,58 @@ export const verifyOldPassportUpdate = defineUpdate<CounterVerificationResult, [
   'verifyOldPassport',
 );
 export const handOverUpdate = defineUpdate<HandoverResult, [HandoverRequest]>('handOver');
+
+// ---- operator -----------------------------------------------------------------
+
+export interface LossDeclaration {
+  operatorId: string;
+  reason: string;
+}
+
+/** An operator declares the current shipment lost (e.g. the carrier confirmed it by phone). */
+export const declareShipmentLostSignal = defineSignal<[LossDeclaration]>('declareShipmentLost');
+
+// ---- partner systems (webhooks) -----------------------------------------------
+
+export interface PaymentReceived {
+  billNumber: string;
+  paymentId: string;
+  amountSar: number;
+  paidAt: string;
+}
+
+export interface PrintJobCompleted {
+  jobKey: string;
+  passportNumber: string;
+  issuedOn: string;
+  expiresOn: string;
+}
+
+export interface PrintJobFailed {
+  jobKey: string;
+  reason: string;
+}
+
+export interface CarrierEvent {
+  /** The carrier's id for this event: a repeated id is ignored. */
+  eventId: string;
+  trackingNumber: string;
+  type: CarrierEventType;
+  /** When it happened at the carrier; events may arrive out of order. */
+  occurredAt: string;
+  /** For DELIVERED: how the recipient was confirmed. */
+  proof?: 'OTP' | 'ID_CHECK';
+  /** For DELIVERY_ATTEMPTED and RETURNED: why. */
+  reason?: string;
+}
+
+export const paymentReceivedSignal = defineSignal<[PaymentReceived]>('paymentReceived');
+/** Wasel reports the citizen has subscribed (registered a national address). */
+export const addressRegisteredSignal = defineSignal('addressRegistered');
+export const printJobCompletedSignal = defineSignal<[PrintJobCompleted]>('printJobCompleted');
+export const printJobFailedSignal = defineSignal<[PrintJobFailed]>('printJobFailed');
+export const carrierEventSignal = defineSignal<[CarrierEvent]>('carrierEvent');
+
+// ---- reads ------------------------------------------------------------------------
+
 export const statusQuery = defineQuery<RenewalStatus>('status');

@@ -2,15 +2,49 @@ import type { DeliveryMethod, RenewalStage } from './stages';
 
 export const RENEWAL_TASK_QUEUE = 'passport-renewals';
 
-/** Fixed at start: configuration changes never alter a running renewal's decisions. */
+/**
+ * Every duration, count and fee a renewal decides with. It is fixed in the
+ * workflow input at start, so configuration changes never alter the decisions
+ * of a running renewal (and never make its history non-deterministic).
+ */
 export interface RenewalPolicy {
-  /** Working days (Sunday to Thursday) a printed passport waits at the counter. */
+  /** Time the citizen has to review and accept after the eligibility check. */
+  acceptanceWindowMs: number;
+  /** How long a SADAD bill stays payable. */
+  paymentWindowMs: number;
+  /** Time the citizen has to subscribe to Wasel before we fall back to pickup. */
+  addressWindowMs: number;
+  /** How long printing may take before operators are alerted; after twice this, the renewal fails. */
+  printDeadlineMs: number;
+  /** Print attempts (after failures reported by the print centre) before the renewal fails. */
+  maxPrintAttempts: number;
+  /** Working days (Sunday to Thursday, holidays excluded) a printed passport waits at the counter. */
   pickupWindowWorkingDays: number;
+  /** The reminder goes out this many working days before the pickup window closes. */
+  pickupReminderWorkingDaysBefore: number;
+  /** Public holidays (YYYY-MM-DD, Riyadh time) that are not working days. */
+  holidays: string[];
+  /** Delivery promised within this time of the carrier accepting the envelope. */
+  deliverySlaMs: number;
+  /** Not delivered this long after dispatch: the envelope is treated as lost. */
+  lossThresholdMs: number;
+  /** Failed delivery attempts before the passport goes back to the office for pickup. */
+  maxDeliveryAttempts: number;
+  /** Replacements printed after losses in transit; the last one is handed over at the counter. */
+  maxReissues: number;
+  fees: { fiveYearsSar: number; tenYearsSar: number; postageSar: number };
+  /** Below this age only 5-year passports are issued. */
+  minAgeForTenYears: number;
+  /** From this age biometrics must be on record. */
+  biometricsMinAge: number;
+  /** Pledges the citizen must accept, by id. */
+  requiredPledgeIds: string[];
 }
 
 export interface RenewalInput {
   renewalId: string;
   nationalId: string;
+  /** The passport office that prints, and hands over at the counter. */
   officeId: string;
   policy: RenewalPolicy;
 }
@@ -21,20 +55,40 @@ export interface TimelineEntry {
   note?: string;
 }
 
+export interface Tracking {
+  trackingNumber: string;
+  envelopeBarcode: string;
+  lastEvent?: string;
+  lastEventAt?: string;
+  deliveryAttempts: number;
+  acceptedAt?: string;
+  slaDeadline?: string;
+}
+
+/** What a citizen, clerk or operator needs to know now; answered by the `status` query. */
 export interface RenewalStatus {
   renewalId: string;
   stage: RenewalStage;
   deliveryMethod: DeliveryMethod;
   officeId: string;
+  /** 1 for the first passport printed, then +1 for each replacement after a loss. */
+  issueNumber: number;
+  validityYears?: 5 | 10;
   timeline: TimelineEntry[];
-  /** What the citizen or clerk must do next, if anything. */
+  stageDeadline?: string;
+  slaBreached: boolean;
+  tracking?: Tracking;
+  /** What the citizen, clerk or operator must do next, if anything. */
   pendingAction?: string;
-  rejectionReason?: string;
+  /** Why the renewal was rejected, cancelled, expired or failed. */
+  outcomeReason?: string;
   counterMismatches: number;
+  amountDueSar?: number;
+  billNumber?: string;
 }
 
 export interface RenewalOutcome {
   stage: RenewalStage;
   newPassportNumber?: string;
-  rejectionReason?: string;
+  reason?: string;
 }

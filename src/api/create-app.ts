@@ -1,28 +1,37 @@
-import { INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { loadApiConfig } from '../config/api';
 import { AppModule } from './app.module';
+import { bodyParserProblems } from './common/body-parser-problems';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation.pipe';
+import { createOpenApiDocument } from './openapi/openapi-document';
+
+export interface CreateAppOptions {
+  /** `false`: no logs at all (tests that do not look at them). */
+  logger?: false;
+  /** Send the logs here instead of standard output (tests that check what is logged). */
+  logStream?: DestinationStream;
+}
 
 /** Builds the API exactly as production serves it; tests and launchers call this too. */
-export async function createApp(options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    bodyParser: true,
-    logger: options.logger,
-  });
-  app.useBodyParser('json', { limit: '64kb' });
+export async function createApp(options: CreateAppOptions = {}): Promise<INestApplication> {
+  const silent = options.logger === false;
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({ level: silent ? 'silent' : 'info', stream: options.logStream }),
+    // Webhook signatures are checked over the body exactly as received, so the raw bytes are kept.
+    { bodyParser: false, rawBody: true, bufferLogs: !silent, logger: silent ? false : undefined },
+  );
+  if (!silent) app.useLogger(app.get(Logger));
+  // JSON only, and small: no request of this API needs more.
+  app.useBodyParser('json', { limit: loadApiConfig().bodyLimitBytes });
+  app.use(bodyParserProblems);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-
-  const openApi = new DocumentBuilder()
-    .setTitle('Passport renewal')
-    .setDescription('Online renewal of Saudi passports: citizens, counter clerks, operators and partner systems')
-    .setVersion('1')
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: 'openapi.json',
-  });
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'openapi.json' });
   return app;
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { RenewalPolicy } from '../../workflows/types';
 import { RENEWAL_TASK_QUEUE } from '../../workflows/types';
 import { PROJECT_ROOT } from './paths';
+import { loadPolicy } from './policy';
 
 /**
  * All configuration, read from the environment in one place and shared by the
@@ -61,9 +62,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       temporalPort: integer(env, 'EMBEDDED_TEMPORAL_PORT', 7233, 1),
       temporalUiPort: integer(env, 'EMBEDDED_TEMPORAL_UI_PORT', 8233, 1),
     },
-    policy: {
-      pickupWindowWorkingDays: integer(env, 'POLICY_PICKUP_WINDOW_WORKING_DAYS', 10, 1),
-    },
+    policy: loadPolicy(env),
   };
 }
 

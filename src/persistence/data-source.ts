@@ -1,12 +1,19 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { SandboxPassport, SandboxPerson } from '../integrations/civil-registry/sandbox.entities';
-import { SandboxPrintJob } from '../integrations/print-centre/sandbox.entities';
 import { AuditEvent } from './entities/audit-event.entity';
 import { RenewalRecord } from './entities/renewal.entity';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
+import { RenewalOperations1764350000000 } from './migrations/1764350000000-renewal-operations';
+import { Sandboxes1764400000000 } from './migrations/1764400000000-sandboxes';
+import { Api1764450000000 } from './migrations/1764450000000-api';
 
-export const ENTITIES = [RenewalRecord, AuditEvent, SandboxPerson, SandboxPassport, SandboxPrintJob];
-export const MIGRATIONS = [InitialSchema1764300000000];
+// The sandboxes' tables (src/integrations) are reached through SQL, so they have no entities here.
+export const ENTITIES = [RenewalRecord, AuditEvent];
+export const MIGRATIONS = [
+  InitialSchema1764300000000,
+  RenewalOperations1764350000000,
+  Sandboxes1764400000000,
+  Api1764450000000,
+];
 
 /** One definition of the schema for the API, the worker, the migrations and the tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -2,8 +2,8 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import { AppConfig, requireTemporalAddress } from '../config/configuration';
-import { SandboxCivilRegistry } from '../integrations/civil-registry/sandbox';
-import { SandboxPrintCentre } from '../integrations/print-centre/sandbox';
+import { loadIntegrationsConfig } from '../config/integrations';
+import { createIntegrations } from '../integrations';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
@@ -26,11 +26,8 @@ export async function createRenewalWorker(config: AppConfig, dataSource: DataSou
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(config.temporal.workflowBundlePath),
-    activities: createActivities({
-      dataSource,
-      registry: new SandboxCivilRegistry(dataSource),
-      printCentre: new SandboxPrintCentre(dataSource),
-    }),
+    // Sandbox or HTTP adapter per system, from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md).
+    activities: createActivities({ dataSource, ...createIntegrations(loadIntegrationsConfig(), dataSource) }),
   });
 }
 

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { pseudonymOf } from '../../src/api/auth/pseudonym';
+import { loadApiConfig } from '../../src/config/api';
 import { renewalWorkflowId } from '../../workflows/ids';
 import { seedCitizen } from '../support/citizens';
 import { eventually, startStack, TestStack } from '../support/stack';
@@ -15,27 +18,33 @@ describe('pickup at the counter, end to end', () => {
     await stack?.stop();
   });
 
-  async function stageOf(renewalId: string): Promise<string> {
-    const response = await request(stack.http).get(`/v1/renewals/${renewalId}`).expect(200);
+  // Every POST carries an Idempotency-Key; each call here is a new intended action.
+  const once = () => ({ 'Idempotency-Key': randomUUID() });
+  const clerk = () => stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
+
+  async function stageOf(renewalId: string, citizen: { Authorization: string }): Promise<string> {
+    const response = await request(stack.http).get(`/v1/renewals/${renewalId}`).set(citizen).expect(200);
     return response.body.stage;
   }
 
-  async function waitForStage(renewalId: string, stage: string): Promise<void> {
-    await eventually(async () => ((await stageOf(renewalId)) === stage ? true : undefined), `stage ${stage}`);
+  async function waitForStage(renewalId: string, citizen: { Authorization: string }, stage: string): Promise<void> {
+    await eventually(async () => ((await stageOf(renewalId, citizen)) === stage ? true : undefined), `stage ${stage}`);
   }
 
   it('renews a passport from the citizen request to the handover at the counter', async () => {
     const citizen = await seedCitizen(stack.db);
+    const asCitizen = stack.auth({ role: 'citizen', sub: citizen.nationalId });
 
     const created = await request(stack.http)
       .post('/v1/renewals')
-      .send({ nationalId: citizen.nationalId, officeId: 'RUH-01' })
+      .set({ ...asCitizen, ...once() })
+      .send({ officeId: 'RUH-01' })
       .expect(202);
     const renewalId: string = created.body.renewalId;
     expect(created.body).toMatchObject({ stage: 'ELIGIBILITY_CHECK', officeId: 'RUH-01', deliveryMethod: 'PICKUP' });
     expect(created.body).not.toHaveProperty('nationalId');
 
-    await waitForStage(renewalId, 'READY_FOR_PICKUP');
+    await waitForStage(renewalId, asCitizen, 'READY_FOR_PICKUP');
 
     // The search attribute an operator filters on in the Temporal UI follows the stage.
     const description = await stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId)).describe();
@@ -46,26 +55,36 @@ describe('pickup at the counter, end to end', () => {
     );
 
     const counter = `/v1/counter/renewals/${renewalId}`;
-    const tooEarly = await request(stack.http).post(`${counter}/handover`).send({ clerkId: 'clerk-7' }).expect(422);
+    const tooEarly = await request(stack.http)
+      .post(`${counter}/handover`)
+      .set({ ...clerk(), ...once() })
+      .send({})
+      .expect(422);
     expect(tooEarly.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(tooEarly.body).toMatchObject({ status: 422, reason: 'OldPassportNotVerified' });
 
     const mismatch = await request(stack.http)
       .post(`${counter}/verification`)
-      .send({ clerkId: 'clerk-7', presentedPassportNumber: 'Z9999999', identityConfirmed: true })
+      .set({ ...clerk(), ...once() })
+      .send({ presentedPassportNumber: 'Z9999999', identityConfirmed: true })
       .expect(200);
     expect(mismatch.body).toEqual({ matched: false, mismatchesSoFar: 1 });
 
     await request(stack.http)
       .post(`${counter}/verification`)
-      .send({ clerkId: 'clerk-7', presentedPassportNumber: citizen.passportNumber, identityConfirmed: true })
+      .set({ ...clerk(), ...once() })
+      .send({ presentedPassportNumber: citizen.passportNumber, identityConfirmed: true })
       .expect(200, { matched: true, mismatchesSoFar: 1 });
 
-    const handover = await request(stack.http).post(`${counter}/handover`).send({ clerkId: 'clerk-7' }).expect(200);
+    const handover = await request(stack.http)
+      .post(`${counter}/handover`)
+      .set({ ...clerk(), ...once() })
+      .send({})
+      .expect(200);
     const newPassportNumber: string = handover.body.newPassportNumber;
     expect(newPassportNumber).toMatch(/^X\d{8}$/);
 
-    expect(await stageOf(renewalId)).toBe('COMPLETED');
+    expect(await stageOf(renewalId, asCitizen)).toBe('COMPLETED');
 
     // The read model row, and the registry: new passport valid, old one cancelled.
     const [row] = await stack.db.query('SELECT stage, last_sequence, national_id FROM renewals WHERE renewal_id = $1', [
@@ -89,6 +108,11 @@ describe('pickup at the counter, end to end', () => {
       [renewalId],
     );
     expect(audit).toEqual([
+      {
+        actor: `citizen:${pseudonymOf(loadApiConfig().pseudonymKey, citizen.nationalId)}`,
+        action: 'citizen.renewal.create',
+        outcome: 'STARTED',
+      },
       { actor: 'workflow', action: 'stage.entered', outcome: 'ELIGIBILITY_CHECK' },
       { actor: 'workflow', action: 'stage.entered', outcome: 'PRINTING' },
       { actor: 'workflow', action: 'stage.entered', outcome: 'READY_FOR_PICKUP' },
@@ -102,9 +126,10 @@ describe('pickup at the counter, end to end', () => {
   it('refuses an invalid national ID with a problem naming the field, and starts nothing', async () => {
     const before = await stack.db.query('SELECT count(*)::int AS n FROM renewals');
 
+    // A citizen's national ID comes from their token; the clerk types one in at the counter.
     const response = await request(stack.http)
-      .post('/v1/renewals')
-      .send({ nationalId: '1058529941', officeId: 'RUH-01' })
+      .get('/v1/counter/renewals?nationalId=1058529941')
+      .set(clerk())
       .expect(400);
 
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -118,12 +143,14 @@ describe('pickup at the counter, end to end', () => {
 
   it('rejects a citizen under a travel ban, visible in the read model', async () => {
     const citizen = await seedCitizen(stack.db, { travelBan: true });
+    const asCitizen = stack.auth({ role: 'citizen', sub: citizen.nationalId });
     const created = await request(stack.http)
       .post('/v1/renewals')
-      .send({ nationalId: citizen.nationalId, officeId: 'JED-02' })
+      .set({ ...asCitizen, ...once() })
+      .send({ officeId: 'JED-02' })
       .expect(202);
 
-    await waitForStage(created.body.renewalId, 'REJECTED');
+    await waitForStage(created.body.renewalId, asCitizen, 'REJECTED');
     const [audit] = await stack.db.query(
       `SELECT details FROM audit_events WHERE renewal_id = $1 AND outcome = 'REJECTED'`,
       [created.body.renewalId],

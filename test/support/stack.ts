@@ -1,7 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import { mintAccessToken } from '../../src/api/auth/access-token';
+import type { AccessClaims } from '../../src/api/auth/principal';
 import { createApp } from '../../src/api/create-app';
+import { loadApiConfig } from '../../src/config/api';
 import { TEMPORAL_CLIENT } from '../../src/api/temporal/temporal.module';
 import { loadConfig, requireDatabaseUrl } from '../../src/config/configuration';
 import { openDataSource } from '../../src/persistence/data-source';
@@ -13,6 +16,8 @@ export interface TestStack {
   http: ReturnType<INestApplication['getHttpServer']>;
   db: DataSource;
   temporal: Client;
+  /** `Authorization` header with a bearer token for these claims, as `npm run token` mints it. */
+  auth(claims: AccessClaims): { Authorization: string };
   stop(): Promise<void>;
 }
 
@@ -25,6 +30,8 @@ export async function startStack(): Promise<TestStack> {
   const config = loadConfig();
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
   const worker: RunningWorker = await startRenewalWorker(config, db);
+  // Tests poll a renewal's stage many times a second, far beyond a citizen's rate limit (tested in test/api).
+  process.env.API_RATE_LIMIT_CITIZEN = '1000000';
   const app = await createApp({ logger: false });
   await app.init();
   return {
@@ -32,6 +39,7 @@ export async function startStack(): Promise<TestStack> {
     http: app.getHttpServer(),
     db,
     temporal: app.get<Client>(TEMPORAL_CLIENT),
+    auth: (claims) => ({ Authorization: `Bearer ${mintAccessToken(loadApiConfig().auth, claims)}` }),
     async stop() {
       await app.close();
       await worker.shutdown();

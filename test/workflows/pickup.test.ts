@@ -1,107 +1,122 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { randomUUID } from 'node:crypto';
-import { renewalWorkflowId } from '../../workflows/ids';
-import { handOverUpdate, statusQuery, verifyOldPassportUpdate } from '../../workflows/messages';
-import type { RenewalInput } from '../../workflows/types';
-import { CITIZEN_WITH_VALID_PASSPORT, recordingActivities } from '../support/recording-activities';
-import { createTestWorker, createTimeSkippingEnvironment } from '../support/temporal-test-env';
+import { FakePartners } from '../support/fake-partners';
+import { PICKUP_ACCEPTANCE, RenewalDriver } from '../support/renewal-driver';
 
-describe('passportRenewal, pickup at the counter (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
+describe('renewal with pickup at the counter', () => {
+  it('pickup happy path: accept, pay, print, verify, hand over', async () => {
+    await RenewalDriver.run({}, async (renewal) => {
+      const fee = await renewal.accept(PICKUP_ACCEPTANCE);
+      expect(fee).toEqual({ feeSar: 600, postageSar: 0, totalSar: 600 });
+      await renewal.pay();
+      const passport = await renewal.completePrint();
+      const ready = await renewal.waitForStage('READY_FOR_PICKUP');
+      expect(ready.pendingAction).toBe('CITIZEN_VISIT_OFFICE_WITH_OLD_PASSPORT');
+      expect(ready.stageDeadline).toBeDefined();
 
-  beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-  });
+      // Days pass before the citizen comes; nothing is activated meanwhile.
+      await renewal.env.sleep('4 days');
+      expect(renewal.fake.callNames()).not.toContain('activateNewPassport');
 
-  afterAll(async () => {
-    await env?.teardown();
-  });
-
-  function input(nationalId: string): RenewalInput {
-    return { renewalId: randomUUID(), nationalId, officeId: 'RUH-01', policy: { pickupWindowWorkingDays: 10 } };
-  }
-
-  it('prints, waits for the clerk, and activates the new passport only on handover', async () => {
-    const fake = recordingActivities({ [CITIZEN_WITH_VALID_PASSPORT.nationalId]: CITIZEN_WITH_VALID_PASSPORT });
-    const taskQueue = `pickup-${randomUUID()}`;
-    const worker = await createTestWorker(env, taskQueue, fake.activities);
-    const renewal = input(CITIZEN_WITH_VALID_PASSPORT.nationalId);
-
-    await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('passportRenewal', {
-        workflowId: renewalWorkflowId(renewal.renewalId),
-        taskQueue,
-        args: [renewal],
+      expect(await renewal.verifyAtCounter('n1234567')).toEqual({ matched: true, mismatchesSoFar: 0 });
+      expect(await renewal.handOver(passport)).toEqual({ newPassportNumber: passport });
+      expect(await renewal.handle.result()).toEqual({
+        stage: 'COMPLETED',
+        reason: 'handed over by clerk clerk-7',
+        newPassportNumber: passport,
       });
-      // Days pass at the counter before the citizen comes; nothing is activated meanwhile.
-      await env.sleep('3 days');
-      expect((await handle.query(statusQuery)).stage).toBe('READY_FOR_PICKUP');
-      expect(fake.callNames()).not.toContain('completeHandover');
 
-      // Handing over before the old passport is matched is refused.
-      await expect(handle.executeUpdate(handOverUpdate, { args: [{ clerkId: 'clerk-7' }] })).rejects.toThrow(
-        WorkflowUpdateFailedError,
+      expect(renewal.stagesVisited()).toEqual([
+        'ELIGIBILITY_CHECK',
+        'AWAITING_ACCEPTANCE',
+        'AWAITING_PAYMENT',
+        'PRINTING',
+        'READY_FOR_PICKUP',
+        'COMPLETED',
+      ]);
+      expect(renewal.fake.callsOf('issueBill')).toEqual([expect.objectContaining({ amountSar: 600 })]);
+      expect(renewal.fake.callsOf('submitPrintJob')).toEqual([
+        expect.objectContaining({ issueNumber: 1, attempt: 1, officeId: 'RUH-01', validityYears: 10 }),
+      ]);
+      expect(renewal.fake.passports.get(passport)).toBe('VALID');
+      expect(renewal.fake.passports.get('N1234567')).toBe('CANCELLED');
+      expect(renewal.fake.noticeKinds()).toEqual([
+        'ACCEPTANCE_REQUESTED',
+        'BILL_ISSUED',
+        'PAYMENT_RECEIVED',
+        'PRINTING',
+        'READY_FOR_PICKUP',
+        'COMPLETED',
+      ]);
+    });
+  });
+
+  it('counter mismatch then match: mismatches are counted, the handover waits for a match', async () => {
+    await RenewalDriver.run({}, async (renewal) => {
+      await renewal.acceptAndPay();
+      const passport = await renewal.completePrint();
+      await renewal.waitForStage('READY_FOR_PICKUP');
+
+      await expect(renewal.handOver(passport)).rejects.toThrow(WorkflowUpdateFailedError);
+      await expect(renewal.verifyAtCounter('N1234567', false)).rejects.toThrow(WorkflowUpdateFailedError);
+      expect(await renewal.verifyAtCounter('K0000001')).toEqual({ matched: false, mismatchesSoFar: 1 });
+      expect(await renewal.verifyAtCounter('K0000002')).toEqual({ matched: false, mismatchesSoFar: 2 });
+      expect((await renewal.status()).pendingAction).toBe('CITIZEN_VISIT_OFFICE_WITH_OLD_PASSPORT');
+      expect(await renewal.verifyAtCounter('N1234567')).toEqual({ matched: true, mismatchesSoFar: 2 });
+      expect((await renewal.status()).counterMismatches).toBe(2);
+      await renewal.handOver(passport);
+      expect((await renewal.handle.result()).stage).toBe('COMPLETED');
+    });
+  });
+
+  it('a third mismatch alerts operators', async () => {
+    await RenewalDriver.run({}, async (renewal) => {
+      await renewal.acceptAndPay();
+      await renewal.completePrint();
+      await renewal.waitForStage('READY_FOR_PICKUP');
+      for (const wrong of ['A1111111', 'A2222222', 'A3333333']) await renewal.verifyAtCounter(wrong);
+      expect(renewal.fake.callsOf('alertOperators')).toEqual([
+        expect.objectContaining({ kind: 'COUNTER_MISMATCHES', details: { clerkId: 'clerk-7', mismatches: 3 } }),
+      ]);
+      await renewal.cancel('OPERATOR');
+    });
+  });
+
+  it('pickup window expiry: a reminder, then the printed passport is voided and the renewal expires', async () => {
+    await RenewalDriver.run({}, async (renewal) => {
+      await renewal.acceptAndPay();
+      const passport = await renewal.completePrint();
+      const ready = await renewal.waitForStage('READY_FOR_PICKUP');
+      const readyAt = new Date(ready.timeline.at(-1)!.at);
+      const deadline = new Date(ready.stageDeadline!);
+      // 10 working days (Sunday to Thursday) end at a Riyadh midnight, about two calendar weeks later.
+      expect((deadline.getTime() - readyAt.getTime()) / 86_400_000).toBeGreaterThan(12);
+      expect((deadline.getTime() - readyAt.getTime()) / 86_400_000).toBeLessThanOrEqual(15);
+      expect(deadline.getUTCHours()).toBe(21);
+
+      expect(await renewal.handle.result()).toEqual({ stage: 'EXPIRED', reason: 'PICKUP_WINDOW_ELAPSED' });
+      expect(renewal.fake.callsOf('voidPassport')).toEqual([
+        { passportNumber: passport, reason: 'PICKUP_WINDOW_ELAPSED' },
+      ]);
+      expect(renewal.fake.passports.get(passport)).toBe('VOIDED');
+      expect(renewal.fake.callNames()).not.toContain('activateNewPassport');
+      expect(renewal.fake.noticeKinds()).toEqual(
+        expect.arrayContaining(['READY_FOR_PICKUP', 'PICKUP_REMINDER', 'EXPIRED']),
       );
-
-      const mismatch = await handle.executeUpdate(verifyOldPassportUpdate, {
-        args: [{ clerkId: 'clerk-7', presentedPassportNumber: 'N7654321', identityConfirmed: true }],
-      });
-      expect(mismatch).toEqual({ matched: false, mismatchesSoFar: 1 });
-
-      const match = await handle.executeUpdate(verifyOldPassportUpdate, {
-        args: [{ clerkId: 'clerk-7', presentedPassportNumber: 'n1234567', identityConfirmed: true }],
-      });
-      expect(match).toEqual({ matched: true, mismatchesSoFar: 1 });
-
-      const handover = await handle.executeUpdate(handOverUpdate, { args: [{ clerkId: 'clerk-7' }] });
-      expect(handover.newPassportNumber).toBe('X10000001');
-
-      const outcome = await handle.result();
-      expect(outcome).toEqual({ stage: 'COMPLETED', newPassportNumber: 'X10000001' });
-    });
-
-    expect(fake.stages.map((s) => [s.sequence, s.stage])).toEqual([
-      [1, 'ELIGIBILITY_CHECK'],
-      [2, 'PRINTING'],
-      [3, 'READY_FOR_PICKUP'],
-      [4, 'COMPLETED'],
-    ]);
-    expect(fake.callNames()).toEqual([
-      'recordStageChange',
-      'lookUpCitizen',
-      'recordStageChange',
-      'printPassport',
-      'recordStageChange',
-      'completeHandover',
-      'recordStageChange',
-    ]);
-    expect(fake.calls.find((c) => c.name === 'completeHandover')?.input).toMatchObject({
-      oldPassportNumber: 'N1234567',
-      newPassport: { passportNumber: 'X10000001', nationalId: CITIZEN_WITH_VALID_PASSPORT.nationalId },
     });
   });
 
-  it('rejects a citizen whose passport is reported lost, without printing', async () => {
-    const lost = {
-      ...CITIZEN_WITH_VALID_PASSPORT,
-      currentPassport: { ...CITIZEN_WITH_VALID_PASSPORT.currentPassport!, status: 'LOST' as const },
-    };
-    const fake = recordingActivities({ [lost.nationalId]: lost });
-    const taskQueue = `pickup-${randomUUID()}`;
-    const worker = await createTestWorker(env, taskQueue, fake.activities);
-    const renewal = input(lost.nationalId);
-
-    const outcome = await worker.runUntil(
-      env.client.workflow.execute('passportRenewal', {
-        workflowId: renewalWorkflowId(renewal.renewalId),
-        taskQueue,
-        args: [renewal],
-      }),
-    );
-
-    expect(outcome).toEqual({ stage: 'REJECTED', rejectionReason: 'PASSPORT_LOST' });
-    expect(fake.callNames()).not.toContain('printPassport');
-    expect(fake.stages.at(-1)).toMatchObject({ stage: 'REJECTED', note: 'PASSPORT_LOST' });
+  it('notifications that cannot be sent never fail the renewal', async () => {
+    const fake = new FakePartners();
+    fake.smsDown = true;
+    await RenewalDriver.run({ fake }, async (renewal) => {
+      await renewal.acceptAndPay();
+      const passport = await renewal.completePrint();
+      await renewal.waitForStage('READY_FOR_PICKUP');
+      await renewal.verifyAtCounter('N1234567');
+      await renewal.handOver(passport);
+      expect((await renewal.handle.result()).stage).toBe('COMPLETED');
+      expect(fake.notices).toEqual([]);
+      expect(fake.callsOf('notifyCitizen').length).toBeGreaterThan(5);
+    });
   });
 });

@@ -1,11 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import {
+  isGrpcServiceError,
+  ServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
+import { TransientIntegrationError } from '../../integrations/errors';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
 
 const GENERIC_TITLES: Record<number, string> = {
@@ -20,6 +24,10 @@ const GENERIC_TITLES: Record<number, string> = {
   422: 'Unprocessable request',
   429: 'Too many requests',
 };
+
+/** gRPC status codes meaning Temporal cannot be reached right now. */
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
 
 function fromHttpException(exception: HttpException): ProblemDetails {
   const status = exception.getStatus();
@@ -47,6 +55,12 @@ function updateRejection(error: WorkflowUpdateFailedError): ProblemDetails {
   };
 }
 
+function temporalUnavailable(exception: unknown): boolean {
+  if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  const grpc = exception instanceof ServiceError ? exception.cause : exception;
+  return isGrpcServiceError(grpc) && [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED].includes(grpc.code);
+}
+
 function toProblem(exception: unknown): ProblemDetails | undefined {
   if (exception instanceof HttpException) return fromHttpException(exception);
   if (exception instanceof WorkflowUpdateFailedError) return updateRejection(exception);
@@ -60,7 +74,38 @@ function toProblem(exception: unknown): ProblemDetails | undefined {
       status: HttpStatus.CONFLICT,
     };
   }
+  if (temporalUnavailable(exception)) {
+    return {
+      type: problemType('service-unavailable'),
+      title: 'Service unavailable',
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail: 'The workflow service did not answer in time; retry with the same Idempotency-Key',
+    };
+  }
+  if (exception instanceof TransientIntegrationError) {
+    return {
+      type: problemType('partner-unavailable'),
+      title: 'A partner system is unavailable',
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail: `${exception.system} did not answer; retry later`,
+    };
+  }
+  // Outside an update, an application failure is a partner system refusing a call made for this request.
+  if (exception instanceof ApplicationFailure) {
+    return {
+      type: problemType('partner-failed'),
+      title: 'A partner system refused the request',
+      status: HttpStatus.BAD_GATEWAY,
+      reason: exception.type ?? 'PartnerRejected',
+    };
+  }
   return undefined;
+}
+
+/** The stack frames of an error without its message, which may quote personal data (e.g. a database error). */
+function framesOnly(error: unknown): string | undefined {
+  const stack = (error as Error)?.stack;
+  return stack?.split('\n').slice(1).join('\n');
 }
 
 /** Every error leaves the API as `application/problem+json`. */
@@ -74,10 +119,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     let problem = toProblem(exception);
     if (!problem) {
-      // Log the error type and stack only: request bodies may hold personal data.
+      // The route pattern, not the URL (which may carry a national ID), and no error message.
       this.logger.error(
         `Unhandled ${(exception as Error)?.name ?? 'error'} on ${request.method} ${request.route?.path ?? ''}`,
-        (exception as Error)?.stack,
+        framesOnly(exception),
       );
       problem = {
         type: problemType('internal-error'),
@@ -88,6 +133,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response
       .status(problem.status)
       .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ ...problem, instance: request.originalUrl }));
+      // The path only: a query string may carry a national ID, which has no place in an error document.
+      .send(JSON.stringify({ ...problem, instance: request.originalUrl.split('?')[0] }));
   }
 }

@@ -1,32 +1,69 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import type { Principal } from '../auth/principal';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { RenewalIdParam } from '../common/renewal-id.param';
+import { Idempotency, IdempotencyContext } from '../idempotency/idempotency-context';
+import { ApiIdempotencyKey } from '../idempotency/idempotency.decorators';
+import { RenewalView } from '../renewals/dto/renewal-view.dto';
 import { CounterService } from './counter.service';
-import { HandoverDto, HandoverResultView, VerificationResultView, VerifyOldPassportDto } from './dto/counter.dto';
+import {
+  CounterLookupQuery,
+  HandoverDto,
+  HandoverResultView,
+  VerificationResultView,
+  VerifyOldPassportDto,
+} from './dto/counter.dto';
 
+/** The clerk at a passport office counter; the office is the token's `office` claim. */
 @ApiTags('counter')
-@Controller('v1/counter/renewals/:renewalId')
+@Roles('clerk')
+@Controller('v1/counter/renewals')
 export class CounterController {
   constructor(private readonly counter: CounterService) {}
 
-  @Post('verification')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: VerificationResultView })
-  @ApiUnprocessableEntityResponse({ description: 'The renewal is not ready for pickup' })
-  verify(
-    @Param('renewalId', new ParseUUIDPipe({ version: '4' })) renewalId: string,
-    @Body() request: VerifyOldPassportDto,
-  ): Promise<VerificationResultView> {
-    return this.counter.verify(renewalId, request);
+  @Get()
+  @ApiOperation({ summary: 'Renewals of this citizen ready for pickup at my office' })
+  @ApiOkResponse({ type: [RenewalView] })
+  @ApiProblems(400)
+  readyAtMyOffice(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: CounterLookupQuery,
+  ): Promise<RenewalView[]> {
+    return this.counter.readyAtMyOffice(principal, query.nationalId);
   }
 
-  @Post('handover')
+  @Post(':renewalId/verification')
   @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Match the old passport the citizen presents against the record' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: VerificationResultView })
+  @ApiProblems(400, 404, 409, 413, 422, 503)
+  verify(
+    @CurrentPrincipal() principal: Principal,
+    @RenewalIdParam() renewalId: string,
+    @Body() request: VerifyOldPassportDto,
+    @Idempotency() idempotency: IdempotencyContext,
+  ): Promise<VerificationResultView> {
+    return this.counter.verify(principal, renewalId, request, idempotency);
+  }
+
+  @Post(':renewalId/handover')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Hand over the new passport',
+    description: 'After a match: the old passport is cancelled and the new one activated, then this answers.',
+  })
+  @ApiIdempotencyKey()
   @ApiOkResponse({ type: HandoverResultView })
-  @ApiUnprocessableEntityResponse({ description: 'The old passport has not been matched, or the renewal is not ready' })
+  @ApiProblems(400, 404, 409, 413, 422, 503)
   handOver(
-    @Param('renewalId', new ParseUUIDPipe({ version: '4' })) renewalId: string,
-    @Body() request: HandoverDto,
+    @CurrentPrincipal() principal: Principal,
+    @RenewalIdParam() renewalId: string,
+    @Body() _request: HandoverDto,
+    @Idempotency() idempotency: IdempotencyContext,
   ): Promise<HandoverResultView> {
-    return this.counter.handOver(renewalId, request);
+    return this.counter.handOver(principal, renewalId, idempotency);
   }
 }

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { SharedModule } from '../shared/shared.module';
 import { CounterController } from './counter.controller';
 import { CounterService } from './counter.service';
 
 /** The clerk at the passport office counter. */
 @Module({
+  imports: [SharedModule],
   controllers: [CounterController],
   providers: [CounterService],
 })

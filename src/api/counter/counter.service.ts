@@ -1,66 +1,89 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { renewalWorkflowId } from '../../../workflows/ids';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { handOverUpdate, verifyOldPassportUpdate } from '../../../workflows/messages';
-import { appendAudit } from '../../persistence/audit';
 import { RenewalRecord } from '../../persistence/entities/renewal.entity';
-import { ProblemException } from '../common/problem';
-import { InjectTemporalClient } from '../temporal/temporal.module';
-import { HandoverDto, HandoverResultView, VerificationResultView, VerifyOldPassportDto } from './dto/counter.dto';
+import type { Principal } from '../auth/principal';
+import { derivedId, IdempotencyContext } from '../idempotency/idempotency-context';
+import { RenewalView } from '../renewals/dto/renewal-view.dto';
+import { ApiAudit } from '../shared/api-audit.service';
+import { audited } from '../shared/audited';
+import { RenewalAccess } from '../shared/renewal-access.service';
+import { RenewalWorkflows } from '../temporal/renewal-workflows';
+import { HandoverResultView, VerificationResultView, VerifyOldPassportDto } from './dto/counter.dto';
 
-/** The clerk's side of the counter: match the old passport, then hand over the new one. */
+/** The clerk's side of the counter, at their own office only: find, match the old passport, hand over. */
 @Injectable()
 export class CounterService {
   constructor(
-    @InjectTemporalClient() private readonly temporal: Client,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly workflows: RenewalWorkflows,
+    @InjectRepository(RenewalRecord) private readonly renewals: Repository<RenewalRecord>,
+    private readonly access: RenewalAccess,
+    private readonly audit: ApiAudit,
   ) {}
 
-  async verify(renewalId: string, request: VerifyOldPassportDto): Promise<VerificationResultView> {
-    await this.requireRenewal(renewalId);
-    const result = await this.workflow(renewalId).executeUpdate(verifyOldPassportUpdate, {
-      args: [{ ...request, presentedPassportNumber: request.presentedPassportNumber.toUpperCase() }],
+  /** No appointment: the citizen walks in and the clerk looks them up by national ID. */
+  async readyAtMyOffice(principal: Principal, nationalId: string): Promise<RenewalView[]> {
+    const records = await this.renewals.find({
+      where: { nationalId, officeId: principal.office, stage: 'READY_FOR_PICKUP' },
+      order: { stageEnteredAt: 'ASC' },
     });
-    await this.audit(renewalId, request.clerkId, 'counter.verification', result.matched ? 'MATCHED' : 'MISMATCH', {
-      mismatchesSoFar: result.mismatchesSoFar,
-    });
-    return result;
+    for (const record of records) {
+      await this.audit.record({
+        actor: principal.actor,
+        renewalId: record.renewalId,
+        action: 'counter.lookup',
+        outcome: 'FOUND',
+      });
+    }
+    return records.map(RenewalView.from);
   }
 
-  async handOver(renewalId: string, request: HandoverDto): Promise<HandoverResultView> {
-    await this.requireRenewal(renewalId);
-    const result = await this.workflow(renewalId).executeUpdate(handOverUpdate, { args: [request] });
-    await this.audit(renewalId, request.clerkId, 'counter.handover', 'HANDED_OVER');
-    return result;
-  }
-
-  private workflow(renewalId: string) {
-    return this.temporal.workflow.getHandle(renewalWorkflowId(renewalId));
-  }
-
-  private async requireRenewal(renewalId: string): Promise<void> {
-    const exists = await this.db.getRepository(RenewalRecord).existsBy({ renewalId });
-    if (!exists) throw new ProblemException(HttpStatus.NOT_FOUND, 'renewal-not-found', 'Renewal not found');
-  }
-
-  private audit(
+  async verify(
+    principal: Principal,
     renewalId: string,
-    clerkId: string,
-    action: string,
-    outcome: string,
-    details?: Record<string, unknown>,
-  ) {
-    return appendAudit(this.db, {
-      eventKey: `api:${randomUUID()}`,
-      renewalId,
-      actor: `clerk:${clerkId}`,
-      action,
-      outcome,
-      details,
-      at: new Date().toISOString(),
-    });
+    request: VerifyOldPassportDto,
+    idempotency: IdempotencyContext,
+  ): Promise<VerificationResultView> {
+    await this.access.require(principal, renewalId);
+    return audited(
+      this.audit,
+      { actor: principal.actor, renewalId, action: 'counter.verification', idempotency },
+      () =>
+        this.workflows.update(
+          renewalId,
+          verifyOldPassportUpdate,
+          {
+            clerkId: principal.actorId,
+            presentedPassportNumber: request.presentedPassportNumber.toUpperCase(),
+            identityConfirmed: request.identityConfirmed,
+          },
+          derivedId(idempotency, 'verification'),
+        ),
+      (result) => ({
+        outcome: result.matched ? 'MATCHED' : 'MISMATCH',
+        details: { mismatchesSoFar: result.mismatchesSoFar },
+      }),
+    );
+  }
+
+  async handOver(
+    principal: Principal,
+    renewalId: string,
+    idempotency: IdempotencyContext,
+  ): Promise<HandoverResultView> {
+    await this.access.require(principal, renewalId);
+    return audited(
+      this.audit,
+      { actor: principal.actor, renewalId, action: 'counter.handover', idempotency },
+      () =>
+        this.workflows.update(
+          renewalId,
+          handOverUpdate,
+          { clerkId: principal.actorId },
+          derivedId(idempotency, 'handover'),
+        ),
+      () => ({ outcome: 'HANDED_OVER' }),
+    );
   }
 }

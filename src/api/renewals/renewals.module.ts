@@ -1,13 +1,26 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { RenewalRecord } from '../../persistence/entities/renewal.entity';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { ApiConfig } from '../../config/api';
+import { API_CONFIG } from '../config/api-config.module';
+import { IntegrationsModule } from '../integrations/integrations.module';
+import { SharedModule } from '../shared/shared.module';
+import { CitizenThrottlerGuard } from './citizen-throttler.guard';
 import { RenewalsController } from './renewals.controller';
 import { RenewalsService } from './renewals.service';
 
-/** The citizen's side: start a renewal and follow it. */
+/** The citizen's side: start a renewal, review, accept, follow and cancel it. */
 @Module({
-  imports: [TypeOrmModule.forFeature([RenewalRecord])],
+  imports: [
+    SharedModule,
+    IntegrationsModule,
+    ThrottlerModule.forRootAsync({
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => ({
+        throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.citizenLimit }],
+      }),
+    }),
+  ],
   controllers: [RenewalsController],
-  providers: [RenewalsService],
+  providers: [RenewalsService, CitizenThrottlerGuard],
 })
 export class RenewalsModule {}

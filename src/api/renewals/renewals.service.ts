@@ -1,90 +1,199 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
-import { In, Not, Repository } from 'typeorm';
-import { renewalWorkflowId } from '../../../workflows/ids';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { DataSource, In, Not } from 'typeorm';
+import { AcceptanceRequest, acceptTermsUpdate, cancelRenewalUpdate } from '../../../workflows/messages';
 import { TERMINAL_STAGES } from '../../../workflows/stages';
-import type { RenewalInput } from '../../../workflows/types';
 import type { AppConfig } from '../../config/configuration';
+import type { CivilRegistry } from '../../integrations/civil-registry/port';
 import { RenewalRecord } from '../../persistence/entities/renewal.entity';
-import { DeliveryMethodKey, OfficeIdKey, RenewalStageKey } from '../../temporal/search-attributes';
+import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { InjectTemporalClient } from '../temporal/temporal.module';
+import { derivedId, derivedUuid, IdempotencyContext } from '../idempotency/idempotency-context';
+import { InjectCivilRegistry } from '../integrations/integrations.tokens';
+import { ApiAudit } from '../shared/api-audit.service';
+import { audited } from '../shared/audited';
+import { RenewalAccess } from '../shared/renewal-access.service';
+import { RenewalWorkflows } from '../temporal/renewal-workflows';
+import { acceptanceRejection } from './acceptance-rejections';
+import { AcceptanceDto, AcceptanceResultView } from './dto/acceptance.dto';
+import { CancellationDto, CancellationResultView } from './dto/cancellation.dto';
 import { CreateRenewalDto } from './dto/create-renewal.dto';
+import { RenewalStatusView } from './dto/renewal-status.view';
 import { RenewalView } from './dto/renewal-view.dto';
+import { ReviewView } from './dto/review.view';
 
+/** The citizen's side: start a renewal of their own passport, review, accept, follow, cancel. */
 @Injectable()
 export class RenewalsService {
   constructor(
-    @InjectTemporalClient() private readonly temporal: Client,
-    @InjectRepository(RenewalRecord) private readonly renewals: Repository<RenewalRecord>,
+    private readonly workflows: RenewalWorkflows,
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectCivilRegistry() private readonly registry: CivilRegistry,
+    private readonly access: RenewalAccess,
+    private readonly audit: ApiAudit,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
-  async create(request: CreateRenewalDto): Promise<RenewalView> {
-    const open = await this.renewals.findOneBy({
-      nationalId: request.nationalId,
-      stage: Not(In([...TERMINAL_STAGES])),
-    });
-    if (open) {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
-        'renewal-in-progress',
-        'A renewal is already in progress',
-        undefined,
+  async create(principal: Principal, request: CreateRenewalDto, idempotency: IdempotencyContext): Promise<RenewalView> {
+    const nationalId = principal.subject;
+    // Derived from the key: a retry that re-executes after a crash starts nothing new.
+    const renewalId = derivedUuid(idempotency, 'renewal');
+    await this.db.transaction(async (tx) => {
+      // One creation at a time per citizen, so two requests with different keys cannot both start a renewal.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`renewal-create:${nationalId}`]);
+      const open = await tx
+        .getRepository(RenewalRecord)
+        .findOneBy({ nationalId, stage: Not(In([...TERMINAL_STAGES])) });
+      if (open?.renewalId === renewalId) return;
+      if (open) {
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'renewal-in-progress',
+          'A renewal is already in progress',
+          'Finish or cancel the renewal in progress first',
+          { renewalId: open.renewalId },
+        );
+      }
+      // Written before the start so the trail reads in order; the transaction drops it if the start fails.
+      await this.audit.record(
         {
-          renewalId: open.renewalId,
+          actor: principal.actor,
+          renewalId,
+          action: 'citizen.renewal.create',
+          outcome: 'STARTED',
+          details: { officeId: request.officeId },
+          idempotency,
         },
+        tx,
       );
-    }
-    const renewalId = randomUUID();
-    const input: RenewalInput = {
-      renewalId,
-      nationalId: request.nationalId,
-      officeId: request.officeId,
-      policy: this.config.get('policy', { infer: true }),
-    };
-    await this.temporal.workflow.start('passportRenewal', {
-      workflowId: renewalWorkflowId(renewalId),
-      taskQueue: this.config.get('temporal.taskQueue', { infer: true }),
-      args: [input],
-      typedSearchAttributes: [
-        { key: RenewalStageKey, value: 'ELIGIBILITY_CHECK' },
-        { key: DeliveryMethodKey, value: 'PICKUP' },
-        { key: OfficeIdKey, value: request.officeId },
-      ],
-    });
-    // Sequence 0 makes the renewal readable at once; the workflow's own projection overwrites it.
-    const now = new Date();
-    await this.renewals
-      .createQueryBuilder()
-      .insert()
-      .values({
+      await this.workflows.start(this.config.get('temporal.taskQueue', { infer: true }), {
         renewalId,
-        nationalId: request.nationalId,
-        stage: 'ELIGIBILITY_CHECK',
-        deliveryMethod: 'PICKUP',
+        nationalId,
         officeId: request.officeId,
-        lastSequence: 0,
-        stageEnteredAt: now,
-      })
-      .orIgnore()
-      .execute();
-    return this.get(renewalId);
+        policy: this.config.get('policy', { infer: true }),
+      });
+      // Sequence 0 makes the renewal readable at once; the workflow's own projection overwrites it.
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(RenewalRecord)
+        .values({
+          renewalId,
+          nationalId,
+          stage: 'ELIGIBILITY_CHECK',
+          deliveryMethod: 'PICKUP',
+          officeId: request.officeId,
+          lastSequence: 0,
+          stageEnteredAt: new Date(),
+        })
+        .orIgnore()
+        .execute();
+    });
+    return this.get(principal, renewalId);
   }
 
-  async get(renewalId: string): Promise<RenewalView> {
-    const record = await this.renewals.findOneBy({ renewalId });
-    if (!record) {
+  async list(principal: Principal): Promise<RenewalView[]> {
+    const records = await this.db.getRepository(RenewalRecord).find({
+      where: { nationalId: principal.subject },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
+    return records.map(RenewalView.from);
+  }
+
+  async get(principal: Principal, renewalId: string): Promise<RenewalView> {
+    return RenewalView.from(await this.access.require(principal, renewalId));
+  }
+
+  async status(principal: Principal, renewalId: string): Promise<RenewalStatusView> {
+    await this.access.require(principal, renewalId);
+    return RenewalStatusView.from(await this.workflows.status(renewalId));
+  }
+
+  async review(principal: Principal, renewalId: string): Promise<ReviewView> {
+    const record = await this.access.require(principal, renewalId);
+    const [profile, facts] = await Promise.all([
+      this.registry.lookUpProfile(record.nationalId),
+      this.registry.lookUpCitizen(record.nationalId),
+    ]);
+    if (!profile) {
       throw new ProblemException(
         HttpStatus.NOT_FOUND,
-        'renewal-not-found',
-        'Renewal not found',
-        `No renewal ${renewalId}`,
+        'citizen-not-on-file',
+        'No data on file',
+        'The civil registry holds no record for this citizen',
       );
     }
-    return RenewalView.from(record);
+    const policy = this.config.get('policy', { infer: true });
+    await this.audit.record({ actor: principal.actor, renewalId, action: 'citizen.review', outcome: 'DISCLOSED' });
+    const passport = facts?.currentPassport;
+    return {
+      renewalId,
+      photoRef: profile.photoRef,
+      nameAr: profile.nameAr,
+      nameEn: profile.nameEn,
+      dateOfBirth: profile.dateOfBirth,
+      mobile: profile.mobile,
+      passport: passport && {
+        passportNumber: passport.passportNumber,
+        status: passport.status,
+        expiresOn: passport.expiresOn,
+      },
+      requiredPledgeIds: [...policy.requiredPledgeIds],
+      fees: { ...policy.fees },
+    };
+  }
+
+  async accept(
+    principal: Principal,
+    renewalId: string,
+    dto: AcceptanceDto,
+    idempotency: IdempotencyContext,
+  ): Promise<AcceptanceResultView> {
+    await this.access.require(principal, renewalId);
+    const request: AcceptanceRequest = {
+      photoConfirmed: dto.photoConfirmed,
+      englishNameConfirmed: dto.englishNameConfirmed,
+      acceptedPledgeIds: dto.acceptedPledgeIds,
+      validityYears: dto.validityYears,
+      delivery:
+        dto.delivery.method === 'PICKUP' ? { method: 'PICKUP', officeId: dto.delivery.officeId! } : { method: 'POST' },
+    };
+    try {
+      return await audited(
+        this.audit,
+        { actor: principal.actor, renewalId, action: 'citizen.acceptance', idempotency },
+        () => this.workflows.update(renewalId, acceptTermsUpdate, request, derivedId(idempotency, 'acceptance')),
+        (fee) => ({
+          outcome: 'ACCEPTED',
+          details: { validityYears: dto.validityYears, deliveryMethod: dto.delivery.method, totalSar: fee.totalSar },
+        }),
+      );
+    } catch (error) {
+      throw error instanceof WorkflowUpdateFailedError ? acceptanceRejection(error) : error;
+    }
+  }
+
+  async cancel(
+    principal: Principal,
+    renewalId: string,
+    dto: CancellationDto,
+    idempotency: IdempotencyContext,
+  ): Promise<CancellationResultView> {
+    await this.access.require(principal, renewalId);
+    return audited(
+      this.audit,
+      { actor: principal.actor, renewalId, action: 'citizen.cancellation', idempotency },
+      () =>
+        this.workflows.update(
+          renewalId,
+          cancelRenewalUpdate,
+          { requestedBy: { role: 'CITIZEN', id: principal.actorId }, reason: dto.reason },
+          derivedId(idempotency, 'cancellation'),
+        ),
+      (result) => ({ outcome: result.stage, details: { compensations: result.compensations } }),
+    );
   }
 }

@@ -1,13 +1,12 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client } from '@temporalio/client';
 import type { AppConfig } from '../../config/configuration';
 import { connectTemporalClient } from '../../temporal/connection';
+import { RenewalWorkflows } from './renewal-workflows';
+import { InjectTemporalClient, TEMPORAL_CLIENT } from './temporal-client.token';
 
-export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
-
-/** Injects the Temporal client: `@InjectTemporalClient() client: Client`. */
-export const InjectTemporalClient = () => Inject(TEMPORAL_CLIENT);
+export { InjectTemporalClient, TEMPORAL_CLIENT };
 
 @Injectable()
 class TemporalConnectionCloser implements OnApplicationShutdown {
@@ -28,7 +27,8 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
         connectTemporalClient(config.get('temporal', { infer: true })),
     },
     TemporalConnectionCloser,
+    RenewalWorkflows,
   ],
-  exports: [TEMPORAL_CLIENT],
+  exports: [TEMPORAL_CLIENT, RenewalWorkflows],
 })
 export class TemporalModule {}

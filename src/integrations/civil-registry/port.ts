@@ -1,8 +1,20 @@
 /**
  * The civil registry and passport records of the Ministry of Interior, reached
- * through the National Information Center.
+ * through the National Information Center (NIC).
  */
-export type PassportStatus = 'VALID' | 'EXPIRED' | 'LOST' | 'STOLEN' | 'CANCELLED';
+export type PassportStatus =
+  /** In force. */
+  | 'VALID'
+  | 'EXPIRED'
+  /** Reported lost or stolen by the holder. */
+  | 'LOST'
+  | 'STOLEN'
+  /** Cancelled (punched), e.g. the old passport after a renewal. */
+  | 'CANCELLED'
+  /** Printed for a renewal, not yet handed over: not valid for travel. */
+  | 'PRINTED'
+  /** A printed passport that never reached its holder (lapsed pickup, cancelled renewal, lost in transit). */
+  | 'VOIDED';
 
 export interface PassportRecord {
   passportNumber: string;
@@ -21,7 +33,17 @@ export interface CitizenFacts {
   currentPassport?: PassportRecord;
 }
 
-export interface NewPassport {
+/** What the citizen reviews before accepting, and what notifications and the carrier need. */
+export interface CitizenProfile {
+  nationalId: string;
+  nameAr: string;
+  nameEn: string;
+  dateOfBirth: string;
+  mobile: string;
+  photoRef: string;
+}
+
+export interface PrintedPassport {
   passportNumber: string;
   nationalId: string;
   issuedOn: string;
@@ -30,8 +52,13 @@ export interface NewPassport {
 
 export interface CivilRegistry {
   lookUpCitizen(nationalId: string): Promise<CitizenFacts | undefined>;
-  /** Makes a printed passport valid; repeating it is harmless. */
-  activatePassport(passport: NewPassport): Promise<void>;
+  lookUpProfile(nationalId: string): Promise<CitizenProfile | undefined>;
+  /** Records a freshly printed passport as PRINTED (not valid); repeating it is harmless. */
+  recordPrintedPassport(passport: PrintedPassport): Promise<void>;
+  /** PRINTED → VALID, only on a confirmed handover or delivery; repeating it is harmless. */
+  activatePassport(passportNumber: string): Promise<void>;
   /** Cancels (punches) a passport; repeating it is harmless. */
   cancelPassport(passportNumber: string, reason: string): Promise<void>;
+  /** Voids a printed passport that never reached its holder; repeating it is harmless. */
+  voidPassport(passportNumber: string, reason: string): Promise<void>;
 }

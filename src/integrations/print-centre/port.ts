@@ -1,18 +1,32 @@
-/** The passport print centre of the issuing office. */
+/**
+ * The passport print centre. Printing takes time: a job is submitted, and the
+ * centre reports completion (with the new passport number) or failure later,
+ * through our webhook.
+ */
+export type PrintJobStatus = 'QUEUED' | 'PRINTING' | 'PRINTED' | 'FAILED' | 'CANCELLED';
+
 export interface PrintOrder {
-  /** Idempotency key: one job per (renewal, issue number). */
+  /** Idempotency key: one job per (renewal, issue number, attempt). */
   jobKey: string;
+  renewalId: string;
   officeId: string;
-  validityYears: number;
+  nationalId: string;
+  validityYears: 5 | 10;
 }
 
-export interface PrintedPassport {
-  passportNumber: string;
-  issuedOn: string;
-  expiresOn: string;
+export interface PrintJob {
+  jobKey: string;
+  status: PrintJobStatus;
+  passportNumber?: string;
+  issuedOn?: string;
+  expiresOn?: string;
+  failureReason?: string;
 }
 
 export interface PrintCentre {
-  /** Prints (or returns the already printed) passport of this job. */
-  print(order: PrintOrder): Promise<PrintedPassport>;
+  /** Queues the job; submitting the same key again returns the existing job. */
+  submit(order: PrintOrder): Promise<PrintJob>;
+  getJob(jobKey: string): Promise<PrintJob | undefined>;
+  /** Stops a job that has not been printed yet; harmless when already cancelled. */
+  cancel(jobKey: string): Promise<void>;
 }

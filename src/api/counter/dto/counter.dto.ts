@@ -1,12 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Equals, IsBoolean, IsNotEmpty, IsString, Matches } from 'class-validator';
+import { Equals, IsBoolean, Matches } from 'class-validator';
+import { IsNationalId } from '../../common/is-national-id.decorator';
 
+export class CounterLookupQuery {
+  @ApiProperty({ example: '1058529940', description: 'National ID of the citizen at the counter' })
+  @IsNationalId()
+  nationalId: string;
+}
+
+/** The clerk is the token subject; the body holds only what the clerk saw. */
 export class VerifyOldPassportDto {
-  @ApiProperty({ example: 'clerk-0042', description: 'The clerk at the counter' })
-  @IsString()
-  @IsNotEmpty()
-  clerkId: string;
-
   @ApiProperty({ example: 'N1234567', description: 'Number of the old passport the citizen presents' })
   @Matches(/^[A-Za-z0-9]{6,9}$/, { message: 'presentedPassportNumber must be 6 to 9 letters or digits' })
   presentedPassportNumber: string;
@@ -17,12 +20,8 @@ export class VerifyOldPassportDto {
   identityConfirmed: boolean;
 }
 
-export class HandoverDto {
-  @ApiProperty({ example: 'clerk-0042' })
-  @IsString()
-  @IsNotEmpty()
-  clerkId: string;
-}
+/** Nothing to say: the clerk is the token subject. Send `{}`. */
+export class HandoverDto {}
 
 export class VerificationResultView {
   @ApiProperty()

@@ -1,16 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { IsNationalId } from '../../common/is-national-id.decorator';
 
+export const OFFICE_ID_PATTERN = /^[A-Z]{3}-\d{2}$/;
+export const OFFICE_ID_MESSAGE = 'must look like RUH-01 (city code, dash, two digits)';
+
+/** A citizen renews their own passport: the national ID comes from the token, never from the body. */
 export class CreateRenewalDto {
-  @ApiProperty({
-    example: '1058529940',
-    description: 'Citizen national ID: 10 digits, starts with 1, Luhn check digit',
-  })
-  @IsNationalId()
-  nationalId: string;
-
-  @ApiProperty({ example: 'RUH-01', description: 'Passport office that prints the passport and hands it over' })
-  @Matches(/^[A-Z]{3}-\d{2}$/, { message: 'officeId must look like RUH-01 (city code, dash, two digits)' })
+  @ApiProperty({ example: 'RUH-01', description: 'Passport office that prints the passport (and hands it over)' })
+  @Matches(OFFICE_ID_PATTERN, { message: `officeId ${OFFICE_ID_MESSAGE}` })
   officeId: string;
 }

@@ -1,0 +1,49 @@
+import { Context } from '@temporalio/activity';
+import type { DataSource } from 'typeorm';
+import type { CivilRegistry } from '../src/integrations/civil-registry/port';
+import type { SmsGateway } from '../src/integrations/sms/port';
+import { appendAudit } from '../src/persistence/audit';
+import { CitizenNotice, noticeText } from './notification-texts';
+
+export interface CitizenNotification {
+  renewalId: string;
+  nationalId: string;
+  /** Unique per notice: the SMS gateway sends a key once. */
+  messageKey: string;
+  notice: CitizenNotice;
+  params?: Record<string, string | number | undefined>;
+}
+
+/** Notifications: SMS to the citizen (the mobile is looked up here, never kept in history), alerts to operators. */
+export function createNotificationActivities(sms: SmsGateway, registry: CivilRegistry, dataSource: DataSource) {
+  return {
+    async notifyCitizen(notification: CitizenNotification): Promise<void> {
+      const profile = await registry.lookUpProfile(notification.nationalId);
+      if (!profile) return;
+      await sms.send({
+        messageKey: notification.messageKey,
+        to: profile.mobile,
+        text: noticeText(notification.notice, notification.params),
+      });
+    },
+
+    /** Operators are alerted through the audit trail (their dashboards read it) and a warning log line. */
+    async alertOperators(alert: {
+      renewalId: string;
+      alertKey: string;
+      kind: string;
+      details?: Record<string, unknown>;
+    }) {
+      Context.current().log.warn('Operator alert', { renewalId: alert.renewalId, kind: alert.kind });
+      await appendAudit(dataSource, {
+        eventKey: `alert:${alert.alertKey}`,
+        renewalId: alert.renewalId,
+        actor: 'workflow',
+        action: 'operator.alert',
+        outcome: alert.kind,
+        details: alert.details,
+        at: new Date().toISOString(),
+      });
+    },
+  };
+}

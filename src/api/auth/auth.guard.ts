@@ -1,0 +1,81 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import type { Request, Response } from 'express';
+import type { ApiConfig } from '../../config/api';
+import { ProblemException } from '../common/problem';
+import { InjectApiConfig } from '../config/api-config.module';
+import { Access, ACCESS_METADATA } from './access.decorators';
+import { claimsProblem, principalOf } from './access-token';
+import type { AccessClaims, Principal } from './principal';
+
+function bearerToken(request: Request): string | undefined {
+  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+}
+
+/**
+ * Authenticates the bearer token and checks the route's roles, for every
+ * route (registered as a global guard). Fails closed: a route that declares
+ * neither `@Roles` nor `@Public` is an error, not an open door.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @InjectApiConfig() private readonly config: ApiConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!access) {
+      throw new Error(`${context.getClass().name}.${context.getHandler().name} declares neither @Roles nor @Public`);
+    }
+    if ('public' in access) return true;
+
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & { principal?: Principal }>();
+    const principal = await this.authenticate(request, http.getResponse<Response>());
+    if (!access.roles.includes(principal.role)) {
+      throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        'forbidden',
+        'Not allowed for this role',
+        `This operation is for ${access.roles.join(' or ')}`,
+      );
+    }
+    request.principal = principal;
+    return true;
+  }
+
+  private async authenticate(request: Request, response: Response): Promise<Principal> {
+    const refuse = (slug: string, title: string, detail: string): never => {
+      response.setHeader('WWW-Authenticate', `Bearer realm="passport-renewal", error="invalid_token"`);
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, slug, title, detail);
+    };
+    const token = bearerToken(request);
+    if (!token)
+      return refuse('authentication-required', 'Authentication required', 'Send Authorization: Bearer <token>');
+    const { auth, pseudonymKey } = this.config;
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        secret: auth.jwtSecret,
+        issuer: auth.issuer,
+        audience: auth.audience,
+        algorithms: ['HS256'],
+      });
+    } catch (error) {
+      if (error instanceof TokenExpiredError)
+        return refuse('token-expired', 'Token expired', 'The bearer token has expired');
+      return refuse('token-invalid', 'Invalid token', 'The bearer token is not valid for this API');
+    }
+    const problem = claimsProblem(claims);
+    if (problem) return refuse('token-invalid', 'Invalid token', problem);
+    return principalOf(claims, pseudonymKey);
+  }
+}

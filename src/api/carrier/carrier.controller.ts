@@ -1,0 +1,34 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import type { Principal } from '../auth/principal';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { ValidationProblem } from '../common/problem';
+import { CarrierService } from './carrier.service';
+import { EnvelopeView } from './dto/envelope.view';
+
+/** `PE` + the renewal id's 32 hex digits + a 2-digit issue number (workflows/ids.ts `envelopeBarcode`). */
+const BARCODE = /^PE[0-9A-F]{32}\d{2}$/;
+
+/** The courier scanning a dedicated envelope. */
+@ApiTags('carrier')
+@Roles('carrier')
+@Controller('v1/carrier/envelopes')
+export class CarrierController {
+  constructor(private readonly carrier: CarrierService) {}
+
+  @Get(':barcode')
+  @ApiOperation({
+    summary: 'Recipient and delivery address of a scanned envelope',
+    description: 'Answers only while the envelope is in transit (410 afterwards); every look-up is audited.',
+  })
+  @ApiParam({ name: 'barcode', example: 'PE3F2A7C1E9B4D4C0A8E5F6A7B8C9D0E1F01' })
+  @ApiOkResponse({ type: EnvelopeView })
+  @ApiProblems(400, 404, 410, 503)
+  envelope(@CurrentPrincipal() principal: Principal, @Param('barcode') barcode: string): Promise<EnvelopeView> {
+    if (!BARCODE.test(barcode)) {
+      throw new ValidationProblem([{ field: 'barcode', message: 'barcode must be PE, 32 hex digits and 2 digits' }]);
+    }
+    return this.carrier.envelope(principal, barcode);
+  }
+}

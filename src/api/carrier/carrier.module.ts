@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { IntegrationsModule } from '../integrations/integrations.module';
+import { SharedModule } from '../shared/shared.module';
+import { CarrierController } from './carrier.controller';
+import { CarrierService } from './carrier.service';
+
+/** Saudi Post's couriers. */
+@Module({
+  imports: [SharedModule, IntegrationsModule],
+  controllers: [CarrierController],
+  providers: [CarrierService],
+})
+export class CarrierModule {}

@@ -1,0 +1,43 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { BEARER_SCHEME } from '../auth/access.decorators';
+import { WEBHOOK_SIGNATURE_SCHEME } from '../webhooks/webhooks.controller';
+
+const DESCRIPTION = `Online renewal of Saudi passports, for citizens, counter clerks, operators, couriers and partner systems.
+
+**Authentication.** Bearer JWTs (HS256) with claims \`sub\`, \`role\` (citizen, clerk, operator, carrier, service) and, for
+clerks, \`office\`. A citizen's \`sub\` is their national ID: citizens act on their own renewals only. Partner webhooks are
+signed instead (Standard Webhooks: \`webhook-id\`, \`webhook-timestamp\`, \`webhook-signature\`; HMAC-SHA256 over id,
+timestamp and raw body; 5-minute tolerance; a replayed \`webhook-id\` is acknowledged without effect).
+
+**Writes.** Every POST except webhooks takes an \`Idempotency-Key\` header.
+
+**Errors.** \`application/problem+json\` (RFC 9457) with a stable \`type\` URI (\`urn:passport-renewal:problem:<slug>\`).`;
+
+/** The OpenAPI document the API serves at /openapi.json and the committed openapi.json mirrors. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Passport renewal')
+    .setDescription(DESCRIPTION)
+    .setVersion('1')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Mint one with `npm run token`' },
+      BEARER_SCHEME,
+    )
+    .addSecurity(WEBHOOK_SIGNATURE_SCHEME, {
+      type: 'apiKey',
+      in: 'header',
+      name: 'webhook-signature',
+      description: 'Standard Webhooks signature, with the webhook-id and webhook-timestamp headers it covers',
+    })
+    .addTag('citizen', 'A citizen renewing their own passport')
+    .addTag('counter', 'The clerk at a passport office counter')
+    .addTag('operator', 'Operations staff')
+    .addTag('carrier', "Saudi Post's couriers")
+    .addTag('webhooks', 'Partner systems reporting facts')
+    .addTag('health', 'Probes')
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
+}

@@ -1,0 +1,69 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { RENEWAL_STAGES } from '../../../../workflows/stages';
+import type { DeliveryMethod, RenewalStage } from '../../../../workflows/stages';
+import { isoDurationMs } from '../../common/iso-duration';
+import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN } from '../../renewals/dto/create-renewal.dto';
+
+const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** Filters over the read model; every one is optional and they combine with AND. */
+export class OperatorRenewalsQuery {
+  @ApiPropertyOptional({ enum: RENEWAL_STAGES, example: 'IN_TRANSIT' })
+  @IsOptional()
+  @IsIn(RENEWAL_STAGES, { message: `stage must be one of ${RENEWAL_STAGES.join(', ')}` })
+  stage?: RenewalStage;
+
+  @ApiPropertyOptional({ example: 'RUH-01' })
+  @IsOptional()
+  @Matches(OFFICE_ID_PATTERN, { message: `officeId ${OFFICE_ID_MESSAGE}` })
+  officeId?: string;
+
+  @ApiPropertyOptional({ enum: ['PICKUP', 'POST'] })
+  @IsOptional()
+  @IsIn(['PICKUP', 'POST'], { message: 'deliveryMethod must be PICKUP or POST' })
+  deliveryMethod?: DeliveryMethod;
+
+  @ApiPropertyOptional({ type: Boolean, example: true, description: 'Only renewals that missed the delivery SLA' })
+  @IsOptional()
+  @Transform(booleanText)
+  @IsBoolean({ message: 'slaBreached must be true or false' })
+  slaBreached?: boolean;
+
+  @ApiPropertyOptional({
+    example: 'PT48H',
+    description: 'Only unfinished renewals that entered their current stage longer ago than this ISO 8601 duration',
+  })
+  @IsOptional()
+  @ValidateBy({
+    name: 'isIsoDuration',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && (isoDurationMs(value) ?? 0) > 0,
+      defaultMessage: () => 'stuckFor must be an ISO 8601 duration in days, hours, minutes or seconds, e.g. PT48H',
+    },
+  })
+  stuckFor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset must be a whole number' })
+  @Min(0)
+  offset?: number;
+}
+
+export class OverdueQuery {
+  @ApiPropertyOptional({ enum: RENEWAL_STAGES, default: 'IN_TRANSIT' })
+  @IsOptional()
+  @IsIn(RENEWAL_STAGES, { message: `stage must be one of ${RENEWAL_STAGES.join(', ')}` })
+  stage?: RenewalStage;
+}

@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { RENEWAL_STAGES } from '../../../../workflows/stages';
+import type { DeliveryMethod, RenewalStage } from '../../../../workflows/stages';
+import { RenewalView } from '../../renewals/dto/renewal-view.dto';
+
+export class LossDeclarationDto {
+  @ApiProperty({ example: 'Carrier confirmed by phone that the envelope was lost in a depot fire' })
+  @IsString()
+  @Length(1, 500, { message: 'reason must be 1 to 500 characters' })
+  reason: string;
+}
+
+export class OperatorCancellationDto {
+  @ApiProperty({ example: 'Duplicate renewal opened in error' })
+  @IsString()
+  @Length(1, 500, { message: 'reason must be 1 to 500 characters' })
+  reason: string;
+}
+
+export class RenewalPageView {
+  @ApiProperty({ type: [RenewalView] })
+  items: RenewalView[];
+
+  @ApiProperty({ example: 137, description: 'Matching renewals in all pages' })
+  total: number;
+
+  @ApiProperty({ example: 50 })
+  limit: number;
+
+  @ApiProperty({ example: 0 })
+  offset: number;
+}
+
+export class AuditEventView {
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiProperty({
+    example: 'clerk:clerk-7',
+    description: 'A citizen appears by a keyed pseudonym, never by national ID',
+  })
+  actor: string;
+
+  @ApiProperty({ example: 'counter.verification' })
+  action: string;
+
+  @ApiProperty({ example: 'MATCHED' })
+  outcome: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { mismatchesSoFar: 0 } })
+  details: Record<string, unknown>;
+}
+
+export class LossDeclarationResultView {
+  @ApiProperty({ example: true, description: 'Signalled: the renewal opens a loss claim and reissues' })
+  accepted: boolean;
+}
+
+/** A renewal as Temporal's visibility store sees it (search attributes only; no personal data). */
+export class OverdueRenewalView {
+  @ApiProperty({ format: 'uuid' })
+  renewalId: string;
+
+  @ApiProperty({ enum: RENEWAL_STAGES })
+  stage: RenewalStage;
+
+  @ApiPropertyOptional({ enum: ['PICKUP', 'POST'] })
+  deliveryMethod?: DeliveryMethod;
+
+  @ApiPropertyOptional({ example: 'RUH-01' })
+  officeId?: string;
+
+  @ApiProperty({ format: 'date-time' })
+  stageDeadline: string;
+
+  @ApiProperty()
+  slaBreached: boolean;
+}

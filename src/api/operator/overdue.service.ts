@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { renewalWorkflowId } from '../../../workflows/ids';
+import type { DeliveryMethod, RenewalStage } from '../../../workflows/stages';
+import {
+  DeliveryMethodKey,
+  OfficeIdKey,
+  RenewalStageKey,
+  SlaBreachedKey,
+  StageDeadlineKey,
+} from '../../temporal/search-attributes';
+import { InjectTemporalClient } from '../temporal/temporal.module';
+import { OverdueRenewalView } from './dto/operator.dto';
+
+const WORKFLOW_ID_PREFIX = renewalWorkflowId('');
+const MAX_RESULTS = 200;
+
+/**
+ * "Stuck past its deadline", asked of Temporal's visibility store exactly as an
+ * operator would in the Temporal UI (DESIGN.md section 4), so both agree.
+ */
+@Injectable()
+export class OverdueService {
+  constructor(@InjectTemporalClient() private readonly temporal: Client) {}
+
+  /** The visibility query; `stage` is one of RENEWAL_STAGES (validated), so it is safe to quote. */
+  static query(stage: RenewalStage, now: Date): string {
+    return (
+      `WorkflowType = 'passportRenewal' AND ExecutionStatus = 'Running' AND ` +
+      `${RenewalStageKey.name} = '${stage}' AND ${StageDeadlineKey.name} < '${now.toISOString()}'`
+    );
+  }
+
+  async overdue(stage: RenewalStage): Promise<OverdueRenewalView[]> {
+    const found: OverdueRenewalView[] = [];
+    for await (const execution of this.temporal.workflow.list({ query: OverdueService.query(stage, new Date()) })) {
+      const attributes = execution.typedSearchAttributes;
+      found.push({
+        renewalId: execution.workflowId.slice(WORKFLOW_ID_PREFIX.length),
+        stage: attributes.get(RenewalStageKey) as RenewalStage,
+        deliveryMethod: attributes.get(DeliveryMethodKey) as DeliveryMethod | undefined,
+        officeId: attributes.get(OfficeIdKey),
+        stageDeadline: attributes.get(StageDeadlineKey)!.toISOString(),
+        slaBreached: attributes.get(SlaBreachedKey) ?? false,
+      });
+      if (found.length >= MAX_RESULTS) break;
+    }
+    return found.sort((a, b) => a.stageDeadline.localeCompare(b.stageDeadline));
+  }
+}

@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmptyObject,
+  Matches,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN } from './create-renewal.dto';
+
+export class DeliveryChoiceDto {
+  @ApiProperty({
+    enum: ['PICKUP', 'POST'],
+    example: 'POST',
+    description: 'Counter pickup, or home delivery by Saudi Post',
+  })
+  @IsIn(['PICKUP', 'POST'], { message: 'delivery.method must be PICKUP or POST' })
+  method: 'PICKUP' | 'POST';
+
+  @ApiPropertyOptional({ example: 'RUH-01', description: 'For PICKUP: the office to collect the passport from' })
+  @ValidateIf((choice: DeliveryChoiceDto) => choice.method === 'PICKUP')
+  @Matches(OFFICE_ID_PATTERN, { message: `delivery.officeId ${OFFICE_ID_MESSAGE}` })
+  officeId?: string;
+}
+
+/** The citizen's online acceptance, after reviewing the data on file. */
+export class AcceptanceDto {
+  @ApiProperty({ example: true, description: 'The citizen saw the photo on file and confirms it' })
+  @IsBoolean()
+  photoConfirmed: boolean;
+
+  @ApiProperty({ example: true, description: 'The citizen confirms the name as written in English' })
+  @IsBoolean()
+  englishNameConfirmed: boolean;
+
+  @ApiProperty({
+    example: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'],
+    description: 'Every pledge the citizen accepts; all of `requiredPledgeIds` from the review must be here',
+  })
+  @IsArray()
+  @ArrayMaxSize(32)
+  @Matches(/^[A-Z_]{1,64}$/, { each: true, message: 'acceptedPledgeIds must hold pledge ids such as DATA_ACCURACY' })
+  acceptedPledgeIds: string[];
+
+  @ApiProperty({ enum: [5, 10], example: 10, description: 'Under 21, only 5 years' })
+  @IsIn([5, 10], { message: 'validityYears must be 5 or 10' })
+  validityYears: 5 | 10;
+
+  @ApiProperty({ type: DeliveryChoiceDto })
+  @IsNotEmptyObject({}, { message: 'delivery must be an object with a method' })
+  @ValidateNested()
+  @Type(() => DeliveryChoiceDto)
+  delivery: DeliveryChoiceDto;
+}
+
+export class AcceptanceResultView {
+  @ApiProperty({ example: 600 })
+  feeSar: number;
+
+  @ApiProperty({ example: 35, description: '0 for pickup' })
+  postageSar: number;
+
+  @ApiProperty({ example: 635, description: 'The amount of the SADAD bill that will be issued' })
+  totalSar: number;
+}

@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+
+export class CancellationDto {
+  @ApiProperty({ example: 'Travel plans changed', description: 'Why; kept with the renewal, 1 to 500 characters' })
+  @IsString()
+  @Length(1, 500, { message: 'reason must be 1 to 500 characters' })
+  reason: string;
+}
+
+export class CancellationResultView {
+  @ApiProperty({ enum: ['CANCELLED'] })
+  stage: 'CANCELLED';
+
+  @ApiProperty({
+    example: ['BILL_CANCELLED'],
+    description: 'What was undone: PRINT_JOB_CANCELLED, PASSPORT_VOIDED, SHIPMENT_RECALLED, PAYMENT_REFUNDED, ...',
+  })
+  compensations: string[];
+}

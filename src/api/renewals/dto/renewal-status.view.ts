@@ -1,0 +1,109 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RENEWAL_STAGES } from '../../../../workflows/stages';
+import type { DeliveryMethod, RenewalStage } from '../../../../workflows/stages';
+import type { RenewalStatus } from '../../../../workflows/types';
+
+export class TimelineEntryView {
+  @ApiProperty({ enum: RENEWAL_STAGES, example: 'AWAITING_PAYMENT' })
+  stage: RenewalStage;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiPropertyOptional({ example: 'print attempt 2' })
+  note?: string;
+}
+
+export class TrackingView {
+  @ApiProperty({ example: 'SP123456789SA' })
+  trackingNumber: string;
+
+  @ApiProperty({ example: 'PE3F2A7C1E9B4D4C0A8E5F6A7B8C9D0E1F01', description: 'Carries no personal data' })
+  envelopeBarcode: string;
+
+  @ApiPropertyOptional({ example: 'IN_TRANSIT' })
+  lastEvent?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  lastEventAt?: string;
+
+  @ApiProperty({ example: 0 })
+  deliveryAttempts: number;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the carrier accepted the envelope' })
+  acceptedAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Delivery promised by (24 h from acceptance)' })
+  slaDeadline?: string;
+}
+
+/** The live status, answered by the renewal workflow itself. */
+export class RenewalStatusView {
+  @ApiProperty({ format: 'uuid' })
+  renewalId: string;
+
+  @ApiProperty({ enum: RENEWAL_STAGES, example: 'AWAITING_PAYMENT' })
+  stage: RenewalStage;
+
+  @ApiProperty({ enum: ['PICKUP', 'POST'] })
+  deliveryMethod: DeliveryMethod;
+
+  @ApiProperty({ example: 'RUH-01' })
+  officeId: string;
+
+  @ApiProperty({ example: 1, description: '1, then +1 for each replacement printed after a loss in transit' })
+  issueNumber: number;
+
+  @ApiPropertyOptional({ enum: [5, 10] })
+  validityYears?: 5 | 10;
+
+  @ApiProperty({ type: [TimelineEntryView] })
+  timeline: TimelineEntryView[];
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  stageDeadline?: string;
+
+  @ApiProperty()
+  slaBreached: boolean;
+
+  @ApiPropertyOptional({ type: TrackingView })
+  tracking?: TrackingView;
+
+  @ApiPropertyOptional({ example: 'CITIZEN_PAY_BILL', description: 'What must happen next, and by whom' })
+  pendingAction?: string;
+
+  @ApiPropertyOptional({
+    example: 'BILL_EXPIRED',
+    description: 'Why the renewal was rejected, cancelled, expired or failed',
+  })
+  outcomeReason?: string;
+
+  @ApiProperty({ example: 0 })
+  counterMismatches: number;
+
+  @ApiPropertyOptional({ example: 635 })
+  amountDueSar?: number;
+
+  @ApiPropertyOptional({ example: '9000000123' })
+  billNumber?: string;
+
+  static from(status: RenewalStatus): RenewalStatusView {
+    return {
+      renewalId: status.renewalId,
+      stage: status.stage,
+      deliveryMethod: status.deliveryMethod,
+      officeId: status.officeId,
+      issueNumber: status.issueNumber,
+      validityYears: status.validityYears,
+      timeline: status.timeline.map((entry) => ({ stage: entry.stage, at: entry.at, note: entry.note })),
+      stageDeadline: status.stageDeadline,
+      slaBreached: status.slaBreached,
+      tracking: status.tracking && { ...status.tracking },
+      pendingAction: status.pendingAction,
+      outcomeReason: status.outcomeReason,
+      counterMismatches: status.counterMismatches,
+      amountDueSar: status.amountDueSar,
+      billNumber: status.billNumber,
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { FindOptionsWhere, Repository } from 'typeorm';
+import { RenewalRecord } from '../../persistence/entities/renewal.entity';
+import type { Principal } from '../auth/principal';
+import { renewalNotFound } from './renewal-not-found';
+
+/** Which renewals a caller may see: a citizen their own, a clerk their office's, an operator all. */
+function visibleScope(principal: Principal): FindOptionsWhere<RenewalRecord> | undefined {
+  switch (principal.role) {
+    case 'citizen':
+      return { nationalId: principal.subject };
+    case 'clerk':
+      return { officeId: principal.office };
+    case 'operator':
+      return {};
+    default:
+      return undefined;
+  }
+}
+
+/** Reads a renewal from the read model on behalf of a caller, refusing (404) what they may not see. */
+@Injectable()
+export class RenewalAccess {
+  constructor(@InjectRepository(RenewalRecord) private readonly renewals: Repository<RenewalRecord>) {}
+
+  async require(principal: Principal, renewalId: string): Promise<RenewalRecord> {
+    const scope = visibleScope(principal);
+    const record = scope && (await this.renewals.findOneBy({ ...scope, renewalId }));
+    if (!record) throw renewalNotFound(renewalId);
+    return record;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Configuration of the API's security and traffic limits, read from the
+ * environment. Every secret has a development default so the embedded stack
+ * runs with no setup; in production (NODE_ENV=production) the defaults are
+ * refused, so a deployment cannot go live with a secret printed in this file.
+ */
+export const WEBHOOK_PARTNERS = ['sadad', 'wasel', 'print-centre', 'saudi-post'] as const;
+export type WebhookPartner = (typeof WEBHOOK_PARTNERS)[number];
+
+export interface ApiConfig {
+  auth: {
+    /** HMAC-SHA256 (HS256) key the bearer tokens are signed with. */
+    jwtSecret: string;
+    issuer: string;
+    audience: string;
+    /** Lifetime of the tokens `npm run token` mints. */
+    tokenTtlSeconds: number;
+  };
+  /**
+   * Key of the keyed hash that stands for a citizen in the audit trail and in
+   * idempotency records, so neither holds a national ID (a plain hash of a
+   * 10-digit number is reversed by trying them all; a keyed one is not).
+   */
+  pseudonymKey: string;
+  /** Standard Webhooks secrets (`whsec_` + base64), one per partner. */
+  webhookSecrets: Record<WebhookPartner, string>;
+  rateLimit: {
+    /** Requests one citizen may make per window, over all citizen endpoints together. */
+    citizenLimit: number;
+    windowMs: number;
+  };
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimitBytes: number;
+  /** After SIGTERM, readiness fails at once and the server keeps serving this long before closing. */
+  shutdownGraceMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** `whsec_` + base64 of `dev-<partner>-webhook-secret-0001`: the same defaults the partner sandboxes sign with. */
+export function devWebhookSecret(partner: WebhookPartner): string {
+  return `whsec_${Buffer.from(`dev-${partner}-webhook-secret-0001`, 'ascii').toString('base64')}`;
+}
+
+const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0001';
+const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-change-me-0001';
+
+function webhookSecretVariable(partner: WebhookPartner): string {
+  return `WEBHOOK_SECRET_${partner.toUpperCase().replace(/-/g, '_')}`;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min) {
+    throw new Error(`Environment variable ${name} must be an integer >= ${min}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function secret(env: Env, name: string, devDefault: string, minLength: number): string {
+  const value = env[name]?.trim();
+  if (value) {
+    if (value.length < minLength)
+      throw new Error(`Environment variable ${name} must be at least ${minLength} characters`);
+    return value;
+  }
+  if (env.NODE_ENV === 'production') throw new Error(`Environment variable ${name} must be set in production`);
+  return devDefault;
+}
+
+function webhookSecret(env: Env, partner: WebhookPartner): string {
+  const name = webhookSecretVariable(partner);
+  const value = secret(env, name, devWebhookSecret(partner), 16);
+  if (!/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(value)) {
+    throw new Error(`Environment variable ${name} must look like whsec_<base64>`);
+  }
+  return value;
+}
+
+export function loadApiConfig(env: Env = process.env): ApiConfig {
+  return {
+    auth: {
+      jwtSecret: secret(env, 'API_JWT_SECRET', DEV_JWT_SECRET, 32),
+      issuer: env.API_JWT_ISSUER?.trim() || 'passport-renewal',
+      audience: env.API_JWT_AUDIENCE?.trim() || 'passport-renewal-api',
+      tokenTtlSeconds: integer(env, 'API_TOKEN_TTL_SECONDS', 3600, 1),
+    },
+    pseudonymKey: secret(env, 'API_PSEUDONYM_KEY', DEV_PSEUDONYM_KEY, 32),
+    webhookSecrets: {
+      sadad: webhookSecret(env, 'sadad'),
+      wasel: webhookSecret(env, 'wasel'),
+      'print-centre': webhookSecret(env, 'print-centre'),
+      'saudi-post': webhookSecret(env, 'saudi-post'),
+    },
+    rateLimit: {
+      citizenLimit: integer(env, 'API_RATE_LIMIT_CITIZEN', 60, 1),
+      windowMs: integer(env, 'API_RATE_LIMIT_WINDOW_MS', 60_000, 1),
+    },
+    bodyLimitBytes: integer(env, 'API_BODY_LIMIT_BYTES', 64 * 1024, 1024),
+    shutdownGraceMs: integer(env, 'API_SHUTDOWN_GRACE_MS', 5_000, 0),
+  };
+}

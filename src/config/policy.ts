@@ -1,0 +1,90 @@
+import { msToNumber } from '@temporalio/common/lib/time';
+import type { RenewalPolicy } from '../../workflows/types';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * The renewal policy from the environment. Durations take Temporal's duration
+ * strings (`14 days`, `24h`, `90s`) so a demo can shrink the 24-hour delivery
+ * SLA to seconds; counts and fees are integers. Defaults follow the real service.
+ */
+export const DEFAULT_POLICY: RenewalPolicy = {
+  acceptanceWindowMs: msToNumber('14 days'),
+  paymentWindowMs: msToNumber('3 days'),
+  addressWindowMs: msToNumber('14 days'),
+  printDeadlineMs: msToNumber('2 days'),
+  maxPrintAttempts: 2,
+  pickupWindowWorkingDays: 10,
+  pickupReminderWorkingDaysBefore: 3,
+  holidays: [],
+  deliverySlaMs: msToNumber('24h'),
+  lossThresholdMs: msToNumber('7 days'),
+  maxDeliveryAttempts: 3,
+  maxReissues: 2,
+  fees: { fiveYearsSar: 300, tenYearsSar: 600, postageSar: 35 },
+  minAgeForTenYears: 21,
+  biometricsMinAge: 12,
+  requiredPledgeIds: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'],
+};
+
+function read<T>(env: Env, name: string, fallback: T, parse: (raw: string) => T | undefined, expected: string): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = parse(raw);
+  if (value === undefined) throw new Error(`Environment variable ${name} must be ${expected}, got "${raw}"`);
+  return value;
+}
+
+const duration = (raw: string) => {
+  try {
+    const value = msToNumber(/^\d+$/.test(raw) ? Number(raw) : (raw as Parameters<typeof msToNumber>[0]));
+    return value > 0 ? value : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const count = (raw: string) => (/^\d+$/.test(raw) ? Number(raw) : undefined);
+const list = (pattern: RegExp) => (raw: string) => {
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items.every((item) => pattern.test(item)) ? items : undefined;
+};
+
+export function loadPolicy(env: Env): RenewalPolicy {
+  const d = DEFAULT_POLICY;
+  const ms = (name: string, fallback: number) => read(env, name, fallback, duration, 'a duration such as "24h"');
+  const int = (name: string, fallback: number) => read(env, name, fallback, count, 'a whole number');
+  return {
+    acceptanceWindowMs: ms('POLICY_ACCEPTANCE_WINDOW', d.acceptanceWindowMs),
+    paymentWindowMs: ms('POLICY_PAYMENT_WINDOW', d.paymentWindowMs),
+    addressWindowMs: ms('POLICY_ADDRESS_WINDOW', d.addressWindowMs),
+    printDeadlineMs: ms('POLICY_PRINT_DEADLINE', d.printDeadlineMs),
+    maxPrintAttempts: int('POLICY_MAX_PRINT_ATTEMPTS', d.maxPrintAttempts),
+    pickupWindowWorkingDays: int('POLICY_PICKUP_WINDOW_WORKING_DAYS', d.pickupWindowWorkingDays),
+    pickupReminderWorkingDaysBefore: int(
+      'POLICY_PICKUP_REMINDER_WORKING_DAYS_BEFORE',
+      d.pickupReminderWorkingDaysBefore,
+    ),
+    holidays: read(env, 'POLICY_HOLIDAYS', d.holidays, list(/^\d{4}-\d{2}-\d{2}$/), 'comma-separated YYYY-MM-DD dates'),
+    deliverySlaMs: ms('POLICY_DELIVERY_SLA', d.deliverySlaMs),
+    lossThresholdMs: ms('POLICY_LOSS_THRESHOLD', d.lossThresholdMs),
+    maxDeliveryAttempts: int('POLICY_MAX_DELIVERY_ATTEMPTS', d.maxDeliveryAttempts),
+    maxReissues: int('POLICY_MAX_REISSUES', d.maxReissues),
+    fees: {
+      fiveYearsSar: int('POLICY_FEE_5_YEARS_SAR', d.fees.fiveYearsSar),
+      tenYearsSar: int('POLICY_FEE_10_YEARS_SAR', d.fees.tenYearsSar),
+      postageSar: int('POLICY_POSTAGE_SAR', d.fees.postageSar),
+    },
+    minAgeForTenYears: int('POLICY_MIN_AGE_FOR_10_YEARS', d.minAgeForTenYears),
+    biometricsMinAge: int('POLICY_BIOMETRICS_MIN_AGE', d.biometricsMinAge),
+    requiredPledgeIds: read(
+      env,
+      'POLICY_REQUIRED_PLEDGES',
+      d.requiredPledgeIds,
+      list(/^[A-Z_]+$/),
+      'comma-separated pledge ids',
+    ),
+  };
+}

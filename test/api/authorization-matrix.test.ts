@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { AccessClaims } from '../../src/api/auth/principal';
+import { seedCitizen } from '../support/citizens';
+import { startApi, ApiStack } from './support/api-stack';
+import { bearer, expiredToken, forgedToken, rawToken, tokenFor } from './support/credentials';
+import { seedRenewal, uniqueKey } from './support/fixtures';
+
+/**
+ * Every endpoint × every kind of caller → the status it gets. A role an
+ * endpoint is for reaches the handler, which answers a deterministic status
+ * for the request sent (e.g. 400 for an empty body): anything but 401/403.
+ *
+ * Columns: citizen, clerk (of the renewal's office), operator, carrier,
+ * service, no token, expired token, token with a bad signature.
+ */
+const COLUMNS = ['citizen', 'clerk', 'operator', 'carrier', 'service', 'none', 'expired', 'forged'] as const;
+type Column = (typeof COLUMNS)[number];
+
+interface Endpoint {
+  name: string;
+  send: (http: ApiStack['http'], headers: Record<string, string>) => request.Test;
+  expected: Record<Column, number>;
+}
+
+const row = (...statuses: number[]): Record<Column, number> =>
+  Object.fromEntries(COLUMNS.map((column, i) => [column, statuses[i]])) as Record<Column, number>;
+
+describe('authorization matrix', () => {
+  let stack: ApiStack;
+  let renewalId: string;
+  let nationalId: string;
+
+  beforeAll(async () => {
+    stack = await startApi();
+    nationalId = (await seedCitizen(stack.db)).nationalId;
+    renewalId = await seedRenewal(stack.db, { nationalId, officeId: 'RUH-01', stage: 'READY_FOR_PICKUP' });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const post = (path: () => string, body: object) => (http: ApiStack['http'], headers: Record<string, string>) =>
+    request(http)
+      .post(path())
+      .set({ ...headers, 'Idempotency-Key': uniqueKey() })
+      .send(body);
+  const get = (path: () => string) => (http: ApiStack['http'], headers: Record<string, string>) =>
+    request(http).get(path()).set(headers);
+  const barcode = 'PE' + '0'.repeat(32) + '01';
+
+  //                                                           citizen clerk operator carrier service none expired forged
+  const ENDPOINTS: Endpoint[] = [
+    {
+      name: 'POST /v1/renewals',
+      send: post(() => '/v1/renewals', {}),
+      expected: row(400, 403, 403, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'GET /v1/renewals',
+      send: get(() => '/v1/renewals'),
+      expected: row(200, 403, 403, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'GET /v1/renewals/:id',
+      send: get(() => `/v1/renewals/${renewalId}`),
+      expected: row(200, 403, 403, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'GET /v1/renewals/:id/review',
+      send: get(() => `/v1/renewals/${renewalId}/review`),
+      expected: row(200, 403, 403, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'GET /v1/renewals/:id/status',
+      send: get(() => `/v1/renewals/not-a-uuid/status`),
+      expected: row(400, 403, 403, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'POST /v1/renewals/:id/acceptance',
+      send: post(() => `/v1/renewals/${renewalId}/acceptance`, {}),
+      expected: row(400, 403, 403, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'POST /v1/renewals/:id/cancellation',
+      send: post(() => `/v1/renewals/${renewalId}/cancellation`, {}),
+      expected: row(400, 403, 403, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'GET /v1/counter/renewals',
+      send: get(() => `/v1/counter/renewals?nationalId=${nationalId}`),
+      expected: row(403, 200, 403, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'POST /v1/counter/renewals/:id/verification',
+      send: post(() => `/v1/counter/renewals/${renewalId}/verification`, {}),
+      expected: row(403, 400, 403, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'POST /v1/counter/renewals/:id/handover',
+      send: post(() => `/v1/counter/renewals/${renewalId}/handover`, { extra: 1 }),
+      expected: row(403, 400, 403, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'GET /v1/operator/renewals',
+      send: get(() => '/v1/operator/renewals'),
+      expected: row(403, 403, 200, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'GET /v1/operator/renewals/overdue',
+      send: get(() => '/v1/operator/renewals/overdue'),
+      expected: row(403, 403, 200, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'GET /v1/operator/renewals/:id/audit',
+      send: get(() => `/v1/operator/renewals/${renewalId}/audit`),
+      expected: row(403, 403, 200, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'POST /v1/operator/renewals/:id/loss-declaration',
+      send: post(() => `/v1/operator/renewals/${renewalId}/loss-declaration`, {}),
+      expected: row(403, 403, 400, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'POST /v1/operator/renewals/:id/cancellation',
+      send: post(() => `/v1/operator/renewals/${renewalId}/cancellation`, {}),
+      expected: row(403, 403, 400, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'GET /v1/carrier/envelopes/:barcode',
+      send: get(() => `/v1/carrier/envelopes/${barcode}`),
+      expected: row(403, 403, 403, 404, 403, 401, 401, 401),
+    },
+    {
+      name: 'POST /v1/webhooks/sadad',
+      send: post(() => '/v1/webhooks/sadad', {}),
+      expected: row(401, 401, 401, 401, 401, 401, 401, 401),
+    },
+    {
+      name: 'POST /v1/webhooks/wasel',
+      send: post(() => '/v1/webhooks/wasel', {}),
+      expected: row(401, 401, 401, 401, 401, 401, 401, 401),
+    },
+    {
+      name: 'POST /v1/webhooks/print-centre',
+      send: post(() => '/v1/webhooks/print-centre', {}),
+      expected: row(401, 401, 401, 401, 401, 401, 401, 401),
+    },
+    {
+      name: 'POST /v1/webhooks/saudi-post',
+      send: post(() => '/v1/webhooks/saudi-post', {}),
+      expected: row(401, 401, 401, 401, 401, 401, 401, 401),
+    },
+    {
+      name: 'GET /health/live',
+      send: get(() => '/health/live'),
+      expected: row(200, 200, 200, 200, 200, 200, 200, 200),
+    },
+    {
+      name: 'GET /health/ready',
+      send: get(() => '/health/ready'),
+      expected: row(200, 200, 200, 200, 200, 200, 200, 200),
+    },
+    {
+      name: 'GET /openapi.json',
+      send: get(() => '/openapi.json'),
+      expected: row(200, 200, 200, 200, 200, 200, 200, 200),
+    },
+  ];
+
+  function headersFor(column: Column): Record<string, string> {
+    const claims: Record<'citizen' | 'clerk' | 'operator' | 'carrier' | 'service', AccessClaims> = {
+      citizen: { role: 'citizen', sub: nationalId },
+      clerk: { role: 'clerk', sub: 'clerk-7', office: 'RUH-01' },
+      operator: { role: 'operator', sub: 'ops-1' },
+      carrier: { role: 'carrier', sub: 'courier-12' },
+      service: { role: 'service', sub: 'reporting' },
+    };
+    switch (column) {
+      case 'none':
+        return {};
+      case 'expired':
+        return bearer(expiredToken(claims.citizen));
+      case 'forged':
+        return bearer(forgedToken(claims.operator));
+      default:
+        return bearer(tokenFor(claims[column]));
+    }
+  }
+
+  it.each(ENDPOINTS.map((endpoint) => [endpoint.name, endpoint] as const))('%s', async (_name, endpoint) => {
+    const actual: Partial<Record<Column, number>> = {};
+    for (const column of COLUMNS) {
+      const response = await endpoint.send(stack.http, headersFor(column));
+      actual[column] = response.status;
+      if (response.status >= 400) {
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+    }
+    expect(actual).toEqual(endpoint.expected);
+  });
+
+  it('answers 401 with a problem that says why, and a WWW-Authenticate challenge', async () => {
+    const citizen = { role: 'citizen' as const, sub: nationalId };
+    const cases: Array<[Record<string, string>, string]> = [
+      [{}, 'authentication-required'],
+      [bearer(expiredToken(citizen)), 'token-expired'],
+      [bearer(forgedToken(citizen)), 'token-invalid'],
+      [{ Authorization: 'Basic dXNlcjpwYXNz' }, 'authentication-required'],
+    ];
+    for (const [headers, slug] of cases) {
+      const response = await request(stack.http).get('/v1/renewals').set(headers).expect(401);
+      expect(response.body.type).toBe(`urn:passport-renewal:problem:${slug}`);
+      expect(response.headers['www-authenticate']).toMatch(/^Bearer /);
+    }
+  });
+
+  it('refuses tokens whose claims do not fit the role', async () => {
+    const refused: AccessClaims[] = [
+      { role: 'citizen', sub: '2012345670' }, // a resident cannot renew a Saudi passport
+      { role: 'citizen', sub: '1058529941' }, // bad check digit
+    ];
+    for (const claims of refused) {
+      expect(() => tokenFor(claims)).toThrow();
+    }
+    const clerkWithoutOffice = rawToken({ role: 'clerk', sub: 'clerk-1' });
+    const response = await request(stack.http).get('/v1/counter/renewals').set(bearer(clerkWithoutOffice)).expect(401);
+    expect(response.body.detail).toMatch(/office/);
+  });
+
+  it('shows a citizen only their own renewals: another citizen gets 404, exactly as for no renewal', async () => {
+    const other = bearer(tokenFor({ role: 'citizen', sub: (await seedCitizen(stack.db)).nationalId }));
+    const theirs = await request(stack.http).get(`/v1/renewals/${renewalId}`).set(other).expect(404);
+    const none = await request(stack.http).get(`/v1/renewals/${randomUUID()}`).set(other).expect(404);
+    expect({ ...theirs.body, detail: undefined, instance: undefined }).toEqual({
+      ...none.body,
+      detail: undefined,
+      instance: undefined,
+    });
+    const list = await request(stack.http).get('/v1/renewals').set(other).expect(200);
+    expect(list.body).toEqual([]);
+    await request(stack.http)
+      .post(`/v1/renewals/${renewalId}/cancellation`)
+      .set({ ...other, 'Idempotency-Key': uniqueKey() })
+      .send({ reason: 'not mine' })
+      .expect(404);
+  });
+
+  it("limits a clerk to their office's counter", async () => {
+    const elsewhere = bearer(tokenFor({ role: 'clerk', sub: 'clerk-9', office: 'JED-02' }));
+    const lookup = await request(stack.http)
+      .get(`/v1/counter/renewals?nationalId=${nationalId}`)
+      .set(elsewhere)
+      .expect(200);
+    expect(lookup.body).toEqual([]);
+    await request(stack.http)
+      .post(`/v1/counter/renewals/${renewalId}/verification`)
+      .set({ ...elsewhere, 'Idempotency-Key': uniqueKey() })
+      .send({ presentedPassportNumber: 'N1234567', identityConfirmed: true })
+      .expect(404);
+
+    const here = bearer(tokenFor({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' }));
+    const found = await request(stack.http).get(`/v1/counter/renewals?nationalId=${nationalId}`).set(here).expect(200);
+    expect(found.body).toEqual([expect.objectContaining({ renewalId, stage: 'READY_FOR_PICKUP' })]);
+  });
+});

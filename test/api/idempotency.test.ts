@@ -1,0 +1,150 @@
+import request from 'supertest';
+import { renewalWorkflowId } from '../../workflows/ids';
+import { eventually } from '../support/stack';
+import { startApi, ApiStack } from './support/api-stack';
+import { bearer, tokenFor } from './support/credentials';
+import {
+  freshNationalId,
+  seedRenewal,
+  seedShipment,
+  signalsReceived,
+  startIdleWorkflow,
+  uniqueKey,
+} from './support/fixtures';
+
+describe('Idempotency-Key on every POST', () => {
+  let stack: ApiStack;
+
+  beforeAll(async () => {
+    stack = await startApi();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  function citizen() {
+    const nationalId = freshNationalId();
+    return { nationalId, headers: bearer(tokenFor({ role: 'citizen', sub: nationalId })) };
+  }
+
+  const create = (headers: Record<string, string>, key: string | undefined, body: object = { officeId: 'RUH-01' }) =>
+    request(stack.http)
+      .post('/v1/renewals')
+      .set({ ...headers, ...(key ? { 'Idempotency-Key': key } : {}) })
+      .send(body);
+
+  async function renewalsOf(nationalId: string): Promise<string[]> {
+    const rows = await stack.db.query('SELECT renewal_id FROM renewals WHERE national_id = $1', [nationalId]);
+    return rows.map((row: { renewal_id: string }) => row.renewal_id);
+  }
+
+  async function creationAudits(renewalId: string): Promise<number> {
+    const [{ n }] = await stack.db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE renewal_id = $1 AND action = 'citizen.renewal.create'`,
+      [renewalId],
+    );
+    return n;
+  }
+
+  it('answers a repeat with the same key and body with the first response, acting once', async () => {
+    const { nationalId, headers } = citizen();
+    const key = uniqueKey();
+
+    const first = await create(headers, key).expect(202);
+    const repeat = await create(headers, key).expect(202);
+
+    expect(repeat.body).toEqual(first.body);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(repeat.headers['idempotent-replayed']).toBe('true');
+    expect(await renewalsOf(nationalId)).toEqual([first.body.renewalId]);
+    expect(await creationAudits(first.body.renewalId)).toBe(1);
+  });
+
+  it('refuses the same key with a different body (409), and without a key (400)', async () => {
+    const { nationalId, headers } = citizen();
+    const key = uniqueKey();
+    const first = await create(headers, key).expect(202);
+
+    const reused = await create(headers, key, { officeId: 'JED-02' }).expect(409);
+    expect(reused.body).toMatchObject({ type: 'urn:passport-renewal:problem:idempotency-key-reused', status: 409 });
+
+    const missing = await create(citizen().headers, undefined).expect(400);
+    expect(missing.body.errors).toEqual([{ field: 'Idempotency-Key', message: expect.stringContaining('required') }]);
+    expect(await renewalsOf(nationalId)).toEqual([first.body.renewalId]);
+  });
+
+  it('starts exactly one workflow for concurrent identical POSTs', async () => {
+    const { nationalId, headers } = citizen();
+    const key = uniqueKey();
+
+    const answers = await Promise.all(Array.from({ length: 8 }, () => create(headers, key)));
+
+    expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(202));
+    const renewalIds = new Set(answers.map((answer) => answer.body.renewalId));
+    expect(renewalIds.size).toBe(1);
+    const [renewalId] = renewalIds;
+    expect(await renewalsOf(nationalId)).toEqual([renewalId]);
+    expect(await creationAudits(renewalId)).toBe(1);
+    const workflows = await eventually(async () => {
+      const n = await stack.temporal.workflow.count(`WorkflowId = '${renewalWorkflowId(renewalId)}'`);
+      return n.count > 0 ? n.count : undefined;
+    }, 'the workflow in visibility');
+    expect(workflows).toBe(1);
+  });
+
+  it('lets one of concurrent POSTs with different keys start a renewal; the others conflict', async () => {
+    const { nationalId, headers } = citizen();
+    const answers = await Promise.all(Array.from({ length: 4 }, () => create(headers, uniqueKey())));
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([202, 409, 409, 409]);
+    const started = answers.find((answer) => answer.status === 202)!.body.renewalId;
+    for (const conflict of answers.filter((answer) => answer.status === 409)) {
+      expect(conflict.body).toMatchObject({
+        type: 'urn:passport-renewal:problem:renewal-in-progress',
+        renewalId: started,
+      });
+    }
+    expect(await renewalsOf(nationalId)).toEqual([started]);
+  });
+
+  it('scopes keys to the caller: two citizens may use the same key', async () => {
+    const key = uniqueKey();
+    const a = await create(citizen().headers, key).expect(202);
+    const b = await create(citizen().headers, key).expect(202);
+    expect(a.body.renewalId).not.toBe(b.body.renewalId);
+  });
+
+  it('keeps nothing for a failed request, so its key can be retried', async () => {
+    const { nationalId, headers } = citizen();
+    const key = uniqueKey();
+    await create(headers, key, { officeId: 'nowhere' }).expect(400);
+    const retried = await create(headers, key).expect(202);
+    expect(retried.headers['idempotent-replayed']).toBeUndefined();
+    expect(await renewalsOf(nationalId)).toEqual([retried.body.renewalId]);
+  });
+
+  it('sends a signal once when an operator repeats a loss declaration', async () => {
+    const renewalId = await seedRenewal(stack.db, {
+      nationalId: freshNationalId(),
+      stage: 'IN_TRANSIT',
+      deliveryMethod: 'POST',
+    });
+    await startIdleWorkflow(stack.temporal, renewalId);
+    await seedShipment(stack.db, renewalId);
+    const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+    const declare = (key: string) =>
+      request(stack.http)
+        .post(`/v1/operator/renewals/${renewalId}/loss-declaration`)
+        .set({ ...operator, 'Idempotency-Key': key })
+        .send({ reason: 'Carrier confirmed the loss' });
+    const key = uniqueKey();
+
+    const [first, second] = await Promise.all([declare(key), declare(key)]);
+    const third = await declare(key);
+
+    expect([first.status, second.status, third.status]).toEqual([202, 202, 202]);
+    expect(third.headers['idempotent-replayed']).toBe('true');
+    expect(await signalsReceived(stack.temporal, renewalId)).toEqual(['declareShipmentLost']);
+  });
+});

@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { loadIntegrationsConfig } from '../../src/config/integrations';
+import type { EmbeddedSandboxes } from '../../src/integrations/sandbox/embedded';
+import { startEmbeddedSandboxes } from '../../src/integrations/sandbox/embedded';
+import { freePort } from '../../src/temporal/dev-server';
+import { seedCitizen, SeededCitizen } from '../support/citizens';
+import { eventually, startStack, TestStack } from '../support/stack';
+import { signedWebhook } from './support/credentials';
+
+/**
+ * Whole renewals driven over HTTP only: the citizen, the clerk and the courier
+ * call the API; SADAD, Wasel and the print centre are the sandboxes, which the
+ * test works through their own HTTP controls (pay a bill, subscribe) and which
+ * send their signed webhooks to the API; Saudi Post's tracking events are sent
+ * by the test, signed as Saudi Post signs them, so it controls their order.
+ */
+describe('journeys over HTTP', () => {
+  let stack: TestStack;
+  let sandboxes: EmbeddedSandboxes;
+  const sandboxLogs: string[] = [];
+
+  beforeAll(async () => {
+    const apiPort = await freePort();
+    // Partner webhooks go to this API; print jobs finish fast; the test plays the carrier.
+    process.env.SANDBOX_WEBHOOK_BASE_URL = `http://127.0.0.1:${apiPort}`;
+    process.env.SANDBOX_HTTP_PORT = '0';
+    process.env.SANDBOX_POLL_INTERVAL_MS = '100';
+    process.env.SANDBOX_PRINT_CENTRE_DELAY_MS = '300';
+    process.env.SANDBOX_SAUDI_POST_STEP_DELAY_MS = String(24 * 3600 * 1000);
+    stack = await startStack();
+    await stack.app.listen(apiPort, '127.0.0.1');
+    const quiet = (message: string) => sandboxLogs.push(message);
+    sandboxes = await startEmbeddedSandboxes(loadIntegrationsConfig(), stack.db, {
+      log: quiet,
+      warn: quiet,
+      error: quiet,
+    });
+  });
+
+  afterAll(async () => {
+    await sandboxes?.stop();
+    await stack?.stop();
+  });
+
+  const once = () => ({ 'Idempotency-Key': randomUUID() });
+  const clerk = () => stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
+  const courier = () => stack.auth({ role: 'carrier', sub: 'courier-12' });
+
+  /** A citizen and what they do through the API. */
+  function citizenOf(person: SeededCitizen) {
+    const auth = stack.auth({ role: 'citizen', sub: person.nationalId });
+    return {
+      auth,
+      get: (path: string) => request(stack.http).get(path).set(auth),
+      post: (path: string, body: object) =>
+        request(stack.http)
+          .post(path)
+          .set({ ...auth, ...once() })
+          .send(body),
+      async waitForStage(renewalId: string, stage: string) {
+        return eventually(async () => {
+          const response = await request(stack.http).get(`/v1/renewals/${renewalId}/status`).set(auth);
+          return response.body.stage === stage ? response.body : undefined;
+        }, `stage ${stage}`);
+      },
+    };
+  }
+
+  async function sandboxControl(path: string, body?: object): Promise<unknown> {
+    const response = await fetch(`${sandboxes.url}/sandbox${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    expect(response.ok).toBe(true);
+    return response.json();
+  }
+
+  async function auditTrail(renewalId: string): Promise<string[]> {
+    const response = await request(stack.http)
+      .get(`/v1/operator/renewals/${renewalId}/audit`)
+      .set(stack.auth({ role: 'operator', sub: 'ops-1' }))
+      .expect(200);
+    return response.body.map(
+      (e: { actor: string; action: string; outcome: string }) =>
+        `${e.actor.replace(/^citizen:.*/, 'citizen')} ${e.action} ${e.outcome}`,
+    );
+  }
+
+  async function passportsOf(nationalId: string): Promise<Record<string, string>> {
+    const rows = await stack.db.query(
+      'SELECT passport_number, status FROM sandbox_registry_passports WHERE national_id = $1',
+      [nationalId],
+    );
+    return Object.fromEntries(
+      rows.map((r: { passport_number: string; status: string }) => [r.passport_number, r.status]),
+    );
+  }
+
+  async function startAndAccept(person: SeededCitizen, delivery: object) {
+    const citizen = citizenOf(person);
+    const created = await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202);
+    const renewalId: string = created.body.renewalId;
+    await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
+
+    const review = await citizen.get(`/v1/renewals/${renewalId}/review`).expect(200);
+    expect(review.body).toMatchObject({
+      nameEn: 'TEST CITIZEN',
+      passport: { passportNumber: person.passportNumber, status: 'VALID' },
+    });
+    const pledges: string[] = review.body.requiredPledgeIds;
+    const acceptance = { photoConfirmed: true, englishNameConfirmed: true, validityYears: 10, delivery };
+
+    const refused = await citizen
+      .post(`/v1/renewals/${renewalId}/acceptance`, { ...acceptance, acceptedPledgeIds: pledges.slice(1) })
+      .expect(422);
+    expect(refused.body).toMatchObject({
+      reason: 'PledgesMissing',
+      errors: [{ field: 'acceptedPledgeIds', message: expect.stringContaining(pledges[0]) }],
+    });
+    const accepted = await citizen
+      .post(`/v1/renewals/${renewalId}/acceptance`, { ...acceptance, acceptedPledgeIds: pledges })
+      .expect(200);
+
+    const awaitingPayment = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
+    expect(awaitingPayment).toMatchObject({ pendingAction: 'CITIZEN_PAY_BILL', amountDueSar: accepted.body.totalSar });
+    // The citizen pays at their bank; SADAD's webhook tells the API.
+    await sandboxControl(`/sadad/bills/${awaitingPayment.billNumber}/payment`);
+    return { citizen, renewalId, fee: accepted.body };
+  }
+
+  it('pickup: citizen accepts and pays, the print centre prints, the clerk hands over', async () => {
+    const person = await seedCitizen(stack.db);
+    const { citizen, renewalId, fee } = await startAndAccept(person, { method: 'PICKUP', officeId: 'RUH-01' });
+    expect(fee).toEqual({ feeSar: 600, postageSar: 0, totalSar: 600 });
+
+    await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
+    const found = await request(stack.http)
+      .get(`/v1/counter/renewals?nationalId=${person.nationalId}`)
+      .set(clerk())
+      .expect(200);
+    expect(found.body).toEqual([expect.objectContaining({ renewalId, stage: 'READY_FOR_PICKUP' })]);
+
+    const counter = `/v1/counter/renewals/${renewalId}`;
+    await request(stack.http)
+      .post(`${counter}/verification`)
+      .set({ ...clerk(), ...once() })
+      .send({ presentedPassportNumber: person.passportNumber, identityConfirmed: true })
+      .expect(200, { matched: true, mismatchesSoFar: 0 });
+    const handover = await request(stack.http)
+      .post(`${counter}/handover`)
+      .set({ ...clerk(), ...once() })
+      .send({})
+      .expect(200);
+    const newPassport: string = handover.body.newPassportNumber;
+
+    const done = await citizen.waitForStage(renewalId, 'COMPLETED');
+    expect(done.timeline.map((entry: { stage: string }) => entry.stage)).toEqual(
+      expect.arrayContaining([
+        'ELIGIBILITY_CHECK',
+        'AWAITING_ACCEPTANCE',
+        'AWAITING_PAYMENT',
+        'PRINTING',
+        'READY_FOR_PICKUP',
+        'COMPLETED',
+      ]),
+    );
+    expect((await citizen.get(`/v1/renewals/${renewalId}`).expect(200)).body).toMatchObject({ stage: 'COMPLETED' });
+    expect(await passportsOf(person.nationalId)).toEqual({
+      [person.passportNumber]: 'CANCELLED',
+      [newPassport]: 'VALID',
+    });
+
+    const trail = await auditTrail(renewalId);
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        'citizen citizen.renewal.create STARTED',
+        'citizen citizen.review DISCLOSED',
+        'citizen citizen.acceptance REFUSED',
+        'citizen citizen.acceptance ACCEPTED',
+        'service:sadad webhook.sadad.payment SIGNALLED',
+        'service:print-centre webhook.print-centre.job-completed SIGNALLED',
+        'clerk:clerk-7 counter.lookup FOUND',
+        'clerk:clerk-7 counter.verification MATCHED',
+        'clerk:clerk-7 counter.handover HANDED_OVER',
+        'workflow stage.entered COMPLETED',
+      ]),
+    );
+    expect(trail.indexOf('service:sadad webhook.sadad.payment SIGNALLED')).toBeLessThan(
+      trail.indexOf('clerk:clerk-7 counter.handover HANDED_OVER'),
+    );
+  });
+
+  it('post: Wasel address after payment, the courier looks the envelope up, carrier events in any order', async () => {
+    const person = await seedCitizen(stack.db);
+    const { citizen, renewalId, fee } = await startAndAccept(person, { method: 'POST' });
+    expect(fee.postageSar).toBeGreaterThan(0);
+
+    // Not subscribed to Wasel: the renewal waits until the citizen subscribes, which Wasel reports by webhook.
+    const waiting = await citizen.waitForStage(renewalId, 'AWAITING_ADDRESS');
+    expect(waiting.pendingAction).toBe('CITIZEN_SUBSCRIBE_TO_WASEL');
+    await sandboxControl('/wasel/subscriptions', {
+      nationalId: person.nationalId,
+      address: {
+        buildingNumber: '2929',
+        street: 'King Fahd Road',
+        district: 'Al Olaya',
+        city: 'Riyadh',
+        postalCode: '12214',
+        additionalNumber: '7788',
+      },
+    });
+
+    const dispatched = await citizen.waitForStage(renewalId, 'DISPATCHED');
+    const { trackingNumber, envelopeBarcode } = dispatched.tracking;
+    const envelope = await request(stack.http)
+      .get(`/v1/carrier/envelopes/${envelopeBarcode}`)
+      .set(courier())
+      .expect(200);
+    expect(envelope.body).toMatchObject({
+      trackingNumber,
+      recipient: { nameEn: 'TEST CITIZEN', mobile: person.mobile },
+      deliveryAddress: { buildingNumber: '2929', city: 'Riyadh', postalCode: '12214' },
+    });
+
+    const t0 = Date.now() - 60_000;
+    const carrierEvent = (type: string, minutes: number, extra: object = {}, id = randomUUID()) =>
+      signedWebhook(
+        'saudi-post',
+        { eventId: id, trackingNumber, type, occurredAt: new Date(t0 + minutes * 1000).toISOString(), ...extra },
+        { id },
+      );
+    const deliver = (webhook: ReturnType<typeof signedWebhook>) =>
+      request(stack.http).post('/v1/webhooks/saudi-post').set(webhook.headers).send(webhook.body).expect(200);
+
+    await deliver(carrierEvent('ACCEPTED', 0));
+    await deliver(carrierEvent('IN_TRANSIT', 10));
+    const outForDelivery = carrierEvent('OUT_FOR_DELIVERY', 30);
+    await deliver(outForDelivery);
+    await citizen.waitForStage(renewalId, 'OUT_FOR_DELIVERY');
+
+    // A late event from earlier in the journey, and a replay of the last one, change nothing.
+    await deliver(carrierEvent('IN_TRANSIT', 20));
+    const replay = await deliver(outForDelivery);
+    expect(replay.body).toEqual({ received: true, duplicate: true });
+    const status = (await citizen.get(`/v1/renewals/${renewalId}/status`).expect(200)).body;
+    expect(status).toMatchObject({ stage: 'OUT_FOR_DELIVERY', tracking: { lastEvent: 'OUT_FOR_DELIVERY' } });
+
+    await deliver(carrierEvent('DELIVERED', 40, { proof: 'OTP' }));
+    await citizen.waitForStage(renewalId, 'COMPLETED');
+
+    const gone = await request(stack.http).get(`/v1/carrier/envelopes/${envelopeBarcode}`).set(courier()).expect(410);
+    expect(gone.body.type).toBe('urn:passport-renewal:problem:envelope-closed');
+    const passports = await passportsOf(person.nationalId);
+    expect(passports[person.passportNumber]).toBe('CANCELLED');
+    expect(Object.values(passports).filter((s) => s === 'VALID')).toHaveLength(1);
+
+    const trail = await auditTrail(renewalId);
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        'service:sadad webhook.sadad.payment SIGNALLED',
+        'workflow stage.entered AWAITING_ADDRESS',
+        'service:wasel webhook.wasel.address-registered SIGNALLED',
+        'service:print-centre webhook.print-centre.job-completed SIGNALLED',
+        'carrier:courier-12 carrier.envelope.lookup DISCLOSED',
+        'service:saudi-post webhook.saudi-post.carrier-event SIGNALLED',
+        'workflow stage.entered OUT_FOR_DELIVERY',
+        'workflow stage.entered COMPLETED',
+        'carrier:courier-12 carrier.envelope.lookup REFUSED_CLOSED',
+      ]),
+    );
+    expect(trail.filter((line) => line.startsWith('service:saudi-post'))).toHaveLength(5);
+  });
+});

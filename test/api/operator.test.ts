@@ -1,0 +1,238 @@
+import request from 'supertest';
+import { renewalWorkflowId } from '../../workflows/ids';
+import {
+  RenewalStageKey,
+  StageDeadlineKey,
+  OfficeIdKey,
+  DeliveryMethodKey,
+  SlaBreachedKey,
+} from '../../src/temporal/search-attributes';
+import { eventually } from '../support/stack';
+import { startApi, ApiStack } from './support/api-stack';
+import { bearer, tokenFor } from './support/credentials';
+import {
+  freshNationalId,
+  IDLE_TASK_QUEUE,
+  seedRenewal,
+  seedShipment,
+  signalsReceived,
+  startIdleWorkflow,
+  uniqueKey,
+} from './support/fixtures';
+
+describe('operator endpoints', () => {
+  let stack: ApiStack;
+  const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+  // An office code no other test uses, so filters see only this file's renewals.
+  const office = 'TST-42';
+
+  beforeAll(async () => {
+    stack = await startApi();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const list = (query: string) =>
+    request(stack.http).get(`/v1/operator/renewals?officeId=${office}&${query}`).set(operator).expect(200);
+  const ids = (response: request.Response) => response.body.items.map((item: { renewalId: string }) => item.renewalId);
+
+  it('filters the read model by stage, delivery method, SLA breach and time stuck in a stage', async () => {
+    const inTransit = await seedRenewal(stack.db, {
+      nationalId: freshNationalId(),
+      officeId: office,
+      stage: 'IN_TRANSIT',
+      deliveryMethod: 'POST',
+    });
+    const breached = await seedRenewal(stack.db, {
+      nationalId: freshNationalId(),
+      officeId: office,
+      stage: 'IN_TRANSIT',
+      deliveryMethod: 'POST',
+    });
+    const atCounter = await seedRenewal(stack.db, {
+      nationalId: freshNationalId(),
+      officeId: office,
+      stage: 'READY_FOR_PICKUP',
+    });
+    const finished = await seedRenewal(stack.db, {
+      nationalId: freshNationalId(),
+      officeId: office,
+      stage: 'COMPLETED',
+      deliveryMethod: 'POST',
+    });
+    await stack.db.query(`UPDATE renewals SET sla_breached = true WHERE renewal_id = $1`, [breached]);
+    // Stuck for three days; a finished renewal is never "stuck", however old.
+    await stack.db.query(
+      `UPDATE renewals SET stage_entered_at = now() - interval '3 days' WHERE renewal_id = ANY($1)`,
+      [[inTransit, finished]],
+    );
+
+    expect(ids(await list('stage=IN_TRANSIT')).sort()).toEqual([inTransit, breached].sort());
+    expect(ids(await list('deliveryMethod=PICKUP'))).toEqual([atCounter]);
+    expect(ids(await list('slaBreached=true'))).toEqual([breached]);
+    expect(ids(await list('stuckFor=PT48H'))).toEqual([inTransit]);
+    expect(ids(await list('stuckFor=P4D'))).toEqual([]);
+
+    const page = await list('limit=2&offset=1');
+    expect(page.body).toMatchObject({ total: 4, limit: 2, offset: 1 });
+    expect(page.body.items).toHaveLength(2);
+  });
+
+  it('finds renewals past their stage deadline through Temporal visibility', async () => {
+    const overdue = await seedRenewal(stack.db, {
+      nationalId: freshNationalId(),
+      officeId: office,
+      stage: 'IN_TRANSIT',
+    });
+    const onTime = await seedRenewal(stack.db, {
+      nationalId: freshNationalId(),
+      officeId: office,
+      stage: 'IN_TRANSIT',
+    });
+    const start = (renewalId: string, deadline: Date) =>
+      stack.temporal.workflow.start('passportRenewal', {
+        workflowId: renewalWorkflowId(renewalId),
+        taskQueue: IDLE_TASK_QUEUE,
+        args: [],
+        typedSearchAttributes: [
+          { key: RenewalStageKey, value: 'IN_TRANSIT' },
+          { key: DeliveryMethodKey, value: 'POST' },
+          { key: OfficeIdKey, value: office },
+          { key: StageDeadlineKey, value: deadline },
+          { key: SlaBreachedKey, value: true },
+        ],
+      });
+    await start(overdue, new Date(Date.now() - 60_000));
+    await start(onTime, new Date(Date.now() + 3_600_000));
+
+    const found = await eventually(async () => {
+      const response = await request(stack.http)
+        .get('/v1/operator/renewals/overdue?stage=IN_TRANSIT')
+        .set(operator)
+        .expect(200);
+      const mine = response.body.filter((item: { officeId: string }) => item.officeId === office);
+      return mine.length > 0 ? mine : undefined;
+    }, 'the overdue renewal in visibility');
+    expect(found).toEqual([
+      {
+        renewalId: overdue,
+        stage: 'IN_TRANSIT',
+        deliveryMethod: 'POST',
+        officeId: office,
+        stageDeadline: expect.any(String),
+        slaBreached: true,
+      },
+    ]);
+  });
+
+  it('shows the audit trail of a renewal, oldest first', async () => {
+    const renewalId = await seedRenewal(stack.db, {
+      nationalId: freshNationalId(),
+      stage: 'IN_TRANSIT',
+      deliveryMethod: 'POST',
+    });
+    await startIdleWorkflow(stack.temporal, renewalId);
+    await seedShipment(stack.db, renewalId);
+    await request(stack.http)
+      .post(`/v1/operator/renewals/${renewalId}/loss-declaration`)
+      .set({ ...operator, 'Idempotency-Key': uniqueKey() })
+      .send({ reason: 'Depot fire' })
+      .expect(202, { accepted: true });
+
+    const trail = await request(stack.http).get(`/v1/operator/renewals/${renewalId}/audit`).set(operator).expect(200);
+    expect(trail.body).toEqual([
+      {
+        at: expect.any(String),
+        actor: 'operator:ops-1',
+        action: 'operator.loss-declaration',
+        outcome: 'DECLARED',
+        details: { trackingNumber: expect.stringMatching(/^SP\d{9}SA$/) },
+      },
+    ]);
+    expect(await signalsReceived(stack.temporal, renewalId)).toEqual(['declareShipmentLost']);
+  });
+
+  it('refuses to declare lost what is not in transit, and finds nothing for an unknown renewal', async () => {
+    const renewalId = await seedRenewal(stack.db, { nationalId: freshNationalId(), stage: 'READY_FOR_PICKUP' });
+    const refused = await request(stack.http)
+      .post(`/v1/operator/renewals/${renewalId}/loss-declaration`)
+      .set({ ...operator, 'Idempotency-Key': uniqueKey() })
+      .send({ reason: 'Lost?' })
+      .expect(422);
+    expect(refused.body.type).toBe('urn:passport-renewal:problem:shipment-not-in-transit');
+    await request(stack.http).get(`/v1/operator/renewals/${crypto.randomUUID()}/audit`).set(operator).expect(404);
+  });
+});
+
+describe('carrier envelope look-up', () => {
+  let stack: ApiStack;
+  const carrier = bearer(tokenFor({ role: 'carrier', sub: 'courier-12' }));
+
+  beforeAll(async () => {
+    stack = await startApi();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function subscribedCitizenInTransit() {
+    const nationalId = freshNationalId();
+    await stack.db.query(
+      `INSERT INTO sandbox_registry_people (national_id, name_ar, name_en, date_of_birth, nationality, mobile)
+       VALUES ($1, 'ساعي الاختبار', 'ENVELOPE RECIPIENT', '1990-01-01', 'SA', '+966511112222')`,
+      [nationalId],
+    );
+    await stack.db.query(
+      `INSERT INTO sandbox_wasel_subscriptions (national_id, building_number, street, district, city, postal_code, additional_number)
+       VALUES ($1, '2929', 'King Fahd Road', 'Al Olaya', 'Riyadh', '12214', '7788')`,
+      [nationalId],
+    );
+    const renewalId = await seedRenewal(stack.db, { nationalId, stage: 'OUT_FOR_DELIVERY', deliveryMethod: 'POST' });
+    const trackingNumber = await seedShipment(stack.db, renewalId);
+    const [{ envelope_barcode: barcode }] = await stack.db.query(
+      'SELECT envelope_barcode FROM shipments WHERE renewal_id = $1',
+      [renewalId],
+    );
+    return { renewalId, trackingNumber, barcode: barcode as string };
+  }
+
+  it('tells the courier who and where while the envelope is in transit, and audits it', async () => {
+    const { renewalId, trackingNumber, barcode } = await subscribedCitizenInTransit();
+    const envelope = await request(stack.http).get(`/v1/carrier/envelopes/${barcode}`).set(carrier).expect(200);
+    expect(envelope.body).toEqual({
+      envelopeBarcode: barcode,
+      trackingNumber,
+      recipient: { nameAr: 'ساعي الاختبار', nameEn: 'ENVELOPE RECIPIENT', mobile: '+966511112222' },
+      deliveryAddress: expect.objectContaining({ buildingNumber: '2929', city: 'Riyadh', postalCode: '12214' }),
+    });
+    const audit = await stack.db.query(
+      'SELECT actor, action, outcome, details FROM audit_events WHERE renewal_id = $1',
+      [renewalId],
+    );
+    expect(audit).toEqual([
+      {
+        actor: 'carrier:courier-12',
+        action: 'carrier.envelope.lookup',
+        outcome: 'DISCLOSED',
+        details: { trackingNumber },
+      },
+    ]);
+  });
+
+  it('answers 410 once the shipment is over, and 404 for an envelope it never had', async () => {
+    const { barcode, renewalId } = await subscribedCitizenInTransit();
+    await stack.db.query(`UPDATE shipments SET status = 'DELIVERED', closed_at = now() WHERE renewal_id = $1`, [
+      renewalId,
+    ]);
+    const gone = await request(stack.http).get(`/v1/carrier/envelopes/${barcode}`).set(carrier).expect(410);
+    expect(gone.body.type).toBe('urn:passport-renewal:problem:envelope-closed');
+    expect(JSON.stringify(gone.body)).not.toContain('ENVELOPE RECIPIENT');
+    await request(stack.http)
+      .get(`/v1/carrier/envelopes/PE${'F'.repeat(32)}01`)
+      .set(carrier)
+      .expect(404);
+  });
+});

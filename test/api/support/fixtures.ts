@@ -1,0 +1,65 @@
+import type { Client } from '@temporalio/client';
+import { randomInt, randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { withCheckDigit } from '../../../src/domain/national-id';
+import { envelopeBarcode, renewalWorkflowId, shipmentKey } from '../../../workflows/ids';
+import type { DeliveryMethod, RenewalStage } from '../../../workflows/stages';
+
+/** A national ID no other test uses (valid check digit, starts with 1). */
+export function freshNationalId(): string {
+  return withCheckDigit(`1${String(randomInt(0, 100_000_000)).padStart(8, '0')}`);
+}
+
+/** A read-model row, as the workflow's projection would have written it. */
+export async function seedRenewal(
+  db: DataSource,
+  row: { nationalId: string; officeId?: string; stage?: RenewalStage; deliveryMethod?: DeliveryMethod },
+): Promise<string> {
+  const renewalId = randomUUID();
+  await db.query(
+    `INSERT INTO renewals (renewal_id, national_id, stage, delivery_method, office_id, last_sequence, stage_entered_at)
+     VALUES ($1, $2, $3, $4, $5, 1, now())`,
+    [
+      renewalId,
+      row.nationalId,
+      row.stage ?? 'AWAITING_ACCEPTANCE',
+      row.deliveryMethod ?? 'PICKUP',
+      row.officeId ?? 'RUH-01',
+    ],
+  );
+  return renewalId;
+}
+
+/** An open shipment of the renewal's first issue, as the dispatch activity records it; returns its tracking number. */
+export async function seedShipment(db: DataSource, renewalId: string): Promise<string> {
+  const trackingNumber = `SP${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}SA`;
+  await db.query(
+    `INSERT INTO shipments (shipment_key, renewal_id, issue_number, envelope_barcode, tracking_number, status)
+     VALUES ($1, $2, 1, $3, $4, 'CREATED')`,
+    [shipmentKey(renewalId, 1), renewalId, envelopeBarcode(renewalId, 1), trackingNumber],
+  );
+  return trackingNumber;
+}
+
+/** No worker polls this queue: a workflow started here only collects what it is sent, in its history. */
+export const IDLE_TASK_QUEUE = 'api-tests-no-worker';
+
+export async function startIdleWorkflow(temporal: Client, renewalId: string): Promise<void> {
+  await temporal.workflow.start('passportRenewal', {
+    workflowId: renewalWorkflowId(renewalId),
+    taskQueue: IDLE_TASK_QUEUE,
+    args: [],
+  });
+}
+
+/** Names of the signals the renewal's workflow has received, in order. */
+export async function signalsReceived(temporal: Client, renewalId: string): Promise<string[]> {
+  const history = await temporal.workflow.getHandle(renewalWorkflowId(renewalId)).fetchHistory();
+  return (history.events ?? [])
+    .map((event) => event.workflowExecutionSignaledEventAttributes?.signalName)
+    .filter((name): name is string => typeof name === 'string');
+}
+
+export function uniqueKey(): string {
+  return randomUUID();
+}

@@ -1,0 +1,55 @@
+import request from 'supertest';
+import { renewalWorkflowId } from '../../workflows/ids';
+import { startApi, ApiStack } from './support/api-stack';
+import { bearer, tokenFor } from './support/credentials';
+import { freshNationalId, seedRenewal, startIdleWorkflow, uniqueKey } from './support/fixtures';
+
+/** What Temporal answers becomes a problem a client can act on, never a hang or a 500. */
+describe('Temporal outcomes as problems', () => {
+  let stack: ApiStack;
+  const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+
+  beforeAll(async () => {
+    stack = await startApi();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function citizenRenewal(withWorkflow: boolean) {
+    const nationalId = freshNationalId();
+    const renewalId = await seedRenewal(stack.db, { nationalId });
+    if (withWorkflow) await startIdleWorkflow(stack.temporal, renewalId);
+    return { renewalId, citizen: bearer(tokenFor({ role: 'citizen', sub: nationalId })) };
+  }
+
+  it('answers 503 when no worker answers the status query in time', async () => {
+    const { renewalId, citizen } = await citizenRenewal(true);
+    const started = Date.now();
+    const response = await request(stack.http).get(`/v1/renewals/${renewalId}/status`).set(citizen).expect(503);
+    expect(response.body.type).toBe('urn:passport-renewal:problem:service-unavailable');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('answers 404 for a renewal whose workflow does not exist', async () => {
+    const { renewalId, citizen } = await citizenRenewal(false);
+    const response = await request(stack.http).get(`/v1/renewals/${renewalId}/status`).set(citizen).expect(404);
+    expect(response.body.type).toBe('urn:passport-renewal:problem:renewal-not-found');
+  });
+
+  it('answers 409 for an action on a renewal that has ended', async () => {
+    const { renewalId } = await citizenRenewal(true);
+    await stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId)).terminate('test: ended');
+    const response = await request(stack.http)
+      .post(`/v1/operator/renewals/${renewalId}/cancellation`)
+      .set({ ...operator, 'Idempotency-Key': uniqueKey() })
+      .send({ reason: 'Too late' })
+      .expect(409);
+    expect(response.body.type).toBe('urn:passport-renewal:problem:renewal-ended');
+    const audit = await stack.db.query('SELECT count(*)::int AS n FROM audit_events WHERE renewal_id = $1', [
+      renewalId,
+    ]);
+    expect(audit).toEqual([{ n: 0 }]);
+  });
+});

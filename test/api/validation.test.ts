@@ -1,0 +1,118 @@
+import request from 'supertest';
+import { startApi, ApiStack } from './support/api-stack';
+import { bearer, tokenFor } from './support/credentials';
+import { freshNationalId, seedRenewal, uniqueKey } from './support/fixtures';
+
+/** Bad input is a 400 (or 413) problem naming the field, never a 500, and it starts nothing. */
+describe('validation', () => {
+  let stack: ApiStack;
+  let nationalId: string;
+  let citizen: Record<string, string>;
+  let renewalId: string;
+  const clerk = bearer(tokenFor({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' }));
+  const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+
+  beforeAll(async () => {
+    stack = await startApi();
+    nationalId = freshNationalId();
+    citizen = bearer(tokenFor({ role: 'citizen', sub: nationalId }));
+    renewalId = await seedRenewal(stack.db, { nationalId });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const post = (path: string, headers: Record<string, string>) =>
+    request(stack.http)
+      .post(path)
+      .set({ ...headers, 'Idempotency-Key': uniqueKey() });
+
+  function expectProblem(response: request.Response, status: number, fields: string[]): void {
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.status).toBe(status);
+    if (fields.length) expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual(fields);
+  }
+
+  it('refuses unknown fields, naming them: a citizen cannot name another national ID', async () => {
+    const response = await post('/v1/renewals', citizen).send({ officeId: 'RUH-01', nationalId: '1000000008' });
+    expectProblem(response, 400, ['nationalId']);
+    expect(response.body.errors[0].message).toBe('property nationalId should not exist');
+    const [{ n }] = await stack.db.query('SELECT count(*)::int AS n FROM renewals WHERE national_id = $1', [
+      nationalId,
+    ]);
+    expect(n).toBe(1);
+  });
+
+  it('names each invalid field, nested ones dotted', async () => {
+    expectProblem(await post('/v1/renewals', citizen).send({ officeId: 'Riyadh' }), 400, ['officeId']);
+    const acceptance = await post(`/v1/renewals/${renewalId}/acceptance`, citizen).send({
+      photoConfirmed: 'yes',
+      englishNameConfirmed: true,
+      acceptedPledgeIds: ['DATA_ACCURACY', 'bad id'],
+      validityYears: 7,
+      delivery: { method: 'PICKUP', officeId: 'x', colour: 'blue' },
+    });
+    expectProblem(acceptance, 400, [
+      'photoConfirmed',
+      'acceptedPledgeIds',
+      'validityYears',
+      'delivery.colour',
+      'delivery.officeId',
+    ]);
+    expectProblem(await post(`/v1/renewals/${renewalId}/cancellation`, citizen).send({ reason: '' }), 400, ['reason']);
+  });
+
+  it('checks national IDs with the domain rules (check digit, citizens only)', async () => {
+    const badDigit = await request(stack.http).get('/v1/counter/renewals?nationalId=1058529941').set(clerk);
+    expectProblem(badDigit, 400, ['nationalId']);
+    expect(badDigit.body.errors[0].message).toBe('nationalId has an invalid check digit');
+    const resident = await request(stack.http).get('/v1/counter/renewals?nationalId=2012345670').set(clerk);
+    expectProblem(resident, 400, ['nationalId']);
+    expectProblem(await request(stack.http).get('/v1/counter/renewals').set(clerk), 400, ['nationalId']);
+  });
+
+  it('checks path and query parameters', async () => {
+    expectProblem(await request(stack.http).get('/v1/renewals/42').set(citizen), 400, ['renewalId']);
+    expectProblem(
+      await request(stack.http)
+        .get('/v1/carrier/envelopes/SOMETHING')
+        .set(bearer(tokenFor({ role: 'carrier', sub: 'c-1' }))),
+      400,
+      ['barcode'],
+    );
+    const filters = await request(stack.http)
+      .get('/v1/operator/renewals?stage=NOPE&stuckFor=P1M&slaBreached=maybe&limit=0&officeId=ruh')
+      .set(operator);
+    expectProblem(filters, 400, ['stage', 'officeId', 'slaBreached', 'stuckFor', 'limit']);
+    expectProblem(await request(stack.http).get('/v1/operator/renewals/overdue?stage=SOON').set(operator), 400, [
+      'stage',
+    ]);
+  });
+
+  it('answers 413 for a body over the limit and 400 for malformed JSON', async () => {
+    const oversized = await post('/v1/renewals', citizen).send({ officeId: 'RUH-01', padding: 'x'.repeat(70 * 1024) });
+    expectProblem(oversized, 413, []);
+    expect(oversized.body.type).toBe('urn:passport-renewal:problem:request-too-large');
+
+    const malformed = await post('/v1/renewals', citizen).set('content-type', 'application/json').send('{"officeId": ');
+    expectProblem(malformed, 400, []);
+    expect(malformed.body.type).toBe('urn:passport-renewal:problem:malformed-json');
+  });
+
+  it('refuses an Idempotency-Key that is too long or not printable', async () => {
+    for (const key of ['k'.repeat(256), 'two words']) {
+      const response = await request(stack.http)
+        .post('/v1/renewals')
+        .set({ ...citizen, 'Idempotency-Key': key })
+        .send({ officeId: 'RUH-01' });
+      expectProblem(response, 400, ['Idempotency-Key']);
+    }
+  });
+
+  it('answers an unknown route with a problem too', async () => {
+    const response = await request(stack.http).get('/v1/nothing-here').set(citizen);
+    expectProblem(response, 404, []);
+  });
+});

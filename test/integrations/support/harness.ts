@@ -1,0 +1,119 @@
+import type { DataSource } from 'typeorm';
+import {
+  INTEGRATION_SYSTEMS,
+  loadIntegrationsConfig,
+  type IntegrationsConfig,
+  type SandboxConfig,
+  type SystemConfig,
+} from '../../../src/config/integrations';
+import { createIntegrations, type Integrations } from '../../../src/integrations';
+import { partnerBaseUrl, startSandboxHttpServer, type SandboxHttpServer } from '../../../src/integrations/http/server';
+import type { SandboxLogger } from '../../../src/integrations/sandbox/logger';
+import { createSandboxRunner, type SandboxRunner } from '../../../src/integrations/sandbox/runner';
+import { createSandboxes, type Sandboxes } from '../../../src/integrations/sandbox/sandboxes';
+import { openDataSource } from '../../../src/persistence/data-source';
+import { WebhookReceiver } from './webhook-receiver';
+
+/** Every contract runs against both adapters of its port. */
+export const ADAPTER_KINDS = ['sandbox', 'http'] as const;
+export type AdapterKind = (typeof ADAPTER_KINDS)[number];
+
+export interface Harness {
+  db: DataSource;
+  config: IntegrationsConfig;
+  /** The sandboxes, with their controls (pay a bill, subscribe to Wasel, read SMS). */
+  sandboxes: Sandboxes;
+  /** The HTTP adapters, pointed at the sandbox HTTP server that serves those same sandboxes. */
+  http: Integrations;
+  server: SandboxHttpServer;
+  runner: SandboxRunner;
+  webhooks: WebhookReceiver;
+  /** What the runner logged. */
+  logs: string[];
+  adapters(kind: AdapterKind): Integrations;
+}
+
+export interface HarnessOptions {
+  sandbox?: { printCentre?: Partial<SandboxConfig['printCentre']>; saudiPost?: Partial<SandboxConfig['saudiPost']> };
+  /** Replaces each sandbox's fault configuration. */
+  faults?: Partial<SystemConfig['faults']>;
+}
+
+/** Fast clocks and no faults, unless a test asks for them. */
+export function testConfig(webhookBaseUrl: string, options: HarnessOptions = {}): IntegrationsConfig {
+  const base = loadIntegrationsConfig({});
+  const systems = { ...base.systems };
+  for (const system of INTEGRATION_SYSTEMS) {
+    systems[system] = { mode: 'sandbox', faults: { ...base.systems[system].faults, ...options.faults } };
+  }
+  return {
+    systems,
+    sandbox: {
+      ...base.sandbox,
+      printCentre: { ...base.sandbox.printCentre, delayMs: 300, ...options.sandbox?.printCentre },
+      saudiPost: { ...base.sandbox.saudiPost, stepDelayMs: 100, ...options.sandbox?.saudiPost },
+      runner: { pollIntervalMs: 50, batchSize: 50 },
+      webhooks: { ...base.sandbox.webhooks, baseUrl: webhookBaseUrl, retryBaseMs: 50, retryMaxMs: 200 },
+    },
+  };
+}
+
+/** The same configuration with every system on its HTTP adapter, against `serverUrl`. */
+export function httpConfig(config: IntegrationsConfig, serverUrl: string): IntegrationsConfig {
+  const systems = { ...config.systems };
+  for (const system of INTEGRATION_SYSTEMS) {
+    systems[system] = {
+      mode: 'http',
+      faults: config.systems[system].faults,
+      http: { baseUrl: partnerBaseUrl(serverUrl, system), timeoutMs: 5_000 },
+    };
+  }
+  return { ...config, systems };
+}
+
+export function quietLogger(logs: string[]): SandboxLogger {
+  return { log: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) };
+}
+
+/**
+ * Registers beforeAll/afterAll that start, on the suite's PostgreSQL, the
+ * sandboxes, a sandbox HTTP server over them, HTTP adapters pointed at it, a
+ * webhook receiver standing in for our API, and a runner.
+ */
+export function useHarness(options: HarnessOptions = {}): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set: run the tests through Jest, whose global setup provides it');
+    const db = await openDataSource(url);
+    const webhooks = await WebhookReceiver.start(loadIntegrationsConfig({}).sandbox.webhooks.secrets);
+    const config = testConfig(webhooks.url, options);
+    const sandboxes = createSandboxes(config, db);
+    const logs: string[] = [];
+    const server = await startSandboxHttpServer(sandboxes, { logger: quietLogger(logs) });
+    const http = createIntegrations(httpConfig(config, server.url), db);
+    const runner = createSandboxRunner(config.sandbox, db, quietLogger(logs));
+    runner.start();
+    harness = {
+      db,
+      config,
+      sandboxes,
+      http,
+      server,
+      runner,
+      webhooks,
+      logs,
+      adapters: (kind) => (kind === 'sandbox' ? sandboxes : http),
+    };
+  });
+  afterAll(async () => {
+    await harness?.runner.stop();
+    await harness?.server.close();
+    await harness?.webhooks.close();
+    await harness?.db.destroy();
+  });
+  return () => {
+    if (!harness) throw new Error('the harness starts in beforeAll');
+    return harness;
+  };
+}

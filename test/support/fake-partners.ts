@@ -1,0 +1,152 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { RenewalActivities } from '../../activities';
+import type { CitizenFacts } from '../../src/integrations/civil-registry/port';
+import type { CitizenNotification } from '../../activities/notifications';
+import type { StageChange } from '../../activities/projection';
+
+export interface ActivityCall {
+  name: keyof RenewalActivities;
+  input: unknown;
+}
+
+export const CITIZEN: CitizenFacts = {
+  nationalId: '1058529940',
+  isCitizen: true,
+  dateOfBirth: '1985-03-14',
+  travelBan: false,
+  unpaidFinesSar: 0,
+  biometricsOnRecord: true,
+  currentPassport: { passportNumber: 'N1234567', status: 'VALID', expiresOn: '2026-12-20' },
+};
+
+/** A date of birth that makes someone `years` old now (each test's time-skipping server starts at the real time). */
+export function bornYearsAgo(years: number): string {
+  const now = new Date();
+  return `${now.getUTCFullYear() - years - 1}-${String(now.getUTCMonth() + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * The partner systems as workflow tests see them: in-memory, stateful, and
+ * recording every activity call in order. The registry keeps passport states
+ * so a test can check the safety rule: a passport is activated only after the
+ * test confirmed its handover or delivery (`confirm`), never before.
+ */
+export class FakePartners {
+  readonly calls: ActivityCall[] = [];
+  readonly stages: StageChange[] = [];
+  readonly notices: CitizenNotification[] = [];
+  readonly passports = new Map<string, string>();
+  readonly safetyViolations: string[] = [];
+  readonly printJobs: string[] = [];
+  readonly trackingNumbers: string[] = [];
+  waselSubscribed = true;
+  /** Notification calls fail (to show notices never fail a renewal). */
+  smsDown = false;
+  /** Wasel answers with an address that fails validation (a permanent, typed failure). */
+  waselReturnsMalformedAddress = false;
+  private readonly confirmed = new Set<string>();
+  private billCount = 0;
+
+  constructor(private readonly citizens: Record<string, CitizenFacts> = { [CITIZEN.nationalId]: CITIZEN }) {}
+
+  /** The test is about to confirm the handover or delivery of this passport. */
+  confirm(passportNumber: string): void {
+    this.confirmed.add(passportNumber);
+  }
+
+  /** The notices sent, in the order the workflow issued them (they are sent concurrently with the flow). */
+  noticeKinds(): string[] {
+    const order = (n: CitizenNotification) => Number(n.messageKey.split('/notice-')[1]);
+    return [...this.notices].sort((a, b) => order(a) - order(b)).map((n) => n.notice);
+  }
+
+  callNames(): string[] {
+    return this.calls.map((call) => call.name);
+  }
+
+  callsOf<T = Record<string, unknown>>(name: keyof RenewalActivities): T[] {
+    return this.calls.filter((call) => call.name === name).map((call) => call.input as T);
+  }
+
+  private record(name: keyof RenewalActivities, input: unknown): void {
+    this.calls.push({ name, input });
+  }
+
+  readonly activities: RenewalActivities = {
+    recordStageChange: async (change) => {
+      this.record('recordStageChange', change);
+      this.stages.push(change);
+    },
+    lookUpCitizen: async (nationalId) => {
+      this.record('lookUpCitizen', nationalId);
+      return this.citizens[nationalId];
+    },
+    recordPrintedPassport: async (input) => {
+      this.record('recordPrintedPassport', input);
+      this.passports.set(input.passportNumber, 'PRINTED');
+    },
+    activateNewPassport: async (input) => {
+      this.record('activateNewPassport', input);
+      if (!this.confirmed.has(input.newPassportNumber)) {
+        this.safetyViolations.push(`${input.newPassportNumber} activated before its handover or delivery`);
+      }
+      if (this.passports.get(input.newPassportNumber) !== 'PRINTED') {
+        this.safetyViolations.push(
+          `${input.newPassportNumber} activated from ${this.passports.get(input.newPassportNumber)}`,
+        );
+      }
+      this.passports.set(input.newPassportNumber, 'VALID');
+      if (input.oldPassportNumber) this.passports.set(input.oldPassportNumber, 'CANCELLED');
+    },
+    voidPassport: async (input) => {
+      this.record('voidPassport', input);
+      this.passports.set(input.passportNumber, 'VOIDED');
+    },
+    issueBill: async (input) => {
+      this.record('issueBill', input);
+      this.billCount += 1;
+      return { billNumber: `SADAD-${this.billCount}`, amountSar: input.amountSar, expiresAt: input.expiresAt };
+    },
+    cancelBill: async (input) => this.record('cancelBill', input),
+    refundBill: async (input) => this.record('refundBill', input),
+    recordPayment: async (input) => this.record('recordPayment', input),
+    checkNationalAddress: async (nationalId) => {
+      this.record('checkNationalAddress', nationalId);
+      if (this.waselReturnsMalformedAddress) {
+        throw ApplicationFailure.nonRetryable(
+          'Wasel returned an unusable national address (postalCode)',
+          'MalformedAddress',
+        );
+      }
+      return this.waselSubscribed ? 'FOUND' : 'NOT_SUBSCRIBED';
+    },
+    submitPrintJob: async (request) => {
+      this.record('submitPrintJob', request);
+      if (!this.printJobs.includes(request.jobKey)) this.printJobs.push(request.jobKey);
+    },
+    cancelPrintJob: async (jobKey) => this.record('cancelPrintJob', jobKey),
+    recordPrintFailure: async (input) => this.record('recordPrintFailure', input),
+    dispatchShipment: async (input) => {
+      this.record('dispatchShipment', input);
+      const trackingNumber = `SP${String(this.trackingNumbers.length + 1).padStart(9, '0')}SA`;
+      this.trackingNumbers.push(trackingNumber);
+      return {
+        shipmentKey: `${input.renewalId}/issue-${input.issueNumber}/shipment`,
+        trackingNumber,
+        envelopeBarcode: `PE-TEST-${input.issueNumber}`,
+      };
+    },
+    closeShipment: async (input) => this.record('closeShipment', input),
+    recallShipment: async (input) => this.record('recallShipment', input),
+    openLossClaim: async (input) => {
+      this.record('openLossClaim', input);
+      return { claimId: `CLAIM-${input.issueNumber}`, liabilitySar: input.liabilitySar };
+    },
+    notifyCitizen: async (notification) => {
+      this.record('notifyCitizen', notification);
+      if (this.smsDown) throw new Error('SMS gateway unreachable');
+      this.notices.push(notification);
+    },
+    alertOperators: async (alert) => this.record('alertOperators', alert),
+  };
+}

@@ -1,0 +1,248 @@
+import { WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_POLICY } from '../../src/config/policy';
+import { renewalWorkflowId } from '../../workflows/ids';
+import {
+  AcceptanceRequest,
+  acceptTermsUpdate,
+  addressRegisteredSignal,
+  CancellationRequest,
+  cancelRenewalUpdate,
+  CarrierEvent,
+  carrierEventSignal,
+  declareShipmentLostSignal,
+  handOverUpdate,
+  paymentReceivedSignal,
+  printJobCompletedSignal,
+  printJobFailedSignal,
+  statusQuery,
+  verifyOldPassportUpdate,
+} from '../../workflows/messages';
+import type { RenewalStage } from '../../workflows/stages';
+import type { RenewalInput, RenewalPolicy, RenewalStatus } from '../../workflows/types';
+import { CITIZEN, FakePartners } from './fake-partners';
+import { createTestWorker, createTimeSkippingEnvironment } from './temporal-test-env';
+
+export const HISTORIES_DIR = join(__dirname, '..', 'replay', 'histories');
+
+export const PICKUP_ACCEPTANCE: AcceptanceRequest = {
+  photoConfirmed: true,
+  englishNameConfirmed: true,
+  acceptedPledgeIds: [...DEFAULT_POLICY.requiredPledgeIds],
+  validityYears: 10,
+  delivery: { method: 'PICKUP', officeId: 'RUH-01' },
+};
+
+export const POST_ACCEPTANCE: AcceptanceRequest = { ...PICKUP_ACCEPTANCE, delivery: { method: 'POST' } };
+
+/**
+ * `RECORD_HISTORIES=1 npx jest test/workflows` writes each test's history under
+ * test/replay/histories/, where the replay test (part of `npm test`) replays
+ * them against the current workflow code to catch non-deterministic changes.
+ */
+async function recordHistoryIfAsked(handle: WorkflowHandle): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const testName = expect.getState().currentTestName ?? handle.workflowId;
+  const fileName = testName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  mkdirSync(HISTORIES_DIR, { recursive: true });
+  writeFileSync(join(HISTORIES_DIR, `${fileName}.json`), historyToJSON(await handle.fetchHistory()) + '\n');
+}
+
+/**
+ * Drives one renewal through the time-skipping server the way its actors would:
+ * the citizen accepts, SADAD reports the payment, the print centre reports the
+ * passport, the carrier reports tracking events, the clerk verifies and hands over.
+ */
+export class RenewalDriver {
+  private eventCount = 0;
+  private printedCount = 0;
+  private readonly answeredPrintJobs = new Set<string>();
+
+  private constructor(
+    readonly env: TestWorkflowEnvironment,
+    readonly fake: FakePartners,
+    readonly handle: WorkflowHandle,
+    readonly input: RenewalInput,
+  ) {}
+
+  /**
+   * Starts a time-skipping server of its own (so no test's clock or leftovers
+   * reach another), a worker and a renewal; `scenario` runs while the worker polls.
+   */
+  static async run<T>(
+    options: { fake?: FakePartners; policy?: Partial<RenewalPolicy>; nationalId?: string },
+    scenario: (driver: RenewalDriver) => Promise<T>,
+  ): Promise<T> {
+    const env = await createTimeSkippingEnvironment();
+    try {
+      return await RenewalDriver.runIn(env, options, scenario);
+    } finally {
+      await env.teardown();
+    }
+  }
+
+  private static async runIn<T>(
+    env: TestWorkflowEnvironment,
+    options: { fake?: FakePartners; policy?: Partial<RenewalPolicy>; nationalId?: string },
+    scenario: (driver: RenewalDriver) => Promise<T>,
+  ): Promise<T> {
+    const fake = options.fake ?? new FakePartners();
+    const taskQueue = `renewal-test-${randomUUID()}`;
+    const worker: Worker = await createTestWorker(env, taskQueue, fake.activities);
+    const input: RenewalInput = {
+      renewalId: randomUUID(),
+      nationalId: options.nationalId ?? CITIZEN.nationalId,
+      officeId: 'RUH-01',
+      policy: { ...DEFAULT_POLICY, ...options.policy },
+    };
+    return worker.runUntil(async () => {
+      const handle = await env.client.workflow.start('passportRenewal', {
+        workflowId: renewalWorkflowId(input.renewalId),
+        taskQueue,
+        args: [input],
+      });
+      try {
+        const result = await scenario(new RenewalDriver(env, fake, handle, input));
+        // Every path is checked against the safety rule, not just the ones that test it on purpose.
+        if (fake.safetyViolations.length) throw new Error(`Safety rule broken: ${fake.safetyViolations.join('; ')}`);
+        await recordHistoryIfAsked(handle);
+        return result;
+      } finally {
+        // Stop what the scenario left running (a closed workflow may already be gone from the test server).
+        await handle.terminate('test finished').catch((error) => {
+          if (!(error instanceof WorkflowNotFoundError)) throw error;
+        });
+      }
+    });
+  }
+
+  status(): Promise<RenewalStatus> {
+    return this.handle.query(statusQuery);
+  }
+
+  /** Polls the status query (real time: activities here answer at once) until the stage is reached. */
+  async waitForStage(stage: RenewalStage, timeoutMs = 15_000): Promise<RenewalStatus> {
+    const deadline = Date.now() + timeoutMs;
+    let last: RenewalStatus | undefined;
+    while (Date.now() < deadline) {
+      last = await this.status();
+      if (last.stage === stage) return last;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`Renewal never reached ${stage}; it is ${last?.stage}: ${JSON.stringify(last?.timeline)}`);
+  }
+
+  stagesVisited(): RenewalStage[] {
+    return this.fake.stages.map((change) => change.stage).filter((stage, i, all) => stage !== all[i - 1]);
+  }
+
+  async accept(request: AcceptanceRequest = PICKUP_ACCEPTANCE) {
+    await this.waitForStage('AWAITING_ACCEPTANCE');
+    return this.handle.executeUpdate(acceptTermsUpdate, { args: [request] });
+  }
+
+  async pay(): Promise<void> {
+    const status = await this.waitForStage('AWAITING_PAYMENT');
+    await this.handle.signal(paymentReceivedSignal, {
+      billNumber: status.billNumber!,
+      paymentId: `PAY-${randomUUID()}`,
+      amountSar: status.amountDueSar!,
+      paidAt: new Date(await this.env.currentTimeMs()).toISOString(),
+    });
+  }
+
+  async acceptAndPay(request: AcceptanceRequest = PICKUP_ACCEPTANCE): Promise<void> {
+    await this.accept(request);
+    await this.pay();
+  }
+
+  async registerAddress(): Promise<void> {
+    this.fake.waselSubscribed = true;
+    await this.handle.signal(addressRegisteredSignal);
+  }
+
+  /** The print centre reports the current job printed; returns the new passport number. */
+  async completePrint(): Promise<string> {
+    const jobKey = await this.currentPrintJob();
+    this.printedCount += 1;
+    const passportNumber = `X${String(20_000_000 + this.printedCount)}`;
+    await this.handle.signal(printJobCompletedSignal, {
+      jobKey,
+      passportNumber,
+      issuedOn: '2026-11-28',
+      expiresOn: '2036-11-27',
+    });
+    return passportNumber;
+  }
+
+  async failPrint(reason = 'CHIP_WRITE_ERROR'): Promise<void> {
+    await this.handle.signal(printJobFailedSignal, { jobKey: await this.currentPrintJob(), reason });
+  }
+
+  /** The print job submitted and not answered yet. */
+  private async currentPrintJob(): Promise<string> {
+    await this.waitForStage('PRINTING');
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const jobKey = this.fake.printJobs.find((job) => !this.answeredPrintJobs.has(job));
+      if (jobKey) {
+        this.answeredPrintJobs.add(jobKey);
+        return jobKey;
+      }
+      if (Date.now() > deadline) throw new Error('No unanswered print job was submitted');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async verifyAtCounter(presentedPassportNumber: string, identityConfirmed = true) {
+    return this.handle.executeUpdate(verifyOldPassportUpdate, {
+      args: [{ clerkId: 'clerk-7', presentedPassportNumber, identityConfirmed }],
+    });
+  }
+
+  async handOver(passportNumber: string) {
+    this.fake.confirm(passportNumber);
+    return this.handle.executeUpdate(handOverUpdate, { args: [{ clerkId: 'clerk-7' }] });
+  }
+
+  /** A carrier tracking event for the current shipment (or the one given). */
+  async carrier(type: CarrierEvent['type'], options: Partial<Omit<CarrierEvent, 'type'>> = {}): Promise<CarrierEvent> {
+    this.eventCount += 1;
+    const event: CarrierEvent = {
+      eventId: options.eventId ?? `EV-${this.input.renewalId}-${this.eventCount}`,
+      trackingNumber: options.trackingNumber ?? this.fake.trackingNumbers.at(-1)!,
+      type,
+      occurredAt: options.occurredAt ?? new Date(await this.env.currentTimeMs()).toISOString(),
+      ...(options.proof ? { proof: options.proof } : {}),
+      ...(options.reason ? { reason: options.reason } : {}),
+    };
+    await this.handle.signal(carrierEventSignal, event);
+    return event;
+  }
+
+  async deliver(passportNumber: string, proof: 'OTP' | 'ID_CHECK' = 'OTP'): Promise<void> {
+    this.fake.confirm(passportNumber);
+    await this.carrier('DELIVERED', { proof });
+  }
+
+  async declareLost(): Promise<void> {
+    await this.handle.signal(declareShipmentLostSignal, {
+      operatorId: 'operator-1',
+      reason: 'carrier confirmed by phone',
+    });
+  }
+
+  cancel(role: CancellationRequest['requestedBy']['role'], reason = 'changed my mind') {
+    return this.handle.executeUpdate(cancelRenewalUpdate, {
+      args: [{ requestedBy: { role, id: role === 'CITIZEN' ? 'citizen' : 'operator-1' }, reason }],
+    });
+  }
+}

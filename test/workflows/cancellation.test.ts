@@ -1,0 +1,67 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { FakePartners } from '../support/fake-partners';
+import { POST_ACCEPTANCE, RenewalDriver } from '../support/renewal-driver';
+
+describe('cancellation', () => {
+  it('by the citizen before printing: the bill is withdrawn, nothing else was done', async () => {
+    await RenewalDriver.run({}, async (renewal) => {
+      await renewal.accept();
+      await renewal.waitForStage('AWAITING_PAYMENT');
+      expect(await renewal.cancel('CITIZEN')).toEqual({ stage: 'CANCELLED', compensations: ['BILL_CANCELLED'] });
+      expect(await renewal.handle.result()).toEqual({ stage: 'CANCELLED', reason: 'CANCELLED_BY_CITIZEN' });
+      expect(renewal.fake.callNames()).not.toContain('submitPrintJob');
+    });
+  });
+
+  it('by the citizen after payment, before printing: the payment is refunded', async () => {
+    const partners = new FakePartners();
+    partners.waselSubscribed = false;
+    await RenewalDriver.run({ fake: partners }, async (renewal) => {
+      await renewal.acceptAndPay(POST_ACCEPTANCE);
+      await renewal.waitForStage('AWAITING_ADDRESS');
+      expect(await renewal.cancel('CITIZEN')).toEqual({ stage: 'CANCELLED', compensations: ['PAYMENT_REFUNDED'] });
+      expect(partners.callsOf('refundBill')).toEqual([expect.objectContaining({ billNumber: 'SADAD-1' })]);
+    });
+  });
+
+  it('by the citizen after printing started: refused with a reason', async () => {
+    await RenewalDriver.run({}, async (renewal) => {
+      await renewal.acceptAndPay();
+      await renewal.waitForStage('PRINTING');
+      const refusal = await renewal.cancel('CITIZEN').then(
+        () => undefined,
+        (error: WorkflowUpdateFailedError) => error,
+      );
+      expect(refusal).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(refusal!.cause).toMatchObject({ type: 'PrintingStarted' });
+      expect((await renewal.status()).stage).toBe('PRINTING');
+      // An operator can still cancel: the print job is stopped and the payment refunded.
+      expect(await renewal.cancel('OPERATOR')).toEqual({
+        stage: 'CANCELLED',
+        compensations: ['PRINT_JOB_CANCELLED', 'PAYMENT_REFUNDED'],
+      });
+    });
+  });
+
+  it('by an operator in transit: the shipment is recalled, the printed passport voided, the payment refunded', async () => {
+    await RenewalDriver.run({}, async (renewal) => {
+      await renewal.acceptAndPay(POST_ACCEPTANCE);
+      const passport = await renewal.completePrint();
+      await renewal.waitForStage('DISPATCHED');
+      await renewal.carrier('ACCEPTED');
+      await renewal.carrier('IN_TRANSIT');
+      await renewal.waitForStage('IN_TRANSIT');
+
+      expect(await renewal.cancel('OPERATOR')).toEqual({
+        stage: 'CANCELLED',
+        compensations: ['SHIPMENT_RECALLED', 'PASSPORT_VOIDED', 'PAYMENT_REFUNDED'],
+      });
+      expect(await renewal.handle.result()).toEqual({ stage: 'CANCELLED', reason: 'CANCELLED_BY_OPERATOR' });
+      expect(renewal.fake.callsOf('recallShipment')).toEqual([
+        expect.objectContaining({ trackingNumber: renewal.fake.trackingNumbers[0] }),
+      ]);
+      expect(renewal.fake.passports.get(passport)).toBe('VOIDED');
+      expect(renewal.fake.callNames()).not.toContain('activateNewPassport');
+    });
+  });
+});

@@ -1,0 +1,87 @@
+import { POST_ACCEPTANCE, RenewalDriver } from '../support/renewal-driver';
+
+describe('loss in transit and reissue', () => {
+  it('lost → reissue → delivered: the lost passport is voided, the carrier bears the cost, the citizen pays once', async () => {
+    await RenewalDriver.run({}, async (renewal) => {
+      await renewal.acceptAndPay(POST_ACCEPTANCE);
+      const lost = await renewal.completePrint();
+      await renewal.waitForStage('DISPATCHED');
+      await renewal.carrier('ACCEPTED');
+      await renewal.carrier('LOST');
+
+      const replacement = await renewal.completePrint();
+      expect(replacement).not.toBe(lost);
+      await renewal.waitForStage('DISPATCHED');
+      const status = await renewal.status();
+      expect(status).toMatchObject({ issueNumber: 2, deliveryMethod: 'POST' });
+      expect(status.tracking!.trackingNumber).toBe(renewal.fake.trackingNumbers[1]);
+
+      // A late event about the lost envelope changes nothing for the new one.
+      await renewal.carrier('DELIVERED', { trackingNumber: renewal.fake.trackingNumbers[0], proof: 'OTP' });
+      await renewal.carrier('ACCEPTED');
+      await renewal.deliver(replacement);
+      expect(await renewal.handle.result()).toMatchObject({ stage: 'COMPLETED', newPassportNumber: replacement });
+
+      expect(renewal.stagesVisited()).toEqual([
+        'ELIGIBILITY_CHECK',
+        'AWAITING_ACCEPTANCE',
+        'AWAITING_PAYMENT',
+        'PRINTING',
+        'DISPATCHED',
+        'LOST',
+        'REISSUING',
+        'PRINTING',
+        'DISPATCHED',
+        'COMPLETED',
+      ]);
+      expect(renewal.fake.passports.get(lost)).toBe('VOIDED');
+      expect(renewal.fake.passports.get(replacement)).toBe('VALID');
+      expect(renewal.fake.callsOf('voidPassport')).toEqual([{ passportNumber: lost, reason: 'LOST_IN_TRANSIT' }]);
+      expect(renewal.fake.callsOf('openLossClaim')).toEqual([
+        expect.objectContaining({ issueNumber: 1, trackingNumber: renewal.fake.trackingNumbers[0], liabilitySar: 600 }),
+      ]);
+      expect(renewal.fake.callsOf('issueBill')).toHaveLength(1);
+      expect(renewal.fake.callsOf('submitPrintJob').map((job) => job.issueNumber)).toEqual([1, 2]);
+      expect(renewal.fake.callsOf('activateNewPassport')).toEqual([
+        expect.objectContaining({ newPassportNumber: replacement, oldPassportNumber: 'N1234567' }),
+      ]);
+    });
+  });
+
+  it('two losses → the second replacement is handed over at the counter', async () => {
+    await RenewalDriver.run({}, async (renewal) => {
+      await renewal.acceptAndPay(POST_ACCEPTANCE);
+      await renewal.completePrint();
+      await renewal.waitForStage('DISPATCHED');
+      await renewal.carrier('LOST');
+      await renewal.completePrint();
+      await renewal.waitForStage('DISPATCHED');
+      // The second loss is declared by an operator (the carrier confirmed it by phone).
+      await renewal.declareLost();
+      const third = await renewal.completePrint();
+      const ready = await renewal.waitForStage('READY_FOR_PICKUP');
+      expect(ready).toMatchObject({ issueNumber: 3, deliveryMethod: 'PICKUP' });
+      expect(renewal.fake.callsOf('dispatchShipment')).toHaveLength(2);
+      expect(renewal.fake.callsOf('openLossClaim').map((claim) => claim.issueNumber)).toEqual([1, 2]);
+
+      await renewal.verifyAtCounter('N1234567');
+      await renewal.handOver(third);
+      expect(await renewal.handle.result()).toMatchObject({ stage: 'COMPLETED', newPassportNumber: third });
+      expect(renewal.fake.callsOf('issueBill')).toHaveLength(1);
+      expect([...renewal.fake.passports.values()].filter((state) => state === 'VOIDED')).toHaveLength(2);
+    });
+  });
+
+  it('no delivery by the loss threshold counts as a loss', async () => {
+    await RenewalDriver.run({}, async (renewal) => {
+      await renewal.acceptAndPay(POST_ACCEPTANCE);
+      await renewal.completePrint();
+      await renewal.waitForStage('DISPATCHED');
+      await renewal.env.sleep('8 days');
+      await renewal.waitForStage('PRINTING');
+      expect(renewal.fake.stages.find((s) => s.stage === 'LOST')).toMatchObject({ note: 'LOSS_THRESHOLD_ELAPSED' });
+      expect(renewal.fake.callsOf('openLossClaim')).toHaveLength(1);
+      await renewal.cancel('OPERATOR');
+    });
+  });
+});
