@@ -101,6 +101,8 @@ class PassportRenewal {
   private cancellation?: CancellationRequest;
   private readonly compensations: string[] = [];
   private outcome?: RenewalOutcome;
+  /** Why the renewal ended (rejected, expired, cancelled, failed, or how it completed). */
+  private outcomeReason?: string;
   private noticesSent = 0;
   private readonly noticesInFlight: Promise<void>[] = [];
 
@@ -404,6 +406,7 @@ class PassportRenewal {
   // ---- endings and compensation -----------------------------------------------------
 
   private async finish(stage: RenewalStage, reason?: string, newPassportNumber?: string): Promise<RenewalOutcome> {
+    this.outcomeReason = reason;
     await this.tracker.enter(stage, { note: reason });
     this.notify(stage as CitizenNotice, { reason });
     return { stage, ...(reason ? { reason } : {}), ...(newPassportNumber ? { newPassportNumber } : {}) };
@@ -642,7 +645,7 @@ class PassportRenewal {
             }
           : undefined,
       pendingAction: this.pendingAction(),
-      outcomeReason: this.outcome?.reason,
+      outcomeReason: this.outcomeReason,
       counterMismatches: this.counterMismatches,
       amountDueSar: this.bill && !this.payment ? this.bill.amountSar : undefined,
       billNumber: this.bill?.billNumber,

@@ -1,0 +1,149 @@
+import request from 'supertest';
+import { seedCitizen, SeededCitizen } from '../support/citizens';
+import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+import { eventually } from '../support/stack';
+import { renewalWorkflowId } from '../../workflows/ids';
+
+const ACCEPTANCE = {
+  photoConfirmed: true,
+  englishNameConfirmed: true,
+  acceptedPledgeIds: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'],
+  validityYears: 10,
+  delivery: { method: 'POST' },
+};
+
+/**
+ * The whole stack against sandboxes that misbehave as configured: the carrier
+ * loses every envelope, or every partner fails 30% of calls transiently.
+ */
+describe('renewals through faulty partner systems', () => {
+  let stack: SandboxStack;
+
+  afterEach(async () => {
+    await stack?.stop();
+  });
+
+  /** Citizen requests, accepts home delivery and pays; all else is up to the sandboxes. */
+  async function renewByPost(person: SeededCitizen): Promise<string> {
+    const citizen = citizenClient(stack, person);
+    const created = await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202);
+    const renewalId: string = created.body.renewalId;
+    await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
+    await citizen.post(`/v1/renewals/${renewalId}/acceptance`, ACCEPTANCE).expect(200);
+    const awaiting = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
+    // The bank's side of SADAD can fail transiently too: the citizen simply tries again.
+    await eventually(
+      () => stack.sandboxControl(`/sadad/bills/${awaiting.billNumber}/payment`).then(() => true),
+      'the bill paid',
+    );
+    return renewalId;
+  }
+
+  it('with every envelope lost: loss, reissue, loss, reissue, then pickup at the office — no manual step', async () => {
+    stack = await startSandboxStack({
+      SANDBOX_SAUDI_POST_LOSS_PROBABILITY: '1',
+      SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
+      SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
+    });
+    const person = await seedCitizen(stack.db, { subscribedToWasel: true });
+    const citizen = citizenClient(stack, person);
+    const renewalId = await renewByPost(person);
+
+    const ready = await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP', 90_000);
+    expect(ready).toMatchObject({ issueNumber: 3, deliveryMethod: 'PICKUP' });
+    console.log(
+      `Timeline of renewal ${renewalId}:\n${ready.timeline.map((t: { stage: string; at: string; note?: string }) => `  ${t.at}  ${t.stage}${t.note ? `  (${t.note})` : ''}`).join('\n')}`,
+    );
+    expect(ready.timeline.map((t: { stage: string }) => t.stage)).toEqual(
+      expect.arrayContaining(['DISPATCHED', 'LOST', 'REISSUING', 'PRINTING', 'READY_FOR_PICKUP']),
+    );
+
+    const claims = await stack.db.query(
+      'SELECT liability_sar, status FROM loss_claims WHERE renewal_id = $1 ORDER BY claim_key',
+      [renewalId],
+    );
+    expect(claims).toEqual([
+      { liability_sar: 600, status: 'OPEN' },
+      { liability_sar: 600, status: 'OPEN' },
+    ]);
+    const bills = await stack.db.query('SELECT amount_sar, status FROM bills WHERE renewal_id = $1', [renewalId]);
+    expect(bills).toEqual([{ amount_sar: 635, status: 'PAID' }]);
+    const voided = await stack.db.query(
+      `SELECT count(*)::int AS n FROM sandbox_registry_passports WHERE national_id = $1 AND status = 'VOIDED'`,
+      [person.nationalId],
+    );
+    expect(voided).toEqual([{ n: 2 }]);
+
+    // The clerk hands the third passport over at the counter.
+    const clerk = stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
+    const counter = `/v1/counter/renewals/${renewalId}`;
+    await request(stack.http)
+      .post(`${counter}/verification`)
+      .set({ ...clerk, 'Idempotency-Key': `${renewalId}-v` })
+      .send({ presentedPassportNumber: person.passportNumber, identityConfirmed: true })
+      .expect(200);
+    await request(stack.http)
+      .post(`${counter}/handover`)
+      .set({ ...clerk, 'Idempotency-Key': `${renewalId}-h` })
+      .send({})
+      .expect(200);
+    expect((await citizen.status(renewalId)).stage).toBe('COMPLETED');
+  });
+
+  it('with 30% transient errors in every sandbox, 20 renewals by post all complete', async () => {
+    const faults = Object.fromEntries(
+      ['CIVIL_REGISTRY', 'SADAD', 'PRINT_CENTRE', 'WASEL', 'SAUDI_POST', 'SMS'].map((system) => [
+        `SANDBOX_${system}_ERROR_RATE`,
+        '0.3',
+      ]),
+    );
+    stack = await startSandboxStack({
+      ...faults,
+      SANDBOX_SAUDI_POST_LOSS_PROBABILITY: '0',
+      SANDBOX_SAUDI_POST_FAILED_ATTEMPT_PROBABILITY: '0',
+      SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
+      SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
+    });
+    const people = await Promise.all(
+      Array.from({ length: 20 }, () => seedCitizen(stack.db, { subscribedToWasel: true })),
+    );
+    const renewals = await Promise.all(people.map((person) => renewByPost(person)));
+
+    const finished = await Promise.all(
+      renewals.map((renewalId, i) => citizenClient(stack, people[i]).waitForStage(renewalId, 'COMPLETED', 240_000)),
+    );
+    expect(finished.map((status) => status.stage)).toEqual(Array(20).fill('COMPLETED'));
+    const valid = await stack.db.query(
+      `SELECT count(*)::int AS n FROM sandbox_registry_passports
+       WHERE national_id = ANY($1) AND status = 'VALID'`,
+      [people.map((p) => p.nationalId)],
+    );
+    expect(valid).toEqual([{ n: 20 }]);
+    // The faults really happened, and retries absorbed them: activities that needed more than one attempt.
+    let retriedActivities = 0;
+    for (const renewalId of renewals) {
+      const history = await stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId)).fetchHistory();
+      retriedActivities += history.events!.filter(
+        (e) => (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1,
+      ).length;
+    }
+    console.log(`20 renewals completed; ${retriedActivities} activities needed retries`);
+    expect(retriedActivities).toBeGreaterThan(20);
+  }, 300_000);
+
+  it('a permanent partner error (malformed Wasel address) ends FAILED with its type, visible to the citizen', async () => {
+    stack = await startSandboxStack({ SANDBOX_PRINT_CENTRE_DELAY_MS: '200' });
+    const person = await seedCitizen(stack.db, { subscribedToWasel: true });
+    await stack.db.query(`UPDATE sandbox_wasel_subscriptions SET postal_code = '99999' WHERE national_id = $1`, [
+      person.nationalId,
+    ]);
+    const citizen = citizenClient(stack, person);
+    const renewalId = await renewByPost(person);
+    const failed = await citizen.waitForStage(renewalId, 'FAILED');
+    expect(failed.outcomeReason).toBe('MalformedAddress');
+    const view = await citizen.get(`/v1/renewals/${renewalId}`).expect(200);
+    expect(view.body.stage).toBe('FAILED');
+    const bills = await stack.db.query('SELECT status FROM bills WHERE renewal_id = $1', [renewalId]);
+    expect(bills).toEqual([{ status: 'REFUNDED' }]);
+  });
+});

@@ -1,0 +1,98 @@
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { loadIntegrationsConfig } from '../../src/config/integrations';
+import { type EmbeddedSandboxes, startEmbeddedSandboxes } from '../../src/integrations/sandbox/embedded';
+import { openDataSource, runMigrations } from '../../src/persistence/data-source';
+import { freePort } from '../../src/temporal/dev-server';
+import type { SeededCitizen } from './citizens';
+import { eventually, startStack, TestStack } from './stack';
+import { requireEnv } from './temporal-test-env';
+
+export interface SandboxStack extends TestStack {
+  sandboxes: EmbeddedSandboxes;
+  /** Calls a sandbox control endpoint (pay a bill, subscribe to Wasel), as a partner's own UI would. */
+  sandboxControl(path: string, body?: object): Promise<unknown>;
+}
+
+/**
+ * The whole system as `npm start` runs it: API (listening, so partner webhooks
+ * reach it), worker, and the sandboxes' runner and HTTP server, configured by
+ * `sandboxEnv` (fault injection, delays) before anything reads the environment.
+ */
+export async function startSandboxStack(sandboxEnv: Record<string, string>): Promise<SandboxStack> {
+  const apiPort = await freePort();
+  // A database and task queue of its own: other test files run sandboxes with other faults at the same time.
+  const isolated = randomUUID().replace(/-/g, '').slice(0, 12);
+  Object.assign(process.env, {
+    DATABASE_URL: await createDatabase(requireEnv('DATABASE_URL'), `renewals_${isolated}`),
+    TEMPORAL_TASK_QUEUE: `passport-renewals-${isolated}`,
+    SANDBOX_WEBHOOK_BASE_URL: `http://127.0.0.1:${apiPort}`,
+    SANDBOX_HTTP_PORT: '0',
+    SANDBOX_POLL_INTERVAL_MS: '100',
+    ...sandboxEnv,
+  });
+  const stack = await startStack();
+  await stack.app.listen(apiPort, '127.0.0.1');
+  const ignore = () => undefined;
+  const sandboxes = await startEmbeddedSandboxes(loadIntegrationsConfig(), stack.db, {
+    log: ignore,
+    warn: ignore,
+    error: ignore,
+  });
+  return {
+    ...stack,
+    sandboxes,
+    async sandboxControl(path, body) {
+      const response = await fetch(`${sandboxes.url}/sandbox${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!response.ok) throw new Error(`sandbox ${path} answered ${response.status}`);
+      return response.json();
+    },
+    async stop() {
+      await sandboxes.stop();
+      await stack.stop();
+    },
+  };
+}
+
+/** Creates and migrates a database next to the suite's, returning its URL. */
+async function createDatabase(suiteUrl: string, name: string): Promise<string> {
+  const admin = await openDataSource(suiteUrl);
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.destroy();
+  }
+  const url = new URL(suiteUrl);
+  url.pathname = `/${name}`;
+  await runMigrations(url.toString());
+  return url.toString();
+}
+
+/** A citizen using the API with their own token. */
+export function citizenClient(stack: TestStack, person: SeededCitizen) {
+  const auth = stack.auth({ role: 'citizen', sub: person.nationalId });
+  return {
+    get: (path: string) => request(stack.http).get(path).set(auth),
+    post: (path: string, body: object) =>
+      request(stack.http)
+        .post(path)
+        .set({ ...auth, 'Idempotency-Key': randomUUID() })
+        .send(body),
+    status: async (renewalId: string) =>
+      (await request(stack.http).get(`/v1/renewals/${renewalId}/status`).set(auth).expect(200)).body,
+    waitForStage(renewalId: string, stage: string, timeoutMs = 60_000) {
+      return eventually(
+        async () => {
+          const response = await request(stack.http).get(`/v1/renewals/${renewalId}/status`).set(auth);
+          return response.body.stage === stage ? response.body : undefined;
+        },
+        `stage ${stage}`,
+        timeoutMs,
+      );
+    },
+  };
+}
