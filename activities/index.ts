@@ -1,10 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { CivilRegistry } from '../src/integrations/civil-registry/port';
-import type { PrintCentre } from '../src/integrations/print-centre/port';
-import type { Sadad } from '../src/integrations/sadad/port';
-import type { SaudiPost } from '../src/integrations/saudi-post/port';
-import type { SmsGateway } from '../src/integrations/sms/port';
-import type { Wasel } from '../src/integrations/wasel/port';
+import type { Integrations } from '../src/integrations';
 import { createAddressActivities } from './address';
 import { createDeliveryActivities } from './delivery';
 import { createNotificationActivities } from './notifications';
@@ -12,16 +7,6 @@ import { createPaymentActivities } from './payments';
 import { createPrintingActivities } from './printing';
 import { createProjectionActivities } from './projection';
 import { createRegistryActivities } from './registry';
-
-/** The outside systems, each behind its port (sandbox or HTTP adapter, chosen by configuration). */
-export interface Integrations {
-  registry: CivilRegistry;
-  sadad: Sadad;
-  printCentre: PrintCentre;
-  wasel: Wasel;
-  saudiPost: SaudiPost;
-  sms: SmsGateway;
-}
 
 /** Everything the activities need from outside, passed in by the worker (or a test). */
 export interface ActivityDependencies extends Integrations {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { RenewalPolicy } from '../../workflows/types';
 import { RENEWAL_TASK_QUEUE } from '../../workflows/types';
 import { PROJECT_ROOT } from './paths';
+import { Env, integerAtLeast, readEnv, text } from './env';
 import { loadPolicy } from './policy';
 
 /**
@@ -29,38 +30,21 @@ export interface AppConfig {
   policy: RenewalPolicy;
 }
 
-type Env = Record<string, string | undefined>;
-
-function integer(env: Env, name: string, fallback: number, min = 0): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`Environment variable ${name} must be an integer >= ${min}, got "${raw}"`);
-  }
-  return value;
-}
-
-function text(env: Env, name: string): string | undefined {
-  const raw = env[name]?.trim();
-  return raw ? raw : undefined;
-}
-
 export function loadConfig(env: Env = process.env): AppConfig {
   return {
-    httpPort: integer(env, 'PORT', 3000, 0),
-    databaseUrl: text(env, 'DATABASE_URL'),
+    httpPort: readEnv(env, 'PORT', 3000, integerAtLeast(0), 'an integer >= 0'),
+    databaseUrl: readEnv(env, 'DATABASE_URL', undefined, text, 'text'),
     temporal: {
-      address: text(env, 'TEMPORAL_ADDRESS'),
-      namespace: text(env, 'TEMPORAL_NAMESPACE') ?? 'default',
-      taskQueue: text(env, 'TEMPORAL_TASK_QUEUE') ?? RENEWAL_TASK_QUEUE,
-      workflowBundlePath: text(env, 'WORKFLOW_BUNDLE_PATH'),
+      address: readEnv(env, 'TEMPORAL_ADDRESS', undefined, text, 'text'),
+      namespace: readEnv(env, 'TEMPORAL_NAMESPACE', undefined, text, 'text') ?? 'default',
+      taskQueue: readEnv(env, 'TEMPORAL_TASK_QUEUE', undefined, text, 'text') ?? RENEWAL_TASK_QUEUE,
+      workflowBundlePath: readEnv(env, 'WORKFLOW_BUNDLE_PATH', undefined, text, 'text'),
     },
     embedded: {
-      dataDir: text(env, 'EMBEDDED_DATA_DIR') ?? join(PROJECT_ROOT, '.data'),
-      postgresPort: integer(env, 'EMBEDDED_POSTGRES_PORT', 5433, 1),
-      temporalPort: integer(env, 'EMBEDDED_TEMPORAL_PORT', 7233, 1),
-      temporalUiPort: integer(env, 'EMBEDDED_TEMPORAL_UI_PORT', 8233, 1),
+      dataDir: readEnv(env, 'EMBEDDED_DATA_DIR', undefined, text, 'text') ?? join(PROJECT_ROOT, '.data'),
+      postgresPort: readEnv(env, 'EMBEDDED_POSTGRES_PORT', 5433, integerAtLeast(1), 'an integer >= 1'),
+      temporalPort: readEnv(env, 'EMBEDDED_TEMPORAL_PORT', 7233, integerAtLeast(1), 'an integer >= 1'),
+      temporalUiPort: readEnv(env, 'EMBEDDED_TEMPORAL_UI_PORT', 8233, integerAtLeast(1), 'an integer >= 1'),
     },
     policy: loadPolicy(env),
   };

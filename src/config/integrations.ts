@@ -1,10 +1,10 @@
+import { Env, integerAtLeast, readEnv } from './env';
 /**
  * Configuration of the six outside systems: which adapter each one uses
  * (sandbox or HTTP), how the HTTP adapters reach the real partners, and how
  * the sandboxes behave (delays, fault injection, the webhooks they send).
  * Every variable is documented in docs/integrations.md.
  */
-type Env = Record<string, string | undefined>;
 
 export const INTEGRATION_SYSTEMS = ['civilRegistry', 'sadad', 'printCentre', 'wasel', 'saudiPost', 'sms'] as const;
 export type IntegrationSystem = (typeof INTEGRATION_SYSTEMS)[number];
@@ -90,16 +90,6 @@ export interface IntegrationsConfig {
   sandbox: SandboxConfig;
 }
 
-function read<T>(env: Env, name: string, fallback: T, parse: (raw: string) => T | undefined, expected: string): T {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = parse(raw);
-  if (value === undefined) throw new Error(`Environment variable ${name} must be ${expected}, got "${raw}"`);
-  return value;
-}
-
-const integerAtLeast = (min: number) => (raw: string) =>
-  /^\d+$/.test(raw) && Number(raw) >= min ? Number(raw) : undefined;
 const probability = (raw: string) => {
   const value = Number(raw);
   return Number.isFinite(value) && value >= 0 && value <= 1 ? value : undefined;
@@ -115,10 +105,10 @@ function authHeader(raw: string): HttpAdapterConfig['authHeader'] {
 
 function loadFaults(env: Env, stem: string): FaultConfig {
   const faults = {
-    errorRate: read(env, `SANDBOX_${stem}_ERROR_RATE`, 0, probability, 'a number from 0 to 1'),
-    timeoutRate: read(env, `SANDBOX_${stem}_TIMEOUT_RATE`, 0, probability, 'a number from 0 to 1'),
-    permanentErrorRate: read(env, `SANDBOX_${stem}_PERMANENT_ERROR_RATE`, 0, probability, 'a number from 0 to 1'),
-    latencyMs: read(env, `SANDBOX_${stem}_LATENCY_MS`, 0, integerAtLeast(0), 'an integer >= 0'),
+    errorRate: readEnv(env, `SANDBOX_${stem}_ERROR_RATE`, 0, probability, 'a number from 0 to 1'),
+    timeoutRate: readEnv(env, `SANDBOX_${stem}_TIMEOUT_RATE`, 0, probability, 'a number from 0 to 1'),
+    permanentErrorRate: readEnv(env, `SANDBOX_${stem}_PERMANENT_ERROR_RATE`, 0, probability, 'a number from 0 to 1'),
+    latencyMs: readEnv(env, `SANDBOX_${stem}_LATENCY_MS`, 0, integerAtLeast(0), 'an integer >= 0'),
   };
   if (faults.errorRate + faults.timeoutRate + faults.permanentErrorRate > 1) {
     throw new Error(`SANDBOX_${stem}_ERROR_RATE, _TIMEOUT_RATE and _PERMANENT_ERROR_RATE must add up to at most 1`);
@@ -127,7 +117,7 @@ function loadFaults(env: Env, stem: string): FaultConfig {
 }
 
 function loadSystem(env: Env, stem: string): SystemConfig {
-  const mode = read(
+  const mode = readEnv(
     env,
     `INTEGRATION_${stem}_MODE`,
     'sandbox',
@@ -136,15 +126,15 @@ function loadSystem(env: Env, stem: string): SystemConfig {
   );
   const faults = loadFaults(env, stem);
   if (mode === 'sandbox') return { mode, faults };
-  const baseUrl = read(env, `INTEGRATION_${stem}_BASE_URL`, undefined, httpUrl, 'an http(s) URL');
+  const baseUrl = readEnv(env, `INTEGRATION_${stem}_BASE_URL`, undefined, httpUrl, 'an http(s) URL');
   if (!baseUrl) throw new Error(`INTEGRATION_${stem}_BASE_URL is required when INTEGRATION_${stem}_MODE=http`);
   return {
     mode,
     faults,
     http: {
       baseUrl,
-      timeoutMs: read(env, `INTEGRATION_${stem}_TIMEOUT_MS`, 10_000, integerAtLeast(1), 'an integer >= 1'),
-      authHeader: read(env, `INTEGRATION_${stem}_AUTH_HEADER`, undefined, authHeader, '"Name: value"'),
+      timeoutMs: readEnv(env, `INTEGRATION_${stem}_TIMEOUT_MS`, 10_000, integerAtLeast(1), 'an integer >= 1'),
+      authHeader: readEnv(env, `INTEGRATION_${stem}_AUTH_HEADER`, undefined, authHeader, '"Name: value"'),
     },
   };
 }
@@ -154,7 +144,7 @@ export function loadWebhookSecrets(env: Env = process.env): Record<WebhookPartne
   const secrets = {} as Record<WebhookPartner, string>;
   for (const partner of WEBHOOK_PARTNERS) {
     const name = `WEBHOOK_SECRET_${partner.replace(/-/g, '_').toUpperCase()}`;
-    secrets[partner] = read(env, name, DEV_WEBHOOK_SECRETS[partner], webhookSecret, 'whsec_<base64>');
+    secrets[partner] = readEnv(env, name, DEV_WEBHOOK_SECRETS[partner], webhookSecret, 'whsec_<base64>');
   }
   return secrets;
 }
@@ -162,7 +152,7 @@ export function loadWebhookSecrets(env: Env = process.env): Record<WebhookPartne
 export function loadIntegrationsConfig(env: Env = process.env): IntegrationsConfig {
   const systems = {} as Record<IntegrationSystem, SystemConfig>;
   for (const system of INTEGRATION_SYSTEMS) systems[system] = loadSystem(env, SYSTEM_ENV_STEMS[system]);
-  const apiPort = read(env, 'PORT', 3000, integerAtLeast(0), 'an integer >= 0');
+  const apiPort = readEnv(env, 'PORT', 3000, integerAtLeast(0), 'an integer >= 0');
   const secrets = loadWebhookSecrets(env);
   const sandboxed = INTEGRATION_SYSTEMS.filter((system) => systems[system].mode === 'sandbox');
   const devSecrets = WEBHOOK_PARTNERS.filter((partner) => secrets[partner] === DEV_WEBHOOK_SECRETS[partner]);
@@ -174,35 +164,35 @@ export function loadIntegrationsConfig(env: Env = process.env): IntegrationsConf
   return {
     systems,
     sandbox: {
-      seed: read(env, 'SANDBOX_SEED', 20261128, integerAtLeast(0), 'an integer >= 0'),
-      httpPort: read(env, 'SANDBOX_HTTP_PORT', 3100, integerAtLeast(0), 'an integer >= 0'),
+      seed: readEnv(env, 'SANDBOX_SEED', 20261128, integerAtLeast(0), 'an integer >= 0'),
+      httpPort: readEnv(env, 'SANDBOX_HTTP_PORT', 3100, integerAtLeast(0), 'an integer >= 0'),
       printCentre: {
-        delayMs: read(env, 'SANDBOX_PRINT_CENTRE_DELAY_MS', 5_000, integerAtLeast(0), 'an integer >= 0'),
-        failureRate: read(env, 'SANDBOX_PRINT_CENTRE_FAILURE_RATE', 0, probability, 'a number from 0 to 1'),
+        delayMs: readEnv(env, 'SANDBOX_PRINT_CENTRE_DELAY_MS', 5_000, integerAtLeast(0), 'an integer >= 0'),
+        failureRate: readEnv(env, 'SANDBOX_PRINT_CENTRE_FAILURE_RATE', 0, probability, 'a number from 0 to 1'),
       },
       saudiPost: {
-        stepDelayMs: read(env, 'SANDBOX_SAUDI_POST_STEP_DELAY_MS', 5_000, integerAtLeast(0), 'an integer >= 0'),
-        lossProbability: read(env, 'SANDBOX_SAUDI_POST_LOSS_PROBABILITY', 0, probability, 'a number from 0 to 1'),
-        failedAttemptProbability: read(
+        stepDelayMs: readEnv(env, 'SANDBOX_SAUDI_POST_STEP_DELAY_MS', 5_000, integerAtLeast(0), 'an integer >= 0'),
+        lossProbability: readEnv(env, 'SANDBOX_SAUDI_POST_LOSS_PROBABILITY', 0, probability, 'a number from 0 to 1'),
+        failedAttemptProbability: readEnv(
           env,
           'SANDBOX_SAUDI_POST_FAILED_ATTEMPT_PROBABILITY',
           0,
           probability,
           'a number from 0 to 1',
         ),
-        maxDeliveryAttempts: read(env, 'SANDBOX_SAUDI_POST_MAX_ATTEMPTS', 3, integerAtLeast(1), 'an integer >= 1'),
+        maxDeliveryAttempts: readEnv(env, 'SANDBOX_SAUDI_POST_MAX_ATTEMPTS', 3, integerAtLeast(1), 'an integer >= 1'),
       },
       runner: {
-        pollIntervalMs: read(env, 'SANDBOX_POLL_INTERVAL_MS', 500, integerAtLeast(10), 'an integer >= 10'),
-        batchSize: read(env, 'SANDBOX_BATCH_SIZE', 50, integerAtLeast(1), 'an integer >= 1'),
+        pollIntervalMs: readEnv(env, 'SANDBOX_POLL_INTERVAL_MS', 500, integerAtLeast(10), 'an integer >= 10'),
+        batchSize: readEnv(env, 'SANDBOX_BATCH_SIZE', 50, integerAtLeast(1), 'an integer >= 1'),
       },
       webhooks: {
-        baseUrl: read(env, 'SANDBOX_WEBHOOK_BASE_URL', `http://127.0.0.1:${apiPort}`, httpUrl, 'an http(s) URL'),
+        baseUrl: readEnv(env, 'SANDBOX_WEBHOOK_BASE_URL', `http://127.0.0.1:${apiPort}`, httpUrl, 'an http(s) URL'),
         secrets,
-        timeoutMs: read(env, 'SANDBOX_WEBHOOK_TIMEOUT_MS', 5_000, integerAtLeast(1), 'an integer >= 1'),
-        maxAttempts: read(env, 'SANDBOX_WEBHOOK_MAX_ATTEMPTS', 20, integerAtLeast(1), 'an integer >= 1'),
-        retryBaseMs: read(env, 'SANDBOX_WEBHOOK_RETRY_BASE_MS', 500, integerAtLeast(1), 'an integer >= 1'),
-        retryMaxMs: read(env, 'SANDBOX_WEBHOOK_RETRY_MAX_MS', 60_000, integerAtLeast(1), 'an integer >= 1'),
+        timeoutMs: readEnv(env, 'SANDBOX_WEBHOOK_TIMEOUT_MS', 5_000, integerAtLeast(1), 'an integer >= 1'),
+        maxAttempts: readEnv(env, 'SANDBOX_WEBHOOK_MAX_ATTEMPTS', 20, integerAtLeast(1), 'an integer >= 1'),
+        retryBaseMs: readEnv(env, 'SANDBOX_WEBHOOK_RETRY_BASE_MS', 500, integerAtLeast(1), 'an integer >= 1'),
+        retryMaxMs: readEnv(env, 'SANDBOX_WEBHOOK_RETRY_MAX_MS', 60_000, integerAtLeast(1), 'an integer >= 1'),
       },
     },
   };

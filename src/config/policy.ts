@@ -1,7 +1,6 @@
 import { msToNumber } from '@temporalio/common/lib/time';
 import type { RenewalPolicy } from '../../workflows/types';
-
-type Env = Record<string, string | undefined>;
+import { Env, integerAtLeast, readEnv } from './env';
 
 /**
  * The renewal policy from the environment. Durations take Temporal's duration
@@ -27,14 +26,6 @@ export const DEFAULT_POLICY: RenewalPolicy = {
   requiredPledgeIds: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'],
 };
 
-function read<T>(env: Env, name: string, fallback: T, parse: (raw: string) => T | undefined, expected: string): T {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = parse(raw);
-  if (value === undefined) throw new Error(`Environment variable ${name} must be ${expected}, got "${raw}"`);
-  return value;
-}
-
 const duration = (raw: string) => {
   try {
     const value = msToNumber(/^\d+$/.test(raw) ? Number(raw) : (raw as Parameters<typeof msToNumber>[0]));
@@ -43,7 +34,6 @@ const duration = (raw: string) => {
     return undefined;
   }
 };
-const count = (raw: string) => (/^\d+$/.test(raw) ? Number(raw) : undefined);
 const list = (pattern: RegExp) => (raw: string) => {
   const items = raw
     .split(',')
@@ -54,8 +44,8 @@ const list = (pattern: RegExp) => (raw: string) => {
 
 export function loadPolicy(env: Env): RenewalPolicy {
   const d = DEFAULT_POLICY;
-  const ms = (name: string, fallback: number) => read(env, name, fallback, duration, 'a duration such as "24h"');
-  const int = (name: string, fallback: number) => read(env, name, fallback, count, 'a whole number');
+  const ms = (name: string, fallback: number) => readEnv(env, name, fallback, duration, 'a duration such as "24h"');
+  const int = (name: string, fallback: number) => readEnv(env, name, fallback, integerAtLeast(0), 'a whole number');
   return {
     acceptanceWindowMs: ms('POLICY_ACCEPTANCE_WINDOW', d.acceptanceWindowMs),
     paymentWindowMs: ms('POLICY_PAYMENT_WINDOW', d.paymentWindowMs),
@@ -67,7 +57,13 @@ export function loadPolicy(env: Env): RenewalPolicy {
       'POLICY_PICKUP_REMINDER_WORKING_DAYS_BEFORE',
       d.pickupReminderWorkingDaysBefore,
     ),
-    holidays: read(env, 'POLICY_HOLIDAYS', d.holidays, list(/^\d{4}-\d{2}-\d{2}$/), 'comma-separated YYYY-MM-DD dates'),
+    holidays: readEnv(
+      env,
+      'POLICY_HOLIDAYS',
+      d.holidays,
+      list(/^\d{4}-\d{2}-\d{2}$/),
+      'comma-separated YYYY-MM-DD dates',
+    ),
     deliverySlaMs: ms('POLICY_DELIVERY_SLA', d.deliverySlaMs),
     lossThresholdMs: ms('POLICY_LOSS_THRESHOLD', d.lossThresholdMs),
     maxDeliveryAttempts: int('POLICY_MAX_DELIVERY_ATTEMPTS', d.maxDeliveryAttempts),
@@ -79,7 +75,7 @@ export function loadPolicy(env: Env): RenewalPolicy {
     },
     minAgeForTenYears: int('POLICY_MIN_AGE_FOR_10_YEARS', d.minAgeForTenYears),
     biometricsMinAge: int('POLICY_BIOMETRICS_MIN_AGE', d.biometricsMinAge),
-    requiredPledgeIds: read(
+    requiredPledgeIds: readEnv(
       env,
       'POLICY_REQUIRED_PLEDGES',
       d.requiredPledgeIds,
