@@ -140,6 +140,15 @@ export class RenewalDriver {
     throw new Error(`Renewal never reached ${stage}; it is ${last?.stage}: ${JSON.stringify(last?.timeline)}`);
   }
 
+  /** Notices go out beside the flow, so a test waits for the one it expects. */
+  async waitForNotice(notice: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.fake.noticeKinds().includes(notice)) {
+      if (Date.now() > deadline) throw new Error(`No ${notice} notice; sent: ${this.fake.noticeKinds().join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   stagesVisited(): RenewalStage[] {
     return this.fake.stages.map((change) => change.stage).filter((stage, i, all) => stage !== all[i - 1]);
   }

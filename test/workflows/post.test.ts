@@ -85,7 +85,7 @@ describe('renewal with home delivery by Saudi Post', () => {
       expect(ready).toMatchObject({ deliveryMethod: 'PICKUP', officeId: 'RUH-01' });
       // The carrier is told to bring the envelope back to the issuing office.
       expect(renewal.fake.callsOf('recallShipment')).toHaveLength(1);
-      expect(renewal.fake.noticeKinds()).toContain('RETURNED_TO_OFFICE');
+      await renewal.waitForNotice('RETURNED_TO_OFFICE');
 
       await renewal.verifyAtCounter('N1234567');
       await renewal.handOver(passport);
