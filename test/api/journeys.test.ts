@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { loadIntegrationsConfig } from '../../src/config/integrations';
-import type { EmbeddedSandboxes } from '../../src/integrations/sandbox/embedded';
-import { startEmbeddedSandboxes } from '../../src/integrations/sandbox/embedded';
-import { freePort } from '../../src/temporal/dev-server';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
-import { eventually, startStack, TestStack } from '../support/stack';
+import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+import { eventually } from '../support/stack';
 import { signedWebhook } from './support/credentials';
 
 /**
@@ -16,30 +13,17 @@ import { signedWebhook } from './support/credentials';
  * by the test, signed as Saudi Post signs them, so it controls their order.
  */
 describe('journeys over HTTP', () => {
-  let stack: TestStack;
-  let sandboxes: EmbeddedSandboxes;
-  const sandboxLogs: string[] = [];
+  let stack: SandboxStack;
 
   beforeAll(async () => {
-    const apiPort = await freePort();
-    // Partner webhooks go to this API; print jobs finish fast; the test plays the carrier.
-    process.env.SANDBOX_WEBHOOK_BASE_URL = `http://127.0.0.1:${apiPort}`;
-    process.env.SANDBOX_HTTP_PORT = '0';
-    process.env.SANDBOX_POLL_INTERVAL_MS = '100';
-    process.env.SANDBOX_PRINT_CENTRE_DELAY_MS = '300';
-    process.env.SANDBOX_SAUDI_POST_STEP_DELAY_MS = String(24 * 3600 * 1000);
-    stack = await startStack();
-    await stack.app.listen(apiPort, '127.0.0.1');
-    const quiet = (message: string) => sandboxLogs.push(message);
-    sandboxes = await startEmbeddedSandboxes(loadIntegrationsConfig(), stack.db, {
-      log: quiet,
-      warn: quiet,
-      error: quiet,
+    // Print jobs finish fast; the carrier never moves on its own: the test sends its events.
+    stack = await startSandboxStack({
+      SANDBOX_PRINT_CENTRE_DELAY_MS: '300',
+      SANDBOX_SAUDI_POST_STEP_DELAY_MS: String(24 * 3600 * 1000),
     });
   });
 
   afterAll(async () => {
-    await sandboxes?.stop();
     await stack?.stop();
   });
 
@@ -47,35 +31,19 @@ describe('journeys over HTTP', () => {
   const clerk = () => stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
   const courier = () => stack.auth({ role: 'carrier', sub: 'courier-12' });
 
-  /** A citizen and what they do through the API. */
-  function citizenOf(person: SeededCitizen) {
-    const auth = stack.auth({ role: 'citizen', sub: person.nationalId });
-    return {
-      auth,
-      get: (path: string) => request(stack.http).get(path).set(auth),
-      post: (path: string, body: object) =>
-        request(stack.http)
-          .post(path)
-          .set({ ...auth, ...once() })
-          .send(body),
-      async waitForStage(renewalId: string, stage: string) {
-        return eventually(async () => {
-          const response = await request(stack.http).get(`/v1/renewals/${renewalId}/status`).set(auth);
-          return response.body.stage === stage ? response.body : undefined;
-        }, `stage ${stage}`);
-      },
-    };
+  /** Saudi Post's tracking events for one envelope, signed as Saudi Post signs them, `seconds` apart. */
+  function carrierEvents(trackingNumber: string) {
+    const t0 = Date.now() - 60_000;
+    return (type: string, seconds: number, extra: object = {}, id = randomUUID()) =>
+      signedWebhook(
+        'saudi-post',
+        { eventId: id, trackingNumber, type, occurredAt: new Date(t0 + seconds * 1000).toISOString(), ...extra },
+        { id },
+      );
   }
 
-  async function sandboxControl(path: string, body?: object): Promise<unknown> {
-    const response = await fetch(`${sandboxes.url}/sandbox${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    expect(response.ok).toBe(true);
-    return response.json();
-  }
+  const deliver = (webhook: ReturnType<typeof signedWebhook>) =>
+    request(stack.http).post('/v1/webhooks/saudi-post').set(webhook.headers).send(webhook.body).expect(200);
 
   async function auditTrail(renewalId: string): Promise<string[]> {
     const response = await request(stack.http)
@@ -99,7 +67,7 @@ describe('journeys over HTTP', () => {
   }
 
   async function startAndAccept(person: SeededCitizen, delivery: object) {
-    const citizen = citizenOf(person);
+    const citizen = citizenClient(stack, person);
     const created = await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202);
     const renewalId: string = created.body.renewalId;
     await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
@@ -126,7 +94,7 @@ describe('journeys over HTTP', () => {
     const awaitingPayment = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
     expect(awaitingPayment).toMatchObject({ pendingAction: 'CITIZEN_PAY_BILL', amountDueSar: accepted.body.totalSar });
     // The citizen pays at their bank; SADAD's webhook tells the API.
-    await sandboxControl(`/sadad/bills/${awaitingPayment.billNumber}/payment`);
+    await stack.sandboxControl(`/sadad/bills/${awaitingPayment.billNumber}/payment`);
     return { citizen, renewalId, fee: accepted.body };
   }
 
@@ -172,24 +140,24 @@ describe('journeys over HTTP', () => {
       [newPassport]: 'VALID',
     });
 
-    const trail = await auditTrail(renewalId);
-    expect(trail).toEqual(
-      expect.arrayContaining([
-        'citizen citizen.renewal.create STARTED',
-        'citizen citizen.review DISCLOSED',
-        'citizen citizen.acceptance REFUSED',
-        'citizen citizen.acceptance ACCEPTED',
-        'service:sadad webhook.sadad.payment SIGNALLED',
-        'service:print-centre webhook.print-centre.job-completed SIGNALLED',
-        'clerk:clerk-7 counter.lookup FOUND',
-        'clerk:clerk-7 counter.verification MATCHED',
-        'clerk:clerk-7 counter.handover HANDED_OVER',
-        'workflow stage.entered COMPLETED',
-      ]),
-    );
-    expect(trail.indexOf('service:sadad webhook.sadad.payment SIGNALLED')).toBeLessThan(
-      trail.indexOf('clerk:clerk-7 counter.handover HANDED_OVER'),
-    );
+    // Every actor's action, dated when asked for, before the renewal's reaction to it.
+    expect(await auditTrail(renewalId)).toEqual([
+      'citizen citizen.renewal.create STARTED',
+      'workflow stage.entered ELIGIBILITY_CHECK',
+      'workflow stage.entered AWAITING_ACCEPTANCE',
+      'citizen citizen.review DISCLOSED',
+      'citizen citizen.acceptance REFUSED',
+      'citizen citizen.acceptance ACCEPTED',
+      'workflow stage.entered AWAITING_PAYMENT',
+      'service:sadad webhook.sadad.payment SIGNALLED',
+      'workflow stage.entered PRINTING',
+      'service:print-centre webhook.print-centre.job-completed SIGNALLED',
+      'workflow stage.entered READY_FOR_PICKUP',
+      'clerk:clerk-7 counter.lookup FOUND',
+      'clerk:clerk-7 counter.verification MATCHED',
+      'clerk:clerk-7 counter.handover HANDED_OVER',
+      'workflow stage.entered COMPLETED',
+    ]);
   });
 
   it('post: Wasel address after payment, the courier looks the envelope up, carrier events in any order', async () => {
@@ -200,7 +168,7 @@ describe('journeys over HTTP', () => {
     // Not subscribed to Wasel: the renewal waits until the citizen subscribes, which Wasel reports by webhook.
     const waiting = await citizen.waitForStage(renewalId, 'AWAITING_ADDRESS');
     expect(waiting.pendingAction).toBe('CITIZEN_SUBSCRIBE_TO_WASEL');
-    await sandboxControl('/wasel/subscriptions', {
+    await stack.sandboxControl('/wasel/subscriptions', {
       nationalId: person.nationalId,
       address: {
         buildingNumber: '2929',
@@ -224,16 +192,7 @@ describe('journeys over HTTP', () => {
       deliveryAddress: { buildingNumber: '2929', city: 'Riyadh', postalCode: '12214' },
     });
 
-    const t0 = Date.now() - 60_000;
-    const carrierEvent = (type: string, minutes: number, extra: object = {}, id = randomUUID()) =>
-      signedWebhook(
-        'saudi-post',
-        { eventId: id, trackingNumber, type, occurredAt: new Date(t0 + minutes * 1000).toISOString(), ...extra },
-        { id },
-      );
-    const deliver = (webhook: ReturnType<typeof signedWebhook>) =>
-      request(stack.http).post('/v1/webhooks/saudi-post').set(webhook.headers).send(webhook.body).expect(200);
-
+    const carrierEvent = carrierEvents(trackingNumber);
     await deliver(carrierEvent('ACCEPTED', 0));
     await deliver(carrierEvent('IN_TRANSIT', 10));
     const outForDelivery = carrierEvent('OUT_FOR_DELIVERY', 30);
@@ -257,19 +216,74 @@ describe('journeys over HTTP', () => {
     expect(Object.values(passports).filter((s) => s === 'VALID')).toHaveLength(1);
 
     const trail = await auditTrail(renewalId);
-    expect(trail).toEqual(
-      expect.arrayContaining([
-        'service:sadad webhook.sadad.payment SIGNALLED',
-        'workflow stage.entered AWAITING_ADDRESS',
-        'service:wasel webhook.wasel.address-registered SIGNALLED',
-        'service:print-centre webhook.print-centre.job-completed SIGNALLED',
-        'carrier:courier-12 carrier.envelope.lookup DISCLOSED',
-        'service:saudi-post webhook.saudi-post.carrier-event SIGNALLED',
-        'workflow stage.entered OUT_FOR_DELIVERY',
-        'workflow stage.entered COMPLETED',
-        'carrier:courier-12 carrier.envelope.lookup REFUSED_CLOSED',
-      ]),
+    const untilDispatched = [
+      'citizen citizen.renewal.create STARTED',
+      'workflow stage.entered ELIGIBILITY_CHECK',
+      'workflow stage.entered AWAITING_ACCEPTANCE',
+      'citizen citizen.review DISCLOSED',
+      'citizen citizen.acceptance REFUSED',
+      'citizen citizen.acceptance ACCEPTED',
+      'workflow stage.entered AWAITING_PAYMENT',
+      'service:sadad webhook.sadad.payment SIGNALLED',
+      'workflow stage.entered AWAITING_ADDRESS',
+      'service:wasel webhook.wasel.address-registered SIGNALLED',
+      'workflow stage.entered PRINTING',
+      'service:print-centre webhook.print-centre.job-completed SIGNALLED',
+      'workflow stage.entered DISPATCHED',
+      'carrier:courier-12 carrier.envelope.lookup DISCLOSED',
+    ];
+    expect(trail.slice(0, untilDispatched.length)).toEqual(untilDispatched);
+    // Then the carrier's five events (the replay is not among them), which the workflow reads in batches.
+    const delivery = trail.slice(untilDispatched.length);
+    expect(delivery.filter((line) => line.startsWith('service:saudi-post'))).toEqual(
+      Array(5).fill('service:saudi-post webhook.saudi-post.carrier-event SIGNALLED'),
     );
-    expect(trail.filter((line) => line.startsWith('service:saudi-post'))).toHaveLength(5);
+    expect(delivery.filter((line) => line.startsWith('workflow'))).toEqual([
+      'workflow stage.entered DISPATCHED', // the same stage, its deadline now the 24-hour SLA from acceptance
+      'workflow stage.entered IN_TRANSIT',
+      'workflow stage.entered OUT_FOR_DELIVERY',
+      'workflow stage.entered COMPLETED',
+    ]);
+    expect(delivery.at(-1)).toBe('carrier:courier-12 carrier.envelope.lookup REFUSED_CLOSED');
+  });
+
+  it('loss: an operator declares the envelope lost; the passport is voided, reissued free and delivered', async () => {
+    const person = await seedCitizen(stack.db, { subscribedToWasel: true });
+    const { citizen, renewalId } = await startAndAccept(person, { method: 'POST' });
+    const first = (await citizen.waitForStage(renewalId, 'DISPATCHED')).tracking;
+    await deliver(carrierEvents(first.trackingNumber)('ACCEPTED', 0));
+
+    const operator = stack.auth({ role: 'operator', sub: 'ops-1' });
+    await request(stack.http)
+      .post(`/v1/operator/renewals/${renewalId}/loss-declaration`)
+      .set({ ...operator, ...once() })
+      .send({ reason: 'The carrier reports the envelope lost' })
+      .expect(202, { accepted: true });
+
+    // A second issue goes out in a new envelope; the first one no longer tells anyone anything.
+    const second = await eventually(async () => {
+      const status = await citizen.status(renewalId);
+      return status.stage === 'DISPATCHED' && status.issueNumber === 2 ? status.tracking : undefined;
+    }, 'the replacement dispatched');
+    expect(second.envelopeBarcode).not.toBe(first.envelopeBarcode);
+    await request(stack.http).get(`/v1/carrier/envelopes/${first.envelopeBarcode}`).set(courier()).expect(410);
+    await request(stack.http).get(`/v1/carrier/envelopes/${second.envelopeBarcode}`).set(courier()).expect(200);
+
+    const replacement = carrierEvents(second.trackingNumber);
+    await deliver(replacement('ACCEPTED', 0));
+    await deliver(replacement('DELIVERED', 60, { proof: 'ID_CHECK' }));
+    await citizen.waitForStage(renewalId, 'COMPLETED');
+
+    const claims = await stack.db.query('SELECT tracking_number, status FROM loss_claims WHERE renewal_id = $1', [
+      renewalId,
+    ]);
+    expect(claims).toEqual([{ tracking_number: first.trackingNumber, status: 'OPEN' }]);
+    const bills = await stack.db.query('SELECT count(*)::int AS n FROM bills WHERE renewal_id = $1', [renewalId]);
+    expect(bills).toEqual([{ n: 1 }]);
+    const passports = Object.values(await passportsOf(person.nationalId)).sort();
+    expect(passports).toEqual(['CANCELLED', 'VALID', 'VOIDED']);
+    expect(await auditTrail(renewalId)).toEqual(
+      expect.arrayContaining(['operator:ops-1 operator.loss-declaration DECLARED', 'workflow stage.entered LOST']),
+    );
   });
 });

@@ -4,14 +4,18 @@ import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { loadApiConfig } from '../../src/config/api';
 import { renewalWorkflowId } from '../../workflows/ids';
 import { seedCitizen } from '../support/citizens';
-import { eventually, startStack, TestStack } from '../support/stack';
+import { SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+import { eventually } from '../support/stack';
 
-/** The pickup path over HTTP, through the real API, Temporal dev server, worker and PostgreSQL. */
+/**
+ * The pickup path over HTTP, through the real API, Temporal dev server, worker and PostgreSQL, with the
+ * partner sandboxes (SADAD takes the payment, the print centre prints, both report by signed webhook).
+ */
 describe('pickup at the counter, end to end', () => {
-  let stack: TestStack;
+  let stack: SandboxStack;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startSandboxStack({ SANDBOX_PRINT_CENTRE_DELAY_MS: '200' });
   });
 
   afterAll(async () => {
@@ -43,6 +47,24 @@ describe('pickup at the counter, end to end', () => {
     const renewalId: string = created.body.renewalId;
     expect(created.body).toMatchObject({ stage: 'ELIGIBILITY_CHECK', officeId: 'RUH-01', deliveryMethod: 'PICKUP' });
     expect(created.body).not.toHaveProperty('nationalId');
+
+    // The citizen reviews, accepts and pays; SADAD and the print centre report by webhook.
+    await waitForStage(renewalId, asCitizen, 'AWAITING_ACCEPTANCE');
+    const review = await request(stack.http).get(`/v1/renewals/${renewalId}/review`).set(asCitizen).expect(200);
+    await request(stack.http)
+      .post(`/v1/renewals/${renewalId}/acceptance`)
+      .set({ ...asCitizen, ...once() })
+      .send({
+        photoConfirmed: true,
+        englishNameConfirmed: true,
+        acceptedPledgeIds: review.body.requiredPledgeIds,
+        validityYears: 10,
+        delivery: { method: 'PICKUP', officeId: 'RUH-01' },
+      })
+      .expect(200, { feeSar: 600, postageSar: 0, totalSar: 600 });
+    await waitForStage(renewalId, asCitizen, 'AWAITING_PAYMENT');
+    const status = await request(stack.http).get(`/v1/renewals/${renewalId}/status`).set(asCitizen).expect(200);
+    await stack.sandboxControl(`/sadad/bills/${status.body.billNumber}/payment`);
 
     await waitForStage(renewalId, asCitizen, 'READY_FOR_PICKUP');
 
@@ -90,7 +112,7 @@ describe('pickup at the counter, end to end', () => {
     const [row] = await stack.db.query('SELECT stage, last_sequence, national_id FROM renewals WHERE renewal_id = $1', [
       renewalId,
     ]);
-    expect(row).toEqual({ stage: 'COMPLETED', last_sequence: 4, national_id: citizen.nationalId });
+    expect(row).toEqual({ stage: 'COMPLETED', last_sequence: 6, national_id: citizen.nationalId });
     const passports = await stack.db.query(
       'SELECT passport_number, status FROM sandbox_registry_passports WHERE national_id = $1 ORDER BY passport_number',
       [citizen.nationalId],
@@ -107,19 +129,24 @@ describe('pickup at the counter, end to end', () => {
       'SELECT actor, action, outcome FROM audit_events WHERE renewal_id = $1 ORDER BY occurred_at, id',
       [renewalId],
     );
+    // Each action is dated when it was asked for, so it comes before the renewal's reaction to it.
+    const actor = `citizen:${pseudonymOf(loadApiConfig().pseudonymKey, citizen.nationalId)}`;
     expect(audit).toEqual([
-      {
-        actor: `citizen:${pseudonymOf(loadApiConfig().pseudonymKey, citizen.nationalId)}`,
-        action: 'citizen.renewal.create',
-        outcome: 'STARTED',
-      },
+      { actor, action: 'citizen.renewal.create', outcome: 'STARTED' },
       { actor: 'workflow', action: 'stage.entered', outcome: 'ELIGIBILITY_CHECK' },
+      { actor: 'workflow', action: 'stage.entered', outcome: 'AWAITING_ACCEPTANCE' },
+      { actor, action: 'citizen.review', outcome: 'DISCLOSED' },
+      { actor, action: 'citizen.acceptance', outcome: 'ACCEPTED' },
+      { actor: 'workflow', action: 'stage.entered', outcome: 'AWAITING_PAYMENT' },
+      { actor: 'service:sadad', action: 'webhook.sadad.payment', outcome: 'SIGNALLED' },
       { actor: 'workflow', action: 'stage.entered', outcome: 'PRINTING' },
+      { actor: 'service:print-centre', action: 'webhook.print-centre.job-completed', outcome: 'SIGNALLED' },
       { actor: 'workflow', action: 'stage.entered', outcome: 'READY_FOR_PICKUP' },
+      { actor: 'clerk:clerk-7', action: 'counter.handover', outcome: 'REFUSED' },
       { actor: 'clerk:clerk-7', action: 'counter.verification', outcome: 'MISMATCH' },
       { actor: 'clerk:clerk-7', action: 'counter.verification', outcome: 'MATCHED' },
-      { actor: 'workflow', action: 'stage.entered', outcome: 'COMPLETED' },
       { actor: 'clerk:clerk-7', action: 'counter.handover', outcome: 'HANDED_OVER' },
+      { actor: 'workflow', action: 'stage.entered', outcome: 'COMPLETED' },
     ]);
   });
 

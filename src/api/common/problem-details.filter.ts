@@ -25,9 +25,12 @@ const GENERIC_TITLES: Record<number, string> = {
   429: 'Too many requests',
 };
 
-/** gRPC status codes meaning Temporal cannot be reached right now. */
-const GRPC_UNAVAILABLE = 14;
-const GRPC_DEADLINE_EXCEEDED = 4;
+/**
+ * gRPC status codes meaning Temporal did not answer in time. A deadline that
+ * expires under load may surface as CANCELLED rather than DEADLINE_EXCEEDED;
+ * the API cancels no call otherwise.
+ */
+const TEMPORAL_DID_NOT_ANSWER = [1 /* CANCELLED */, 4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */];
 
 function fromHttpException(exception: HttpException): ProblemDetails {
   const status = exception.getStatus();
@@ -58,7 +61,7 @@ function updateRejection(error: WorkflowUpdateFailedError): ProblemDetails {
 function temporalUnavailable(exception: unknown): boolean {
   if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   const grpc = exception instanceof ServiceError ? exception.cause : exception;
-  return isGrpcServiceError(grpc) && [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED].includes(grpc.code);
+  return isGrpcServiceError(grpc) && TEMPORAL_DID_NOT_ANSWER.includes(grpc.code);
 }
 
 function toProblem(exception: unknown): ProblemDetails | undefined {

@@ -90,8 +90,10 @@ export class OperatorService {
         'Only an envelope still with the carrier can be declared lost',
       );
     }
+    const at = new Date();
     await this.workflows.signal(renewalId, declareShipmentLostSignal, { operatorId: principal.actorId, reason });
     await this.audit.record({
+      at,
       actor: principal.actor,
       renewalId,
       action: 'operator.loss-declaration',

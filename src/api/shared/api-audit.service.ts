@@ -16,6 +16,8 @@ export interface ApiAuditEntry {
   details?: Record<string, unknown>;
   /** For a POST: a re-execution of the same request with the same outcome writes the line once. */
   idempotency?: IdempotencyContext;
+  /** When the caller acted, which is before the renewal reacted (default: now). */
+  at?: Date;
 }
 
 /** Writes API actions to the append-only audit trail. */
@@ -34,7 +36,7 @@ export class ApiAudit {
       action: entry.action,
       outcome: entry.outcome,
       details: entry.details,
-      at: new Date().toISOString(),
+      at: (entry.at ?? new Date()).toISOString(),
     });
   }
 }

@@ -12,16 +12,18 @@ export async function audited<T>(
   act: () => Promise<T>,
   describe: (result: T) => Pick<ApiAuditEntry, 'outcome' | 'details'>,
 ): Promise<T> {
+  // The trail orders by time: the action is dated when asked for, before the renewal's reaction to it.
+  const at = new Date();
   let result: T;
   try {
     result = await act();
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       const reason = error.cause instanceof ApplicationFailure ? error.cause.type : undefined;
-      await audit.record({ ...entry, outcome: 'REFUSED', details: { reason: reason ?? 'UpdateRejected' } });
+      await audit.record({ ...entry, at, outcome: 'REFUSED', details: { reason: reason ?? 'UpdateRejected' } });
     }
     throw error;
   }
-  await audit.record({ ...entry, ...describe(result) });
+  await audit.record({ ...entry, at, ...describe(result) });
   return result;
 }

@@ -50,6 +50,8 @@ export class WebhookReceipts {
       let outcome: string;
       if ('deliver' in routed) {
         renewalId = routed.renewalId;
+        // Dated before the workflow hears of it, so the trail shows the report before the reaction.
+        const at = new Date();
         outcome = await this.deliver(routed);
         await this.audit.record(
           {
@@ -58,6 +60,7 @@ export class WebhookReceipts {
             action: routed.action,
             outcome,
             details: { webhookId: webhook.id, ...routed.details },
+            at,
           },
           tx,
         );

@@ -3,13 +3,7 @@
  * reach us by signed webhook) and the carrier's liability for lost documents.
  */
 export type CarrierEventType =
-  | 'ACCEPTED'
-  | 'IN_TRANSIT'
-  | 'OUT_FOR_DELIVERY'
-  | 'DELIVERY_ATTEMPTED'
-  | 'DELIVERED'
-  | 'RETURNED'
-  | 'LOST';
+  'ACCEPTED' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERY_ATTEMPTED' | 'DELIVERED' | 'RETURNED' | 'LOST';
 
 export type ShipmentStatus = 'CREATED' | CarrierEventType | 'RECALLED';
 

@@ -13,9 +13,7 @@ export interface NationalAddressRecord {
   shortAddress?: string;
 }
 
-export type AddressLookup =
-  | { status: 'FOUND'; address: NationalAddressRecord }
-  | { status: 'NOT_SUBSCRIBED' };
+export type AddressLookup = { status: 'FOUND'; address: NationalAddressRecord } | { status: 'NOT_SUBSCRIBED' };
 
 export interface Wasel {
   lookUpAddress(nationalId: string): Promise<AddressLookup>;
