@@ -7,6 +7,7 @@ import { createPaymentActivities } from './payments';
 import { createPrintingActivities } from './printing';
 import { createProjectionActivities } from './projection';
 import { createRegistryActivities } from './registry';
+import { withoutQueryParameters } from './safe-errors';
 
 /** Everything the activities need from outside, passed in by the worker (or a test). */
 export interface ActivityDependencies extends Integrations {
@@ -14,7 +15,7 @@ export interface ActivityDependencies extends Integrations {
 }
 
 export function createActivities(deps: ActivityDependencies) {
-  return {
+  return withoutQueryParameters({
     ...createProjectionActivities(deps.dataSource),
     ...createRegistryActivities(deps.registry, deps.dataSource),
     ...createPaymentActivities(deps.sadad, deps.dataSource),
@@ -22,7 +23,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createPrintingActivities(deps.printCentre, deps.dataSource),
     ...createDeliveryActivities(deps.saudiPost, deps.wasel, deps.dataSource),
     ...createNotificationActivities(deps.sms, deps.registry, deps.dataSource),
-  };
+  });
 }
 
 export type RenewalActivities = ReturnType<typeof createActivities>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { ActivityDependencies, createActivities } from '../../activities';
 import { createProjectionActivities } from '../../activities/projection';
 import type { StageChange } from '../../activities/projection';
 import { openDataSource } from '../../src/persistence/data-source';
@@ -77,5 +78,30 @@ describe('projection activity (real PostgreSQL)', () => {
     await expect(db.query('DELETE FROM audit_events WHERE renewal_id = $1', [renewalId])).rejects.toThrow(
       'audit_events is append-only',
     );
+  });
+});
+
+describe('activity errors from the database', () => {
+  it('keep the database message but drop the query parameters (which hold national IDs)', async () => {
+    const db = await openDataSource(requireEnv('DATABASE_URL'));
+    try {
+      const activities = createActivities({ dataSource: db } as ActivityDependencies);
+      // A change without a stage violates NOT NULL; its parameters include the national ID.
+      const failing = activities.recordStageChange({
+        ...({} as StageChange),
+        renewalId: randomUUID(),
+        nationalId: '1058529940',
+        sequence: 1,
+      });
+      const error = await failing.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch(/^Database error 23502: null value in column/);
+      expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('1058529940');
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -1,0 +1,24 @@
+import { QueryFailedError } from 'typeorm';
+
+/**
+ * A failed query carries its SQL parameters (national IDs among them), and the
+ * worker logs every activity failure. Rethrowing it as the database's own
+ * message and error code keeps the failure (and its retry) but not the data.
+ */
+export function withoutQueryParameters<T extends Record<string, (...args: never[]) => Promise<unknown>>>(
+  activities: T,
+): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, activity] of Object.entries(activities)) {
+    wrapped[name] = async (...args: never[]) => {
+      try {
+        return await activity(...args);
+      } catch (error) {
+        if (!(error instanceof QueryFailedError)) throw error;
+        const code = (error.driverError as { code?: string } | undefined)?.code;
+        throw new Error(`Database error${code ? ` ${code}` : ''}: ${error.message}`);
+      }
+    };
+  }
+  return wrapped as T;
+}
