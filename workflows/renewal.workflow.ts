@@ -5,6 +5,7 @@ import {
   condition,
   isCancellation,
   log,
+  patched,
   setHandler,
 } from '@temporalio/workflow';
 import type { DispatchedShipment } from '../activities/delivery';
@@ -54,6 +55,10 @@ const CITIZEN_CANCELLABLE: ReadonlySet<RenewalStage> = new Set([
   'AWAITING_PAYMENT',
   'AWAITING_ADDRESS',
 ]);
+
+/** Marks histories recorded after the daily Wasel re-check was added (older ones replay without it). */
+const DAILY_ADDRESS_RECHECK = 'daily-address-recheck';
+const ADDRESS_RECHECK_MS = 24 * 60 * 60 * 1000;
 
 /** Counter mismatches after which operators look at the renewal (possible fraud). */
 const MISMATCHES_BEFORE_ALERT = 3;
@@ -202,18 +207,26 @@ class PassportRenewal {
     return true;
   }
 
-  /** Home delivery needs a Wasel national address; the citizen gets a window to subscribe. */
+  /**
+   * Home delivery needs a Wasel national address; the citizen gets a window to
+   * subscribe. Wasel's webhook wakes the renewal, and since that webhook can
+   * arrive before the renewal is seen waiting (and be dropped), the address is
+   * also re-checked daily.
+   */
   private async secureNationalAddress(): Promise<boolean> {
     const { nationalId } = this.input;
     if ((await address.checkNationalAddress(nationalId)) === 'FOUND') return true;
     const deadline = after(this.policy.addressWindowMs);
     await this.tracker.enter('AWAITING_ADDRESS', { deadline });
     this.notify('WASEL_SUBSCRIPTION_NEEDED', { until: deadline.toISOString() });
-    while (await waitUntil(() => this.addressRegistered, deadline)) {
+    const recheckDaily = patched(DAILY_ADDRESS_RECHECK);
+    for (;;) {
+      const wakeAt = recheckDaily ? earliest(deadline, after(ADDRESS_RECHECK_MS)) : deadline;
+      const signalled = await waitUntil(() => this.addressRegistered, wakeAt);
+      if (!signalled && (!recheckDaily || Date.now() >= deadline.getTime())) return false;
       this.addressRegistered = false;
       if ((await address.checkNationalAddress(nationalId)) === 'FOUND') return true;
     }
-    return false;
   }
 
   /** One print job per attempt; overdue jobs are escalated, failed ones reprinted up to the policy's limit. */
@@ -672,6 +685,10 @@ class PassportRenewal {
 
 function refuse(message: string, type: string): never {
   throw ApplicationFailure.nonRetryable(message, type);
+}
+
+function earliest(a: Date, b: Date): Date {
+  return a < b ? a : b;
 }
 
 function after(ms: number): Date {

@@ -14,8 +14,10 @@ describe('Wasel national address for home delivery', () => {
 
       // A webhook before the subscription is really usable: the workflow checks again and keeps waiting.
       await renewal.handle.signal(addressRegisteredSignal);
-      await renewal.env.sleep('3 days');
+      await renewal.env.sleep('60 hours');
       expect((await renewal.status()).stage).toBe('AWAITING_ADDRESS');
+      // The first check, the one the webhook prompted, and one a day since.
+      expect(fake.callsOf('checkNationalAddress')).toHaveLength(4);
 
       await renewal.registerAddress();
       const passport = await renewal.completePrint();
@@ -24,7 +26,20 @@ describe('Wasel national address for home delivery', () => {
       await renewal.carrier('ACCEPTED');
       await renewal.deliver(passport);
       expect((await renewal.handle.result()).stage).toBe('COMPLETED');
-      expect(fake.callsOf('checkNationalAddress')).toHaveLength(3);
+      expect(fake.callsOf('checkNationalAddress')).toHaveLength(5);
+    });
+  });
+
+  it('a subscription whose webhook never arrives is found by the daily re-check', async () => {
+    const fake = new FakePartners();
+    fake.waselSubscribed = false;
+    await RenewalDriver.run({ fake }, async (renewal) => {
+      await renewal.acceptAndPay(POST_ACCEPTANCE);
+      await renewal.waitForStage('AWAITING_ADDRESS');
+      fake.waselSubscribed = true;
+      await renewal.env.sleep('25 hours');
+      await renewal.waitForStage('PRINTING');
+      expect((await renewal.status()).deliveryMethod).toBe('POST');
     });
   });
 
