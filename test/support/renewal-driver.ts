@@ -173,6 +173,14 @@ export class RenewalDriver {
     await this.pay();
   }
 
+  /** Accepted for home delivery, paid, printed and handed to the carrier; returns the new passport's number. */
+  async dispatchByPost(): Promise<string> {
+    await this.acceptAndPay(POST_ACCEPTANCE);
+    const passport = await this.completePrint();
+    await this.waitForStage('DISPATCHED');
+    return passport;
+  }
+
   async registerAddress(): Promise<void> {
     this.fake.waselSubscribed = true;
     await this.handle.signal(addressRegisteredSignal);

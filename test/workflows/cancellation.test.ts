@@ -45,9 +45,7 @@ describe('cancellation', () => {
 
   it('by an operator in transit: the shipment is recalled, the printed passport voided, the payment refunded', async () => {
     await RenewalDriver.run({}, async (renewal) => {
-      await renewal.acceptAndPay(POST_ACCEPTANCE);
-      const passport = await renewal.completePrint();
-      await renewal.waitForStage('DISPATCHED');
+      const passport = await renewal.dispatchByPost();
       await renewal.carrier('ACCEPTED');
       await renewal.carrier('IN_TRANSIT');
       await renewal.waitForStage('IN_TRANSIT');

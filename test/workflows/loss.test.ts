@@ -1,11 +1,9 @@
-import { POST_ACCEPTANCE, RenewalDriver } from '../support/renewal-driver';
+import { RenewalDriver } from '../support/renewal-driver';
 
 describe('loss in transit and reissue', () => {
   it('lost → reissue → delivered: the lost passport is voided, the carrier bears the cost, the citizen pays once', async () => {
     await RenewalDriver.run({}, async (renewal) => {
-      await renewal.acceptAndPay(POST_ACCEPTANCE);
-      const lost = await renewal.completePrint();
-      await renewal.waitForStage('DISPATCHED');
+      const lost = await renewal.dispatchByPost();
       await renewal.carrier('ACCEPTED');
       await renewal.carrier('LOST');
 
@@ -50,9 +48,7 @@ describe('loss in transit and reissue', () => {
 
   it('two losses → the second replacement is handed over at the counter', async () => {
     await RenewalDriver.run({}, async (renewal) => {
-      await renewal.acceptAndPay(POST_ACCEPTANCE);
-      await renewal.completePrint();
-      await renewal.waitForStage('DISPATCHED');
+      await renewal.dispatchByPost();
       await renewal.carrier('LOST');
       await renewal.completePrint();
       await renewal.waitForStage('DISPATCHED');
@@ -74,9 +70,7 @@ describe('loss in transit and reissue', () => {
 
   it('no delivery by the loss threshold counts as a loss', async () => {
     await RenewalDriver.run({}, async (renewal) => {
-      await renewal.acceptAndPay(POST_ACCEPTANCE);
-      await renewal.completePrint();
-      await renewal.waitForStage('DISPATCHED');
+      await renewal.dispatchByPost();
       await renewal.env.sleep('8 days');
       await renewal.waitForStage('PRINTING');
       expect(renewal.fake.stages.find((s) => s.stage === 'LOST')).toMatchObject({ note: 'LOSS_THRESHOLD_ELAPSED' });

@@ -45,9 +45,7 @@ describe('renewal with home delivery by Saudi Post', () => {
 
   it('SLA breach then delivered: SlaBreached is set, operators alerted, the renewal keeps waiting', async () => {
     await RenewalDriver.run({}, async (renewal) => {
-      await renewal.acceptAndPay(POST_ACCEPTANCE);
-      const passport = await renewal.completePrint();
-      await renewal.waitForStage('DISPATCHED');
+      const passport = await renewal.dispatchByPost();
       await renewal.carrier('ACCEPTED');
       await renewal.carrier('IN_TRANSIT');
       await renewal.waitForStage('IN_TRANSIT');
@@ -73,9 +71,7 @@ describe('renewal with home delivery by Saudi Post', () => {
 
   it('failed delivery attempts: after the third the passport goes back to the office for pickup', async () => {
     await RenewalDriver.run({}, async (renewal) => {
-      await renewal.acceptAndPay(POST_ACCEPTANCE);
-      const passport = await renewal.completePrint();
-      await renewal.waitForStage('DISPATCHED');
+      const passport = await renewal.dispatchByPost();
       await renewal.carrier('ACCEPTED');
       await renewal.carrier('OUT_FOR_DELIVERY');
       for (let attempt = 1; attempt <= 3; attempt++) {
@@ -95,9 +91,7 @@ describe('renewal with home delivery by Saudi Post', () => {
 
   it('returned by the carrier: pickup at the issuing office', async () => {
     await RenewalDriver.run({}, async (renewal) => {
-      await renewal.acceptAndPay(POST_ACCEPTANCE);
-      await renewal.completePrint();
-      await renewal.waitForStage('DISPATCHED');
+      await renewal.dispatchByPost();
       await renewal.carrier('ACCEPTED');
       await renewal.carrier('RETURNED', { reason: 'ADDRESS_NOT_FOUND' });
       const ready = await renewal.waitForStage('READY_FOR_PICKUP');
@@ -110,9 +104,7 @@ describe('renewal with home delivery by Saudi Post', () => {
 
   it('duplicate and out-of-order carrier events: ignored or applied without moving backwards', async () => {
     await RenewalDriver.run({}, async (renewal) => {
-      await renewal.acceptAndPay(POST_ACCEPTANCE);
-      const passport = await renewal.completePrint();
-      await renewal.waitForStage('DISPATCHED');
+      const passport = await renewal.dispatchByPost();
       const dispatchedAt = await renewal.env.currentTimeMs();
       const at = (hours: number) => new Date(dispatchedAt + hours * 3_600_000).toISOString();
 
