@@ -110,7 +110,7 @@ describe('renewals through faulty partner systems', () => {
     const renewals = await Promise.all(people.map((person) => renewByPost(person)));
 
     const finished = await Promise.all(
-      renewals.map((renewalId, i) => citizenClient(stack, people[i]).waitForStage(renewalId, 'COMPLETED', 240_000)),
+      renewals.map((renewalId, i) => citizenClient(stack, people[i]).waitForStage(renewalId, 'COMPLETED', 540_000)),
     );
     expect(finished.map((status) => status.stage)).toEqual(Array(20).fill('COMPLETED'));
     const valid = await stack.db.query(
@@ -129,7 +129,7 @@ describe('renewals through faulty partner systems', () => {
     }
     console.log(`20 renewals completed; ${retriedActivities} activities needed retries`);
     expect(retriedActivities).toBeGreaterThan(20);
-  }, 300_000);
+  }, 600_000);
 
   it('a permanent partner error (malformed Wasel address) ends FAILED with its type, visible to the citizen', async () => {
     stack = await startSandboxStack({ SANDBOX_PRINT_CENTRE_DELAY_MS: '200' });
