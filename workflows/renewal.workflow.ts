@@ -519,8 +519,8 @@ class PassportRenewal {
       },
       {
         validator: (request: AcceptanceRequest) => {
-          this.requireStage('AWAITING_ACCEPTANCE');
           if (this.acceptance) refuse('The renewal has already been accepted', 'AlreadyAccepted');
+          this.requireStage('AWAITING_ACCEPTANCE');
           validateAcceptance(request, this.facts!, new Date(), this.policy);
         },
       },

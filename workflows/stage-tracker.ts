@@ -30,45 +30,49 @@ export class StageTracker {
   }
 
   async enter(stage: RenewalStage, options: { deadline?: Date; note?: string } = {}): Promise<void> {
-    this.stage = stage;
-    this.stageDeadline = options.deadline;
-    await this.record(options.note);
+    await this.record(stage, options.deadline, this.slaBreached, options.note);
   }
 
   /** The delivery SLA was missed: operators can find the renewal; the stage does not change. */
   async markSlaBreached(): Promise<void> {
-    this.slaBreached = true;
-    await this.record(SLA_BREACH_NOTE);
+    await this.record(this.stage, this.stageDeadline, true, SLA_BREACH_NOTE);
   }
 
   /** A later deadline for the same stage (e.g. after an escalation). */
   async extendDeadline(deadline: Date, note: string): Promise<void> {
-    this.stageDeadline = deadline;
-    await this.record(note);
+    await this.record(this.stage, deadline, this.slaBreached, note);
   }
 
-  private async record(note: string | undefined): Promise<void> {
+  /**
+   * The tracker's own fields change only once the read model has the change,
+   * so what the status query answers is never ahead of what the API reads from
+   * PostgreSQL (a clerk's look-up, the audit trail).
+   */
+  private async record(stage: RenewalStage, deadline: Date | undefined, slaBreached: boolean, note?: string) {
     const at = new Date().toISOString();
-    this.timeline.push({ stage: this.stage, at, ...(note ? { note } : {}) });
     this.sequence += 1;
     upsertSearchAttributes([
-      { key: RenewalStageKey, value: this.stage },
+      { key: RenewalStageKey, value: stage },
       { key: DeliveryMethodKey, value: this.deliveryMethod },
       { key: OfficeIdKey, value: this.officeId },
-      { key: StageDeadlineKey, value: this.stageDeadline ?? null },
-      { key: SlaBreachedKey, value: this.slaBreached },
+      { key: StageDeadlineKey, value: deadline ?? null },
+      { key: SlaBreachedKey, value: slaBreached },
     ]);
     await projection.recordStageChange({
       renewalId: this.input.renewalId,
       sequence: this.sequence,
-      stage: this.stage,
+      stage,
       at,
       nationalId: this.input.nationalId,
       officeId: this.officeId,
       deliveryMethod: this.deliveryMethod,
-      stageDeadline: this.stageDeadline?.toISOString(),
-      slaBreached: this.slaBreached,
+      stageDeadline: deadline?.toISOString(),
+      slaBreached,
       note,
     });
+    this.stage = stage;
+    this.stageDeadline = deadline;
+    this.slaBreached = slaBreached;
+    this.timeline.push({ stage, at, ...(note ? { note } : {}) });
   }
 }

@@ -104,11 +104,15 @@ describe('journeys over HTTP', () => {
     expect(fee).toEqual({ feeSar: 600, postageSar: 0, totalSar: 600 });
 
     await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
-    const found = await request(stack.http)
-      .get(`/v1/counter/renewals?nationalId=${person.nationalId}`)
-      .set(clerk())
-      .expect(200);
-    expect(found.body).toEqual([expect.objectContaining({ renewalId, stage: 'READY_FOR_PICKUP' })]);
+    // The live status leads the read model by one projection write; the counter reads the read model.
+    const found = await eventually(async () => {
+      const response = await request(stack.http)
+        .get(`/v1/counter/renewals?nationalId=${person.nationalId}`)
+        .set(clerk())
+        .expect(200);
+      return response.body.length ? response.body : undefined;
+    }, 'the renewal at the counter');
+    expect(found).toEqual([expect.objectContaining({ renewalId, stage: 'READY_FOR_PICKUP' })]);
 
     const counter = `/v1/counter/renewals/${renewalId}`;
     await request(stack.http)

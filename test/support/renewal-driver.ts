@@ -140,6 +140,21 @@ export class RenewalDriver {
     throw new Error(`Renewal never reached ${stage}; it is ${last?.stage}: ${JSON.stringify(last?.timeline)}`);
   }
 
+  /** Polls the status query until `done` holds (the status follows the read model, one activity behind a signal). */
+  async waitForStatus(
+    done: (status: RenewalStatus) => boolean,
+    what: string,
+    timeoutMs = 10_000,
+  ): Promise<RenewalStatus> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = await this.status();
+      if (done(status)) return status;
+      if (Date.now() > deadline) throw new Error(`Status never showed ${what}: ${JSON.stringify(status)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** Notices go out beside the flow, so a test waits for the one it expects. */
   async waitForNotice(notice: string, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;

@@ -40,7 +40,7 @@ describe('online acceptance and payment', () => {
         expect((await updateRejection(renewal.accept(request as never))).type).toBe(type);
       }
       expect(await renewal.accept(PICKUP_ACCEPTANCE)).toMatchObject({ totalSar: 600 });
-      expect((await updateRejection(renewal.accept(PICKUP_ACCEPTANCE))).type).toBe('WrongStage');
+      expect((await updateRejection(renewal.accept(PICKUP_ACCEPTANCE))).type).toBe('AlreadyAccepted');
       await renewal.cancel('CITIZEN');
     });
   });

@@ -116,7 +116,10 @@ describe('renewal with home delivery by Saudi Post', () => {
       // The same events again, as a carrier retrying its webhook would send them.
       await renewal.carrier('IN_TRANSIT', { eventId: late.eventId, occurredAt: at(2) });
       await renewal.carrier('IN_TRANSIT', { eventId: late.eventId, occurredAt: at(2) });
-      const status = await renewal.status();
+      const status = await renewal.waitForStatus(
+        (s) => s.timeline.some((entry) => entry.note === 'ACCEPTED_BY_CARRIER'),
+        'the late acceptance recorded',
+      );
       expect(status.stage).toBe('OUT_FOR_DELIVERY');
       // The SLA runs from when the carrier really accepted, even though it was reported late.
       expect(status.tracking).toMatchObject({ acceptedAt: at(1), lastEvent: 'OUT_FOR_DELIVERY', lastEventAt: at(5) });
