@@ -101,7 +101,9 @@ describe('renewals through faulty partner systems', () => {
       ...faults,
       SANDBOX_SAUDI_POST_LOSS_PROBABILITY: '0',
       SANDBOX_SAUDI_POST_FAILED_ATTEMPT_PROBABILITY: '0',
-      SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
+      // Longer than a faulty dispatch's retries (1 s, 2 s, 4 s): a carrier event reaching us before our
+      // shipment row exists is refused as an unknown tracking number (a gap noted in the issue).
+      SANDBOX_SAUDI_POST_STEP_DELAY_MS: '8000',
       SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
     });
     const people = await Promise.all(
