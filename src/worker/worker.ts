@@ -4,6 +4,7 @@ import { createActivities } from '../../activities';
 import { AppConfig, requireTemporalAddress } from '../config/configuration';
 import { loadIntegrationsConfig } from '../config/integrations';
 import { createIntegrations } from '../integrations';
+import { createPersistence } from '../persistence/persistence';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
@@ -27,7 +28,10 @@ export async function createRenewalWorker(config: AppConfig, dataSource: DataSou
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(config.temporal.workflowBundlePath),
     // Sandbox or HTTP adapter per system, from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md).
-    activities: createActivities({ dataSource, ...createIntegrations(loadIntegrationsConfig(), dataSource) }),
+    activities: createActivities({
+      persistence: createPersistence(dataSource),
+      ...createIntegrations(loadIntegrationsConfig(), dataSource),
+    }),
   });
 }
 

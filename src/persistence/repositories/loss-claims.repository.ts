@@ -1,0 +1,29 @@
+import type { EntityManager } from 'typeorm';
+import { LossClaimRecord, type LossClaimStatus } from '../entities/loss-claim.entity';
+
+export interface OpenedLossClaim {
+  claimKey: string;
+  renewalId: string;
+  trackingNumber: string;
+  carrierClaimId: string;
+  liabilitySar: number;
+  status: LossClaimStatus;
+}
+
+/** The loss claims opened against the carrier. */
+export class LossClaimsRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Opening the same claim again (a retried activity) keeps the first row. */
+  async recordOpened(claim: OpenedLossClaim): Promise<void> {
+    await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(LossClaimRecord)
+      .values(claim)
+      // The claim key is the table's only unique key.
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+  }
+}
