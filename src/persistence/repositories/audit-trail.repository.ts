@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { AuditEvent } from '../entities/audit-event.entity';
+import { insertOnce } from './insert-once';
 
 export interface AuditEntry {
   /** Unique per event: writing it twice keeps one row. */
@@ -20,24 +21,17 @@ export class AuditTrail {
 
   /** Appends one line; a second write of the same event key changes nothing. */
   async append(entry: AuditEntry): Promise<void> {
-    await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(AuditEvent)
-      .values({
-        eventKey: entry.eventKey,
-        renewalId: entry.renewalId,
-        actor: entry.actor,
-        action: entry.action,
-        outcome: entry.outcome,
-        // A jsonb value: TypeORM's deep-partial type cannot describe `unknown` members.
-        details: (entry.details ?? {}) as object,
-        occurredAt: new Date(entry.at),
-      })
-      // The only unique key besides the generated id is `event_key`.
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
+    // Besides the generated id, `event_key` is the table's only unique key.
+    await insertOnce(this.manager, AuditEvent, {
+      eventKey: entry.eventKey,
+      renewalId: entry.renewalId,
+      actor: entry.actor,
+      action: entry.action,
+      outcome: entry.outcome,
+      // A jsonb value: TypeORM's deep-partial type cannot describe `unknown` members.
+      details: (entry.details ?? {}) as object,
+      occurredAt: new Date(entry.at),
+    });
   }
 
   /** The renewal's trail in the order things happened. */

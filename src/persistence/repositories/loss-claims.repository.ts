@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { LossClaimRecord, type LossClaimStatus } from '../entities/loss-claim.entity';
+import { insertOnce } from './insert-once';
 
 export interface OpenedLossClaim {
   claimKey: string;
@@ -16,14 +17,7 @@ export class LossClaimsRepository {
 
   /** Opening the same claim again (a retried activity) keeps the first row. */
   async recordOpened(claim: OpenedLossClaim): Promise<void> {
-    await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(LossClaimRecord)
-      .values(claim)
-      // The claim key is the table's only unique key.
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
+    // The claim key is the table's only unique key.
+    await insertOnce(this.manager, LossClaimRecord, claim);
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { PrintJobRecord, type PrintJobStatus } from '../entities/print-job.entity';
+import { insertOnce } from './insert-once';
 
 export interface SubmittedPrintJob {
   jobKey: string;
@@ -15,15 +16,8 @@ export class PrintJobsRepository {
 
   /** Resubmitting the same job key (a retried activity) changes nothing. */
   async recordSubmitted(job: SubmittedPrintJob): Promise<void> {
-    await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(PrintJobRecord)
-      .values({ ...job, status: 'SUBMITTED' })
-      // The job key is the table's only unique key.
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
+    // The job key is the table's only unique key.
+    await insertOnce(this.manager, PrintJobRecord, { ...job, status: 'SUBMITTED' });
   }
 
   async recordPrinted(jobKey: string, passportNumber: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { WebhookReceiptRecord } from '../entities/webhook-receipt.entity';
+import { insertOnce } from './insert-once';
 
 /** The partner messages (by `webhook-id`) already taken in. */
 export class WebhookReceiptsRepository {
@@ -9,18 +10,9 @@ export class WebhookReceiptsRepository {
    * Takes a message in as PROCESSING. False if it was taken in before; a
    * concurrent duplicate waits on the row until the first one's transaction ends.
    */
-  async receive(partner: string, webhookId: string): Promise<boolean> {
-    const { raw } = await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(WebhookReceiptRecord)
-      .values({ partner, webhookId, outcome: 'PROCESSING' })
-      // (partner, webhook id) is the table's only unique key.
-      .orIgnore()
-      .returning('webhook_id')
-      .updateEntity(false)
-      .execute();
-    return (raw as unknown[]).length > 0;
+  receive(partner: string, webhookId: string): Promise<boolean> {
+    // (partner, webhook id) is the table's only unique key.
+    return insertOnce(this.manager, WebhookReceiptRecord, { partner, webhookId, outcome: 'PROCESSING' });
   }
 
   /** What became of the message, and the renewal it was about. */
