@@ -29,6 +29,7 @@ export class Post {
   private shipment?: DispatchedShipment & { open: boolean };
   private progress?: ShipmentProgress;
   private readonly inbox: CarrierEvent[] = [];
+  /** Every carrier event id ever received: the one place a repeated event is dropped. */
   private readonly seenEventIds = new Set<string>();
   private lossDeclaration?: LossDeclaration;
 
@@ -134,6 +135,7 @@ export class Post {
   /** Carrier events (each event id once) and an operator's loss declaration, whatever the stage. */
   listen(): void {
     setHandler(carrierEventSignal, (event: CarrierEvent) => {
+      // Dropped here rather than in the reducer, so a repeat never even wakes the flow.
       if (this.seenEventIds.has(event.eventId)) return;
       this.seenEventIds.add(event.eventId);
       this.inbox.push(event);
