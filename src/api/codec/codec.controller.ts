@@ -4,6 +4,7 @@ import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { LocalUiMayCall } from '../auth/local-ui';
 import type { Principal } from '../auth/principal';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
 import { CodecService } from './codec.service';
 import { PayloadsJson } from './dto/payloads.dto';
 
@@ -16,6 +17,7 @@ import { PayloadsJson } from './dto/payloads.dto';
 @ApiTags('codec')
 @Roles('operator')
 @LocalUiMayCall()
+@SkipIdempotencyKey()
 @ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Temporal UI; not used' })
 @Controller('codec')
 export class CodecController {
@@ -24,7 +26,7 @@ export class CodecController {
   @Post('decode')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Decrypt workflow payloads (Temporal remote codec format)' })
-  @ApiOkResponse({ type: PayloadsJson })
+  @ApiOkResponse({ type: PayloadsJson, description: 'The same payloads in the same order, decrypted' })
   @ApiProblems(400, 413)
   decode(@CurrentPrincipal() principal: Principal, @Body() request: PayloadsJson): PayloadsJson {
     return this.codec.decode(principal, request);
@@ -35,7 +37,7 @@ export class CodecController {
   @ApiOperation({
     summary: 'Encrypt payloads with the current key, as the workers would (Temporal remote codec format)',
   })
-  @ApiOkResponse({ type: PayloadsJson })
+  @ApiOkResponse({ type: PayloadsJson, description: 'The same payloads in the same order, encrypted' })
   @ApiProblems(400, 413)
   encode(@CurrentPrincipal() principal: Principal, @Body() request: PayloadsJson): PayloadsJson {
     return this.codec.encode(principal, request);
