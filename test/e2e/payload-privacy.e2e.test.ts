@@ -4,7 +4,7 @@ import request from 'supertest';
 import { SEED_PEOPLE, SEEDED } from '../../src/integrations/sandbox/seed-people';
 import type { SeedPerson } from '../../src/integrations/sandbox/seed-people';
 import { withCheckDigit } from '../../src/domain/national-id';
-import { renewalWorkflowId } from '../../workflows/ids';
+import { renewalWorkflowId } from '../../workflows/contract';
 import { payloadsIn } from '../support/history-payloads';
 import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 
