@@ -1,4 +1,7 @@
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '../../src/config/configuration';
 import { loadPayloadKeys, requirePayloadKeys } from '../../src/config/payload-keys';
+import { createRenewalWorker } from '../../src/worker/worker';
 
 const KEY_A = 'va5fTBWSnnmNMOEF47HXr4+ZVXBqoNkRbqmJfDPxSs8=';
 const KEY_B = 'EL3erWrDxXlwINWgKakt7M9K8M/u8OOsA9C/DM0vQ5U=';
@@ -43,5 +46,16 @@ describe('PAYLOAD_KEYS configuration', () => {
     expect(error?.message).toMatch(message);
     expect(error?.message).not.toContain(KEY_A.slice(0, 12));
     expect(error?.message).not.toContain(KEY_B.slice(0, 12));
+  });
+
+  it('keeps a production worker from starting without keys, before it connects anywhere', async () => {
+    const saved = { NODE_ENV: process.env.NODE_ENV, PAYLOAD_KEYS: process.env.PAYLOAD_KEYS };
+    Object.assign(process.env, { NODE_ENV: 'production', PAYLOAD_KEYS: '' });
+    try {
+      const config = loadConfig({ TEMPORAL_ADDRESS: '127.0.0.1:1' });
+      await expect(createRenewalWorker(config, {} as DataSource)).rejects.toThrow(/PAYLOAD_KEYS must be set/);
+    } finally {
+      Object.assign(process.env, saved);
+    }
   });
 });
