@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', '.tools/', 'tmp/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', '.tools/', 'tmp/', 'coverage/', 'bench/.data/', 'bench/results/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,8 +20,8 @@ export default tseslint.config(
     },
   },
   {
-    // Command-line entry points print; tests may print the evidence they gather (timelines, counts).
-    files: ['src/temporal/install-binaries.ts', 'test/**/*.ts'],
+    // Command-line entry points print; tests and benchmarks may print the evidence they gather (timelines, counts).
+    files: ['src/temporal/install-binaries.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   prettier,

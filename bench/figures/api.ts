@@ -1,0 +1,205 @@
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { openBare } from '../baseline/driver';
+import { startBareWorker } from '../baseline/worker';
+import { bearer, OFFICE } from '../support/api';
+import { type BenchContext, openContext } from '../support/context';
+import { createRenewal } from '../support/product-driver';
+import { fixed, ratio, record, type RunInfo } from '../support/report';
+import { inPool, median, percentile } from '../support/stats';
+
+const CONNECTIONS = 100;
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+const ROUNDS = 2;
+
+interface Load {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+}
+
+interface Target {
+  path: string;
+  method?: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** One autocannon run of `SECONDS` at 100 connections, each request from `next()`. */
+async function load(context: BenchContext, name: string, next: () => Target | undefined): Promise<Load> {
+  const result = await autocannon({
+    url: context.stack.apiUrl,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    timeout: 30,
+    requests: [
+      {
+        // A falsy answer ends this connection's requests (the bench ran out of citizens).
+        setupRequest: (request) => {
+          const target = next();
+          return (target && { ...request, ...target }) as autocannon.Request;
+        },
+      },
+    ],
+  });
+  const ok = result['2xx'];
+  const failed = result.non2xx + result.errors;
+  const outcome = {
+    name,
+    requestsPerSecond: ok / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok,
+    failed,
+  };
+  console.log(
+    `${name}: ${fixed(outcome.requestsPerSecond)} req/s, p50 ${outcome.p50} ms, p99 ${outcome.p99} ms, ${failed} failed`,
+  );
+  return outcome;
+}
+
+/** Renewals to read back, each with its citizen's token. */
+async function someRenewals(context: BenchContext, count: number) {
+  const citizens = await context.citizens.take(count);
+  const renewals: Array<{ renewalId: string; authorization: string }> = [];
+  await inPool(citizens, 20, async (citizen) => {
+    const { renewalId } = await createRenewal(context.stack, citizen);
+    renewals.push({ renewalId, authorization: bearer({ sub: citizen.nationalId, role: 'citizen' }) });
+  });
+  return renewals;
+}
+
+/** A fresh citizen for every POST; the bench seeds more than the fastest product could use. */
+async function creationTargets(context: BenchContext, count: number): Promise<() => Target | undefined> {
+  const citizens = await context.citizens.take(count);
+  let next = 0;
+  return () => {
+    const citizen = citizens[next++];
+    return (
+      citizen && {
+        path: '/v1/renewals',
+        method: 'POST',
+        headers: {
+          authorization: bearer({ sub: citizen.nationalId, role: 'citizen' }),
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify({ officeId: OFFICE }),
+      }
+    );
+  };
+}
+
+/** 100 update-with-start loops, each opening new bare renewals for `SECONDS`: Temporal's own rate here. */
+async function bareCreations(context: BenchContext): Promise<Load> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const prefix = `bench-bare-open-${Date.now()}`;
+  const started = Date.now();
+  const until = started + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, lane) => {
+      for (let i = 0; Date.now() < until; i++) {
+        const t0 = Date.now();
+        try {
+          await openBare(context.temporal, `${prefix}-${lane}-${i}`);
+          latencies.push(Date.now() - t0);
+        } catch {
+          failed += 1;
+        }
+      }
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
+  const outcome = {
+    name: 'bare update-with-start',
+    requestsPerSecond: latencies.length / seconds,
+    p50: median(latencies),
+    p99: percentile(latencies, 99),
+    ok: latencies.length,
+    failed,
+  };
+  console.log(`${outcome.name}: ${fixed(outcome.requestsPerSecond)}/s, p50 ${outcome.p50} ms, p99 ${outcome.p99} ms`);
+  return outcome;
+}
+
+/** `GET /status` one request at a time, as one citizen's page would: its median latency. */
+async function statusLatency(context: BenchContext, renewals: Array<{ renewalId: string; authorization: string }>) {
+  const latencies: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < 200; i++) {
+    const { renewalId, authorization } = renewals[i % renewals.length];
+    const t0 = performance.now();
+    const response = await fetch(`${context.stack.apiUrl}/v1/renewals/${renewalId}/status`, {
+      headers: { authorization },
+    });
+    await response.arrayBuffer();
+    // A failed answer counts at its full time: a 503 after the query deadline is what the citizen waited.
+    if (!response.ok) failed += 1;
+    latencies.push(performance.now() - t0);
+  }
+  return { median: median(latencies), p99: percentile(latencies, 99), failed };
+}
+
+const named = (loads: Load[], name: string) => loads.filter((l) => l.name === name);
+const medianOf = (loads: Load[], key: 'requestsPerSecond' | 'p99') => median(loads.map((l) => l[key]));
+
+/**
+ * `npm run bench:api`: at 100 connections, `GET /v1/renewals/:id` against the
+ * `GET /health/live` floor in the same run, `POST /v1/renewals` (a new citizen
+ * each) against bare update-with-start loops on the same server, in
+ * interleaved rounds; then `/status` with one client.
+ */
+export async function apiFigure(info: RunInfo): Promise<void> {
+  const context = await openContext();
+  const bare = await startBareWorker(context.stack.temporalAddress);
+  try {
+    const renewals = await someRenewals(context, 100);
+    let read = 0;
+    const loads: Load[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      loads.push(await load(context, 'floor', () => ({ path: '/health/live', headers: {} })));
+      loads.push(
+        await load(context, 'get', () => {
+          const { renewalId, authorization } = renewals[read++ % renewals.length];
+          return { path: `/v1/renewals/${renewalId}`, headers: { authorization } };
+        }),
+      );
+    }
+    const status = await statusLatency(context, renewals);
+    console.log(`status: median ${fixed(status.median)} ms, p99 ${fixed(status.p99)} ms`);
+    for (let r = 0; r < ROUNDS; r++) {
+      loads.push(await load(context, 'post', await creationTargets(context, 8_000)));
+      loads.push(await bareCreations(context));
+    }
+    const [floor, get, create, bareCreate] = ['floor', 'get', 'post', 'bare update-with-start'].map((name) =>
+      named(loads, name),
+    );
+    const figures = {
+      floorRps: medianOf(floor, 'requestsPerSecond'),
+      floorP99: medianOf(floor, 'p99'),
+      getRps: medianOf(get, 'requestsPerSecond'),
+      getP99: medianOf(get, 'p99'),
+      postRps: medianOf(create, 'requestsPerSecond'),
+      postP50: median(create.map((l) => l.p50)),
+      bareRps: medianOf(bareCreate, 'requestsPerSecond'),
+      statusMedianMs: status.median,
+    };
+    await record('api', info, { connections: CONNECTIONS, seconds: SECONDS, loads, status, figures }, [
+      `${fixed(figures.floorRps, 0)} / ${figures.floorP99} ms`,
+      `${fixed(figures.getRps, 0)} / ${figures.getP99} ms`,
+      `${ratio(figures.getRps, figures.floorRps)} / ${ratio(figures.getP99, figures.floorP99)}`,
+      `${fixed(figures.postRps)} / p50 ${figures.postP50} ms`,
+      fixed(figures.bareRps),
+      ratio(figures.postRps, figures.bareRps),
+      `${fixed(figures.statusMedianMs)} ms`,
+      loads.reduce((sum, l) => sum + l.failed, 0) + status.failed,
+    ]);
+  } finally {
+    await bare.stop();
+    await context.close();
+  }
+}
