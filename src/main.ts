@@ -6,6 +6,8 @@ import exitHook from 'async-exit-hook';
 import { createApp } from './api/create-app';
 import { loadConfig } from './config/configuration';
 import { loadIntegrationsConfig } from './config/integrations';
+import { loadPagesConfig } from './config/pages';
+import { pageUrls } from './api/pages/page-urls';
 import { startEmbeddedSandboxes } from './integrations/sandbox/embedded';
 import { openDataSource, runMigrations } from './persistence/data-source';
 import { startEmbeddedPostgres } from './persistence/embedded-postgres';
@@ -63,15 +65,18 @@ async function main(): Promise<void> {
     stops.push(() => dataSource.destroy());
     const worker = await startRenewalWorker(config, dataSource);
     stops.push(worker.shutdown);
-    const sandboxes = await startEmbeddedSandboxes(loadIntegrationsConfig(), dataSource);
+    const integrations = loadIntegrationsConfig();
+    const sandboxes = await startEmbeddedSandboxes(integrations, dataSource);
     stops.push(sandboxes.stop);
     logger.log(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
 
-    const app = await createApp();
+    // The development sign-in lists the registry sandbox's seeded people, so it comes only with that sandbox.
+    const app = await createApp({ pages: { devSignIn: integrations.systems.civilRegistry.mode === 'sandbox' } });
     await app.listen(config.httpPort);
     stops.push(() => app.close());
     logger.log(`API        http://localhost:${config.httpPort}/v1/renewals`);
     logger.log(`OpenAPI    http://localhost:${config.httpPort}/docs`);
+    for (const line of pageUrls(`http://localhost:${config.httpPort}`, loadPagesConfig())) logger.log(line);
   } catch (error) {
     logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     await stopAll();

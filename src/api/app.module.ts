@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, loadConfig, requireDatabaseUrl } from '../config/configuration';
+import type { PagesOverrides } from '../config/pages';
 import { dataSourceOptions } from '../persistence/data-source';
 import { AuthModule } from './auth/auth.module';
 import { CarrierModule } from './carrier/carrier.module';
@@ -11,6 +12,8 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LoggingModule, LoggingOptions } from './logging/logging.module';
 import { OperatorModule } from './operator/operator.module';
+import { PagesModule } from './pages/pages.module';
+import { RenewalEventsModule } from './renewal-events/renewal-events.module';
 import { RenewalsModule } from './renewals/renewals.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -18,7 +21,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 /** The API: one module per actor, over shared configuration, persistence, Temporal and security. */
 @Module({})
 export class AppModule {
-  static register(logging: LoggingOptions): DynamicModule {
+  static register(logging: LoggingOptions, pages: PagesOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -39,6 +42,8 @@ export class AppModule {
         WebhooksModule,
         CarrierModule,
         HealthModule,
+        RenewalEventsModule,
+        PagesModule.register(pages),
       ],
     };
   }

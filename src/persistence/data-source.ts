@@ -5,6 +5,7 @@ import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-s
 import { RenewalOperations1764350000000 } from './migrations/1764350000000-renewal-operations';
 import { Sandboxes1764400000000 } from './migrations/1764400000000-sandboxes';
 import { Api1764450000000 } from './migrations/1764450000000-api';
+import { RenewalChangeNotices1764512000000 } from './migrations/1764512000000-renewal-change-notices';
 
 // The sandboxes' tables (src/integrations) are reached through SQL, so they have no entities here.
 export const ENTITIES = [RenewalRecord, AuditEvent];
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   RenewalOperations1764350000000,
   Sandboxes1764400000000,
   Api1764450000000,
+  RenewalChangeNotices1764512000000,
 ];
 
 /** One definition of the schema for the API, the worker, the migrations and the tests. */

@@ -39,6 +39,11 @@ export class OperatorService {
     if (query.officeId) select.andWhere('r.officeId = :officeId', { officeId: query.officeId });
     if (query.deliveryMethod) select.andWhere('r.deliveryMethod = :method', { method: query.deliveryMethod });
     if (query.slaBreached !== undefined) select.andWhere('r.slaBreached = :breached', { breached: query.slaBreached });
+    if (query.pastDeadline !== undefined) {
+      select
+        .andWhere(query.pastDeadline ? 'r.stageDeadline < now()' : '(r.stageDeadline IS NULL OR r.stageDeadline >= now())')
+        .andWhere('r.stage NOT IN (:...open)', { open: [...TERMINAL_STAGES] });
+    }
     if (query.stuckFor) {
       const since = new Date(Date.now() - isoDurationMs(query.stuckFor)!);
       select

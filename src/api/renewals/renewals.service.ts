@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource, In, Not } from 'typeorm';
 import { AcceptanceRequest, acceptTermsUpdate, cancelRenewalUpdate } from '../../../workflows/messages';
+import { ageOn } from '../../../workflows/eligibility';
 import { TERMINAL_STAGES } from '../../../workflows/stages';
 import type { AppConfig } from '../../config/configuration';
 import type { CivilRegistry } from '../../integrations/civil-registry/port';
@@ -142,6 +143,8 @@ export class RenewalsService {
         expiresOn: passport.expiresOn,
       },
       requiredPledgeIds: [...policy.requiredPledgeIds],
+      // The same rule the acceptance's validator applies, so the citizen is offered only what will be accepted.
+      validityYearsAllowed: ageOn(profile.dateOfBirth, new Date()) < policy.minAgeForTenYears ? [5] : [5, 10],
       fees: { ...policy.fees },
     };
   }

@@ -1,0 +1,63 @@
+import type { DeliveryMethod, RenewalStage } from '../../../workflows/stages';
+
+/** The API's views, as the pages read them (see the OpenAPI document at /docs). */
+export interface RenewalView {
+  renewalId: string;
+  stage: RenewalStage;
+  deliveryMethod: DeliveryMethod;
+  officeId: string;
+  stageDeadline: string | null;
+  slaBreached: boolean;
+  stageEnteredAt: string;
+  createdAt: string;
+}
+
+export interface TimelineEntry {
+  stage: RenewalStage;
+  at: string;
+  note?: string;
+}
+
+export interface RenewalStatus {
+  renewalId: string;
+  stage: RenewalStage;
+  deliveryMethod: DeliveryMethod;
+  officeId: string;
+  issueNumber: number;
+  validityYears?: 5 | 10;
+  timeline: TimelineEntry[];
+  stageDeadline?: string;
+  slaBreached: boolean;
+  tracking?: { trackingNumber: string; lastEvent?: string; deliveryAttempts: number; slaDeadline?: string };
+  pendingAction?: string;
+  outcomeReason?: string;
+  counterMismatches: number;
+  amountDueSar?: number;
+  billNumber?: string;
+}
+
+export interface Review {
+  renewalId: string;
+  photoRef: string;
+  nameAr: string;
+  nameEn: string;
+  dateOfBirth: string;
+  mobile: string;
+  passport?: { passportNumber: string; status: string; expiresOn: string };
+  requiredPledgeIds: string[];
+  validityYearsAllowed: Array<5 | 10>;
+  fees: { fiveYearsSar: number; tenYearsSar: number; postageSar: number };
+}
+
+export interface RenewalPage {
+  items: RenewalView[];
+  total: number;
+}
+
+export interface AuditEvent {
+  at: string;
+  actor: string;
+  action: string;
+  outcome: string;
+  details: Record<string, unknown>;
+}

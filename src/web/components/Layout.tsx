@@ -1,0 +1,62 @@
+import type { ComponentChildren } from 'preact';
+import { endSession, type Session, signInUrl } from '../api/session';
+import { useI18n } from '../i18n/lang';
+import type { MessageKey } from '../i18n/messages';
+
+const ROLE_KEYS: Record<string, MessageKey> = { citizen: 'roleCitizen', clerk: 'roleClerk', operator: 'roleOperator' };
+
+/** Header (title, language switch, who is signed in), then the page's main content. */
+export function Layout(props: {
+  titleKey: MessageKey;
+  session?: Session;
+  wide?: boolean;
+  children: ComponentChildren;
+}) {
+  const { t, lang, switchLang } = useI18n();
+  const { session } = props;
+  const signOut = () => {
+    endSession();
+    location.assign(signInUrl(location.pathname));
+  };
+  return (
+    <>
+      <header class="masthead">
+        <div class="brand">
+          <span class="brand-name">{t('directorate')}</span>
+          <span class="brand-service">{t('appTitle')}</span>
+        </div>
+        <nav class="masthead-tools" aria-label={t('appTitle')}>
+          {session && (
+            <span class="who">
+              {t('signedInAs', {
+                who: `${ROLE_KEYS[session.role] ? t(ROLE_KEYS[session.role]) : session.role}${session.office ? ` · ${session.office}` : ''}`,
+              })}
+            </span>
+          )}
+          {session && (
+            <button type="button" class="link-button" onClick={signOut}>
+              {t('signOut')}
+            </button>
+          )}
+          <button type="button" class="lang-switch" lang={lang === 'ar' ? 'en' : 'ar'} onClick={switchLang}>
+            {t('switchLanguage')}
+          </button>
+        </nav>
+      </header>
+      <main class={props.wide ? 'wide' : undefined}>
+        <h1>{t(props.titleKey)}</h1>
+        {props.children}
+      </main>
+    </>
+  );
+}
+
+/** Shown instead of a page to someone not signed in with the role it is for. */
+export function SignInNeeded(props: { role: MessageKey }) {
+  const { t } = useI18n();
+  return (
+    <p class="notice">
+      {t('needsSignIn', { role: t(props.role) })} <a href={signInUrl(location.pathname)}>{t('signIn')}</a>
+    </p>
+  );
+}
