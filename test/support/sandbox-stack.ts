@@ -9,6 +9,8 @@ import { eventually, startStack, TestStack } from './stack';
 import { requireEnv } from './temporal-test-env';
 
 export interface SandboxStack extends TestStack {
+  /** Where the API listens (partner webhooks, browsers). */
+  baseUrl: string;
   sandboxes: EmbeddedSandboxes;
   /** Calls a sandbox control endpoint (pay a bill, subscribe to Wasel), as a partner's own UI would. */
   sandboxControl(path: string, body?: object): Promise<unknown>;
@@ -19,7 +21,10 @@ export interface SandboxStack extends TestStack {
  * reach it), worker, and the sandboxes' runner and HTTP server, configured by
  * `sandboxEnv` (fault injection, delays) before anything reads the environment.
  */
-export async function startSandboxStack(sandboxEnv: Record<string, string>): Promise<SandboxStack> {
+export async function startSandboxStack(
+  sandboxEnv: Record<string, string>,
+  appOptions: Parameters<typeof startStack>[0] = {},
+): Promise<SandboxStack> {
   const apiPort = await freePort();
   // A database and task queue of its own: other test files run sandboxes with other faults at the same time.
   const isolated = randomUUID().replace(/-/g, '').slice(0, 12);
@@ -31,7 +36,7 @@ export async function startSandboxStack(sandboxEnv: Record<string, string>): Pro
     SANDBOX_POLL_INTERVAL_MS: '100',
     ...sandboxEnv,
   });
-  const stack = await startStack();
+  const stack = await startStack(appOptions);
   await stack.app.listen(apiPort, '127.0.0.1');
   const ignore = () => undefined;
   const sandboxes = await startEmbeddedSandboxes(loadIntegrationsConfig(), stack.db, {
@@ -41,6 +46,7 @@ export async function startSandboxStack(sandboxEnv: Record<string, string>): Pro
   });
   return {
     ...stack,
+    baseUrl: `http://127.0.0.1:${apiPort}`,
     sandboxes,
     async sandboxControl(path, body) {
       const response = await fetch(`${sandboxes.url}/sandbox${path}`, {

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { mintAccessToken } from '../../src/api/auth/access-token';
 import type { AccessClaims } from '../../src/api/auth/principal';
-import { createApp } from '../../src/api/create-app';
+import { createApp, CreateAppOptions } from '../../src/api/create-app';
 import { loadApiConfig } from '../../src/config/api';
 import { TEMPORAL_CLIENT } from '../../src/api/temporal/temporal.module';
 import { loadConfig, requireDatabaseUrl } from '../../src/config/configuration';
@@ -25,14 +25,14 @@ export interface TestStack {
  * The production API and worker, wired exactly as `npm start` wires them, on
  * the suite's PostgreSQL and Temporal dev server (see global-setup.ts).
  */
-export async function startStack(): Promise<TestStack> {
+export async function startStack(appOptions: Pick<CreateAppOptions, 'pages'> = {}): Promise<TestStack> {
   installQuietRuntime();
   const config = loadConfig();
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
   const worker: RunningWorker = await startRenewalWorker(config, db);
   // Tests poll a renewal's stage many times a second, far beyond a citizen's rate limit (tested in test/api).
   process.env.API_RATE_LIMIT_CITIZEN = '1000000';
-  const app = await createApp({ logger: false });
+  const app = await createApp({ logger: false, ...appOptions });
   await app.init();
   return {
     app,

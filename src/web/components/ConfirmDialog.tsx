@@ -39,7 +39,7 @@ export function ConfirmDialog(props: {
           id="confirm-reason"
           rows={3}
           maxLength={500}
-          required
+          aria-required="true"
           aria-invalid={tried && !valid}
           aria-describedby={tried && !valid ? 'confirm-reason-error' : undefined}
           value={reason}
