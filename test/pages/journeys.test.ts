@@ -78,6 +78,9 @@ describe('pages in a browser', () => {
   it('a citizen renews for pickup, and the clerk matches the old passport (third mismatch flagged) and hands over', async () => {
     const person = await seedCitizen(stack.db);
     const citizen = await newPage();
+    await citizen.goto(`${stack.baseUrl}/pages/sign-in`);
+    await citizen.locator('.people li').first().waitFor();
+    await checkInBothLanguages(citizen, 'sign-in');
     await renewOnThePage(citizen, person, 'PICKUP');
     expect(await citizen.locator('input[name="validity"]').count()).toBe(2);
     await checkInBothLanguages(citizen, 'citizen-review');
