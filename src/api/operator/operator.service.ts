@@ -41,7 +41,9 @@ export class OperatorService {
     if (query.slaBreached !== undefined) select.andWhere('r.slaBreached = :breached', { breached: query.slaBreached });
     if (query.pastDeadline !== undefined) {
       select
-        .andWhere(query.pastDeadline ? 'r.stageDeadline < now()' : '(r.stageDeadline IS NULL OR r.stageDeadline >= now())')
+        .andWhere(
+          query.pastDeadline ? 'r.stageDeadline < now()' : '(r.stageDeadline IS NULL OR r.stageDeadline >= now())',
+        )
         .andWhere('r.stage NOT IN (:...open)', { open: [...TERMINAL_STAGES] });
     }
     if (query.stuckFor) {
