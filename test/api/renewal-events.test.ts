@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createParser } from 'eventsource-parser';
 import { seedCitizen } from '../support/citizens';
+import { PICKUP_ACCEPTANCE } from '../support/renewal-driver';
 import { citizenClient } from '../support/sandbox-stack';
 import { startStack, TestStack } from '../support/stack';
 
@@ -66,15 +67,7 @@ describe('GET /v1/renewals/:id/events', () => {
 
     // A stream opened now gets the current status at once, then the bill once the acceptance is in.
     const following = readStatuses(url, auth, (s) => s.stage === 'AWAITING_PAYMENT');
-    await citizen
-      .post(`/v1/renewals/${renewalId}/acceptance`, {
-        photoConfirmed: true,
-        englishNameConfirmed: true,
-        acceptedPledgeIds: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'],
-        validityYears: 10,
-        delivery: { method: 'PICKUP', officeId: 'RUH-01' },
-      })
-      .expect(200);
+    await citizen.post(`/v1/renewals/${renewalId}/acceptance`, PICKUP_ACCEPTANCE).expect(200);
     const statuses = await following;
     expect(statuses[0].stage).toBe('AWAITING_ACCEPTANCE');
     expect(statuses.at(-1)).toMatchObject({ stage: 'AWAITING_PAYMENT', billNumber: expect.any(String) });

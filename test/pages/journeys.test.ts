@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { renewalWorkflowId } from '../../workflows/ids';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
+import { POST_ACCEPTANCE } from '../support/renewal-driver';
 import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 import { eventually } from '../support/stack';
 import { buildPagesForTest, checkInBothLanguages, launchChromium, switchLanguage } from './support/browser';
@@ -212,15 +213,7 @@ describe('pages in a browser', () => {
     const created = await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202);
     const renewalId: string = created.body.renewalId;
     await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
-    await citizen
-      .post(`/v1/renewals/${renewalId}/acceptance`, {
-        photoConfirmed: true,
-        englishNameConfirmed: true,
-        acceptedPledgeIds: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'],
-        validityYears: 10,
-        delivery: { method: 'POST' },
-      })
-      .expect(200);
+    await citizen.post(`/v1/renewals/${renewalId}/acceptance`, POST_ACCEPTANCE).expect(200);
     const awaiting = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
     await stack.sandboxControl(`/sadad/bills/${awaiting.billNumber}/payment`);
     await eventually(

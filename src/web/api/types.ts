@@ -12,29 +12,8 @@ export interface RenewalView {
   createdAt: string;
 }
 
-export interface TimelineEntry {
-  stage: RenewalStage;
-  at: string;
-  note?: string;
-}
-
-export interface RenewalStatus {
-  renewalId: string;
-  stage: RenewalStage;
-  deliveryMethod: DeliveryMethod;
-  officeId: string;
-  issueNumber: number;
-  validityYears?: 5 | 10;
-  timeline: TimelineEntry[];
-  stageDeadline?: string;
-  slaBreached: boolean;
-  tracking?: { trackingNumber: string; lastEvent?: string; deliveryAttempts: number; slaDeadline?: string };
-  pendingAction?: string;
-  outcomeReason?: string;
-  counterMismatches: number;
-  amountDueSar?: number;
-  billNumber?: string;
-}
+/** The live status, exactly as the API serializes the workflow's (see RenewalStatusView). */
+export type { RenewalStatus, TimelineEntry } from '../../../workflows/types';
 
 export interface Review {
   renewalId: string;

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { endSession, type Session, signInUrl } from '../api/session';
+import { currentSession, endSession, type Role, type Session, signInUrl } from '../api/session';
 import { useI18n } from '../i18n/lang';
 import type { MessageKey } from '../i18n/messages';
 
@@ -51,12 +51,31 @@ export function Layout(props: {
   );
 }
 
-/** Shown instead of a page to someone not signed in with the role it is for. */
-export function SignInNeeded(props: { role: MessageKey }) {
+/**
+ * A page for one role: its content for someone signed in with that role,
+ * else a link to sign in as that role.
+ */
+export function ForRole(props: {
+  role: Role;
+  titleKey: MessageKey;
+  wide?: boolean;
+  children(session: Session): ComponentChildren;
+}) {
   const { t } = useI18n();
+  const session = currentSession();
+  if (session?.role !== props.role) {
+    return (
+      <Layout titleKey={props.titleKey}>
+        <p class="notice">
+          {t('needsSignIn', { role: t(ROLE_KEYS[props.role]) })}{' '}
+          <a href={signInUrl(location.pathname)}>{t('signIn')}</a>
+        </p>
+      </Layout>
+    );
+  }
   return (
-    <p class="notice">
-      {t('needsSignIn', { role: t(props.role) })} <a href={signInUrl(location.pathname)}>{t('signIn')}</a>
-    </p>
+    <Layout titleKey={props.titleKey} session={session} wide={props.wide}>
+      {props.children(session)}
+    </Layout>
   );
 }

@@ -2,10 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PageSettings } from '../../../api/pages/page-settings';
 import { TERMINAL_STAGES } from '../../../../workflows/stages';
 import { api } from '../../api/http';
-import { currentSession } from '../../api/session';
 import type { RenewalView } from '../../api/types';
 import { ProblemMessage, useAction } from '../../components/common';
-import { Layout, SignInNeeded } from '../../components/Layout';
+import { ForRole } from '../../components/Layout';
 import { useI18n } from '../../i18n/lang';
 import { FollowRenewal } from './FollowRenewal';
 import { StartRenewal } from './StartRenewal';
@@ -15,31 +14,28 @@ import { StartRenewal } from './StartRenewal';
  * progress if there is one (else the last one), or the form to start one.
  */
 export function CitizenPage(_props: { settings: PageSettings }) {
+  return (
+    <ForRole role="citizen" titleKey="citizenPageTitle">
+      {() => <CitizenRenewal />}
+    </ForRole>
+  );
+}
+
+function CitizenRenewal() {
   const { t } = useI18n();
-  const session = currentSession();
   const [renewalId, setRenewalId] = useState<string | null>();
   const load = useAction(async () => {
     const renewals = await api.get<RenewalView[]>('/v1/renewals');
     const open = renewals.find((renewal) => !TERMINAL_STAGES.has(renewal.stage));
     setRenewalId((open ?? renewals[0])?.renewalId ?? null);
   });
-  useEffect(() => {
-    if (session?.role === 'citizen') void load.run();
-  }, []);
-
-  if (session?.role !== 'citizen') {
-    return (
-      <Layout titleKey="citizenPageTitle">
-        <SignInNeeded role="roleCitizen" />
-      </Layout>
-    );
-  }
+  useEffect(() => void load.run(), []);
   return (
-    <Layout titleKey="citizenPageTitle" session={session}>
+    <>
       <ProblemMessage problem={load.problem} />
       {renewalId === undefined && !load.problem && <p>{t('loading')}</p>}
       {renewalId === null && <StartRenewal onStarted={setRenewalId} />}
       {renewalId && <FollowRenewal key={renewalId} renewalId={renewalId} onStartNew={() => setRenewalId(null)} />}
-    </Layout>
+    </>
   );
 }

@@ -1,10 +1,9 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PageSettings } from '../../../api/pages/page-settings';
 import { api, newKey } from '../../api/http';
-import { currentSession } from '../../api/session';
 import type { RenewalView } from '../../api/types';
 import { ProblemMessage, useAction, When } from '../../components/common';
-import { Layout, SignInNeeded } from '../../components/Layout';
+import { ForRole } from '../../components/Layout';
 import { useI18n } from '../../i18n/lang';
 import type { MessageKey, Params } from '../../i18n/messages';
 import { nationalIdHint } from '../../nationalIdHint';
@@ -25,8 +24,15 @@ function lookupHint(typed: string): { key: MessageKey; params?: Params; valid: b
  * Large controls, Enter submits each step, and focus moves to the next one.
  */
 export function CounterPage(_props: { settings: PageSettings }) {
+  return (
+    <ForRole role="clerk" titleKey="counterPageTitle">
+      {() => <Counter />}
+    </ForRole>
+  );
+}
+
+function Counter() {
   const { t } = useI18n();
-  const session = currentSession();
   const [typed, setTyped] = useState('');
   const [found, setFound] = useState<RenewalView[]>();
   const [selected, setSelected] = useState<RenewalView>();
@@ -50,15 +56,8 @@ export function CounterPage(_props: { settings: PageSettings }) {
   };
   const handoverKey = useMemo(newKey, [selected?.renewalId, visit]);
 
-  if (session?.role !== 'clerk') {
-    return (
-      <Layout titleKey="counterPageTitle">
-        <SignInNeeded role="roleClerk" />
-      </Layout>
-    );
-  }
   return (
-    <Layout titleKey="counterPageTitle" session={session}>
+    <>
       <form
         class="counter-lookup"
         onSubmit={(event) => {
@@ -120,6 +119,6 @@ export function CounterPage(_props: { settings: PageSettings }) {
           onNext={nextCitizen}
         />
       )}
-    </Layout>
+    </>
   );
 }

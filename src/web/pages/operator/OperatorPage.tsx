@@ -2,10 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PageSettings } from '../../../api/pages/page-settings';
 import { RENEWAL_STAGES } from '../../../../workflows/stages';
 import { api } from '../../api/http';
-import { currentSession } from '../../api/session';
 import type { RenewalPage, RenewalView } from '../../api/types';
 import { ProblemMessage, useAction } from '../../components/common';
-import { Layout, SignInNeeded } from '../../components/Layout';
+import { ForRole } from '../../components/Layout';
 import { useI18n } from '../../i18n/lang';
 import type { MessageKey } from '../../i18n/messages';
 import { OFFICES } from '../../offices';
@@ -44,27 +43,26 @@ async function loadDesk(filters: Filters): Promise<{ attention: RenewalView[]; o
 }
 
 export function OperatorPage(props: { settings: PageSettings }) {
+  return (
+    <ForRole role="operator" titleKey="operatorPageTitle" wide>
+      {() => <Desk settings={props.settings} />}
+    </ForRole>
+  );
+}
+
+function Desk(props: { settings: PageSettings }) {
   const { t, lang } = useI18n();
-  const session = currentSession();
   const [filters, setFilters] = useState<Filters>({ stage: '', officeId: '', deliveryMethod: '' });
   const [desk, setDesk] = useState<{ attention: RenewalView[]; others: RenewalView[] }>();
   const [auditOf, setAuditOf] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const refresh = useAction(async () => setDesk(await loadDesk(filters)));
   useEffect(() => {
-    if (session?.role !== 'operator') return;
     void refresh.run();
     const timer = setInterval(() => void refresh.run(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [filters.stage, filters.officeId, filters.deliveryMethod]);
 
-  if (session?.role !== 'operator') {
-    return (
-      <Layout titleKey="operatorPageTitle">
-        <SignInNeeded role="roleOperator" />
-      </Layout>
-    );
-  }
   const set = (name: keyof Filters) => (event: Event) =>
     setFilters({ ...filters, [name]: (event.currentTarget as HTMLSelectElement).value });
   const acted = (message: string) => {
@@ -74,7 +72,7 @@ export function OperatorPage(props: { settings: PageSettings }) {
   const rowsProps = { settings: props.settings, onAudit: setAuditOf, onActed: acted };
 
   return (
-    <Layout titleKey="operatorPageTitle" session={session} wide>
+    <>
       <form class="filters" onSubmit={(event) => event.preventDefault()}>
         <label>
           {t('filterStage')}
@@ -132,6 +130,6 @@ export function OperatorPage(props: { settings: PageSettings }) {
         </>
       )}
       {auditOf && <AuditTrail renewalId={auditOf} onClose={() => setAuditOf(undefined)} />}
-    </Layout>
+    </>
   );
 }
