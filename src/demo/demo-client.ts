@@ -3,7 +3,7 @@ import { createParser } from 'eventsource-parser';
 import { mintAccessToken } from '../api/auth/access-token';
 import type { AccessClaims } from '../api/auth/principal';
 import type { ApiConfig } from '../config/api';
-import type { RenewalStatus } from '../../workflows/types';
+import type { RenewalStatus } from '../../workflows/contract';
 
 /** A problem+json answer of the API, kept whole so the demo can say what went wrong. */
 export class DemoHttpError extends Error {

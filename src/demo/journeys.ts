@@ -1,7 +1,7 @@
 import type { ApiConfig } from '../config/api';
-import { renewalWorkflowId } from '../../workflows/ids';
-import { TERMINAL_STAGES } from '../../workflows/stages';
-import type { RenewalStatus } from '../../workflows/types';
+import { renewalWorkflowId } from '../../workflows/contract';
+import { TERMINAL_STAGES } from '../../workflows/contract';
+import type { RenewalStatus } from '../../workflows/contract';
 import { DemoActor, DemoHttpError, retrying } from './demo-client';
 
 export interface DemoSettings {

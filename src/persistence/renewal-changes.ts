@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { RenewalStage } from '../../workflows/stages';
+import type { RenewalStage } from '../../workflows/contract';
 
 /** The PostgreSQL channel a trigger on `renewals` announces every committed change on. */
 export const RENEWAL_CHANGES_CHANNEL = 'renewal_changes';

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { renewalWorkflowId } from '../../workflows/ids';
+import { renewalWorkflowId } from '../../workflows/contract';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
 import { POST_ACCEPTANCE } from '../support/renewal-driver';
 import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';

@@ -1,5 +1,5 @@
 import { concatMap, defer, distinctUntilChanged, filter, map, merge, Observable, of, takeWhile } from 'rxjs';
-import { TERMINAL_STAGES } from '../../../workflows/stages';
+import { TERMINAL_STAGES } from '../../../workflows/contract';
 import type { RenewalChange } from '../../persistence/renewal-changes';
 import type { RenewalStatusView } from '../renewals/dto/renewal-status.view';
 

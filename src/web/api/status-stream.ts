@@ -1,5 +1,5 @@
 import { createParser } from 'eventsource-parser';
-import { TERMINAL_STAGES } from '../../../workflows/stages';
+import { TERMINAL_STAGES } from '../../../workflows/contract/stages';
 import { ApiProblem, authHeaders, problemOf } from './http';
 import type { RenewalStatus } from './types';
 

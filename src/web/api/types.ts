@@ -1,4 +1,4 @@
-import type { DeliveryMethod, RenewalStage } from '../../../workflows/stages';
+import type { DeliveryMethod, RenewalStage } from '../../../workflows/contract/stages';
 
 /** The API's views, as the pages read them (see the OpenAPI document at /docs). */
 export interface RenewalView {
@@ -13,7 +13,7 @@ export interface RenewalView {
 }
 
 /** The live status, exactly as the API serializes the workflow's (see RenewalStatusView). */
-export type { RenewalStatus, TimelineEntry } from '../../../workflows/types';
+export type { RenewalStatus, TimelineEntry } from '../../../workflows/contract/renewal';
 
 export interface Review {
   renewalId: string;

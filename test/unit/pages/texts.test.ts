@@ -1,6 +1,6 @@
 import { MESSAGES, translate } from '../../../src/web/i18n/messages';
 import { nationalIdHint } from '../../../src/web/nationalIdHint';
-import { RENEWAL_STAGES } from '../../../workflows/stages';
+import { RENEWAL_STAGES } from '../../../workflows/contract';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

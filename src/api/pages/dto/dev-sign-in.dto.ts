@@ -1,5 +1,5 @@
 import { IsIn, Matches, ValidateIf } from 'class-validator';
-import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN } from '../../renewals/dto/create-renewal.dto';
+import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN } from '../../../../workflows/contract';
 
 /** Who the tester signs in as; the token's claims are checked as the API checks every token. */
 export class DevSignInDto {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageSettings } from '../../../api/pages/page-settings';
-import { TERMINAL_STAGES } from '../../../../workflows/stages';
+import { TERMINAL_STAGES } from '../../../../workflows/contract/stages';
 import { api } from '../../api/http';
 import type { RenewalView } from '../../api/types';
 import { ProblemMessage, useAction } from '../../components/common';

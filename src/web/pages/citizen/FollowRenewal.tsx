@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { TERMINAL_STAGES } from '../../../../workflows/stages';
+import { TERMINAL_STAGES } from '../../../../workflows/contract/stages';
 import type { ApiProblem } from '../../api/http';
 import { followStatus, type StreamState } from '../../api/status-stream';
 import type { RenewalStatus } from '../../api/types';

@@ -1,4 +1,4 @@
-import { TERMINAL_STAGES } from '../../../../workflows/stages';
+import { TERMINAL_STAGES } from '../../../../workflows/contract/stages';
 import type { RenewalStatus } from '../../api/types';
 import { Field, When } from '../../components/common';
 import { useI18n } from '../../i18n/lang';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PageSettings } from '../../../api/pages/page-settings';
-import { renewalWorkflowId } from '../../../../workflows/ids';
-import { TERMINAL_STAGES } from '../../../../workflows/stages';
+import { renewalWorkflowId } from '../../../../workflows/contract/ids';
+import { TERMINAL_STAGES } from '../../../../workflows/contract/stages';
 import { api, newKey } from '../../api/http';
 import type { RenewalView } from '../../api/types';
 import { useAction, When } from '../../components/common';
