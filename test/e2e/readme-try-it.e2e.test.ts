@@ -57,7 +57,12 @@ describe('README: Try it', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    stack = await startSandboxStack({ SANDBOX_PRINT_CENTRE_DELAY_MS: '300', SANDBOX_SAUDI_POST_STEP_DELAY_MS: '1000' });
+    stack = await startSandboxStack({
+      SANDBOX_PRINT_CENTRE_DELAY_MS: '300',
+      // Slow enough that the operator's loss declaration, made as the envelope leaves, reaches the carrier
+      // before it would have delivered, even on a loaded machine (the demo's default stack uses 5 s).
+      SANDBOX_SAUDI_POST_STEP_DELAY_MS: '3000',
+    });
   });
 
   afterAll(async () => {

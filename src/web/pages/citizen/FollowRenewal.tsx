@@ -33,10 +33,12 @@ export function FollowRenewal(props: { renewalId: string; onStartNew(): void }) 
   const ended = TERMINAL_STAGES.has(status.stage);
   return (
     <>
-      <p class="stream-state" aria-live="polite">
-        <span class={`dot ${stream}`} aria-hidden="true" />
-        {stream === 'live' ? t('liveUpdates') : stream === 'reconnecting' ? t('reconnecting') : ''}
-      </p>
+      {stream !== 'ended' && (
+        <p class="stream-state" aria-live="polite">
+          <span class={`dot ${stream}`} aria-hidden="true" />
+          {stream === 'live' ? t('liveUpdates') : stream === 'reconnecting' ? t('reconnecting') : ''}
+        </p>
+      )}
       <StatusSummary status={status} />
       {status.stage === 'ELIGIBILITY_CHECK' && <p>{t('checkingEligibility')}</p>}
       {status.stage === 'AWAITING_ACCEPTANCE' && (
