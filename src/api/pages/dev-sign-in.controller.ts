@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/commo
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { ApiConfig } from '../../config/api';
 import type { PagesConfig } from '../../config/pages';
+import { nationalIdProblem } from '../../domain/national-id';
 import { SEED_PEOPLE } from '../../integrations/sandbox/seed-people';
 import { claimsProblem, mintAccessToken } from '../auth/access-token';
 import { Public } from '../auth/access.decorators';
@@ -29,7 +30,8 @@ export class DevSignInController {
   @Get('identities')
   identities(): SeededIdentityView[] {
     this.requireEnabled();
-    return SEED_PEOPLE.map((person) => ({
+    // Only citizens can hold a citizen's token; the registry's residents would be refused at sign-in.
+    return SEED_PEOPLE.filter((person) => nationalIdProblem(person.nationalId) === undefined).map((person) => ({
       nationalId: person.nationalId,
       nameAr: person.nameAr,
       nameEn: person.nameEn,
