@@ -8,10 +8,12 @@ import { loadConfig } from './config/configuration';
 import { loadIntegrationsConfig } from './config/integrations';
 import { loadPagesConfig } from './config/pages';
 import { pageUrls } from './api/pages/page-urls';
+import { loadPayloadKeys } from './config/payload-keys';
 import { startEmbeddedSandboxes } from './integrations/sandbox/embedded';
 import { openDataSource, runMigrations } from './persistence/data-source';
 import { startEmbeddedPostgres } from './persistence/embedded-postgres';
 import { startDevServer } from './temporal/dev-server';
+import { developmentPayloadKeys } from './temporal/development-payload-keys';
 import { startRenewalWorker } from './worker/worker';
 
 /**
@@ -35,6 +37,10 @@ async function main(): Promise<void> {
 
   try {
     mkdirSync(config.embedded.dataDir, { recursive: true });
+    // PAYLOAD_KEYS when set (and required in production); otherwise a development key kept in the data folder.
+    const payloadKeys = loadPayloadKeys(process.env) ?? developmentPayloadKeys(config.embedded.dataDir);
+    // The dev server's own UI, which may call the codec endpoint without a token (see CodecModuleOptions).
+    const localUiOrigins: string[] = [];
     if (!config.databaseUrl) {
       const postgres = await startEmbeddedPostgres({
         dataDir: join(config.embedded.dataDir, 'postgres'),
@@ -53,7 +59,10 @@ async function main(): Promise<void> {
         uiPort: config.embedded.temporalUiPort,
         dbFilename: join(config.embedded.dataDir, 'temporal.sqlite'),
         namespace: config.temporal.namespace,
+        uiCodecEndpoint: `http://localhost:${config.httpPort}/codec`,
       });
+      const uiPort = config.embedded.temporalUiPort;
+      localUiOrigins.push(`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`);
       stops.push(temporal.stop);
       config.temporal.address = temporal.address;
       process.env.TEMPORAL_ADDRESS = temporal.address;
@@ -63,7 +72,7 @@ async function main(): Promise<void> {
     await runMigrations(config.databaseUrl);
     const dataSource = await openDataSource(config.databaseUrl);
     stops.push(() => dataSource.destroy());
-    const worker = await startRenewalWorker(config, dataSource);
+    const worker = await startRenewalWorker(config, dataSource, payloadKeys);
     stops.push(worker.shutdown);
     const integrations = loadIntegrationsConfig();
     const sandboxes = await startEmbeddedSandboxes(integrations, dataSource);
@@ -71,7 +80,10 @@ async function main(): Promise<void> {
     logger.log(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
 
     // The development sign-in lists the registry sandbox's seeded people, so it comes only with that sandbox.
-    const app = await createApp({ pages: { devSignIn: integrations.systems.civilRegistry.mode === 'sandbox' } });
+    const app = await createApp({
+      codec: { payloadKeys, localUiOrigins },
+      pages: { devSignIn: integrations.systems.civilRegistry.mode === 'sandbox' },
+    });
     await app.listen(config.httpPort);
     stops.push(() => app.close());
     logger.log(`API        http://localhost:${config.httpPort}/v1/renewals`);

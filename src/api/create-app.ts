@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { loadApiConfig } from '../config/api';
 import type { PagesOverrides } from '../config/pages';
 import { AppModule } from './app.module';
+import type { CodecModuleOptions } from './codec/codec.module';
 import { bodyParserProblems } from './common/body-parser-problems';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -17,6 +18,8 @@ export interface CreateAppOptions {
   logger?: false;
   /** Send the logs here instead of standard output (tests that check what is logged). */
   logStream?: DestinationStream;
+  /** Payload keys and the embedded stack's local Temporal UI (src/main.ts); PAYLOAD_KEYS otherwise. */
+  codec?: CodecModuleOptions;
   /** Settings of the pages that only the launching process decides (the development sign-in). */
   pages?: PagesOverrides;
 }
@@ -25,7 +28,7 @@ export interface CreateAppOptions {
 export async function createApp(options: CreateAppOptions = {}): Promise<INestApplication> {
   const silent = options.logger === false;
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ level: silent ? 'silent' : 'info', stream: options.logStream }, options.pages),
+    AppModule.register({ level: silent ? 'silent' : 'info', stream: options.logStream }, options.codec, options.pages),
     // Webhook signatures are checked over the body exactly as received, so the raw bytes are kept.
     { bodyParser: false, rawBody: true, bufferLogs: !silent, logger: silent ? false : undefined },
   );
