@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import exitHook from 'async-exit-hook';
 import { createApp } from './api/create-app';
-import { loadConfig } from './config/configuration';
-import { loadIntegrationsConfig } from './config/integrations';
-import { startEmbeddedSandboxes } from './integrations/sandbox/embedded';
+import { requireDatabaseUrl } from './config/configuration';
+import { loadConfiguration } from './config/process-configuration';
 import { openDataSource, runMigrations } from './persistence/data-source';
 import { startEmbeddedPostgres } from './persistence/embedded-postgres';
+import { startEmbeddedSandboxes } from './sandboxes/embedded';
 import { startDevServer } from './temporal/dev-server';
+import { integrationsFactory } from './wiring/integrations';
 import { startRenewalWorker } from './worker/worker';
 
 /**
@@ -19,7 +20,8 @@ import { startRenewalWorker } from './worker/worker';
  */
 async function main(): Promise<void> {
   const logger = new Logger('embedded');
-  const config = loadConfig();
+  // Read once; what the embedded servers turn out to be is added to a copy, never to process.env.
+  let config = loadConfiguration(process.env);
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((error) => logger.error(String(error)));
@@ -41,8 +43,7 @@ async function main(): Promise<void> {
         persistent: true,
       });
       stops.push(postgres.stop);
-      config.databaseUrl = postgres.url;
-      process.env.DATABASE_URL = postgres.url;
+      config = { ...config, databaseUrl: postgres.url };
       logger.log(`PostgreSQL (embedded) on 127.0.0.1:${config.embedded.postgresPort}`);
     }
     if (!config.temporal.address) {
@@ -53,21 +54,21 @@ async function main(): Promise<void> {
         namespace: config.temporal.namespace,
       });
       stops.push(temporal.stop);
-      config.temporal.address = temporal.address;
-      process.env.TEMPORAL_ADDRESS = temporal.address;
+      config = { ...config, temporal: { ...config.temporal, address: temporal.address } };
       logger.log(`Temporal dev server on ${temporal.address}, UI ${temporal.uiUrl}`);
     }
 
-    await runMigrations(config.databaseUrl);
-    const dataSource = await openDataSource(config.databaseUrl);
+    const databaseUrl = requireDatabaseUrl(config.databaseUrl);
+    await runMigrations(databaseUrl);
+    const dataSource = await openDataSource(databaseUrl);
     stops.push(() => dataSource.destroy());
     const worker = await startRenewalWorker(config, dataSource);
     stops.push(worker.shutdown);
-    const sandboxes = await startEmbeddedSandboxes(loadIntegrationsConfig(), dataSource);
+    const sandboxes = await startEmbeddedSandboxes(config.integrations, dataSource);
     stops.push(sandboxes.stop);
     logger.log(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
 
-    const app = await createApp();
+    const app = await createApp(config, { integrations: integrationsFactory(config.integrations) });
     await app.listen(config.httpPort);
     stops.push(() => app.close());
     logger.log(`API        http://localhost:${config.httpPort}/v1/renewals`);

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { SEED_PEOPLE } from '../../integrations/sandbox/seed-people';
+import { SEED_PEOPLE } from '../../sandboxes/seed-people';
 
 /**
  * The sandboxes' own tables (src/integrations/<system>/sandbox.ts), seeded
