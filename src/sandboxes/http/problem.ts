@@ -1,6 +1,5 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { DomainValidationError } from '../../domain/validation-error';
-import { failureField, TransientIntegrationError } from '../../integrations/errors';
+import { PermanentIntegrationError, TransientIntegrationError } from '../../integrations/errors';
 
 export interface RouteResponse {
   status: number;
@@ -32,8 +31,8 @@ export function problemResponse(error: unknown): RouteResponse {
   if (error instanceof TransientIntegrationError) {
     return { status: 503, body: { code: 'ServiceUnavailable', detail: 'temporarily unavailable, retry later' } };
   }
-  if (error instanceof ApplicationFailure && error.type) {
-    const field = failureField(error);
+  if (error instanceof PermanentIntegrationError) {
+    const field = error.details.field;
     return {
       status: statusOfFailure(error.type),
       body: { code: error.type, detail: error.message, ...(field ? { field } : {}) },

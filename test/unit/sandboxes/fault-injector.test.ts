@@ -1,5 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
-import { TransientIntegrationError } from '../../../src/integrations/errors';
+import { PermanentIntegrationError, TransientIntegrationError } from '../../../src/integrations/errors';
 import { FaultInjector } from '../../../src/sandboxes/faults';
 import { seededRandom } from '../../../src/sandboxes/random';
 
@@ -16,7 +15,7 @@ async function outcomes(injector: FaultInjector, calls: number) {
       });
       seen.push('ok');
     } catch (error) {
-      if (error instanceof ApplicationFailure) seen.push('refused');
+      if (error instanceof PermanentIntegrationError) seen.push('refused');
       else if ((error as TransientIntegrationError).message.includes('timeout')) seen.push('timeout');
       else seen.push('error');
     }
@@ -53,7 +52,7 @@ describe('fault injection', () => {
     const refusing = new FaultInjector('sms', { ...NONE, permanentErrorRate: 1 }, seededRandom(1, 'sms'));
     await expect(refusing.call('send', async () => 'sent')).rejects.toMatchObject({
       type: 'PartnerRejected',
-      nonRetryable: true,
+      kind: 'permanent',
     });
     const healthy = new FaultInjector('sms', NONE, seededRandom(1, 'sms'));
     await expect(healthy.call('send', async () => 'sent')).resolves.toBe('sent');
