@@ -6,7 +6,7 @@ import { RenewalOperations1764350000000 } from './migrations/1764350000000-renew
 import { Sandboxes1764400000000 } from './migrations/1764400000000-sandboxes';
 import { Api1764450000000 } from './migrations/1764450000000-api';
 
-// The sandboxes' tables (src/integrations) are reached through SQL, so they have no entities here.
+// The sandboxes' tables (src/sandboxes) are reached through SQL, so they have no entities here.
 export const ENTITIES = [RenewalRecord, AuditEvent];
 export const MIGRATIONS = [
   InitialSchema1764300000000,
