@@ -9,6 +9,7 @@ import { loadConfiguration } from './config/process-configuration';
 import { openDataSource, runMigrations } from './persistence/data-source';
 import { startEmbeddedPostgres } from './persistence/embedded-postgres';
 import { startEmbeddedSandboxes } from './sandboxes/embedded';
+import { ensureTemporalBinary } from './temporal/binaries';
 import { startDevServer } from './temporal/dev-server';
 import { integrationsFactory } from './wiring/integrations';
 import { startRenewalWorker } from './worker/worker';
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     }
     if (!config.temporal.address) {
       const temporal = await startDevServer({
+        executable: ensureTemporalBinary('temporal', process.env),
         port: config.embedded.temporalPort,
         uiPort: config.embedded.temporalUiPort,
         dbFilename: join(config.embedded.dataDir, 'temporal.sqlite'),
