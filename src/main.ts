@@ -11,6 +11,7 @@ import { startEmbeddedPostgres } from './persistence/embedded-postgres';
 import { startEmbeddedSandboxes } from './sandboxes/embedded';
 import { ensureTemporalBinary } from './temporal/binaries';
 import { startDevServer } from './temporal/dev-server';
+import { developmentPayloadKeys } from './temporal/development-payload-keys';
 import { integrationsFactory } from './wiring/integrations';
 import { startRenewalWorker } from './worker/worker';
 
@@ -36,6 +37,10 @@ async function main(): Promise<void> {
 
   try {
     mkdirSync(config.embedded.dataDir, { recursive: true });
+    // PAYLOAD_KEYS when set (and required in production); otherwise a development key kept in the data folder.
+    config = { ...config, payloadKeys: config.payloadKeys ?? developmentPayloadKeys(config.embedded.dataDir) };
+    // The dev server's own UI, which may call the codec endpoint without a token (see CodecModuleOptions).
+    const localUiOrigins: string[] = [];
     if (!config.databaseUrl) {
       const postgres = await startEmbeddedPostgres({
         dataDir: join(config.embedded.dataDir, 'postgres'),
@@ -54,7 +59,10 @@ async function main(): Promise<void> {
         uiPort: config.embedded.temporalUiPort,
         dbFilename: join(config.embedded.dataDir, 'temporal.sqlite'),
         namespace: config.temporal.namespace,
+        uiCodecEndpoint: `http://localhost:${config.httpPort}/codec`,
       });
+      const uiPort = config.embedded.temporalUiPort;
+      localUiOrigins.push(`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`);
       stops.push(temporal.stop);
       config = { ...config, temporal: { ...config.temporal, address: temporal.address } };
       logger.log(`Temporal dev server on ${temporal.address}, UI ${temporal.uiUrl}`);
@@ -70,7 +78,10 @@ async function main(): Promise<void> {
     stops.push(sandboxes.stop);
     logger.log(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
 
-    const app = await createApp(config, { integrations: integrationsFactory(config.integrations) });
+    const app = await createApp(config, {
+      integrations: integrationsFactory(config.integrations),
+      codec: { localUiOrigins },
+    });
     await app.listen(config.httpPort);
     stops.push(() => app.close());
     logger.log(`API        http://localhost:${config.httpPort}/v1/renewals`);

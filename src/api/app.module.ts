@@ -6,6 +6,7 @@ import type { ApiConfiguration } from '../config/process-configuration';
 import { dataSourceOptions } from '../persistence/data-source';
 import { AuthModule } from './auth/auth.module';
 import { CarrierModule } from './carrier/carrier.module';
+import { CodecModule, CodecModuleOptions } from './codec/codec.module';
 import { ApiConfigModule } from './config/api-config.module';
 import { CounterModule } from './counter/counter.module';
 import { HealthModule } from './health/health.module';
@@ -20,8 +21,16 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 /** The API: one module per actor, over shared configuration, persistence, Temporal and security. */
 @Module({})
 export class AppModule {
-  /** `config` is the one configuration its entry point loaded; `integrations` builds the partner ports. */
-  static register(config: ApiConfiguration, integrations: IntegrationsFactory, logging: LoggingOptions): DynamicModule {
+  /**
+   * `config` is the one configuration its entry point loaded; `integrations` builds the partner ports;
+   * `codec` adds what only `npm start` knows (its own Temporal UI's origins).
+   */
+  static register(
+    config: ApiConfiguration,
+    integrations: IntegrationsFactory,
+    logging: LoggingOptions,
+    codec: CodecModuleOptions = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -41,6 +50,7 @@ export class AppModule {
             dataSourceOptions(requireDatabaseUrl(loaded.get('databaseUrl', { infer: true }))),
         }),
         IntegrationsModule.register(integrations),
+        CodecModule.register(config, codec),
         TemporalModule,
         AuthModule,
         IdempotencyModule,

@@ -1,8 +1,10 @@
 import type { ApiConfig } from './api';
 import { loadApiConfig } from './api';
+import { type CodecServerConfig, loadCodecServerConfig } from './codec-server';
 import { type AppConfig, loadConfig } from './configuration';
 import type { Env } from './env';
 import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
+import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
 
 /**
  * The one configuration object of each process, read from the environment
@@ -11,14 +13,17 @@ import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations'
  * worker in production needs no API secret and a migration no partner setting.
  */
 
-/** `npm run start:worker`: Temporal, PostgreSQL and the partner adapters its activities call. */
+/** `npm run start:worker`: Temporal, PostgreSQL, the payload keys and the partner adapters its activities call. */
 export interface WorkerConfiguration extends AppConfig {
   integrations: IntegrationsConfig;
+  /** Unset outside production when PAYLOAD_KEYS is: `npm start` then generates a development key. */
+  payloadKeys?: PayloadKeysConfig;
 }
 
-/** `npm run start:api`: security and limits, plus the partner ports it reads from (the civil registry). */
+/** `npm run start:api`: security and limits, the codec endpoint, and the partner ports it reads from. */
 export interface ApiConfiguration extends WorkerConfiguration {
   api: ApiConfig;
+  codecServer: CodecServerConfig;
 }
 
 /** `npm start`: the whole system in one process. */
@@ -31,11 +36,11 @@ export interface SandboxesConfiguration {
 }
 
 export function loadWorkerConfiguration(env: Env): WorkerConfiguration {
-  return { ...loadConfig(env), integrations: loadIntegrationsConfig(env) };
+  return { ...loadConfig(env), integrations: loadIntegrationsConfig(env), payloadKeys: loadPayloadKeys(env) };
 }
 
 export function loadApiConfiguration(env: Env): ApiConfiguration {
-  return { ...loadWorkerConfiguration(env), api: loadApiConfig(env) };
+  return { ...loadWorkerConfiguration(env), api: loadApiConfig(env), codecServer: loadCodecServerConfig(env) };
 }
 
 export function loadConfiguration(env: Env): Configuration {

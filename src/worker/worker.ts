@@ -2,7 +2,9 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import { requireTemporalAddress } from '../config/configuration';
+import { requirePayloadKeys } from '../config/payload-keys';
 import type { WorkerConfiguration } from '../config/process-configuration';
+import { createDataConverter } from '../temporal/data-converter';
 import { createIntegrations } from '../wiring/integrations';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
@@ -26,6 +28,8 @@ export async function createRenewalWorker(config: WorkerConfiguration, dataSourc
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(config.temporal.workflowBundlePath),
+    // Every process but `npm start`, which generates a development key, must be given PAYLOAD_KEYS.
+    dataConverter: createDataConverter(requirePayloadKeys(config.payloadKeys)),
     // Sandbox or HTTP adapter per system, from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md).
     activities: createActivities({ dataSource, ...createIntegrations(config.integrations, dataSource) }),
   });

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { CodecModuleOptions } from '../../../src/api/codec/codec.module';
 import { createApp } from '../../../src/api/create-app';
 import { TEMPORAL_CLIENT } from '../../../src/api/temporal/temporal.module';
 import { requireDatabaseUrl } from '../../../src/config/configuration';
@@ -26,6 +27,10 @@ export interface ApiStackOptions {
   env?: Env;
   /** Log here (tests that check what is logged); no logs at all otherwise. */
   logStream?: DestinationStream;
+  /** No logs: the default unless `logStream` is given. */
+  logger?: false;
+  /** What only `npm start` passes: its own Temporal UI's origins. */
+  codec?: CodecModuleOptions;
 }
 
 /**
@@ -39,6 +44,7 @@ export async function startApi(options: ApiStackOptions = {}): Promise<ApiStack>
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
   const app = await createApp(config, {
     integrations: integrationsFactory(config.integrations),
+    codec: options.codec,
     ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
   });
   await app.init();
