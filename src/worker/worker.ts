@@ -22,14 +22,16 @@ export interface RunningWorker {
  * start it next to other components.
  */
 export async function createRenewalWorker(config: WorkerConfiguration, dataSource: DataSource): Promise<Worker> {
+  // Every process but `npm start`, which generates a development key, must be given PAYLOAD_KEYS: checked
+  // before connecting anywhere.
+  const dataConverter = createDataConverter(requirePayloadKeys(config.payloadKeys));
   const connection = await NativeConnection.connect({ address: requireTemporalAddress(config.temporal) });
   return Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(config.temporal.workflowBundlePath),
-    // Every process but `npm start`, which generates a development key, must be given PAYLOAD_KEYS.
-    dataConverter: createDataConverter(requirePayloadKeys(config.payloadKeys)),
+    dataConverter,
     // Sandbox or HTTP adapter per system, from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md).
     activities: createActivities({ dataSource, ...createIntegrations(config.integrations, dataSource) }),
   });
