@@ -5,6 +5,7 @@ import { requireTemporalAddress } from '../config/configuration';
 import { requirePayloadKeys } from '../config/payload-keys';
 import type { WorkerConfiguration } from '../config/process-configuration';
 import { createDataConverter } from '../temporal/data-converter';
+import { createPersistence } from '../persistence/persistence';
 import { createIntegrations } from '../wiring/integrations';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
@@ -33,7 +34,10 @@ export async function createRenewalWorker(config: WorkerConfiguration, dataSourc
     ...workflowSource(config.temporal.workflowBundlePath),
     dataConverter,
     // Sandbox or HTTP adapter per system, from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md).
-    activities: createActivities({ dataSource, ...createIntegrations(config.integrations, dataSource) }),
+    activities: createActivities({
+      persistence: createPersistence(dataSource),
+      ...createIntegrations(config.integrations, dataSource),
+    }),
   });
 }
 
