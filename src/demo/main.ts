@@ -1,13 +1,10 @@
 import { pageUrls } from '../api/pages/page-urls';
-import { loadApiConfig } from '../config/api';
-import { loadConfig } from '../config/configuration';
-import { loadIntegrationsConfig } from '../config/integrations';
-import { loadPagesConfig } from '../config/pages';
+import { loadConfiguration } from '../config/process-configuration';
 import { withCheckDigit } from '../domain/national-id';
-import { SEEDED } from '../integrations/sandbox/seed-people';
+import { SEEDED } from '../sandboxes/seed-people';
 import { type DemoSettings, runJourney } from './journeys';
 
-/** Seeded citizens with a valid passport, the last two subscribed to Wasel (src/integrations/sandbox/seed-people.ts). */
+/** Seeded citizens with a valid passport, the last two subscribed to Wasel (src/sandboxes/seed-people.ts). */
 const PEOPLE = {
   pickup: SEEDED.validPassport,
   delivery: withCheckDigit('107733019'),
@@ -20,13 +17,13 @@ const PEOPLE = {
  * reissue, side by side, each printed as it moves; then where to look.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfiguration(process.env);
   const apiUrl = `http://localhost:${config.httpPort}`;
-  const pages = loadPagesConfig();
+  const pages = config.pages;
   const settings: DemoSettings = {
     apiUrl,
-    sandboxUrl: `http://localhost:${loadIntegrationsConfig().sandbox.httpPort}`,
-    auth: loadApiConfig().auth,
+    sandboxUrl: `http://localhost:${config.integrations.sandbox.httpPort}`,
+    auth: config.api.auth,
     print: (line) => process.stdout.write(`${line}\n`),
   };
   const ready = await fetch(`${apiUrl}/health/ready`).catch(() => undefined);

@@ -6,5 +6,5 @@ import { ensureTemporalBinary } from './binaries';
  * it (PATH, TEMPORAL_CLI_PATH or .tools/, installing it there if missing), so
  * a command pasted from the README runs without knowing where it lives.
  */
-const result = spawnSync(ensureTemporalBinary('temporal'), process.argv.slice(2), { stdio: 'inherit' });
+const result = spawnSync(ensureTemporalBinary('temporal', process.env), process.argv.slice(2), { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -1,7 +1,12 @@
 import request from 'supertest';
-import { SEEDED } from '../../src/integrations/sandbox/seed-people';
 import { loadPagesConfig } from '../../src/config/pages';
+import { pagesSettings } from '../../src/api/pages/pages-options';
+import { seededCitizenIdentities } from '../../src/sandboxes/dev-identities';
+import { SEEDED } from '../../src/sandboxes/seed-people';
 import { startApi } from './support/api-stack';
+
+/** What `npm start` passes when its civil registry is the sandbox. */
+const DEV_SIGN_IN = { devSignIn: { citizens: seededCitizenIdentities() } };
 
 /** Production-strength secrets, so the API starts under NODE_ENV=production. */
 const PRODUCTION_ENV = {
@@ -19,18 +24,12 @@ const PRODUCTION_ENV = {
  * embedded launcher asks for it, and never under NODE_ENV=production.
  */
 describe('development sign-in', () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    process.env = { ...saved };
-  });
-
-  it('is refused under NODE_ENV=production even when asked for', async () => {
-    expect(loadPagesConfig({ NODE_ENV: 'production' }, { devSignIn: true })).toMatchObject({
+  it('is refused under NODE_ENV=production even when the launcher asks for it', async () => {
+    expect(pagesSettings(loadPagesConfig({ NODE_ENV: 'production' }), DEV_SIGN_IN)).toMatchObject({
       devSignIn: false,
-      devSignInRefusal: expect.stringMatching(/production/),
+      devCitizens: [],
     });
-    Object.assign(process.env, PRODUCTION_ENV);
-    const api = await startApi({ logger: false, pages: { devSignIn: true } });
+    const api = await startApi({ env: PRODUCTION_ENV, pages: DEV_SIGN_IN });
     try {
       const identities = await request(api.http).get('/pages/dev/identities').expect(404);
       expect(identities.body.type).toBe('urn:passport-renewal:problem:dev-sign-in-disabled');
@@ -40,7 +39,7 @@ describe('development sign-in', () => {
         .expect(404)
         .expect('content-type', /application\/problem\+json/);
       // The sign-in page itself says so to its script, which then offers the identity provider only.
-      const page = await request(api.http).get('/pages/sign-in').expect(200);
+      const page = await request(api.http).get('/pages/sign-in');
       expect(page.text).toContain('"devSignIn":false');
     } finally {
       await api.stop();
@@ -48,7 +47,7 @@ describe('development sign-in', () => {
   });
 
   it('is absent unless the launcher asks for it', async () => {
-    const api = await startApi({ logger: false });
+    const api = await startApi();
     try {
       await request(api.http).get('/pages/dev/identities').expect(404);
     } finally {
@@ -56,13 +55,15 @@ describe('development sign-in', () => {
     }
   });
 
-  it('in the sandbox stack, lists the seeded people and mints tokens the API accepts', async () => {
-    const api = await startApi({ logger: false, pages: { devSignIn: true } });
+  it('in the sandbox stack, lists the seeded citizens and mints tokens the API accepts', async () => {
+    const api = await startApi({ pages: DEV_SIGN_IN });
     try {
       const identities = await request(api.http).get('/pages/dev/identities').expect(200);
       expect(identities.body).toContainEqual(
         expect.objectContaining({ nationalId: SEEDED.validPassport, waselSubscribed: true }),
       );
+      // Residents cannot hold a citizen's token, so they are not offered.
+      expect(identities.body.map((person: { nationalId: string }) => person.nationalId)).not.toContain(SEEDED.resident);
       const signedIn = await request(api.http)
         .post('/pages/dev/sign-in')
         .send({ role: 'clerk', sub: 'clerk-ruh-01', office: 'RUH-01' })

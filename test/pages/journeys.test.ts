@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seededCitizenIdentities } from '../../src/sandboxes/dev-identities';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
 import { POST_ACCEPTANCE } from '../support/renewal-driver';
@@ -22,7 +23,7 @@ describe('pages in a browser', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    await buildPagesForTest();
+    const assetsDir = await buildPagesForTest();
     browser = await launchChromium();
     stack = await startSandboxStack(
       {
@@ -31,8 +32,9 @@ describe('pages in a browser', () => {
         // Short, so an envelope the carrier stops moving is past its deadline within seconds.
         POLICY_DELIVERY_SLA: '4s',
         TEMPORAL_UI_URL,
+        PAGES_ASSETS_DIR: assetsDir,
       },
-      { pages: { devSignIn: true } },
+      { pages: { devSignIn: { citizens: seededCitizenIdentities() } } },
     );
   });
 

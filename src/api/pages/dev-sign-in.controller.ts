@@ -1,16 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { ApiConfig } from '../../config/api';
-import type { PagesConfig } from '../../config/pages';
-import { nationalIdProblem } from '../../domain/national-id';
-import { SEED_PEOPLE } from '../../integrations/sandbox/seed-people';
+import type { PagesSettings } from './pages-options';
 import { claimsProblem, mintAccessToken } from '../auth/access-token';
 import { Public } from '../auth/access.decorators';
 import { ProblemException, ValidationProblem } from '../common/problem';
 import { InjectApiConfig } from '../config/api-config.module';
 import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
 import { DevSignInDto, DevSignInView, SeededIdentityView } from './dto/dev-sign-in.dto';
-import { InjectPagesConfig } from './pages-config.token';
+import { InjectPagesSettings } from './pages-settings.token';
 
 /**
  * Development sign-in for testers of the sandbox stack: pick a seeded citizen,
@@ -23,21 +21,14 @@ import { InjectPagesConfig } from './pages-config.token';
 @Controller('pages/dev')
 export class DevSignInController {
   constructor(
-    @InjectPagesConfig() private readonly config: PagesConfig,
+    @InjectPagesSettings() private readonly config: PagesSettings,
     @InjectApiConfig() private readonly api: ApiConfig,
   ) {}
 
   @Get('identities')
   identities(): SeededIdentityView[] {
     this.requireEnabled();
-    // Only citizens can hold a citizen's token; the registry's residents would be refused at sign-in.
-    return SEED_PEOPLE.filter((person) => nationalIdProblem(person.nationalId) === undefined).map((person) => ({
-      nationalId: person.nationalId,
-      nameAr: person.nameAr,
-      nameEn: person.nameEn,
-      passportStatus: person.passports.at(-1)?.status ?? null,
-      waselSubscribed: person.address !== undefined,
-    }));
+    return this.config.devCitizens;
   }
 
   @Post('sign-in')

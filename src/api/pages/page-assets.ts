@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PagesConfig } from '../../config/pages';
-import { InjectPagesConfig } from './pages-config.token';
+import type { PagesSettings } from './pages-options';
+import { InjectPagesSettings } from './pages-settings.token';
 
 /** The files `npm run build` writes for the pages (see build-assets.ts), and how each is served. */
 export const PAGE_ASSET_TYPES: Record<string, string> = {
@@ -26,7 +26,7 @@ export class PageAssets {
   private readonly logger = new Logger(PageAssets.name);
   private readonly assets = new Map<string, PageAsset>();
 
-  constructor(@InjectPagesConfig() config: PagesConfig) {
+  constructor(@InjectPagesSettings() config: PagesSettings) {
     for (const [name, contentType] of Object.entries(PAGE_ASSET_TYPES)) {
       const path = join(config.assetsDir, name);
       if (!existsSync(path)) continue;

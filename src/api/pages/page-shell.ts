@@ -1,4 +1,4 @@
-import type { PagesConfig } from '../../config/pages';
+import type { PagesSettings } from './pages-options';
 
 import { PAGE_SETTINGS_ELEMENT_ID, PageName, PageSettings } from './page-settings';
 
@@ -25,7 +25,7 @@ const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '
  * The HTML every page starts from: Arabic and right-to-left until the script
  * applies the visitor's language; the script renders the page itself.
  */
-export function pageShell(page: PageName, config: PagesConfig, versions: { js: string; css: string }): string {
+export function pageShell(page: PageName, config: PagesSettings, versions: { js: string; css: string }): string {
   const settings: PageSettings = {
     page,
     temporalUiUrl: config.temporalUiUrl,

@@ -1,13 +1,13 @@
 import { Controller, Get, Header, HttpStatus, Param, Redirect, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { PagesConfig } from '../../config/pages';
+import type { PagesSettings } from './pages-options';
 import { Public } from '../auth/access.decorators';
 import { ProblemException } from '../common/problem';
 import { PageAssets } from './page-assets';
 import { PAGES_CSP, pageShell } from './page-shell';
 import { PageName, PAGES } from './page-settings';
-import { InjectPagesConfig } from './pages-config.token';
+import { InjectPagesSettings } from './pages-settings.token';
 
 const notFound = () => new ProblemException(HttpStatus.NOT_FOUND, 'page-not-found', 'Page not found');
 
@@ -21,7 +21,7 @@ const notFound = () => new ProblemException(HttpStatus.NOT_FOUND, 'page-not-foun
 @Controller()
 export class PagesController {
   constructor(
-    @InjectPagesConfig() private readonly config: PagesConfig,
+    @InjectPagesSettings() private readonly config: PagesSettings,
     private readonly assets: PageAssets,
   ) {}
 

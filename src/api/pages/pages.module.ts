@@ -1,18 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { loadPagesConfig, PagesOverrides } from '../../config/pages';
+import type { PagesConfig } from '../../config/pages';
 import { DevSignInController } from './dev-sign-in.controller';
 import { PageAssets } from './page-assets';
 import { PagesController } from './pages.controller';
-import { PAGES_CONFIG } from './pages-config.token';
+import { PAGES_SETTINGS } from './pages-settings.token';
+import { type PagesOptions, pagesSettings } from './pages-options';
 
 /** The citizen's, the clerk's and the operator's pages, served by the API itself. */
 @Module({})
 export class PagesModule {
-  static register(overrides: PagesOverrides = {}): DynamicModule {
+  static register(config: PagesConfig, options: PagesOptions = {}): DynamicModule {
     return {
       module: PagesModule,
       controllers: [PagesController, DevSignInController],
-      providers: [{ provide: PAGES_CONFIG, useFactory: () => loadPagesConfig(process.env, overrides) }, PageAssets],
+      providers: [{ provide: PAGES_SETTINGS, useValue: pagesSettings(config, options) }, PageAssets],
     };
   }
 }

@@ -33,11 +33,11 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Bundles the pages into a folder of this test file's own and points the API at it. */
-export async function buildPagesForTest(): Promise<void> {
+/** Bundles the pages into a folder of this test file's own, for the API's PAGES_ASSETS_DIR. */
+export async function buildPagesForTest(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'pages-assets-'));
   await buildPageAssets(dir);
-  process.env.PAGES_ASSETS_DIR = dir;
+  return dir;
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
