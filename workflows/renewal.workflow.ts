@@ -15,8 +15,10 @@ import {
   cancelRenewalUpdate,
   type CitizenFacts,
   type CitizenNotice,
+  openRenewalUpdate,
   type PrintJobCompleted,
   type RenewalInput,
+  type RenewalOpened,
   type RenewalOutcome,
   type RenewalStage,
   type RenewalStatus,
@@ -212,6 +214,13 @@ class PassportRenewal implements RenewalContext {
 
   private handleMessages(): void {
     setHandler(statusQuery, () => this.status());
+
+    // The API's update-with-start: it answers once eligibility is decided. Waiting adds no command to history.
+    setHandler(openRenewalUpdate, async (): Promise<RenewalOpened> => {
+      await condition(() => this.tracker.stage !== 'ELIGIBILITY_CHECK');
+      const { stage, stageDeadline } = this.tracker;
+      return { stage, reason: this.outcomeReason, stageDeadline: stageDeadline?.toISOString() };
+    });
 
     setHandler(
       acceptTermsUpdate,

@@ -34,6 +34,11 @@ export interface ApiConfig {
   bodyLimitBytes: number;
   /** After SIGTERM, readiness fails at once and the server keeps serving this long before closing. */
   shutdownGraceMs: number;
+  /**
+   * How long `POST /v1/renewals` waits for the eligibility outcome. Past it, the
+   * renewal has started all the same and the answer says `ELIGIBILITY_CHECK`.
+   */
+  creationWaitMs: number;
 }
 
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0001';
@@ -89,5 +94,6 @@ export function loadApiConfig(env: Env): ApiConfig {
     },
     bodyLimitBytes: integer(env, 'API_BODY_LIMIT_BYTES', 64 * 1024, 1024),
     shutdownGraceMs: integer(env, 'API_SHUTDOWN_GRACE_MS', 5_000, 0),
+    creationWaitMs: integer(env, 'API_CREATION_WAIT_MS', 10_000, 0),
   };
 }

@@ -44,19 +44,25 @@ describe('pickup at the counter, end to end', () => {
       .send({ officeId: 'RUH-01' })
       .expect(202);
     const renewalId: string = created.body.renewalId;
-    expect(created.body).toMatchObject({ stage: 'ELIGIBILITY_CHECK', officeId: 'RUH-01', deliveryMethod: 'PICKUP' });
+    // Opened by update-with-start: the answer is the eligibility outcome, with the review to accept.
+    expect(created.body).toMatchObject({
+      stage: 'AWAITING_ACCEPTANCE',
+      officeId: 'RUH-01',
+      deliveryMethod: 'PICKUP',
+      review: { renewalId, passport: { passportNumber: citizen.passportNumber, status: 'VALID' } },
+    });
     expect(created.body).not.toHaveProperty('nationalId');
+    expect(await stageOf(renewalId, asCitizen)).toBe('AWAITING_ACCEPTANCE');
 
     // The citizen reviews, accepts and pays; SADAD and the print centre report by webhook.
-    await waitForStage(renewalId, asCitizen, 'AWAITING_ACCEPTANCE');
-    const review = await request(stack.http).get(`/v1/renewals/${renewalId}/review`).set(asCitizen).expect(200);
+    const { review } = created.body;
     await request(stack.http)
       .post(`/v1/renewals/${renewalId}/acceptance`)
       .set({ ...asCitizen, ...once() })
       .send({
         photoConfirmed: true,
         englishNameConfirmed: true,
-        acceptedPledgeIds: review.body.requiredPledgeIds,
+        acceptedPledgeIds: review.requiredPledgeIds,
         validityYears: 10,
         delivery: { method: 'PICKUP', officeId: 'RUH-01' },
       })
@@ -175,6 +181,8 @@ describe('pickup at the counter, end to end', () => {
       .set({ ...asCitizen, ...once() })
       .send({ officeId: 'JED-02' })
       .expect(202);
+    expect(created.body).toMatchObject({ stage: 'REJECTED', outcomeReason: 'TRAVEL_BAN' });
+    expect(created.body).not.toHaveProperty('review');
 
     await waitForStage(created.body.renewalId, asCitizen, 'REJECTED');
     const [audit] = await stack.db.query(

@@ -44,15 +44,15 @@ describe('replay of recorded renewal histories', () => {
   });
 
   it('has encrypted histories of the pickup and the post happy paths, holding ciphertext only', () => {
-    expect(encryptedFiles).toEqual(
-      expect.arrayContaining([
-        'renewal-with-pickup-at-the-counter-pickup-happy-path-accept-pay-print-verify-hand-over-encrypted.json',
-        'renewal-with-home-delivery-by-saudi-post-post-within-sla-dispatched-accepted-in-transit-out-for-delivery-delivered-with-otp-encrypted.json',
-      ]),
-    );
+    const happyPaths = [
+      'renewal-with-pickup-at-the-counter-pickup-happy-path-accept-pay-print-verify-hand-over-encrypted.json',
+      'renewal-with-home-delivery-by-saudi-post-post-within-sla-dispatched-accepted-in-transit-out-for-delivery-delivered-with-otp-encrypted.json',
+    ];
+    expect(encryptedFiles).toEqual(expect.arrayContaining(happyPaths));
     for (const file of encryptedFiles) {
       const payloads = payloadsIn(readHistory(file)).filter((found) => !isSearchAttribute(found));
-      expect(payloads.length).toBeGreaterThan(20);
+      // A whole journey carries dozens of payloads; a short path (e.g. a rejection at once) fewer, never none.
+      expect(payloads.length).toBeGreaterThan(happyPaths.includes(file) ? 20 : 5);
       expect({ file, encodings: [...new Set(payloads.map(({ payload }) => encodingOf(payload)))] }).toEqual({
         file,
         encodings: ['binary/encrypted'],

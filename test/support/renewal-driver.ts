@@ -1,4 +1,4 @@
-import { WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -16,10 +16,12 @@ import {
   carrierEventSignal,
   declareShipmentLostSignal,
   handOverUpdate,
+  openRenewalUpdate,
   paymentReceivedSignal,
   printJobCompletedSignal,
   printJobFailedSignal,
   type RenewalInput,
+  type RenewalOpened,
   type RenewalPolicy,
   type RenewalStage,
   type RenewalStatus,
@@ -60,6 +62,14 @@ async function recordHistoryIfAsked(handle: WorkflowHandle): Promise<void> {
   writeFileSync(join(HISTORIES_DIR, `${fileName}-encrypted.json`), historyToJSON(await handle.fetchHistory()) + '\n');
 }
 
+interface RunOptions {
+  fake?: FakePartners;
+  policy?: Partial<RenewalPolicy>;
+  nationalId?: string;
+  /** Start the renewal as `POST /v1/renewals` does: update-with-start with the opening update. */
+  openByUpdate?: boolean;
+}
+
 /**
  * Drives one renewal through the time-skipping server the way its actors would:
  * the citizen accepts, SADAD reports the payment, the print centre reports the
@@ -75,16 +85,15 @@ export class RenewalDriver {
     readonly fake: FakePartners,
     readonly handle: WorkflowHandle,
     readonly input: RenewalInput,
+    /** The opening's answer, when the renewal was started as the API starts it (`openByUpdate`). */
+    readonly opened?: RenewalOpened,
   ) {}
 
   /**
    * Starts a time-skipping server of its own (so no test's clock or leftovers
    * reach another), a worker and a renewal; `scenario` runs while the worker polls.
    */
-  static async run<T>(
-    options: { fake?: FakePartners; policy?: Partial<RenewalPolicy>; nationalId?: string },
-    scenario: (driver: RenewalDriver) => Promise<T>,
-  ): Promise<T> {
+  static async run<T>(options: RunOptions, scenario: (driver: RenewalDriver) => Promise<T>): Promise<T> {
     const env = await createTimeSkippingEnvironment();
     try {
       return await RenewalDriver.runIn(env, options, scenario);
@@ -95,7 +104,7 @@ export class RenewalDriver {
 
   private static async runIn<T>(
     env: TestWorkflowEnvironment,
-    options: { fake?: FakePartners; policy?: Partial<RenewalPolicy>; nationalId?: string },
+    options: RunOptions,
     scenario: (driver: RenewalDriver) => Promise<T>,
   ): Promise<T> {
     const fake = options.fake ?? new FakePartners();
@@ -108,13 +117,21 @@ export class RenewalDriver {
       policy: { ...DEFAULT_POLICY, ...options.policy },
     };
     return worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('passportRenewal', {
-        workflowId: renewalWorkflowId(input.renewalId),
-        taskQueue,
-        args: [input],
-      });
+      const start = { workflowId: renewalWorkflowId(input.renewalId), taskQueue, args: [input] };
+      let opened: RenewalOpened | undefined;
+      let handle: WorkflowHandle;
+      if (options.openByUpdate) {
+        const startWorkflowOperation = new WithStartWorkflowOperation('passportRenewal', {
+          ...start,
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        });
+        opened = await env.client.workflow.executeUpdateWithStart(openRenewalUpdate, { startWorkflowOperation });
+        handle = await startWorkflowOperation.workflowHandle();
+      } else {
+        handle = await env.client.workflow.start('passportRenewal', start);
+      }
       try {
-        const result = await scenario(new RenewalDriver(env, fake, handle, input));
+        const result = await scenario(new RenewalDriver(env, fake, handle, input, opened));
         // Every path is checked against the safety rule, not just the ones that test it on purpose.
         if (fake.safetyViolations.length) throw new Error(`Safety rule broken: ${fake.safetyViolations.join('; ')}`);
         await recordHistoryIfAsked(handle);

@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CarrierEventType } from './carrier';
 import type { RenewalStatus } from './renewal';
+import type { RenewalStage } from './stages';
 
 /**
  * Every message the renewal workflow understands, shared by the workflow
@@ -14,6 +15,22 @@ import type { RenewalStatus } from './renewal';
  */
 
 // ---- citizen -------------------------------------------------------------
+
+/** How the renewal answers its opening: the eligibility outcome, once the check is done. */
+export interface RenewalOpened {
+  /** `AWAITING_ACCEPTANCE` (eligible: the review follows), `REJECTED`, or wherever a retried opening finds it. */
+  stage: RenewalStage;
+  /** Why it was rejected (machine-readable, e.g. `TRAVEL_BAN`), or why it ended otherwise. */
+  reason?: string;
+  stageDeadline?: string;
+}
+
+/**
+ * Sent with the start (update-with-start) by `POST /v1/renewals`, so the
+ * citizen's request answers with the eligibility outcome instead of a polling
+ * loop. It changes nothing in the renewal: it only waits for the check.
+ */
+export const openRenewalUpdate = defineUpdate<RenewalOpened>('openRenewal');
 
 export type DeliveryChoice = { method: 'PICKUP'; officeId: string } | { method: 'POST' };
 

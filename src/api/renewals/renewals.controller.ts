@@ -10,6 +10,7 @@ import { CitizenThrottlerGuard } from './citizen-throttler.guard';
 import { AcceptanceDto, AcceptanceResultView } from './dto/acceptance.dto';
 import { CancellationDto, CancellationResultView } from './dto/cancellation.dto';
 import { CreateRenewalDto } from './dto/create-renewal.dto';
+import { RenewalCreatedView } from './dto/renewal-created.view';
 import { RenewalStatusView } from './dto/renewal-status.view';
 import { RenewalView } from './dto/renewal-view.dto';
 import { ReviewView } from './dto/review.view';
@@ -28,16 +29,23 @@ export class RenewalsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Start renewing my passport',
-    description: 'The national ID is the token subject. One renewal in progress per citizen (409 otherwise).',
+    description:
+      'The national ID is the token subject. One renewal in progress per citizen (409 otherwise). The answer ' +
+      'carries the eligibility outcome: `AWAITING_ACCEPTANCE` with the review to accept, or `REJECTED` with ' +
+      '`outcomeReason`. Should the check take longer than the API waits (API_CREATION_WAIT_MS), the stage is ' +
+      '`ELIGIBILITY_CHECK`: the renewal has started, and `GET /v1/renewals/{renewalId}` follows it.',
   })
   @ApiIdempotencyKey()
-  @ApiAcceptedResponse({ type: RenewalView, description: 'The renewal has started with the eligibility check' })
-  @ApiProblems(400, 409, 413)
+  @ApiAcceptedResponse({
+    type: RenewalCreatedView,
+    description: 'The renewal has started; its eligibility outcome, or the review when eligible',
+  })
+  @ApiProblems(400, 409, 413, 503)
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() request: CreateRenewalDto,
     @Idempotency() idempotency: IdempotencyContext,
-  ): Promise<RenewalView> {
+  ): Promise<RenewalCreatedView> {
     return this.renewals.create(principal, request, idempotency);
   }
 

@@ -6,13 +6,17 @@ import {
   acceptTermsUpdate,
   ageOn,
   cancelRenewalUpdate,
+  type RenewalInput,
   RenewalPolicy,
 } from '../../../workflows/contract';
+import type { ApiConfig } from '../../config/api';
 import type { AppConfig } from '../../config/configuration';
 import type { CivilRegistry } from '../../integrations/civil-registry/port';
 import { Persistence } from '../../persistence/persistence';
+import type { RenewalRecord } from '../../persistence/entities/renewal.entity';
 import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
 import type { Principal } from '../auth/principal';
+import { InjectApiConfig } from '../config/api-config.module';
 import { ProblemException } from '../common/problem';
 import { derivedId, derivedUuid, IdempotencyContext } from '../idempotency/idempotency-context';
 import { InjectCivilRegistry } from '../integrations/integrations.tokens';
@@ -24,6 +28,7 @@ import { acceptanceRejection } from './acceptance-rejections';
 import { AcceptanceDto, AcceptanceResultView } from './dto/acceptance.dto';
 import { CancellationDto, CancellationResultView } from './dto/cancellation.dto';
 import { CreateRenewalDto } from './dto/create-renewal.dto';
+import { RenewalCreatedView } from './dto/renewal-created.view';
 import { RenewalStatusView } from './dto/renewal-status.view';
 import { RenewalView } from './dto/renewal-view.dto';
 import { ReviewView } from './dto/review.view';
@@ -39,49 +44,74 @@ export class RenewalsService {
     private readonly access: RenewalAccess,
     private readonly audit: ApiAudit,
     private readonly config: ConfigService<AppConfig, true>,
+    @InjectApiConfig() private readonly api: ApiConfig,
   ) {}
 
-  async create(principal: Principal, request: CreateRenewalDto, idempotency: IdempotencyContext): Promise<RenewalView> {
-    const nationalId = principal.subject;
-    // Derived from the key: a retry that re-executes after a crash starts nothing new.
-    const renewalId = derivedUuid(idempotency, 'renewal');
-    const policy = this.config.get('policy', { infer: true });
-    await this.persistence.transaction(async (tx) => {
-      // One creation at a time per citizen, so two requests with different keys cannot both start a renewal.
-      await tx.renewals.lockCreationsOf(nationalId);
-      const open = await tx.renewals.openOf(nationalId);
-      if (open?.renewalId === renewalId) return;
-      if (open) {
-        throw new ProblemException(
-          HttpStatus.CONFLICT,
-          'renewal-in-progress',
-          'A renewal is already in progress',
-          'Finish or cancel the renewal in progress first',
-          { renewalId: open.renewalId },
-        );
-      }
-      // Written before the start so the trail reads in order; the transaction drops it if the start fails.
-      await this.audit.record(
-        {
-          actor: principal.actor,
-          renewalId,
-          action: 'citizen.renewal.create',
-          outcome: 'STARTED',
-          details: { officeId: request.officeId },
-          idempotency,
-        },
-        tx.audit,
+  /**
+   * Opens a renewal and answers with its eligibility outcome. Two short steps
+   * around one Temporal call, and no transaction spans it: the read-model row is
+   * reserved first (one creation at a time per citizen, so two requests with
+   * different keys cannot both open a renewal), then the workflow is started
+   * with the opening update (update-with-start), then the request is audited.
+   */
+  async create(
+    principal: Principal,
+    request: CreateRenewalDto,
+    idempotency: IdempotencyContext,
+  ): Promise<RenewalCreatedView> {
+    // The trail orders by time: the request is dated when made, before the renewal's first stage.
+    const requestedAt = new Date();
+    const input: RenewalInput = {
+      // Derived from the key: a retry that re-executes after a crash opens nothing new.
+      renewalId: derivedUuid(idempotency, 'renewal'),
+      nationalId: principal.subject,
+      officeId: request.officeId,
+      policy: this.config.get('policy', { infer: true }),
+    };
+    const taskQueue = this.config.get('temporal.taskQueue', { infer: true });
+    const inProgress = await this.reserve(input);
+    if (inProgress) {
+      // A renewal reserved by a request that died before starting it would otherwise block the citizen for good.
+      if (inProgress.lastSequence === 0) await this.workflows.start(taskQueue, inputOf(inProgress, input.policy));
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'renewal-in-progress',
+        'A renewal is already in progress',
+        'Finish or cancel the renewal in progress first',
+        { renewalId: inProgress.renewalId },
       );
-      await this.workflows.start(this.config.get('temporal.taskQueue', { infer: true }), {
-        renewalId,
-        nationalId,
-        officeId: request.officeId,
-        policy,
-      });
-      // Readable at once, with the policy the workflow was given (the review shows its fees and pledges).
-      await tx.renewals.recordCreated({ renewalId, nationalId, officeId: request.officeId, policy });
+    }
+    const opened = await this.workflows.open(taskQueue, input, derivedId(idempotency, 'open'), this.api.creationWaitMs);
+    await this.audit.record({
+      actor: principal.actor,
+      renewalId: input.renewalId,
+      action: 'citizen.renewal.create',
+      outcome: 'STARTED',
+      details: { officeId: request.officeId },
+      idempotency,
+      at: requestedAt,
     });
-    return this.get(principal, renewalId);
+    const record = await this.access.require(principal, input.renewalId);
+    // The workflow's answer is the truth of this moment; the read model may be a step behind it.
+    const view: RenewalCreatedView = {
+      ...RenewalView.from(record),
+      ...(opened && { stage: opened.stage, stageDeadline: opened.stageDeadline ?? null }),
+      ...(opened?.reason && { outcomeReason: opened.reason }),
+    };
+    if (opened?.stage === 'AWAITING_ACCEPTANCE') view.review = await this.reviewOf(principal, record);
+    return view;
+  }
+
+  /** Reserves the citizen's one open renewal in the read model, or finds the one already in progress. */
+  private reserve(input: RenewalInput): Promise<RenewalRecord | undefined> {
+    return this.persistence.transaction(async (tx) => {
+      await tx.renewals.lockCreationsOf(input.nationalId);
+      const open = await tx.renewals.openOf(input.nationalId);
+      if (open) return open.renewalId === input.renewalId ? undefined : open;
+      // Readable at once, with the policy the workflow is given (the review shows its fees and pledges).
+      await tx.renewals.recordCreated(input);
+      return undefined;
+    });
   }
 
   async list(principal: Principal): Promise<RenewalView[]> {
@@ -99,7 +129,11 @@ export class RenewalsService {
   }
 
   async review(principal: Principal, renewalId: string): Promise<ReviewView> {
-    const record = await this.access.require(principal, renewalId);
+    return this.reviewOf(principal, await this.access.require(principal, renewalId));
+  }
+
+  private async reviewOf(principal: Principal, record: RenewalRecord): Promise<ReviewView> {
+    const { renewalId } = record;
     const [profile, facts] = await Promise.all([
       this.registry.lookUpProfile(record.nationalId),
       this.registry.lookUpCitizen(record.nationalId),
@@ -186,4 +220,10 @@ export class RenewalsService {
       (result) => ({ outcome: result.stage, details: { compensations: result.compensations } }),
     );
   }
+}
+
+/** The input a reserved renewal's workflow was (or is to be) started with. */
+function inputOf(record: RenewalRecord, currentPolicy: RenewalPolicy): RenewalInput {
+  const { renewalId, nationalId, officeId } = record;
+  return { renewalId, nationalId, officeId, policy: record.policy ?? currentPolicy };
 }

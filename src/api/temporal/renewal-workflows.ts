@@ -1,10 +1,19 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import {
   DeliveryMethodKey,
   OfficeIdKey,
   type RenewalInput,
+  type RenewalOpened,
+  openRenewalUpdate,
   RenewalStageKey,
   type RenewalStatus,
   renewalWorkflowId,
@@ -27,24 +36,65 @@ const UPDATE_DEADLINE_MS = 20_000;
 export class RenewalWorkflows {
   constructor(@InjectTemporalClient() private readonly client: Client) {}
 
+  /**
+   * Starts the renewal and waits, at most `waitMs`, for its eligibility outcome,
+   * in one call (update-with-start). A retry of the same request (same update id)
+   * finds the renewal running and gets the same answer. `undefined` when the
+   * answer did not come in time (a busy or absent worker) or the renewal has
+   * already ended: the renewal has started either way, and the read model says
+   * where it is.
+   */
+  async open(
+    taskQueue: string,
+    input: RenewalInput,
+    updateId: string,
+    waitMs: number,
+  ): Promise<RenewalOpened | undefined> {
+    const startWorkflowOperation = new WithStartWorkflowOperation('passportRenewal', {
+      ...this.startOptions(taskQueue, input),
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    try {
+      return await this.within(waitMs, () =>
+        this.client.workflow.executeUpdateWithStart(openRenewalUpdate, { updateId, startWorkflowOperation }),
+      );
+    } catch (error) {
+      const unanswered =
+        error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+        error instanceof WorkflowExecutionAlreadyStartedError ||
+        // e.g. a worker of the previous release, which does not know the update, during a rolling deploy.
+        error instanceof WorkflowUpdateFailedError;
+      if (!unanswered) throw error;
+      // The call may have ended before the server said whether it started the workflow: make sure.
+      await this.start(taskQueue, input);
+      return undefined;
+    }
+  }
+
   /** Starts the renewal; a workflow already started for this id (by an earlier attempt) is fine. */
   async start(taskQueue: string, input: RenewalInput): Promise<void> {
     try {
-      await this.client.workflow.start('passportRenewal', {
-        workflowId: renewalWorkflowId(input.renewalId),
-        taskQueue,
-        // A renewal id names one workflow for good, even after it has finished.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        args: [input],
-        typedSearchAttributes: [
-          { key: RenewalStageKey, value: 'ELIGIBILITY_CHECK' },
-          { key: DeliveryMethodKey, value: 'PICKUP' },
-          { key: OfficeIdKey, value: input.officeId },
-        ],
-      });
+      await this.within(UPDATE_DEADLINE_MS, () =>
+        this.client.workflow.start('passportRenewal', this.startOptions(taskQueue, input)),
+      );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
+  }
+
+  private startOptions(taskQueue: string, input: RenewalInput) {
+    return {
+      workflowId: renewalWorkflowId(input.renewalId),
+      taskQueue,
+      // A renewal id names one workflow for good, even after it has finished.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+      args: [input] as [RenewalInput],
+      typedSearchAttributes: [
+        { key: RenewalStageKey, value: 'ELIGIBILITY_CHECK' },
+        { key: DeliveryMethodKey, value: 'PICKUP' },
+        { key: OfficeIdKey, value: input.officeId },
+      ],
+    };
   }
 
   status(renewalId: string): Promise<RenewalStatus> {

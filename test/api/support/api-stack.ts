@@ -43,7 +43,12 @@ export interface ApiStackOptions {
  */
 export async function startApi(options: ApiStackOptions = {}): Promise<ApiStack> {
   // Renewals started here go to a queue no worker polls, even when another test file runs a worker.
-  const config = testConfiguration({ TEMPORAL_TASK_QUEUE: IDLE_TASK_QUEUE, ...options.env });
+  const config = testConfiguration({
+    TEMPORAL_TASK_QUEUE: IDLE_TASK_QUEUE,
+    // No worker answers a renewal's opening here: a creation answers at ELIGIBILITY_CHECK after this wait.
+    API_CREATION_WAIT_MS: '300',
+    ...options.env,
+  });
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
   const app = await createApp(config, {
     integrations: integrationsFactory(config.integrations),
