@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BENCH_JWT, REQUIRED_PLEDGES } from './stack';
 
 const jwt = new JwtService();
@@ -44,22 +45,34 @@ export class HttpError extends Error {
   }
 }
 
-/** A POST with a fresh Idempotency-Key (each call is a new intended action); the JSON answer. */
+/**
+ * A POST as a careful client sends it: a fresh Idempotency-Key for the intended
+ * action, and on a 503 (Temporal or a partner too busy to answer in time) the
+ * same request again with the same key, a few times, as the API asks. The JSON answer.
+ */
 export async function post<T = Record<string, unknown>>(
   url: string,
   authorization: string | undefined,
   body: unknown,
 ): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'idempotency-key': randomUUID(),
-      ...(authorization ? { authorization } : {}),
-    },
-    body: JSON.stringify(body ?? {}),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new HttpError(response.status, text, `POST ${new URL(url).pathname}`);
-  return (text ? JSON.parse(text) : {}) as T;
+  const key = randomUUID();
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': key,
+        ...(authorization ? { authorization } : {}),
+      },
+      body: JSON.stringify(body ?? {}),
+    });
+    const text = await response.text();
+    if (response.ok) return (text ? JSON.parse(text) : {}) as T;
+    if (response.status !== 503 || attempt >= RETRIES) {
+      throw new HttpError(response.status, text, `POST ${new URL(url).pathname}`);
+    }
+    await sleep(1_000 * attempt);
+  }
 }
+
+const RETRIES = 5;

@@ -22,6 +22,8 @@ export class Observer {
   private readonly stageWaits = new Map<string, StageWait>();
   private readonly billWaits = new Map<string, Wait<string>>();
   private timer?: NodeJS.Timeout;
+  /** Set when a round is called off: every wait, present or future, fails until `resume`. */
+  private cancelled?: Error;
   private polling?: Promise<void>;
 
   constructor(
@@ -42,9 +44,23 @@ export class Observer {
     await this.polling;
   }
 
+  /** Fails every wait, and every wait begun until `resume`: the drivers of a round past its time stop. */
+  cancelWaits(reason: string): void {
+    this.cancelled = new Error(reason);
+    for (const waits of [this.stageWaits, this.billWaits]) {
+      for (const wait of waits.values()) wait.reject(this.cancelled);
+      waits.clear();
+    }
+  }
+
+  resume(): void {
+    this.cancelled = undefined;
+  }
+
   /** Resolves with the stage once the read model shows one of `stages`; rejects if the renewal ended elsewhere. */
   stage(renewalId: string, ...stages: string[]): Promise<string> {
     return new Promise((resolve, reject) => {
+      if (this.cancelled) return reject(this.cancelled);
       this.stageWaits.set(renewalId, {
         stages: new Set(stages),
         resolve: (stage) => (stages.includes(stage) ? resolve(stage) : reject(new Error(`renewal ended ${stage}`))),
@@ -56,9 +72,10 @@ export class Observer {
 
   /** Resolves with the number of the citizen's unpaid bill once SADAD has issued it. */
   bill(nationalId: string): Promise<string> {
-    return new Promise((resolve, reject) =>
-      this.billWaits.set(nationalId, { resolve, reject, deadline: Date.now() + this.timeoutMs }),
-    );
+    return new Promise((resolve, reject) => {
+      if (this.cancelled) return reject(this.cancelled);
+      this.billWaits.set(nationalId, { resolve, reject, deadline: Date.now() + this.timeoutMs });
+    });
   }
 
   private expire(waits: Map<string, Wait<string>>, what: string): void {

@@ -114,11 +114,20 @@ export function spawnProduct(ports: Ports, dataDir: string): ChildProcess {
   const log = createWriteStream(join(dataDir, 'product.log'), { flags: 'a' });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  child.once('exit', () => process.off('exit', killOnExit));
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   return child;
 }
+
+/** Product processes this bench started; an interrupted bench stops them (and so their PostgreSQL and dev server). */
+const running = new Set<ChildProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`${signal}: stopping the stacks the bench started`);
+    void Promise.all([...running].map(stopChild)).finally(() => process.exit(130));
+  });
+}
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 
 /** Polls `/health/ready` until PostgreSQL and Temporal answer through the API. */
 export async function waitUntilReady(apiUrl: string, child: ChildProcess | undefined, timeoutMs: number) {
