@@ -72,7 +72,8 @@ async function main(): Promise<void> {
 
     const databaseUrl = requireDatabaseUrl(config.databaseUrl);
     await runMigrations(databaseUrl);
-    const dataSource = await openDataSource(databaseUrl);
+    // The worker's pool, which the sandboxes share; the API has its own (API_DATABASE_POOL_SIZE).
+    const dataSource = await openDataSource(databaseUrl, config.worker.databasePoolSize);
     stops.push(() => dataSource.destroy());
     const worker = await startRenewalWorker(config, dataSource);
     stops.push(worker.shutdown);

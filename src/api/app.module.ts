@@ -52,7 +52,10 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (loaded: ConfigService<ApiConfiguration, true>) =>
-            dataSourceOptions(requireDatabaseUrl(loaded.get('databaseUrl', { infer: true }))),
+            dataSourceOptions(
+              requireDatabaseUrl(loaded.get('databaseUrl', { infer: true })),
+              loaded.get('api.databasePoolSize', { infer: true }),
+            ),
         }),
         IntegrationsModule.register(integrations),
         CodecModule.register(config, codec),

@@ -39,6 +39,8 @@ export interface ApiConfig {
    * renewal has started all the same and the answer says `ELIGIBILITY_CHECK`.
    */
   creationWaitMs: number;
+  /** PostgreSQL connections of the API's pool. */
+  databasePoolSize: number;
 }
 
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0001';
@@ -95,5 +97,6 @@ export function loadApiConfig(env: Env): ApiConfig {
     bodyLimitBytes: integer(env, 'API_BODY_LIMIT_BYTES', 64 * 1024, 1024),
     shutdownGraceMs: integer(env, 'API_SHUTDOWN_GRACE_MS', 5_000, 0),
     creationWaitMs: integer(env, 'API_CREATION_WAIT_MS', 10_000, 0),
+    databasePoolSize: integer(env, 'API_DATABASE_POOL_SIZE', 10, 1),
   };
 }

@@ -37,8 +37,11 @@ export const MIGRATIONS = [
   RenewalChangeNotices1764512000000,
 ];
 
+/** Connections of a pool when its process does not say (API_DATABASE_POOL_SIZE, WORKER_DATABASE_POOL_SIZE). */
+export const DEFAULT_POOL_SIZE = 10;
+
 /** One definition of the schema for the API, the worker, the migrations and the tests. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = DEFAULT_POOL_SIZE): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -47,12 +50,12 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     // The schema changes only through migrations.
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 10 },
+    extra: { max: poolSize },
   };
 }
 
-export async function openDataSource(url: string): Promise<DataSource> {
-  return new DataSource(dataSourceOptions(url)).initialize();
+export async function openDataSource(url: string, poolSize?: number): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(url, poolSize)).initialize();
 }
 
 export async function runMigrations(url: string): Promise<void> {

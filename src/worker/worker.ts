@@ -4,6 +4,7 @@ import { createActivities } from '../../activities';
 import { requireTemporalAddress } from '../config/configuration';
 import { requirePayloadKeys } from '../config/payload-keys';
 import type { WorkerConfiguration } from '../config/process-configuration';
+import { workerOptionsOf } from '../config/worker';
 import { createDataConverter } from '../temporal/data-converter';
 import { createPersistence } from '../persistence/persistence';
 import { createIntegrations } from '../wiring/integrations';
@@ -33,6 +34,7 @@ export async function createRenewalWorker(config: WorkerConfiguration, dataSourc
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(config.temporal.workflowBundlePath),
     dataConverter,
+    ...workerOptionsOf(config.worker),
     // Sandbox or HTTP adapter per system, from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md).
     activities: createActivities({
       persistence: createPersistence(dataSource),
