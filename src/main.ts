@@ -7,6 +7,8 @@ import { createApp } from './api/create-app';
 import { loadConfig } from './config/configuration';
 import { loadIntegrationsConfig } from './config/integrations';
 import { startEmbeddedSandboxes } from './integrations/sandbox/embedded';
+import { describeError } from './launcher/logger';
+import { claimDataDir, type DataDirClaim } from './launcher/recovery';
 import { openDataSource, runMigrations } from './persistence/data-source';
 import { startEmbeddedPostgres } from './persistence/embedded-postgres';
 import { startDevServer } from './temporal/dev-server';
@@ -21,8 +23,11 @@ async function main(): Promise<void> {
   const logger = new Logger('embedded');
   const config = loadConfig();
   const stops: Array<() => Promise<void>> = [];
+  // Pid files of what this process starts, so the next start can clean up after a crash (kill -9).
+  let claim: DataDirClaim | undefined;
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error) => logger.error(String(error)));
+    for (const stop of stops.reverse()) await stop().catch((error) => logger.error(describeError(error)));
+    claim?.release();
   };
   // embedded-postgres already stops its cluster through async-exit-hook on SIGINT/SIGTERM and
   // then exits; registering here too makes that exit wait until everything else has stopped.
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
 
   try {
     mkdirSync(config.embedded.dataDir, { recursive: true });
+    claim = await claimDataDir(config.embedded.dataDir, logger);
     if (!config.databaseUrl) {
       const postgres = await startEmbeddedPostgres({
         dataDir: join(config.embedded.dataDir, 'postgres'),
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
         persistent: true,
       });
       stops.push(postgres.stop);
+      claim.record('postgres', postgres.pid, 'SIGINT');
       config.databaseUrl = postgres.url;
       process.env.DATABASE_URL = postgres.url;
       logger.log(`PostgreSQL (embedded) on 127.0.0.1:${config.embedded.postgresPort}`);
@@ -53,6 +60,7 @@ async function main(): Promise<void> {
         namespace: config.temporal.namespace,
       });
       stops.push(temporal.stop);
+      claim.record('temporal-dev-server', temporal.pid);
       config.temporal.address = temporal.address;
       process.env.TEMPORAL_ADDRESS = temporal.address;
       logger.log(`Temporal dev server on ${temporal.address}, UI ${temporal.uiUrl}`);
@@ -73,7 +81,7 @@ async function main(): Promise<void> {
     logger.log(`API        http://localhost:${config.httpPort}/v1/renewals`);
     logger.log(`OpenAPI    http://localhost:${config.httpPort}/docs`);
   } catch (error) {
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    logger.error(describeError(error));
     await stopAll();
     process.exit(1);
   }

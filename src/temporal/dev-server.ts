@@ -16,6 +16,8 @@ export interface DevServerOptions {
 
 export interface RunningDevServer {
   address: string;
+  /** For the launcher's pid file. */
+  pid: number | undefined;
   namespace: string;
   uiUrl?: string;
   stop(): Promise<void>;
@@ -102,6 +104,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
   }
   return {
     address,
+    pid: child.pid,
     namespace,
     uiUrl: options.uiPort === undefined ? undefined : `http://localhost:${options.uiPort}`,
     stop: () => stopProcess(child),
