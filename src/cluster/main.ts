@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import exitHook from 'async-exit-hook';
 import { consoleLogger, print } from '../launcher/console-logger';
 import { describeError } from '../launcher/logger';
-import { freePort } from '../temporal/dev-server';
+import { pickFreePorts } from '../launcher/ports';
 import { type ClusterAddresses, ClusterLauncher, type RunningCluster } from './cluster';
 import { allPorts, type ClusterOptions, type ClusterPorts, loadClusterOptions } from './options';
 
@@ -25,14 +25,13 @@ behind a balancer, and the partner sandboxes. Ctrl-C stops it all. Ports and fol
 const logger = consoleLogger('cluster');
 
 async function withFreePorts(ports: ClusterPorts): Promise<ClusterPorts> {
-  const free = async () => freePort();
+  const free = await pickFreePorts(allPorts(ports).length);
   const picked = { ...ports };
   for (const key of Object.keys(ports) as Array<keyof ClusterPorts>) {
-    if (key === 'apiReplicas') picked.apiReplicas = await Promise.all(ports.apiReplicas.map(free));
-    else picked[key] = await free();
+    if (key === 'apiReplicas') picked.apiReplicas = ports.apiReplicas.map(() => free.pop()!);
+    else picked[key] = free.pop()!;
   }
-  // Ports picked one by one can repeat once released; pick again until they differ.
-  return new Set(allPorts(picked)).size === allPorts(picked).length ? picked : withFreePorts(ports);
+  return picked;
 }
 
 function describe(addresses: ClusterAddresses, seconds: number): string {

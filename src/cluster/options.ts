@@ -84,7 +84,13 @@ const portList = (raw: string) => {
 export function loadClusterOptions(env: Env = process.env): ClusterOptions {
   const ports = { ...DEFAULT_PORTS };
   for (const [key, name] of Object.entries(PORT_VARIABLES) as Array<[keyof typeof PORT_VARIABLES, string]>) {
-    ports[key] = readEnv(env, name, DEFAULT_PORTS[key], integerAtLeast(1), 'a port number');
+    // Temporal keeps membership ports in a PostgreSQL smallint.
+    const max = key.endsWith('Membership') ? 32_767 : 65_535;
+    const port = (raw: string) => {
+      const value = integerAtLeast(1)(raw);
+      return value !== undefined && value <= max ? value : undefined;
+    };
+    ports[key] = readEnv(env, name, DEFAULT_PORTS[key], port, `a port number up to ${max}`);
   }
   ports.apiReplicas = readEnv(
     env,

@@ -32,6 +32,8 @@ interface Running {
   exited: Promise<void>;
   /** Set when we stop or kill it ourselves, or it is a one-shot command, so its exit is not reported as a crash. */
   expectedExit: boolean;
+  /** Until it is ready, an exit fails its start instead of being reported as a crash. */
+  ready: boolean;
 }
 
 /**
@@ -74,6 +76,7 @@ export class Supervisor {
       await this.stop(spec.name);
       throw new Error(`${(error as Error).message}\n${this.logs.tail(spec.name)}`);
     }
+    running.ready = true;
   }
 
   /** Runs a command to completion with its output in its log; throws with the log's end on failure. */
@@ -168,13 +171,13 @@ export class Supervisor {
         resolve();
       });
     });
-    const running: Running = { spec, child, exited, expectedExit: oneShot };
+    const running: Running = { spec, child, exited, expectedExit: oneShot, ready: false };
     this.running.set(spec.name, running);
     this.claim.record(spec.name, child.pid, spec.stopSignal);
     void exited.then(() => {
       if (this.running.get(spec.name) === running) this.running.delete(spec.name);
       this.claim.forget(spec.name);
-      if (!running.expectedExit) {
+      if (running.ready && !running.expectedExit) {
         this.logger.warn(
           `${spec.name} exited unexpectedly: ${exitDescription(child)} (log ${this.logs.path(spec.name)})`,
         );

@@ -12,6 +12,9 @@ import { WORKFLOWS_PATH } from '../../src/worker/worker';
  * Real infrastructure for the whole suite: a throw-away PostgreSQL cluster and
  * a Temporal dev server, both on free ports. Test files read their addresses
  * from the environment, which Jest passes on to its workers.
+ *
+ * With TEST_TEMPORAL_ADDRESS set, the suite runs against that Temporal server
+ * instead of a dev server: `npm run test:cluster` points it at a real cluster.
  */
 export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_TEST_SERVER_PATH = ensureTemporalBinary('temporal-test-server');
@@ -30,7 +33,8 @@ export default async function globalSetup(): Promise<void> {
     persistent: false,
   });
   await runMigrations(postgres.url);
-  const temporal = await startDevServer();
+  const external = process.env.TEST_TEMPORAL_ADDRESS;
+  const temporal = external ? { address: external, stop: async () => undefined } : await startDevServer();
 
   process.env.DATABASE_URL = postgres.url;
   process.env.TEMPORAL_ADDRESS = temporal.address;
