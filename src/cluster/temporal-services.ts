@@ -17,10 +17,9 @@ export type TemporalService = (typeof TEMPORAL_SERVICES)[number];
 export const temporalProcessName = (service: TemporalService) => (service === 'worker' ? 'temporal-worker' : service);
 
 /** The variables deploy/temporal/config/temporal.yaml is rendered with. */
-export function temporalServerEnv(options: ClusterOptions): NodeJS.ProcessEnv {
+export function temporalServerEnv(options: ClusterOptions): Record<string, string> {
   const { ports } = options;
   return {
-    ...process.env,
     TEMPORAL_DB_HOST: '127.0.0.1',
     TEMPORAL_DB_PORT: String(ports.postgres),
     TEMPORAL_DB_USER: POSTGRES_USER,
@@ -61,7 +60,7 @@ export function temporalServiceSpec(
       '--service',
       service,
     ),
-    env: temporalServerEnv(options),
+    env: { ...process.env, ...temporalServerEnv(options) },
     // The frontend serves once it has joined the membership ring and reached history; history and matching
     // listen on their gRPC port; the worker service serves no gRPC, only its membership port.
     ready:
