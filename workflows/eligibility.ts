@@ -1,7 +1,5 @@
-import { ApplicationFailure } from '@temporalio/workflow';
-import type { CitizenFacts } from '../src/integrations/civil-registry/port';
-import type { AcceptanceRequest } from './messages';
-import type { RenewalPolicy } from './types';
+import type { AcceptanceRequest, CitizenFacts, RenewalPolicy } from './contract';
+import { refuse } from './refusal';
 
 /** Machine-readable reasons a renewal is refused at the eligibility check. */
 export type RejectionReason =
@@ -44,10 +42,6 @@ export function eligibilityProblem(
     return 'BIOMETRICS_MISSING';
   }
   return undefined;
-}
-
-function refuse(message: string, type: string): never {
-  throw ApplicationFailure.nonRetryable(message, type);
 }
 
 /**

@@ -1,15 +1,17 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import {
+  type DeliveryMethod,
   DeliveryMethodKey,
   OfficeIdKey,
+  type RenewalInput,
+  type RenewalStage,
   RenewalStageKey,
+  SLA_BREACH_NOTE,
   SlaBreachedKey,
   StageDeadlineKey,
-} from '../src/temporal/search-attributes';
+  type TimelineEntry,
+} from './contract';
 import { projection } from './activities';
-import { SLA_BREACH_NOTE } from './stages';
-import type { DeliveryMethod, RenewalStage } from './stages';
-import type { RenewalInput, TimelineEntry } from './types';
 
 /**
  * Where the renewal is and how it got there. Every change goes through here:
@@ -18,15 +20,34 @@ import type { RenewalInput, TimelineEntry } from './types';
  */
 export class StageTracker {
   stage: RenewalStage = 'ELIGIBILITY_CHECK';
-  deliveryMethod: DeliveryMethod = 'PICKUP';
-  officeId: string;
   stageDeadline?: Date;
   slaBreached = false;
   readonly timeline: TimelineEntry[] = [];
   private sequence = 0;
+  private method: DeliveryMethod = 'PICKUP';
+  private office: string;
 
   constructor(private readonly input: RenewalInput) {
-    this.officeId = input.officeId;
+    this.office = input.officeId;
+  }
+
+  get deliveryMethod(): DeliveryMethod {
+    return this.method;
+  }
+
+  /** The office that prints, and hands over at the counter. */
+  get officeId(): string {
+    return this.office;
+  }
+
+  /**
+   * The one place the delivery changes: the citizen's choice on acceptance, or
+   * a fall-back to the counter (at `officeId`, or the current office). Recorded
+   * with the next stage change.
+   */
+  changeDelivery(method: DeliveryMethod, officeId?: string): void {
+    this.method = method;
+    if (officeId) this.office = officeId;
   }
 
   async enter(stage: RenewalStage, options: { deadline?: Date; note?: string } = {}): Promise<void> {

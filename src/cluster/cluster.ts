@@ -1,7 +1,7 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { RENEWAL_TASK_QUEUE } from '../../workflows/types';
+import { RENEWAL_TASK_QUEUE } from '../../workflows/contract';
 import { startBalancer, type RunningBalancer } from '../launcher/balancer';
 import { LogFiles } from '../launcher/log-files';
 import type { LauncherLogger } from '../launcher/logger';

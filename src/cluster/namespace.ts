@@ -2,7 +2,7 @@ import { Connection, isGrpcServiceError } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { waitUntil } from '../launcher/readiness';
 import { registerSearchAttributes } from '../temporal/search-attribute-registration';
-import { RENEWAL_SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
+import { RENEWAL_SEARCH_ATTRIBUTES } from '../../workflows/contract';
 
 /** Closed renewals stay visible (UI, list filters) this long, as in docker-compose.yml. */
 const RETENTION = '30 days';

@@ -6,8 +6,7 @@ import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../src/cluster/
 import { loadClusterOptions } from '../../src/cluster/options';
 import { TEMPORAL_DATABASES } from '../../src/cluster/temporal-schema';
 import { TEMPORAL_CONFIG_DIR, temporalServerEnv } from '../../src/cluster/temporal-services';
-import { RENEWAL_SEARCH_ATTRIBUTES } from '../../src/temporal/search-attributes';
-import { RENEWAL_TASK_QUEUE } from '../../workflows/types';
+import { RENEWAL_SEARCH_ATTRIBUTES, RENEWAL_TASK_QUEUE } from '../../workflows/contract';
 
 /**
  * No Docker engine runs where the tests run, so the production-like topology
