@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants, cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT } from '../config/paths';
 import type { LauncherLogger } from '../launcher/logger';
+import { isExecutable, TOOLS_DIR } from '../temporal/binaries';
 
 const run = promisify(execFile);
 
@@ -11,8 +11,6 @@ const run = promisify(execFile);
 export const TEMPORAL_SERVER_VERSION = '1.29.1';
 /** The UI server, and docker-compose.yml's `temporalio/ui` tag. */
 export const TEMPORAL_UI_VERSION = '2.42.1';
-
-const TOOLS_DIR = process.env.TEMPORAL_TOOLS_DIR ?? join(PROJECT_ROOT, '.tools');
 
 export interface TemporalServerTools {
   server: string;
@@ -32,15 +30,6 @@ interface GoBuild {
   /** Folders of the module's source to keep beside the binaries. */
   keep?: Record<string, string>;
   dir: string;
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function goVersion(): Promise<string> {

