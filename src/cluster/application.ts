@@ -12,10 +12,12 @@ export const ENTRY_POINTS = {
   migrate: entryPoint('src/persistence/migrate.js'),
   api: entryPoint('src/api/main.js'),
   worker: entryPoint('src/worker/main.js'),
-  sandboxes: entryPoint('src/cluster/sandboxes-main.js'),
+  sandboxes: entryPoint('src/sandboxes/main.js'),
 };
 
 export interface ApplicationEnv {
+  /** The launcher's environment, which every application process starts from. */
+  base: NodeJS.ProcessEnv;
   databaseUrl: string;
   temporalAddress: string;
   namespace: string;
@@ -23,12 +25,18 @@ export interface ApplicationEnv {
   workflowBundlePath: string;
   /** The balancer in front of the API replicas: sandboxes in every process stamp it on their webhooks. */
   webhookBaseUrl: string;
+  /** The same payload keys for every API and worker (the launcher's own development key when none is set). */
+  payloadKeys: { PAYLOAD_KEYS: string; PAYLOAD_KEY_CURRENT?: string };
+  /** Origins of the Temporal UI, whose codec calls the API answers. */
+  codecCorsOrigins: string[];
 }
 
 /** The environment every application process gets: the user's own (policy, secrets, faults), then ours. */
 function appEnv(app: ApplicationEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
-    ...process.env,
+    ...app.base,
+    ...app.payloadKeys,
+    CODEC_CORS_ORIGINS: app.codecCorsOrigins.join(','),
     DATABASE_URL: app.databaseUrl,
     TEMPORAL_ADDRESS: app.temporalAddress,
     TEMPORAL_NAMESPACE: app.namespace,

@@ -9,8 +9,8 @@ import { ensureTemporalServer, ensureTemporalUi } from './go-tools';
 const logger = consoleLogger('cluster:tools');
 
 async function main(): Promise<void> {
-  const server = await ensureTemporalServer(logger);
-  const ui = await ensureTemporalUi(logger);
+  const server = await ensureTemporalServer(logger, process.env);
+  const ui = await ensureTemporalUi(logger, process.env);
   logger.log(`Ready: ${server.server}, ${server.sqlTool}, ${ui}`);
 }
 

@@ -8,6 +8,7 @@ import type { LauncherLogger } from '../launcher/logger';
 import { assertPortsFree } from '../launcher/ports';
 import { claimDataDir } from '../launcher/recovery';
 import { Supervisor } from '../launcher/supervisor';
+import { developmentPayloadKeyVariables } from '../temporal/development-payload-keys';
 import { WORKFLOWS_PATH } from '../worker/worker';
 import { apiSpec, type ApplicationEnv, migrateSpec, sandboxesSpec, workerSpec } from './application';
 import { ensureTemporalServer, ensureTemporalUi, TEMPORAL_SERVER_VERSION } from './go-tools';
@@ -111,8 +112,8 @@ export class ClusterLauncher {
   private async startAll(supervisor: Supervisor): Promise<RunningCluster> {
     const { options, logger } = this;
     await assertPortsFree(namedPorts(options));
-    const tools = await ensureTemporalServer(logger);
-    const uiBinary = options.ui && !options.temporalOnly ? await ensureTemporalUi(logger) : undefined;
+    const tools = await ensureTemporalServer(logger, options.env);
+    const uiBinary = options.ui && !options.temporalOnly ? await ensureTemporalUi(logger, options.env) : undefined;
     const { ports } = options;
     const temporalAddress = `127.0.0.1:${ports.frontend}`;
     const addresses: ClusterAddresses = {
@@ -156,10 +157,15 @@ export class ClusterLauncher {
     await ensureDatabase(ports.postgres, APP_DATABASE);
     const workflowBundlePath = join(options.dataDir, 'workflow-bundle.js');
     const app: ApplicationEnv = {
+      base: options.env,
+      payloadKeys: options.env.PAYLOAD_KEYS
+        ? { PAYLOAD_KEYS: options.env.PAYLOAD_KEYS, PAYLOAD_KEY_CURRENT: options.env.PAYLOAD_KEY_CURRENT }
+        : developmentPayloadKeyVariables(options.dataDir),
+      codecCorsOrigins: options.ui ? [`http://127.0.0.1:${ports.ui}`, `http://localhost:${ports.ui}`] : [],
       databaseUrl: addresses.postgres,
       temporalAddress: addresses.temporal,
       namespace: options.namespace,
-      taskQueue: process.env.TEMPORAL_TASK_QUEUE || RENEWAL_TASK_QUEUE,
+      taskQueue: options.env.TEMPORAL_TASK_QUEUE || RENEWAL_TASK_QUEUE,
       workflowBundlePath,
       webhookBaseUrl: `http://127.0.0.1:${ports.api}`,
     };

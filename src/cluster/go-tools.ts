@@ -3,7 +3,8 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LauncherLogger } from '../launcher/logger';
-import { isExecutable, TOOLS_DIR } from '../temporal/binaries';
+import type { Env } from '../config/env';
+import { isExecutable, toolsDir } from '../temporal/binaries';
 
 const run = promisify(execFile);
 
@@ -32,9 +33,9 @@ interface GoBuild {
   dir: string;
 }
 
-async function goVersion(): Promise<string> {
+async function goVersion(env: Env): Promise<string> {
   try {
-    const { stdout } = await run('go', ['version']);
+    const { stdout } = await run('go', ['version'], { env });
     return stdout.trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -58,12 +59,12 @@ function formatDuration(ms: number): string {
  * folder, moved in place only once every binary built, so an interrupted build is never taken for a
  * finished one), and copies the folders the launcher needs from the module's source.
  */
-async function ensureGoBuild(build: GoBuild, logger: LauncherLogger): Promise<void> {
+async function ensureGoBuild(build: GoBuild, logger: LauncherLogger, env: Env): Promise<void> {
   const targets = Object.values(build.binaries).map((name) => join(build.dir, 'bin', name));
   if (targets.every(isExecutable) && Object.keys(build.keep ?? {}).every((to) => existsSync(join(build.dir, to)))) {
     return;
   }
-  const go = await goVersion();
+  const go = await goVersion(env);
   logger.log(`Building ${build.label} with ${go} (once; kept in ${build.dir})...`);
   const started = Date.now();
   const staging = `${build.dir}.partial`;
@@ -72,10 +73,10 @@ async function ensureGoBuild(build: GoBuild, logger: LauncherLogger): Promise<vo
   const packages = Object.keys(build.binaries).map((pkg) => `${build.module}${pkg}@${build.version}`);
   try {
     await run('go', ['install', ...packages], {
-      env: { ...process.env, GOBIN: join(staging, 'bin'), GOFLAGS: `${process.env.GOFLAGS ?? ''} -trimpath`.trim() },
+      env: { ...env, GOBIN: join(staging, 'bin'), GOFLAGS: `${env.GOFLAGS ?? ''} -trimpath`.trim() },
       maxBuffer: 64 * 1024 * 1024,
     });
-    const { stdout } = await run('go', ['mod', 'download', '-json', `${build.module}@${build.version}`]);
+    const { stdout } = await run('go', ['mod', 'download', '-json', `${build.module}@${build.version}`], { env });
     const source = (JSON.parse(stdout) as { Dir: string }).Dir;
     for (const [to, from] of Object.entries(build.keep ?? {}))
       cpSync(join(source, from), join(staging, to), { recursive: true });
@@ -92,8 +93,8 @@ async function ensureGoBuild(build: GoBuild, logger: LauncherLogger): Promise<vo
 }
 
 /** The Temporal server and temporal-sql-tool at the pinned version, built on first use. */
-export async function ensureTemporalServer(logger: LauncherLogger): Promise<TemporalServerTools> {
-  const dir = join(TOOLS_DIR, `temporal-server-${TEMPORAL_SERVER_VERSION}`);
+export async function ensureTemporalServer(logger: LauncherLogger, env: Env): Promise<TemporalServerTools> {
+  const dir = join(toolsDir(env), `temporal-server-${TEMPORAL_SERVER_VERSION}`);
   await ensureGoBuild(
     {
       label: `Temporal server v${TEMPORAL_SERVER_VERSION} and temporal-sql-tool`,
@@ -104,6 +105,7 @@ export async function ensureTemporalServer(logger: LauncherLogger): Promise<Temp
       dir,
     },
     logger,
+    env,
   );
   return {
     server: join(dir, 'bin', 'temporal-server'),
@@ -113,8 +115,8 @@ export async function ensureTemporalServer(logger: LauncherLogger): Promise<Temp
 }
 
 /** The Temporal UI server at the pinned version, built on first use. */
-export async function ensureTemporalUi(logger: LauncherLogger): Promise<string> {
-  const dir = join(TOOLS_DIR, `temporal-ui-server-${TEMPORAL_UI_VERSION}`);
+export async function ensureTemporalUi(logger: LauncherLogger, env: Env): Promise<string> {
+  const dir = join(toolsDir(env), `temporal-ui-server-${TEMPORAL_UI_VERSION}`);
   await ensureGoBuild(
     {
       label: `Temporal UI server v${TEMPORAL_UI_VERSION}`,
@@ -124,6 +126,7 @@ export async function ensureTemporalUi(logger: LauncherLogger): Promise<string> 
       dir,
     },
     logger,
+    env,
   );
   return join(dir, 'bin', 'temporal-ui-server');
 }

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     return;
   }
   const options: ClusterOptions = {
-    ...loadClusterOptions(),
+    ...loadClusterOptions(process.env),
     temporalOnly: values['temporal-only'],
     ui: !values['no-ui'],
     fresh: values.fresh,

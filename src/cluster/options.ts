@@ -23,6 +23,8 @@ export interface ClusterPorts {
 }
 
 export interface ClusterOptions {
+  /** The environment the entry point read: the base of every child's (policy, secrets, faults reach them). */
+  env: Env;
   /** PostgreSQL's cluster, logs, pid files, the rendered UI config and the workflow bundle. */
   dataDir: string;
   ports: ClusterPorts;
@@ -81,7 +83,7 @@ const portList = (raw: string) => {
   return ports.length > 0 && ports.every((port) => port !== undefined) ? (ports as number[]) : undefined;
 };
 
-export function loadClusterOptions(env: Env = process.env): ClusterOptions {
+export function loadClusterOptions(env: Env): ClusterOptions {
   const ports = { ...DEFAULT_PORTS };
   for (const [key, name] of Object.entries(PORT_VARIABLES) as Array<[keyof typeof PORT_VARIABLES, string]>) {
     // Temporal keeps membership ports in a PostgreSQL smallint.
@@ -100,6 +102,7 @@ export function loadClusterOptions(env: Env = process.env): ClusterOptions {
     'ports, comma-separated',
   );
   return {
+    env,
     dataDir: readEnv(env, 'CLUSTER_DATA_DIR', join(PROJECT_ROOT, '.data-cluster'), text, 'a folder'),
     ports,
     namespace: readEnv(env, 'TEMPORAL_NAMESPACE', 'default', text, 'a namespace'),

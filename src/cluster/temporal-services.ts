@@ -36,7 +36,7 @@ export function temporalServerEnv(options: ClusterOptions): Record<string, strin
     TEMPORAL_WORKER_GRPC_PORT: String(ports.temporalWorker),
     TEMPORAL_WORKER_MEMBERSHIP_PORT: String(ports.temporalWorkerMembership),
     TEMPORAL_DYNAMIC_CONFIG_FILE: join(TEMPORAL_CONFIG_DIR, 'dynamicconfig', 'temporal.yaml'),
-    TEMPORAL_LOG_LEVEL: process.env.TEMPORAL_LOG_LEVEL ?? 'info',
+    TEMPORAL_LOG_LEVEL: options.env.TEMPORAL_LOG_LEVEL ?? 'info',
   };
 }
 
@@ -60,7 +60,7 @@ export function temporalServiceSpec(
       '--service',
       service,
     ),
-    env: { ...process.env, ...temporalServerEnv(options) },
+    env: { ...options.env, ...temporalServerEnv(options) },
     // The frontend serves once it has joined the membership ring and reached history; history and matching
     // listen on their gRPC port; the worker service serves no gRPC, only its membership port.
     ready:

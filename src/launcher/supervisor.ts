@@ -11,7 +11,7 @@ export interface ProcessSpec {
   name: string;
   command: string;
   args: string[];
-  /** The child's whole environment (defaults to this process's). */
+  /** The child's whole environment (unset: this process's). */
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   /** Run as this user (PostgreSQL refuses root). */
@@ -154,7 +154,8 @@ export class Supervisor {
     try {
       child = spawn(spec.command, spec.args, {
         cwd: spec.cwd,
-        env: spec.env ?? process.env,
+        // Unset, the child gets this process's environment.
+        env: spec.env,
         uid: spec.uid,
         gid: spec.gid,
         stdio: ['ignore', fd, fd],

@@ -1,10 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Connection } from '@temporalio/client';
-import { ensureTemporalBinary } from './binaries';
 import { searchAttributeCliArgs } from './search-attribute-registration';
 
 export interface DevServerOptions {
+  /** The `temporal` CLI (`ensureTemporalBinary('temporal', env)` in the entry point that starts it). */
+  executable: string;
   /** gRPC port; a free one is picked when omitted. */
   port?: number;
   /** Web UI port; `undefined` runs the server headless. */
@@ -12,6 +13,8 @@ export interface DevServerOptions {
   /** SQLite file that keeps workflows across restarts; in memory when omitted. */
   dbFilename?: string;
   namespace?: string;
+  /** The codec endpoint the web UI decodes payloads with (our API's `/codec`). */
+  uiCodecEndpoint?: string;
 }
 
 export interface RunningDevServer {
@@ -73,8 +76,8 @@ function stopProcess(child: ChildProcess): Promise<void> {
  * Starts `temporal server start-dev` with the renewal search attributes
  * registered, and resolves once its frontend answers health checks.
  */
-export async function startDevServer(options: DevServerOptions = {}): Promise<RunningDevServer> {
-  const binary = ensureTemporalBinary('temporal');
+export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  const binary = options.executable;
   const port = options.port ?? (await freePort());
   const namespace = options.namespace ?? 'default';
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace];
@@ -82,6 +85,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
   if (options.uiPort === undefined) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
   if (options.dbFilename) args.push('--db-filename', options.dbFilename);
+  if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
 
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   // However this process ends, it must not leave an orphaned server holding the ports.

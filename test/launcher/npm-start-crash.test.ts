@@ -56,7 +56,7 @@ describe('npm start after a crash', () => {
   }
 
   const auth = (claims: AccessClaims) => ({
-    authorization: `Bearer ${mintAccessToken(loadApiConfig().auth, claims)}`,
+    authorization: `Bearer ${mintAccessToken(loadApiConfig(process.env).auth, claims)}`,
     'content-type': 'application/json',
   });
   const citizen = auth({ role: 'citizen', sub: '1058529940' });

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from '../../src/persistence/embedded-postgres';
 import { ensureTemporalBinary } from '../../src/temporal/binaries';
 import { freePort, startDevServer } from '../../src/temporal/dev-server';
 import { WORKFLOWS_PATH } from '../../src/worker/worker';
+import { TEST_PAYLOAD_ENV } from './payload-keys';
 
 /**
  * Real infrastructure for the whole suite: a throw-away PostgreSQL cluster and
@@ -17,7 +18,7 @@ import { WORKFLOWS_PATH } from '../../src/worker/worker';
  * instead of a dev server: `npm run test:cluster` points it at a real cluster.
  */
 export default async function globalSetup(): Promise<void> {
-  process.env.TEMPORAL_TEST_SERVER_PATH = ensureTemporalBinary('temporal-test-server');
+  process.env.TEMPORAL_TEST_SERVER_PATH = ensureTemporalBinary('temporal-test-server', process.env);
   // Bundle the workflows once for every worker of the suite instead of once per worker.
   const workDir = mkdtempSync(join(tmpdir(), 'renewals-test-'));
   const bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
@@ -34,9 +35,13 @@ export default async function globalSetup(): Promise<void> {
   });
   await runMigrations(postgres.url);
   const external = process.env.TEST_TEMPORAL_ADDRESS;
-  const temporal = external ? { address: external, stop: async () => undefined } : await startDevServer();
+  const temporal = external
+    ? { address: external, stop: async () => undefined }
+    : await startDevServer({ executable: ensureTemporalBinary('temporal', process.env) });
 
   process.env.DATABASE_URL = postgres.url;
   process.env.TEMPORAL_ADDRESS = temporal.address;
+  // Every API and worker of the suite encrypts payloads, with the committed test-only key.
+  Object.assign(process.env, TEST_PAYLOAD_ENV);
   (globalThis as Record<string, unknown>).__testInfrastructure = [temporal, postgres];
 }
