@@ -102,7 +102,14 @@ export class RenewalsService {
     return view;
   }
 
-  /** Reserves the citizen's one open renewal in the read model, or finds the one already in progress. */
+  /**
+   * Reserves the citizen's one open renewal in the read model, or finds the one
+   * already in progress. The rule stays with the read model rather than with a
+   * workflow id derived from the citizen (Temporal's id conflict policy): every
+   * webhook, counter action and operator search addresses a renewal by its own
+   * id, which a citizen-keyed workflow id would force to pin a run everywhere,
+   * while renewals already running keep their renewal-keyed ids.
+   */
   private reserve(input: RenewalInput): Promise<RenewalRecord | undefined> {
     return this.persistence.transaction(async (tx) => {
       await tx.renewals.lockCreationsOf(input.nationalId);
