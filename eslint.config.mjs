@@ -21,7 +21,12 @@ export default tseslint.config(
   },
   {
     // Command-line entry points print; tests may print the evidence they gather (timelines, counts).
-    files: ['src/temporal/install-binaries.ts', 'src/tools/install-node24.ts', 'test/**/*.ts'],
+    files: [
+      'src/temporal/install-binaries.ts',
+      'src/tools/install-node24.ts',
+      'src/tools/deps-check.ts',
+      'test/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   prettier,
