@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { nationalAddressProblems } from '../src/domain/national-address';
 import type { Wasel } from '../src/integrations/wasel/port';
+import type { NationalAddressCheck } from '../workflows/contract';
 
 /**
  * Wasel activities. The address itself stays out of the workflow's history:
@@ -8,7 +9,7 @@ import type { Wasel } from '../src/integrations/wasel/port';
  */
 export function createAddressActivities(wasel: Wasel) {
   return {
-    async checkNationalAddress(nationalId: string): Promise<'FOUND' | 'NOT_SUBSCRIBED'> {
+    async checkNationalAddress(nationalId: string): Promise<NationalAddressCheck> {
       const lookup = await wasel.lookUpAddress(nationalId);
       if (lookup.status === 'NOT_SUBSCRIBED') return 'NOT_SUBSCRIBED';
       const problems = nationalAddressProblems(lookup.address);

@@ -1,14 +1,16 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { envelopeBarcode, lossClaimKey, shipmentKey } from '../workflows/ids';
+import {
+  type DispatchedShipment,
+  type DispatchRequest,
+  envelopeBarcode,
+  type LossClaimInput,
+  lossClaimKey,
+  type ShipmentClosure,
+  shipmentKey,
+} from '../workflows/contract';
 import type { SaudiPost } from '../src/integrations/saudi-post/port';
 import type { Wasel } from '../src/integrations/wasel/port';
-
-export interface DispatchedShipment {
-  shipmentKey: string;
-  trackingNumber: string;
-  envelopeBarcode: string;
-}
 
 /**
  * Saudi Post activities: the dedicated envelope and its shipment, recall, and
@@ -18,12 +20,7 @@ export interface DispatchedShipment {
  */
 export function createDeliveryActivities(saudiPost: SaudiPost, wasel: Wasel, dataSource: DataSource) {
   return {
-    async dispatchShipment(input: {
-      renewalId: string;
-      issueNumber: number;
-      nationalId: string;
-      originOfficeId: string;
-    }) {
+    async dispatchShipment(input: DispatchRequest): Promise<DispatchedShipment> {
       const key = shipmentKey(input.renewalId, input.issueNumber);
       const barcode = envelopeBarcode(input.renewalId, input.issueNumber);
       const lookup = await wasel.lookUpAddress(input.nationalId);
@@ -49,7 +46,7 @@ export function createDeliveryActivities(saudiPost: SaudiPost, wasel: Wasel, dat
     },
 
     /** Ends the shipment on our side: the envelope look-up stops answering for it. */
-    async closeShipment(input: { shipmentKey: string; status: 'DELIVERED' | 'RETURNED' | 'LOST' | 'RECALLED' }) {
+    async closeShipment(input: { shipmentKey: string; status: ShipmentClosure }): Promise<void> {
       await dataSource.query(
         `UPDATE shipments SET status = $2, closed_at = COALESCE(closed_at, now()) WHERE shipment_key = $1`,
         [input.shipmentKey, input.status],
@@ -64,12 +61,7 @@ export function createDeliveryActivities(saudiPost: SaudiPost, wasel: Wasel, dat
       );
     },
 
-    async openLossClaim(input: {
-      renewalId: string;
-      issueNumber: number;
-      trackingNumber: string;
-      liabilitySar: number;
-    }) {
+    async openLossClaim(input: LossClaimInput) {
       const claimKey = lossClaimKey(input.renewalId, input.issueNumber);
       const claim = await saudiPost.openLossClaim({
         claimKey,

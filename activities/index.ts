@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Integrations } from '../src/integrations';
+import type { RenewalActivities } from '../workflows/contract';
 import { createAddressActivities } from './address';
 import { createDeliveryActivities } from './delivery';
 import { createNotificationActivities } from './notifications';
@@ -14,7 +15,7 @@ export interface ActivityDependencies extends Integrations {
   dataSource: DataSource;
 }
 
-export function createActivities(deps: ActivityDependencies) {
+export function createActivities(deps: ActivityDependencies): RenewalActivities {
   return withoutQueryParameters({
     ...createProjectionActivities(deps.dataSource),
     ...createRegistryActivities(deps.registry, deps.dataSource),
@@ -25,5 +26,3 @@ export function createActivities(deps: ActivityDependencies) {
     ...createNotificationActivities(deps.sms, deps.registry, deps.dataSource),
   });
 }
-
-export type RenewalActivities = ReturnType<typeof createActivities>;

@@ -1,28 +1,11 @@
+import type { CitizenNotice } from '../workflows/contract';
+
+type Params = Record<string, string | number | undefined>;
+
 /**
  * What the citizen is told at each visible step, by SMS. Texts name no one and
  * carry only what the citizen needs to act (amounts, bill numbers, offices, dates).
  */
-export type CitizenNotice =
-  | 'ACCEPTANCE_REQUESTED'
-  | 'BILL_ISSUED'
-  | 'PAYMENT_RECEIVED'
-  | 'WASEL_SUBSCRIPTION_NEEDED'
-  | 'ADDRESS_FALLBACK_TO_PICKUP'
-  | 'PRINTING'
-  | 'READY_FOR_PICKUP'
-  | 'PICKUP_REMINDER'
-  | 'DISPATCHED'
-  | 'OUT_FOR_DELIVERY'
-  | 'RETURNED_TO_OFFICE'
-  | 'LOST_AND_REISSUING'
-  | 'COMPLETED'
-  | 'REJECTED'
-  | 'EXPIRED'
-  | 'CANCELLED'
-  | 'FAILED';
-
-type Params = Record<string, string | number | undefined>;
-
 const TEXTS: Record<CitizenNotice, (p: Params) => string> = {
   ACCEPTANCE_REQUESTED: () => 'Your passport renewal is ready for your review and acceptance in Absher.',
   BILL_ISSUED: (p) => `Pay SADAD bill ${p.billNumber} (SAR ${p.amountSar}) before ${p.until} to continue your renewal.`,

@@ -3,16 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { CivilRegistry } from '../src/integrations/civil-registry/port';
 import type { SmsGateway } from '../src/integrations/sms/port';
 import { appendAudit } from '../src/persistence/audit';
-import { CitizenNotice, noticeText } from './notification-texts';
-
-export interface CitizenNotification {
-  renewalId: string;
-  nationalId: string;
-  /** Unique per notice: the SMS gateway sends a key once. */
-  messageKey: string;
-  notice: CitizenNotice;
-  params?: Record<string, string | number | undefined>;
-}
+import type { CitizenNotification, OperatorAlert } from '../workflows/contract';
+import { noticeText } from './notification-texts';
 
 /** Notifications: SMS to the citizen (the mobile is looked up here, never kept in history), alerts to operators. */
 export function createNotificationActivities(sms: SmsGateway, registry: CivilRegistry, dataSource: DataSource) {
@@ -28,12 +20,7 @@ export function createNotificationActivities(sms: SmsGateway, registry: CivilReg
     },
 
     /** Operators are alerted through the audit trail (their dashboards read it) and a warning log line. */
-    async alertOperators(alert: {
-      renewalId: string;
-      alertKey: string;
-      kind: string;
-      details?: Record<string, unknown>;
-    }) {
+    async alertOperators(alert: OperatorAlert): Promise<void> {
       Context.current().log.warn('Operator alert', { renewalId: alert.renewalId, kind: alert.kind });
       await appendAudit(dataSource, {
         eventKey: `alert:${alert.alertKey}`,

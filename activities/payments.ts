@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { billKey } from '../workflows/ids';
+import { type BillRequest, billKey, type IssuedBill } from '../workflows/contract';
 import type { Bill, Sadad } from '../src/integrations/sadad/port';
 
 /** SADAD activities. Every bill is mirrored in `bills` so the payment webhook can be routed and audited. */
@@ -14,7 +14,7 @@ export function createPaymentActivities(sadad: Sadad, dataSource: DataSource) {
   }
 
   return {
-    async issueBill(input: { renewalId: string; nationalId: string; amountSar: number; expiresAt: string }) {
+    async issueBill(input: BillRequest): Promise<IssuedBill> {
       const key = billKey(input.renewalId);
       const bill = await sadad.issueBill({
         billKey: key,

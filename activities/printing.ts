@@ -1,15 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { PrintCentre } from '../src/integrations/print-centre/port';
-
-export interface PrintJobRequest {
-  jobKey: string;
-  renewalId: string;
-  issueNumber: number;
-  attempt: number;
-  officeId: string;
-  nationalId: string;
-  validityYears: 5 | 10;
-}
+import type { PrintJobRequest } from '../workflows/contract';
 
 /** Print-centre activities; the job row is keyed by the workflow's job key, so resubmitting is harmless. */
 export function createPrintingActivities(printCentre: PrintCentre, dataSource: DataSource) {

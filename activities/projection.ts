@@ -1,21 +1,6 @@
 import { DataSource } from 'typeorm';
 import { appendAudit } from '../src/persistence/audit';
-import { SLA_BREACH_NOTE } from '../workflows/stages';
-import type { DeliveryMethod, RenewalStage } from '../workflows/stages';
-
-export interface StageChange {
-  renewalId: string;
-  /** Position of this change in the renewal's history; later changes win. */
-  sequence: number;
-  stage: RenewalStage;
-  at: string;
-  nationalId: string;
-  officeId: string;
-  deliveryMethod: DeliveryMethod;
-  stageDeadline?: string;
-  slaBreached: boolean;
-  note?: string;
-}
+import { SLA_BREACH_NOTE, type StageChange } from '../workflows/contract';
 
 /**
  * Projection of the workflow into PostgreSQL: the read model row and the audit

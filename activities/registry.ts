@@ -1,13 +1,6 @@
-import type { CitizenFacts, CivilRegistry } from '../src/integrations/civil-registry/port';
+import type { ActivationRequest, CitizenFacts, PrintedPassportInput, VoidRequest } from '../workflows/contract';
+import type { CivilRegistry } from '../src/integrations/civil-registry/port';
 import type { DataSource } from 'typeorm';
-
-export interface PrintedPassportInput {
-  jobKey: string;
-  passportNumber: string;
-  nationalId: string;
-  issuedOn: string;
-  expiresOn: string;
-}
 
 /** Civil-registry activities: eligibility facts, and the passport's life from printed to valid or void. */
 export function createRegistryActivities(registry: CivilRegistry, dataSource: DataSource) {
@@ -31,7 +24,7 @@ export function createRegistryActivities(registry: CivilRegistry, dataSource: Da
     },
 
     /** Safety rule: called only on a confirmed handover or delivery. The old passport is cancelled with it. */
-    async activateNewPassport(input: { renewalId: string; newPassportNumber: string; oldPassportNumber?: string }) {
+    async activateNewPassport(input: ActivationRequest): Promise<void> {
       await registry.activatePassport(input.newPassportNumber);
       if (input.oldPassportNumber) {
         await registry.cancelPassport(input.oldPassportNumber, `replaced by renewal ${input.renewalId}`);
@@ -39,7 +32,7 @@ export function createRegistryActivities(registry: CivilRegistry, dataSource: Da
     },
 
     /** A printed passport that will never reach its holder (lost, uncollected, cancelled) is voided. */
-    async voidPassport(input: { passportNumber: string; reason: string }): Promise<void> {
+    async voidPassport(input: VoidRequest): Promise<void> {
       await registry.voidPassport(input.passportNumber, input.reason);
     },
   };

@@ -1,5 +1,5 @@
 import { ActivityCancellationType, proxyActivities } from '@temporalio/workflow';
-import type { RenewalActivities } from '../activities';
+import type { RenewalActivities } from './contract';
 
 /**
  * Activity stubs, with retry and timeout policies that fit each kind of work.

@@ -1,5 +1,4 @@
-import type { CarrierEvent } from './messages';
-import type { RenewalStage } from './stages';
+import type { CarrierEvent, RenewalStage } from './contract';
 
 /**
  * How the carrier's tracking events move a shipment, as a pure reducer.

@@ -1,7 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { CitizenFacts } from '../src/integrations/civil-registry/port';
-import type { AcceptanceRequest } from './messages';
-import type { RenewalPolicy } from './types';
+import type { AcceptanceRequest, CitizenFacts, RenewalPolicy } from './contract';
 
 /** Machine-readable reasons a renewal is refused at the eligibility check. */
 export type RejectionReason =

@@ -1,5 +1,4 @@
-import type { DeliveryMethod } from './stages';
-import type { RenewalPolicy } from './types';
+import type { DeliveryMethod, RenewalPolicy } from './contract';
 
 export interface Fee {
   feeSar: number;

@@ -8,9 +8,6 @@ import {
   patched,
   setHandler,
 } from '@temporalio/workflow';
-import type { DispatchedShipment } from '../activities/delivery';
-import type { CitizenNotice } from '../activities/notification-texts';
-import type { CitizenFacts } from '../src/integrations/civil-registry/port';
 import { address, delivery, notifications, payments, printing, registry } from './activities';
 import {
   applyCarrierEvent,
@@ -21,7 +18,6 @@ import {
 } from './carrier-events';
 import { eligibilityProblem, validateAcceptance } from './eligibility';
 import { Fee, feeFor } from './fees';
-import { printJobKey } from './ids';
 import {
   AcceptanceRequest,
   acceptTermsUpdate,
@@ -30,8 +26,11 @@ import {
   cancelRenewalUpdate,
   CarrierEvent,
   carrierEventSignal,
+  type CitizenFacts,
+  type CitizenNotice,
   CounterVerificationRequest,
   declareShipmentLostSignal,
+  type DispatchedShipment,
   HandoverRequest,
   handOverUpdate,
   LossDeclaration,
@@ -40,12 +39,17 @@ import {
   PrintJobCompleted,
   printJobCompletedSignal,
   printJobFailedSignal,
+  printJobKey,
+  type RenewalInput,
+  type RenewalOutcome,
+  type RenewalPolicy,
+  RenewalStage,
+  type RenewalStatus,
   statusQuery,
+  TERMINAL_STAGES,
   verifyOldPassportUpdate,
-} from './messages';
+} from './contract';
 import { StageTracker } from './stage-tracker';
-import { RenewalStage, TERMINAL_STAGES } from './stages';
-import type { RenewalInput, RenewalOutcome, RenewalPolicy, RenewalStatus } from './types';
 import { endOfWorkingDays } from './working-days';
 
 /** Stages in which the citizen may still withdraw: nothing has been printed yet. */

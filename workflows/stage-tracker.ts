@@ -1,15 +1,17 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import {
+  type DeliveryMethod,
   DeliveryMethodKey,
   OfficeIdKey,
+  type RenewalInput,
+  type RenewalStage,
   RenewalStageKey,
+  SLA_BREACH_NOTE,
   SlaBreachedKey,
   StageDeadlineKey,
-} from '../src/temporal/search-attributes';
+  type TimelineEntry,
+} from './contract';
 import { projection } from './activities';
-import { SLA_BREACH_NOTE } from './stages';
-import type { DeliveryMethod, RenewalStage } from './stages';
-import type { RenewalInput, TimelineEntry } from './types';
 
 /**
  * Where the renewal is and how it got there. Every change goes through here:

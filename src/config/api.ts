@@ -1,11 +1,11 @@
+import type { WebhookPartner } from '../../workflows/contract';
+import { devWebhookSecret, webhookSecretVariable } from './webhook-secrets';
 /**
  * Configuration of the API's security and traffic limits, read from the
  * environment. Every secret has a development default so the embedded stack
  * runs with no setup; in production (NODE_ENV=production) the defaults are
  * refused, so a deployment cannot go live with a secret printed in this file.
  */
-export const WEBHOOK_PARTNERS = ['sadad', 'wasel', 'print-centre', 'saudi-post'] as const;
-export type WebhookPartner = (typeof WEBHOOK_PARTNERS)[number];
 
 export interface ApiConfig {
   auth: {
@@ -37,17 +37,8 @@ export interface ApiConfig {
 
 type Env = Record<string, string | undefined>;
 
-/** `whsec_` + base64 of `dev-<partner>-webhook-secret-0001`: the same defaults the partner sandboxes sign with. */
-export function devWebhookSecret(partner: WebhookPartner): string {
-  return `whsec_${Buffer.from(`dev-${partner}-webhook-secret-0001`, 'ascii').toString('base64')}`;
-}
-
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0001';
 const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-change-me-0001';
-
-function webhookSecretVariable(partner: WebhookPartner): string {
-  return `WEBHOOK_SECRET_${partner.toUpperCase().replace(/-/g, '_')}`;
-}
 
 function integer(env: Env, name: string, fallback: number, min: number): number {
   const raw = env[name]?.trim();

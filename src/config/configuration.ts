@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import type { RenewalPolicy } from '../../workflows/types';
-import { RENEWAL_TASK_QUEUE } from '../../workflows/types';
+import { RENEWAL_TASK_QUEUE, type RenewalPolicy } from '../../workflows/contract';
 import { PROJECT_ROOT } from './paths';
 import { Env, integerAtLeast, readEnv, text } from './env';
 import { loadPolicy } from './policy';

@@ -1,4 +1,6 @@
+import { WEBHOOK_PARTNERS, type WebhookPartner } from '../../workflows/contract';
 import { Env, integerAtLeast, readEnv } from './env';
+import { DEV_WEBHOOK_SECRETS, webhookSecretVariable } from './webhook-secrets';
 /**
  * Configuration of the six outside systems: which adapter each one uses
  * (sandbox or HTTP), how the HTTP adapters reach the real partners, and how
@@ -17,22 +19,6 @@ export const SYSTEM_ENV_STEMS: Record<IntegrationSystem, string> = {
   wasel: 'WASEL',
   saudiPost: 'SAUDI_POST',
   sms: 'SMS',
-};
-
-/** The partners that call our webhooks, as they appear in `/v1/webhooks/<partner>`. */
-export const WEBHOOK_PARTNERS = ['sadad', 'wasel', 'print-centre', 'saudi-post'] as const;
-export type WebhookPartner = (typeof WEBHOOK_PARTNERS)[number];
-
-/**
- * Development signing secrets (`whsec_` + base64 of `dev-<partner>-webhook-secret-0001`), the same
- * defaults the API verifies with (src/config/api.ts) when `WEBHOOK_SECRET_<PARTNER>` is unset. Like
- * the API, sandboxes refuse them under NODE_ENV=production.
- */
-export const DEV_WEBHOOK_SECRETS: Record<WebhookPartner, string> = {
-  sadad: 'whsec_ZGV2LXNhZGFkLXdlYmhvb2stc2VjcmV0LTAwMDE=',
-  wasel: 'whsec_ZGV2LXdhc2VsLXdlYmhvb2stc2VjcmV0LTAwMDE=',
-  'print-centre': 'whsec_ZGV2LXByaW50LWNlbnRyZS13ZWJob29rLXNlY3JldC0wMDAx',
-  'saudi-post': 'whsec_ZGV2LXNhdWRpLXBvc3Qtd2ViaG9vay1zZWNyZXQtMDAwMQ==',
 };
 
 /** Faults a sandbox injects into calls made to it; the three rates are drawn from one roll, so they add up. */
@@ -143,7 +129,7 @@ function loadSystem(env: Env, stem: string): SystemConfig {
 export function loadWebhookSecrets(env: Env = process.env): Record<WebhookPartner, string> {
   const secrets = {} as Record<WebhookPartner, string>;
   for (const partner of WEBHOOK_PARTNERS) {
-    const name = `WEBHOOK_SECRET_${partner.replace(/-/g, '_').toUpperCase()}`;
+    const name = webhookSecretVariable(partner);
     secrets[partner] = readEnv(env, name, DEV_WEBHOOK_SECRETS[partner], webhookSecret, 'whsec_<base64>');
   }
   return secrets;

@@ -1,5 +1,5 @@
 import { msToNumber } from '@temporalio/common/lib/time';
-import type { RenewalPolicy } from '../../workflows/types';
+import type { RenewalPolicy } from '../../workflows/contract';
 import { Env, integerAtLeast, readEnv } from './env';
 
 /**

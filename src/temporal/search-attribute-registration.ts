@@ -1,6 +1,6 @@
 import { SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { RENEWAL_SEARCH_ATTRIBUTES } from './search-attributes';
+import { RENEWAL_SEARCH_ATTRIBUTES } from '../../workflows/contract';
 
 /** The type names the `temporal` CLI expects for `--search-attribute Name=Type`. */
 const CLI_TYPE_NAMES: Record<string, string> = {

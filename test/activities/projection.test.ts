@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ActivityDependencies, createActivities } from '../../activities';
 import { createProjectionActivities } from '../../activities/projection';
-import type { StageChange } from '../../activities/projection';
+import type { StageChange } from '../../workflows/contract';
 import { openDataSource } from '../../src/persistence/data-source';
 import { requireEnv } from '../support/temporal-test-env';
 

@@ -1,5 +1,6 @@
-import { devWebhookSecret, loadApiConfig, WEBHOOK_PARTNERS } from '../../src/config/api';
-import { DEV_WEBHOOK_SECRETS } from '../../src/config/integrations';
+import { loadApiConfig } from '../../src/config/api';
+import { DEV_WEBHOOK_SECRETS, devWebhookSecret } from '../../src/config/webhook-secrets';
+import { WEBHOOK_PARTNERS } from '../../workflows/contract';
 import { isoDurationMs } from '../../src/api/common/iso-duration';
 import { canonicalJson } from '../../src/api/idempotency/canonical-json';
 import { derivedUuid } from '../../src/api/idempotency/idempotency-context';

@@ -1,12 +1,12 @@
 import request from 'supertest';
-import { renewalWorkflowId } from '../../workflows/ids';
 import {
-  RenewalStageKey,
-  StageDeadlineKey,
-  OfficeIdKey,
   DeliveryMethodKey,
+  OfficeIdKey,
+  RenewalStageKey,
+  renewalWorkflowId,
   SlaBreachedKey,
-} from '../../src/temporal/search-attributes';
+  StageDeadlineKey,
+} from '../../workflows/contract';
 import { eventually } from '../support/stack';
 import { startApi, ApiStack } from './support/api-stack';
 import { bearer, tokenFor } from './support/credentials';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { renewalWorkflowId } from '../../workflows/ids';
+import { renewalWorkflowId } from '../../workflows/contract';
 import { startApi, ApiStack } from './support/api-stack';
 import { bearer, tokenFor } from './support/credentials';
 import { freshNationalId, seedRenewal, startIdleWorkflow, uniqueKey } from './support/fixtures';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { billKey, printJobKey } from '../../workflows/ids';
+import { billKey, printJobKey } from '../../workflows/contract';
 import { startApi, ApiStack } from './support/api-stack';
 import { signedWebhook, SignedWebhook } from './support/credentials';
 import { freshNationalId, seedRenewal, seedShipment, signalsReceived, startIdleWorkflow } from './support/fixtures';

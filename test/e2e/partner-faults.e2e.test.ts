@@ -2,7 +2,7 @@ import request from 'supertest';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
 import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 import { eventually } from '../support/stack';
-import { renewalWorkflowId } from '../../workflows/ids';
+import { renewalWorkflowId } from '../../workflows/contract';
 
 const ACCEPTANCE = {
   photoConfirmed: true,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { loadApiConfig } from '../../src/config/api';
-import { renewalWorkflowId } from '../../workflows/ids';
+import { renewalWorkflowId } from '../../workflows/contract';
 import { seedCitizen } from '../support/citizens';
 import { SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 import { eventually } from '../support/stack';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { DEV_WEBHOOK_SECRETS } from '../../src/config/integrations';
+import { DEV_WEBHOOK_SECRETS } from '../../src/config/webhook-secrets';
 import { createSandboxRunner } from '../../src/integrations/sandbox/runner';
 import { enqueueWebhook } from '../../src/integrations/sandbox/webhook-outbox';
 import { quietLogger, useHarness } from './support/harness';

@@ -1,8 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { RenewalActivities } from '../../activities';
-import type { CitizenFacts } from '../../src/integrations/civil-registry/port';
-import type { CitizenNotification } from '../../activities/notifications';
-import type { StageChange } from '../../activities/projection';
+import type { CitizenFacts, CitizenNotification, RenewalActivities, StageChange } from '../../workflows/contract';
 
 export interface ActivityCall {
   name: keyof RenewalActivities;

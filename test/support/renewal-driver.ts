@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_POLICY } from '../../src/config/policy';
-import { renewalWorkflowId } from '../../workflows/ids';
 import {
   AcceptanceRequest,
   acceptTermsUpdate,
@@ -20,11 +19,14 @@ import {
   paymentReceivedSignal,
   printJobCompletedSignal,
   printJobFailedSignal,
+  type RenewalInput,
+  type RenewalPolicy,
+  type RenewalStage,
+  type RenewalStatus,
+  renewalWorkflowId,
   statusQuery,
   verifyOldPassportUpdate,
-} from '../../workflows/messages';
-import type { RenewalStage } from '../../workflows/stages';
-import type { RenewalInput, RenewalPolicy, RenewalStatus } from '../../workflows/types';
+} from '../../workflows/contract';
 import { CITIZEN, FakePartners } from './fake-partners';
 import { createTestWorker, createTimeSkippingEnvironment } from './temporal-test-env';
 

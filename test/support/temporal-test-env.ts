@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import type { RenewalActivities } from '../../activities';
+import type { RenewalActivities } from '../../workflows/contract';
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registration';
 
 let runtimeInstalled = false;

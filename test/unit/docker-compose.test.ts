@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SearchAttributeType } from '@temporalio/common';
 import { parse } from 'yaml';
-import { RENEWAL_SEARCH_ATTRIBUTES } from '../../src/temporal/search-attributes';
 import { NODE24_VERSION } from '../../src/tools/node24';
-import { RENEWAL_TASK_QUEUE } from '../../workflows/types';
+import { RENEWAL_SEARCH_ATTRIBUTES, RENEWAL_TASK_QUEUE } from '../../workflows/contract';
 
 /**
  * No Docker engine runs where the tests run, so the production-like topology

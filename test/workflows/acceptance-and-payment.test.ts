@@ -1,5 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { paymentReceivedSignal } from '../../workflows/messages';
+import { paymentReceivedSignal } from '../../workflows/contract';
 import { bornYearsAgo, CITIZEN, FakePartners } from '../support/fake-partners';
 import { PICKUP_ACCEPTANCE, RenewalDriver } from '../support/renewal-driver';
 

@@ -1,4 +1,4 @@
-import { addressRegisteredSignal } from '../../workflows/messages';
+import { addressRegisteredSignal } from '../../workflows/contract';
 import { FakePartners } from '../support/fake-partners';
 import { POST_ACCEPTANCE, RenewalDriver } from '../support/renewal-driver';
 

@@ -1,4 +1,4 @@
-import type { CitizenFacts } from '../../src/integrations/civil-registry/port';
+import type { CitizenFacts } from '../../workflows/contract';
 import { bornYearsAgo, CITIZEN, FakePartners } from '../support/fake-partners';
 import { RenewalDriver } from '../support/renewal-driver';
 

@@ -1,4 +1,4 @@
-import { handOverUpdate } from '../../workflows/messages';
+import { handOverUpdate } from '../../workflows/contract';
 import { PICKUP_ACCEPTANCE, POST_ACCEPTANCE, RenewalDriver } from '../support/renewal-driver';
 
 /**

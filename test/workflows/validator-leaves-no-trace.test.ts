@@ -2,8 +2,7 @@ import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/clien
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY } from '../../src/config/policy';
-import { renewalWorkflowId } from '../../workflows/ids';
-import { acceptTermsUpdate, statusQuery } from '../../workflows/messages';
+import { acceptTermsUpdate, renewalWorkflowId, statusQuery } from '../../workflows/contract';
 import { FakePartners } from '../support/fake-partners';
 import { PICKUP_ACCEPTANCE } from '../support/renewal-driver';
 import { installQuietRuntime, requireEnv } from '../support/temporal-test-env';

@@ -1,10 +1,10 @@
 import { JwtService } from '@nestjs/jwt';
+import { OFFICE_ID_PATTERN } from '../../../workflows/contract';
 import type { ApiConfig } from '../../config/api';
 import { nationalIdProblem } from '../../domain/national-id';
 import { pseudonymOf } from './pseudonym';
 import { AccessClaims, Principal, ROLES } from './principal';
 
-const OFFICE_ID = /^[A-Z]{3}-\d{2}$/;
 const STAFF_SUBJECT = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Signs an access token (HS256) with the configured issuer, audience and lifetime. */
@@ -38,7 +38,7 @@ export function claimsProblem(claims: Partial<AccessClaims>): string | undefined
   } else if (!STAFF_SUBJECT.test(claims.sub)) {
     return 'sub must be 1 to 64 letters, digits, dots, dashes or underscores';
   }
-  if (claims.role === 'clerk' && !(typeof claims.office === 'string' && OFFICE_ID.test(claims.office))) {
+  if (claims.role === 'clerk' && !(typeof claims.office === 'string' && OFFICE_ID_PATTERN.test(claims.office))) {
     return 'a clerk token needs an office claim such as RUH-01';
   }
   return undefined;

@@ -7,7 +7,7 @@ import { ValidationProblem } from '../common/problem';
 import { CarrierService } from './carrier.service';
 import { EnvelopeView } from './dto/envelope.view';
 
-/** `PE` + the renewal id's 32 hex digits + a 2-digit issue number (workflows/ids.ts `envelopeBarcode`). */
+/** `PE` + the renewal id's 32 hex digits + a 2-digit issue number (workflows/contract/ids.ts `envelopeBarcode`). */
 const BARCODE = /^PE[0-9A-F]{32}\d{2}$/;
 
 /** The courier scanning a dedicated envelope. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { handOverUpdate, verifyOldPassportUpdate } from '../../../workflows/messages';
+import { handOverUpdate, verifyOldPassportUpdate } from '../../../workflows/contract';
 import { RenewalRecord } from '../../persistence/entities/renewal.entity';
 import type { Principal } from '../auth/principal';
 import { derivedId, IdempotencyContext } from '../idempotency/idempotency-context';

@@ -1,8 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { cancelRenewalUpdate, declareShipmentLostSignal } from '../../../workflows/messages';
-import { TERMINAL_STAGES } from '../../../workflows/stages';
+import { cancelRenewalUpdate, declareShipmentLostSignal, TERMINAL_STAGES } from '../../../workflows/contract';
 import { AuditEvent } from '../../persistence/entities/audit-event.entity';
 import { RenewalRecord } from '../../persistence/entities/renewal.entity';
 import type { Principal } from '../auth/principal';

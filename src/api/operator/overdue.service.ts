@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { renewalWorkflowId } from '../../../workflows/ids';
-import type { DeliveryMethod, RenewalStage } from '../../../workflows/stages';
 import {
+  type DeliveryMethod,
   DeliveryMethodKey,
   OfficeIdKey,
+  type RenewalStage,
   RenewalStageKey,
+  renewalWorkflowId,
   SlaBreachedKey,
   StageDeadlineKey,
-} from '../../temporal/search-attributes';
+} from '../../../workflows/contract';
 import { InjectTemporalClient } from '../temporal/temporal.module';
 import { OverdueRenewalView } from './dto/operator.dto';
 

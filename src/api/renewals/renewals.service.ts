@@ -3,8 +3,12 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource, In, Not } from 'typeorm';
-import { AcceptanceRequest, acceptTermsUpdate, cancelRenewalUpdate } from '../../../workflows/messages';
-import { TERMINAL_STAGES } from '../../../workflows/stages';
+import {
+  AcceptanceRequest,
+  acceptTermsUpdate,
+  cancelRenewalUpdate,
+  TERMINAL_STAGES,
+} from '../../../workflows/contract';
 import type { AppConfig } from '../../config/configuration';
 import type { CivilRegistry } from '../../integrations/civil-registry/port';
 import { RenewalRecord } from '../../persistence/entities/renewal.entity';

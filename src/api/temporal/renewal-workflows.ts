@@ -1,10 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
-import { renewalWorkflowId } from '../../../workflows/ids';
-import { statusQuery } from '../../../workflows/messages';
-import type { RenewalInput, RenewalStatus } from '../../../workflows/types';
-import { DeliveryMethodKey, OfficeIdKey, RenewalStageKey } from '../../temporal/search-attributes';
+import {
+  DeliveryMethodKey,
+  OfficeIdKey,
+  type RenewalInput,
+  RenewalStageKey,
+  type RenewalStatus,
+  renewalWorkflowId,
+  statusQuery,
+} from '../../../workflows/contract';
 import { ProblemException } from '../common/problem';
 import { InjectTemporalClient } from './temporal-client.token';
 

@@ -1,13 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { renewalIdOfKey } from '../../../workflows/ids';
 import {
   addressRegisteredSignal,
   carrierEventSignal,
   paymentReceivedSignal,
   printJobCompletedSignal,
   printJobFailedSignal,
-} from '../../../workflows/messages';
+  renewalIdOfKey,
+} from '../../../workflows/contract';
 import { ProblemException } from '../common/problem';
 import { RenewalWorkflows } from '../temporal/renewal-workflows';
 import {

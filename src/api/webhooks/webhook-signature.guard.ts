@@ -2,7 +2,8 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable, SetMetadata } fr
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { ApiConfig, WEBHOOK_PARTNERS, WebhookPartner } from '../../config/api';
+import { WEBHOOK_PARTNERS, WebhookPartner } from '../../../workflows/contract';
+import type { ApiConfig } from '../../config/api';
 import { ProblemException, ValidationProblem } from '../common/problem';
 import { InjectApiConfig } from '../config/api-config.module';
 

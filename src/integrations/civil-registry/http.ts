@@ -1,6 +1,7 @@
 import type { HttpAdapterConfig } from '../../config/integrations';
 import { PartnerHttpClient, segment } from '../http/client';
-import type { CitizenFacts, CitizenProfile, CivilRegistry, PrintedPassport } from './port';
+import type { CitizenFacts } from '../../../workflows/contract';
+import type { CitizenProfile, CivilRegistry, PrintedPassport } from './port';
 import { readCitizenFacts, readCitizenProfile } from './wire';
 
 /**

@@ -1,38 +1,9 @@
+import type { CitizenFacts } from '../../../workflows/contract';
+
 /**
  * The civil registry and passport records of the Ministry of Interior, reached
  * through the National Information Center (NIC).
  */
-export type PassportStatus =
-  /** In force. */
-  | 'VALID'
-  | 'EXPIRED'
-  /** Reported lost or stolen by the holder. */
-  | 'LOST'
-  | 'STOLEN'
-  /** Cancelled (punched), e.g. the old passport after a renewal. */
-  | 'CANCELLED'
-  /** Printed for a renewal, not yet handed over: not valid for travel. */
-  | 'PRINTED'
-  /** A printed passport that never reached its holder (lapsed pickup, cancelled renewal, lost in transit). */
-  | 'VOIDED';
-
-export interface PassportRecord {
-  passportNumber: string;
-  status: PassportStatus;
-  expiresOn: string;
-}
-
-/** What eligibility needs to know about a person; no names or contact details. */
-export interface CitizenFacts {
-  nationalId: string;
-  isCitizen: boolean;
-  dateOfBirth: string;
-  travelBan: boolean;
-  unpaidFinesSar: number;
-  biometricsOnRecord: boolean;
-  currentPassport?: PassportRecord;
-}
-
 /** What the citizen reviews before accepting, and what notifications and the carrier need. */
 export interface CitizenProfile {
   nationalId: string;

@@ -2,7 +2,8 @@ import { passportNumberProblem } from '../../domain/passport-number';
 import { invalidRequest, permanentFailure } from '../errors';
 import type { FaultInjector } from '../sandbox/faults';
 import { isoDate, queryRow, type Queryable } from '../sandbox/sql';
-import type { CitizenFacts, CitizenProfile, CivilRegistry, PassportStatus, PrintedPassport } from './port';
+import type { CitizenFacts, PassportStatus } from '../../../workflows/contract';
+import type { CitizenProfile, CivilRegistry, PrintedPassport } from './port';
 
 interface PersonRow {
   national_id: string;

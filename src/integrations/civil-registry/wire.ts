@@ -2,7 +2,8 @@ import { mobileProblem, parseMobile } from '../../domain/mobile';
 import { passportNumberProblem } from '../../domain/passport-number';
 import { WireReader, type FieldProblem } from '../http/wire-reader';
 import { personIdProblem } from '../identity';
-import type { CitizenFacts, CitizenProfile, PassportStatus, PrintedPassport } from './port';
+import type { CitizenFacts, PassportStatus } from '../../../workflows/contract';
+import type { CitizenProfile, PrintedPassport } from './port';
 
 const PASSPORT_STATUSES: readonly PassportStatus[] = [
   'VALID',

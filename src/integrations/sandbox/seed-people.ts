@@ -1,5 +1,5 @@
 import { withCheckDigit } from '../../domain/national-id';
-import type { PassportStatus } from '../civil-registry/port';
+import type { PassportStatus } from '../../../workflows/contract';
 import type { NationalAddressRecord } from '../wasel/port';
 
 /**

@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
-import type { WebhookDeliveryConfig, WebhookPartner } from '../../config/integrations';
+import type { WebhookPartner } from '../../../workflows/contract';
+import type { WebhookDeliveryConfig } from '../../config/integrations';
 import type { SandboxLogger } from './logger';
 import { queryRows, type Queryable } from './sql';
 

@@ -1,4 +1,4 @@
-import type { WebhookPartner } from '../../config/integrations';
+import type { WebhookPartner } from '../../../workflows/contract';
 import type { Queryable } from './sql';
 
 export interface OutgoingWebhook {

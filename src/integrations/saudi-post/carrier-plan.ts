@@ -1,5 +1,5 @@
 import { pick, type Random } from '../sandbox/random';
-import type { CarrierEventType } from './port';
+import type { CarrierEventType } from '../../../workflows/contract';
 
 export interface CarrierBehaviour {
   lossProbability: number;

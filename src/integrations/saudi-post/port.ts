@@ -1,9 +1,9 @@
+import type { CarrierEventType } from '../../../workflows/contract';
+
 /**
  * Saudi Post: the dedicated envelope, the shipment, its tracking events (which
  * reach us by signed webhook) and the carrier's liability for lost documents.
  */
-export type CarrierEventType =
-  'ACCEPTED' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'DELIVERY_ATTEMPTED' | 'DELIVERED' | 'RETURNED' | 'LOST';
 
 export type ShipmentStatus = 'CREATED' | CarrierEventType | 'RECALLED';
 

@@ -1,18 +1,9 @@
+import { CARRIER_EVENT_TYPES } from '../../../workflows/contract';
 import { postalCodeProblem } from '../../domain/postal-code';
 import { WireReader, type FieldProblem } from '../http/wire-reader';
 import type { LossClaim, LossClaimRequest, Shipment, ShipmentRequest, ShipmentStatus } from './port';
 
-const SHIPMENT_STATUSES: readonly ShipmentStatus[] = [
-  'CREATED',
-  'ACCEPTED',
-  'IN_TRANSIT',
-  'OUT_FOR_DELIVERY',
-  'DELIVERY_ATTEMPTED',
-  'DELIVERED',
-  'RETURNED',
-  'LOST',
-  'RECALLED',
-];
+const SHIPMENT_STATUSES: readonly ShipmentStatus[] = ['CREATED', ...CARRIER_EVENT_TYPES, 'RECALLED'];
 
 const trackingNumberProblem = (value: string) =>
   /^[A-Z0-9]{8,30}$/.test(value) ? undefined : 'must be 8 to 30 uppercase letters or digits';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DeliveryMethod, RenewalStage } from '../../../workflows/stages';
+import type { DeliveryMethod, RenewalStage } from '../../../workflows/contract';
 
 /**
  * The read model of one renewal: what the API answers from without asking

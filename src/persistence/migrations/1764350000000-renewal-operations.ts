@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * What the renewals asked of partner systems, so partner webhooks can be routed
  * back to their renewal and operators can see every bill, print job, shipment
  * and loss claim. Written by activities, idempotently (primary keys are the
- * workflow's deterministic keys, see workflows/ids.ts).
+ * workflow's deterministic keys, see workflows/contract/ids.ts).
  */
 export class RenewalOperations1764350000000 implements MigrationInterface {
   name = 'RenewalOperations1764350000000';

@@ -1,7 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
 import { Webhook } from 'standardwebhooks';
 import { randomUUID } from 'node:crypto';
-import { loadApiConfig, WebhookPartner } from '../../../src/config/api';
+import { loadApiConfig } from '../../../src/config/api';
+import type { WebhookPartner } from '../../../workflows/contract';
 import { mintAccessToken } from '../../../src/api/auth/access-token';
 import type { AccessClaims } from '../../../src/api/auth/principal';
 

@@ -2,8 +2,13 @@ import type { Client } from '@temporalio/client';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { withCheckDigit } from '../../../src/domain/national-id';
-import { envelopeBarcode, renewalWorkflowId, shipmentKey } from '../../../workflows/ids';
-import type { DeliveryMethod, RenewalStage } from '../../../workflows/stages';
+import {
+  type DeliveryMethod,
+  envelopeBarcode,
+  type RenewalStage,
+  renewalWorkflowId,
+  shipmentKey,
+} from '../../../workflows/contract';
 
 /** A national ID no other test uses (valid check digit, starts with 1). */
 export function freshNationalId(): string {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import type { WebhookPartner } from '../../../src/config/integrations';
+import type { WebhookPartner } from '../../../workflows/contract';
 import { waitFor } from './wait';
 
 export interface ReceivedWebhook {

@@ -1,4 +1,5 @@
-import { DEV_WEBHOOK_SECRETS, loadIntegrationsConfig } from '../../../src/config/integrations';
+import { loadIntegrationsConfig } from '../../../src/config/integrations';
+import { DEV_WEBHOOK_SECRETS } from '../../../src/config/webhook-secrets';
 
 describe('integrations configuration', () => {
   it('runs every system on its sandbox, without faults, by default', () => {

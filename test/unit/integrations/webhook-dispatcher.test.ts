@@ -1,4 +1,4 @@
-import { DEV_WEBHOOK_SECRETS } from '../../../src/config/integrations';
+import { DEV_WEBHOOK_SECRETS } from '../../../src/config/webhook-secrets';
 import type { Queryable } from '../../../src/integrations/sandbox/sql';
 import { WebhookDispatcher } from '../../../src/integrations/sandbox/webhook-dispatcher';
 import { StubPartner } from './support/stub-partner';

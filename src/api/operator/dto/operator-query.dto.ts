@@ -1,10 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy } from 'class-validator';
-import { RENEWAL_STAGES } from '../../../../workflows/stages';
-import type { DeliveryMethod, RenewalStage } from '../../../../workflows/stages';
+import {
+  type DeliveryMethod,
+  OFFICE_ID_MESSAGE,
+  OFFICE_ID_PATTERN,
+  RENEWAL_STAGES,
+  type RenewalStage,
+} from '../../../../workflows/contract';
 import { isoDurationMs } from '../../common/iso-duration';
-import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN } from '../../renewals/dto/create-renewal.dto';
 
 const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 

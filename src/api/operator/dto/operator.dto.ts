@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { RENEWAL_STAGES } from '../../../../workflows/stages';
-import type { DeliveryMethod, RenewalStage } from '../../../../workflows/stages';
+import { type DeliveryMethod, RENEWAL_STAGES, type RenewalStage } from '../../../../workflows/contract';
 import { RenewalView } from '../../renewals/dto/renewal-view.dto';
 
 export class LossDeclarationDto {

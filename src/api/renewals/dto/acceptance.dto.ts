@@ -10,7 +10,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN } from './create-renewal.dto';
+import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN } from '../../../../workflows/contract';
 
 export class DeliveryChoiceDto {
   @ApiProperty({

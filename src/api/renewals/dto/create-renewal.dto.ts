@@ -1,8 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-
-export const OFFICE_ID_PATTERN = /^[A-Z]{3}-\d{2}$/;
-export const OFFICE_ID_MESSAGE = 'must look like RUH-01 (city code, dash, two digits)';
+import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN } from '../../../../workflows/contract';
 
 /** A citizen renews their own passport: the national ID comes from the token, never from the body. */
 export class CreateRenewalDto {

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RENEWAL_STAGES } from '../../../../workflows/stages';
-import type { DeliveryMethod, RenewalStage } from '../../../../workflows/stages';
-import type { RenewalStatus } from '../../../../workflows/types';
+import {
+  type DeliveryMethod,
+  RENEWAL_STAGES,
+  type RenewalStage,
+  type RenewalStatus,
+} from '../../../../workflows/contract';
 
 export class TimelineEntryView {
   @ApiProperty({ enum: RENEWAL_STAGES, example: 'AWAITING_PAYMENT' })

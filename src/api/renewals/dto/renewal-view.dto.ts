@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RENEWAL_STAGES } from '../../../../workflows/stages';
-import type { DeliveryMethod, RenewalStage } from '../../../../workflows/stages';
+import { type DeliveryMethod, RENEWAL_STAGES, type RenewalStage } from '../../../../workflows/contract';
 import type { RenewalRecord } from '../../../persistence/entities/renewal.entity';
 
 /** A renewal as the read model knows it. */

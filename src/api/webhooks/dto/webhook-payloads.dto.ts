@@ -1,17 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNumber, IsPositive, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import type { CarrierEventType } from '../../../integrations/saudi-post/port';
+import {
+  CARRIER_EVENT_TYPES,
+  type CarrierEventType,
+  DELIVERY_PROOFS,
+  type DeliveryProof,
+} from '../../../../workflows/contract';
 import { IsNationalId } from '../../common/is-national-id.decorator';
-
-const CARRIER_EVENT_TYPES: CarrierEventType[] = [
-  'ACCEPTED',
-  'IN_TRANSIT',
-  'OUT_FOR_DELIVERY',
-  'DELIVERY_ATTEMPTED',
-  'DELIVERED',
-  'RETURNED',
-  'LOST',
-];
 
 /** SADAD: a bill was paid. */
 export class SadadPaymentDto {
@@ -116,8 +111,8 @@ export class SaudiPostEventDto {
 
   @ApiPropertyOptional({ enum: ['OTP', 'ID_CHECK'], description: 'DELIVERED only: how the recipient was confirmed' })
   @ValidateIf((event: SaudiPostEventDto) => event.type === 'DELIVERED' || event.proof !== undefined)
-  @IsIn(['OTP', 'ID_CHECK'], { message: 'proof must be OTP or ID_CHECK (required for DELIVERED)' })
-  proof?: 'OTP' | 'ID_CHECK';
+  @IsIn(DELIVERY_PROOFS, { message: 'proof must be OTP or ID_CHECK (required for DELIVERED)' })
+  proof?: DeliveryProof;
 
   @ApiPropertyOptional({ example: 'RECIPIENT_ABSENT', description: 'DELIVERY_ATTEMPTED and RETURNED: why' })
   @ValidateIf((event: SaudiPostEventDto) => event.reason !== undefined)

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CarrierEventType } from '../src/integrations/saudi-post/port';
-import type { RenewalStatus } from './types';
+import type { CarrierEventType } from './carrier';
+import type { RenewalStatus } from './renewal';
 
 /**
  * Every message the renewal workflow understands, shared by the workflow
