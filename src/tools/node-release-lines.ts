@@ -8,6 +8,7 @@ export const NODE_END_OF_LIFE: Readonly<Record<number, string>> = {
   20: '2026-04-30',
   22: '2027-04-30',
   24: '2028-04-30',
+  26: '2029-04-30',
 };
 
 /** How long before a line's end of life `deps:check` starts warning. */

@@ -11,7 +11,7 @@ const day = (text: string) => new Date(`${text}T12:00:00Z`);
 
 describe('runtimeSupport', () => {
   it('knows the end of life of the lines we develop and run on', () => {
-    expect(NODE_END_OF_LIFE).toMatchObject({ 20: '2026-04-30', 22: '2027-04-30', 24: '2028-04-30' });
+    expect(NODE_END_OF_LIFE).toMatchObject({ 20: '2026-04-30', 22: '2027-04-30', 24: '2028-04-30', 26: '2029-04-30' });
   });
 
   it('calls a line supported until six months before its end of life', () => {
@@ -46,7 +46,7 @@ describe('runtimeSupport', () => {
   });
 
   it('says so when a line is not in the table', () => {
-    expect(runtimeSupport('v26.1.0', day('2026-11-29'))).toEqual({ version: 'v26.1.0', major: 26, status: 'unknown' });
+    expect(runtimeSupport('v19.9.0', day('2026-11-29'))).toEqual({ version: 'v19.9.0', major: 19, status: 'unknown' });
   });
 
   it('refuses what is not a version', () => {
@@ -63,7 +63,7 @@ describe('describeSupport', () => {
     expect(describeSupport('running', runtimeSupport('v22.12.0', today))).toBe(
       'WARNING running: Node.js v22.12.0 reaches end of life on 2027-04-30 (in 152 days): plan the upgrade',
     );
-    expect(describeSupport('running', runtimeSupport('v26.1.0', today))).toMatch(/^WARNING .*line 26 is not in/);
+    expect(describeSupport('running', runtimeSupport('v19.9.0', today))).toMatch(/^WARNING .*line 19 is not in/);
     expect(describeSupport('production', runtimeSupport('24.19.0', today))).toBe(
       'production: Node.js v24.19.0 supported until 2028-04-30 (518 days)',
     );
