@@ -3,7 +3,8 @@ import type { CarrierEvent, RenewalStage } from './contract';
 /**
  * How the carrier's tracking events move a shipment, as a pure reducer.
  *
- * Events can repeat (same event id: ignored) and arrive out of order: progress
+ * Repeated events (same event id) never get here: the post's inbox drops them
+ * on arrival (post.ts). Events arrive out of order, though: progress
  * events (ACCEPTED, IN_TRANSIT, OUT_FOR_DELIVERY) only ever move the stage
  * forward, so a late IN_TRANSIT never undoes OUT_FOR_DELIVERY, while a late
  * ACCEPTED still starts the SLA clock at the time the carrier really accepted.
@@ -11,7 +12,6 @@ import type { CarrierEvent, RenewalStage } from './contract';
  */
 export interface ShipmentProgress {
   trackingNumber: string;
-  seenEventIds: string[];
   /** The furthest stage reached so far. */
   stage: RenewalStage;
   acceptedAt?: string;
@@ -27,7 +27,7 @@ export type ShipmentOutcome =
 
 export interface Reduction {
   progress: ShipmentProgress;
-  /** Whether the event changed anything (false: duplicate, foreign or stale). */
+  /** Whether the event changed anything (false: another shipment's, or a delivery without proof). */
   applied: boolean;
   outcome?: ShipmentOutcome;
 }
@@ -42,14 +42,12 @@ const STAGE_OF_EVENT: Partial<Record<CarrierEvent['type'], RenewalStage>> = {
 export const MAX_ATTEMPTS_REASON = 'MAX_DELIVERY_ATTEMPTS';
 
 export function startShipment(trackingNumber: string): ShipmentProgress {
-  return { trackingNumber, seenEventIds: [], stage: 'DISPATCHED', deliveryAttempts: 0 };
+  return { trackingNumber, stage: 'DISPATCHED', deliveryAttempts: 0 };
 }
 
 export function applyCarrierEvent(progress: ShipmentProgress, event: CarrierEvent, maxAttempts: number): Reduction {
-  if (event.trackingNumber !== progress.trackingNumber || progress.seenEventIds.includes(event.eventId)) {
-    return { progress, applied: false };
-  }
-  const next: ShipmentProgress = { ...progress, seenEventIds: [...progress.seenEventIds, event.eventId] };
+  if (event.trackingNumber !== progress.trackingNumber) return { progress, applied: false };
+  const next: ShipmentProgress = { ...progress };
   if (!next.lastEventAt || event.occurredAt >= next.lastEventAt) {
     next.lastEvent = event.type;
     next.lastEventAt = event.occurredAt;

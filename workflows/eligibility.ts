@@ -1,5 +1,5 @@
-import { ApplicationFailure } from '@temporalio/workflow';
 import type { AcceptanceRequest, CitizenFacts, RenewalPolicy } from './contract';
+import { refuse } from './refusal';
 
 /** Machine-readable reasons a renewal is refused at the eligibility check. */
 export type RejectionReason =
@@ -42,10 +42,6 @@ export function eligibilityProblem(
     return 'BIOMETRICS_MISSING';
   }
   return undefined;
-}
-
-function refuse(message: string, type: string): never {
-  throw ApplicationFailure.nonRetryable(message, type);
 }
 
 /**

@@ -20,15 +20,34 @@ import { projection } from './activities';
  */
 export class StageTracker {
   stage: RenewalStage = 'ELIGIBILITY_CHECK';
-  deliveryMethod: DeliveryMethod = 'PICKUP';
-  officeId: string;
   stageDeadline?: Date;
   slaBreached = false;
   readonly timeline: TimelineEntry[] = [];
   private sequence = 0;
+  private method: DeliveryMethod = 'PICKUP';
+  private office: string;
 
   constructor(private readonly input: RenewalInput) {
-    this.officeId = input.officeId;
+    this.office = input.officeId;
+  }
+
+  get deliveryMethod(): DeliveryMethod {
+    return this.method;
+  }
+
+  /** The office that prints, and hands over at the counter. */
+  get officeId(): string {
+    return this.office;
+  }
+
+  /**
+   * The one place the delivery changes: the citizen's choice on acceptance, or
+   * a fall-back to the counter (at `officeId`, or the current office). Recorded
+   * with the next stage change.
+   */
+  changeDelivery(method: DeliveryMethod, officeId?: string): void {
+    this.method = method;
+    if (officeId) this.office = officeId;
   }
 
   async enter(stage: RenewalStage, options: { deadline?: Date; note?: string } = {}): Promise<void> {

@@ -1,0 +1,113 @@
+import { condition, setHandler } from '@temporalio/workflow';
+import {
+  type CounterVerificationRequest,
+  type HandoverRequest,
+  handOverUpdate,
+  verifyOldPassportUpdate,
+} from './contract';
+import { refuse } from './refusal';
+import type { RenewalContext } from './renewal-context';
+import { waitUntil } from './timing';
+import { endOfWorkingDays } from './working-days';
+
+/** Counter mismatches after which operators look at the renewal (possible fraud). */
+const MISMATCHES_BEFORE_ALERT = 3;
+
+/**
+ * The passport office's counter: no appointment, the printed passport waits a
+ * window of working days (with a reminder) for the citizen, whose old passport
+ * the clerk matches against the record before handing the new one over.
+ */
+export class Counter {
+  private oldPassportOnRecord?: string;
+  private oldPassportVerified = false;
+  private mismatchesSoFar = 0;
+  private handoverBy?: string;
+
+  constructor(private readonly renewal: RenewalContext) {}
+
+  /** Mismatched old passports presented so far. */
+  get mismatches(): number {
+    return this.mismatchesSoFar;
+  }
+
+  get verified(): boolean {
+    return this.oldPassportVerified;
+  }
+
+  /** A clerk has started the handover: the renewal can no longer be cancelled. */
+  get handoverStarted(): boolean {
+    return this.handoverBy !== undefined;
+  }
+
+  /** Ready for pickup until the window closes; the clerk who handed the passport over, or undefined if nobody came. */
+  async awaitHandover(oldPassportOnRecord: string | undefined, note?: string): Promise<string | undefined> {
+    const { tracker, channels, input } = this.renewal;
+    const { policy } = input;
+    const now = new Date();
+    const deadline = endOfWorkingDays(now, policy.pickupWindowWorkingDays, policy.holidays);
+    const remindAfter = policy.pickupWindowWorkingDays - policy.pickupReminderWorkingDaysBefore;
+    const reminderAt =
+      remindAfter > 0 && policy.pickupReminderWorkingDaysBefore > 0
+        ? endOfWorkingDays(now, remindAfter, policy.holidays)
+        : undefined;
+    this.oldPassportOnRecord = oldPassportOnRecord;
+    this.oldPassportVerified = false;
+    await tracker.enter('READY_FOR_PICKUP', { deadline, note });
+    const where = { officeId: tracker.officeId, until: deadline.toISOString() };
+    channels.notify('READY_FOR_PICKUP', where);
+
+    const handedOver = () => this.handoverBy !== undefined;
+    if (reminderAt && !(await waitUntil(handedOver, reminderAt))) channels.notify('PICKUP_REMINDER', where);
+    return (await waitUntil(handedOver, deadline)) ? this.handoverBy : undefined;
+  }
+
+  /** The clerk's updates; their validators refuse anything but a renewal waiting at the counter. */
+  listen(): void {
+    setHandler(
+      verifyOldPassportUpdate,
+      async (request: CounterVerificationRequest) => {
+        const matched = request.presentedPassportNumber.toUpperCase() === this.oldPassportOnRecord;
+        if (matched) {
+          this.oldPassportVerified = true;
+        } else {
+          this.mismatchesSoFar += 1;
+          if (this.mismatchesSoFar === MISMATCHES_BEFORE_ALERT) {
+            await this.renewal.channels.alertOperators('COUNTER_MISMATCHES', {
+              clerkId: request.clerkId,
+              mismatches: this.mismatchesSoFar,
+            });
+          }
+        }
+        return { matched, mismatchesSoFar: this.mismatchesSoFar };
+      },
+      {
+        validator: (request: CounterVerificationRequest) => {
+          this.renewal.requireStage('READY_FOR_PICKUP');
+          if (request.identityConfirmed !== true) {
+            refuse("The clerk must confirm the holder's identity first", 'IdentityNotConfirmed');
+          }
+        },
+      },
+    );
+
+    setHandler(
+      handOverUpdate,
+      async (request: HandoverRequest) => {
+        this.handoverBy = request.clerkId;
+        // Answer once the handover is recorded everywhere, so what the clerk sees next is final.
+        await condition(() => this.renewal.outcome !== undefined);
+        const { outcome } = this.renewal;
+        if (!outcome!.newPassportNumber) refuse(`The renewal ended ${outcome!.stage}`, 'TooLate');
+        return { newPassportNumber: outcome!.newPassportNumber };
+      },
+      {
+        validator: (_request: HandoverRequest) => {
+          this.renewal.requireStage('READY_FOR_PICKUP');
+          if (!this.oldPassportVerified) refuse('The old passport has not been matched yet', 'OldPassportNotVerified');
+          if (this.handoverBy) refuse('The passport is already being handed over', 'AlreadyHandedOver');
+        },
+      },
+    );
+  }
+}

@@ -1,0 +1,45 @@
+import { patched, setHandler } from '@temporalio/workflow';
+import { address } from './activities';
+import { addressRegisteredSignal } from './contract';
+import type { RenewalContext } from './renewal-context';
+import { after, earliest, waitUntil } from './timing';
+
+/** Marks histories recorded after the daily Wasel re-check was added (older ones replay without it). */
+const DAILY_ADDRESS_RECHECK = 'daily-address-recheck';
+const ADDRESS_RECHECK_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Wasel: home delivery needs a national address, and a citizen without a Wasel
+ * subscription gets a window to subscribe. Wasel's webhook wakes the renewal,
+ * and since that webhook can arrive before the renewal is seen waiting (and be
+ * dropped), the address is also re-checked daily.
+ */
+export class NationalAddress {
+  private registered = false;
+
+  constructor(private readonly renewal: RenewalContext) {}
+
+  /** True once the citizen has a national address; false if the window closed without one. */
+  async secure(): Promise<boolean> {
+    const { input, tracker, channels } = this.renewal;
+    const { nationalId } = input;
+    if ((await address.checkNationalAddress(nationalId)) === 'FOUND') return true;
+    const deadline = after(input.policy.addressWindowMs);
+    await tracker.enter('AWAITING_ADDRESS', { deadline });
+    channels.notify('WASEL_SUBSCRIPTION_NEEDED', { until: deadline.toISOString() });
+    const recheckDaily = patched(DAILY_ADDRESS_RECHECK);
+    for (;;) {
+      const wakeAt = recheckDaily ? earliest(deadline, after(ADDRESS_RECHECK_MS)) : deadline;
+      const signalled = await waitUntil(() => this.registered, wakeAt);
+      if (!signalled && (!recheckDaily || Date.now() >= deadline.getTime())) return false;
+      this.registered = false;
+      if ((await address.checkNationalAddress(nationalId)) === 'FOUND') return true;
+    }
+  }
+
+  listen(): void {
+    setHandler(addressRegisteredSignal, () => {
+      this.registered = true;
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import { setHandler } from '@temporalio/workflow';
+import { payments } from './activities';
+import { type IssuedBill, type PaymentReceived, paymentReceivedSignal } from './contract';
+import type { RenewalContext } from './renewal-context';
+import { after, waitUntil } from './timing';
+
+/**
+ * SADAD: a bill for the fee (plus postage), paid by the citizen and reported
+ * by signal. An unpaid bill is withdrawn at its expiry; once paid, undoing the
+ * renewal means refunding the payment rather than withdrawing the bill.
+ */
+export class Payment {
+  private bill?: IssuedBill;
+  private payment?: PaymentReceived;
+
+  constructor(private readonly renewal: RenewalContext) {}
+
+  /** What the citizen still owes, while the bill is unpaid. */
+  get amountDueSar(): number | undefined {
+    return this.bill && !this.payment ? this.bill.amountSar : undefined;
+  }
+
+  get billNumber(): string | undefined {
+    return this.bill?.billNumber;
+  }
+
+  /** True once `amountSar` is paid; false if the bill expired unpaid (and was withdrawn). */
+  async collect(amountSar: number): Promise<boolean> {
+    const { input, tracker, channels, compensation } = this.renewal;
+    const { renewalId } = input;
+    const bill = await payments.issueBill({
+      renewalId,
+      nationalId: input.nationalId,
+      amountSar,
+      expiresAt: after(input.policy.paymentWindowMs).toISOString(),
+    });
+    this.bill = bill;
+    compensation.push('BILL', 'BILL_CANCELLED', () => payments.cancelBill({ renewalId, billNumber: bill.billNumber }));
+    const expiresAt = new Date(bill.expiresAt);
+    await tracker.enter('AWAITING_PAYMENT', { deadline: expiresAt });
+    channels.notify('BILL_ISSUED', {
+      billNumber: bill.billNumber,
+      amountSar: bill.amountSar,
+      until: expiresAt.toISOString(),
+    });
+    if (!(await waitUntil(() => this.payment !== undefined, expiresAt))) {
+      await compensation.undo('BILL', 'BILL_EXPIRED');
+      return false;
+    }
+    await payments.recordPayment({ billNumber: bill.billNumber });
+    channels.notify('PAYMENT_RECEIVED');
+    return true;
+  }
+
+  listen(): void {
+    setHandler(paymentReceivedSignal, (payment: PaymentReceived) => {
+      // Only a full payment of this renewal's bill counts; anything else is left for reconciliation.
+      const { bill } = this;
+      if (this.payment || !bill || payment.billNumber !== bill.billNumber) return;
+      if (payment.amountSar < bill.amountSar) return;
+      this.payment = payment;
+      // Paid: undoing the renewal now means a refund instead of withdrawing the bill.
+      const { compensation, input } = this.renewal;
+      compensation.resolve('BILL');
+      compensation.push('PAYMENT', 'PAYMENT_REFUNDED', (reason) =>
+        payments.refundBill({ renewalId: input.renewalId, billNumber: bill.billNumber, reason }),
+      );
+    });
+  }
+}

@@ -1,0 +1,184 @@
+import { setHandler } from '@temporalio/workflow';
+import { delivery, registry } from './activities';
+import {
+  applyCarrierEvent,
+  MAX_ATTEMPTS_REASON,
+  type ShipmentOutcome,
+  type ShipmentProgress,
+  startShipment,
+} from './carrier-events';
+import {
+  type CarrierEvent,
+  carrierEventSignal,
+  declareShipmentLostSignal,
+  type DispatchedShipment,
+  type LossDeclaration,
+  type PrintJobCompleted,
+  type Tracking,
+} from './contract';
+import type { RenewalContext } from './renewal-context';
+import { after, waitUntil } from './timing';
+
+/**
+ * Home delivery by Saudi Post: the dedicated envelope is dispatched, the
+ * carrier's events (by signal) move the stage, the 24-hour SLA runs from the
+ * carrier's acceptance, and an envelope not delivered by the loss threshold, or
+ * declared lost, is lost.
+ */
+export class Post {
+  private shipment?: DispatchedShipment & { open: boolean };
+  private progress?: ShipmentProgress;
+  private readonly inbox: CarrierEvent[] = [];
+  /** Every carrier event id ever received: the one place a repeated event is dropped. */
+  private readonly seenEventIds = new Set<string>();
+  private lossDeclaration?: LossDeclaration;
+
+  constructor(private readonly renewal: RenewalContext) {}
+
+  /**
+   * Dispatches issue `issueNumber` and follows it until it is delivered,
+   * returned or lost. An SLA breach alerts operators without giving up.
+   */
+  async deliver(issueNumber: number): Promise<ShipmentOutcome> {
+    const { input, tracker, channels, compensation } = this.renewal;
+    const shipment = await delivery.dispatchShipment({
+      renewalId: input.renewalId,
+      issueNumber,
+      nationalId: input.nationalId,
+      originOfficeId: tracker.officeId,
+    });
+    this.shipment = { ...shipment, open: true };
+    compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async () => {
+      await this.recall();
+      this.closed();
+    });
+    this.progress = startShipment(shipment.trackingNumber);
+    const lossDeadline = after(input.policy.lossThresholdMs);
+    await tracker.enter('DISPATCHED', { deadline: lossDeadline });
+    channels.notify('DISPATCHED', { trackingNumber: shipment.trackingNumber });
+
+    for (;;) {
+      const slaDeadline = this.slaDeadline();
+      const wakeAt = slaDeadline && !tracker.slaBreached && slaDeadline < lossDeadline ? slaDeadline : lossDeadline;
+      const woke = await waitUntil(() => this.inbox.length > 0 || this.lossDeclaration !== undefined, wakeAt);
+      if (this.lossDeclaration) {
+        const declaration = this.lossDeclaration;
+        this.lossDeclaration = undefined;
+        return { kind: 'LOST', reason: `DECLARED_LOST_BY_OPERATOR ${declaration.operatorId}` };
+      }
+      if (!woke) {
+        if (Date.now() >= lossDeadline.getTime()) return { kind: 'LOST', reason: 'LOSS_THRESHOLD_ELAPSED' };
+        await tracker.markSlaBreached();
+        await channels.alertOperators('DELIVERY_SLA_BREACHED', { trackingNumber: shipment.trackingNumber });
+        continue;
+      }
+      const outcome = await this.applyInbox(lossDeadline);
+      if (outcome) return outcome;
+    }
+  }
+
+  /** After the last failed attempt we ask the carrier to return the envelope; a RETURNED event means it already has. */
+  async bringBackToOffice(reason: string): Promise<void> {
+    if (reason === MAX_ATTEMPTS_REASON) {
+      await this.recall();
+      this.closed();
+    } else {
+      await this.close('RETURNED');
+    }
+  }
+
+  /**
+   * Compensation for a loss in transit: the lost passport is voided in the
+   * registry (it was never valid), and a claim for the reissue cost is opened
+   * against the carrier. The citizen pays nothing more.
+   */
+  async compensateLoss(
+    passport: PrintJobCompleted,
+    reason: string,
+    issueNumber: number,
+    liabilitySar: number,
+  ): Promise<void> {
+    const { input, tracker, channels, compensation } = this.renewal;
+    await tracker.enter('LOST', { note: reason });
+    await this.close('LOST');
+    await registry.voidPassport({ passportNumber: passport.passportNumber, reason: 'LOST_IN_TRANSIT' });
+    compensation.resolve('PRINTED_PASSPORT');
+    await delivery.openLossClaim({
+      renewalId: input.renewalId,
+      issueNumber,
+      trackingNumber: this.shipment!.trackingNumber,
+      liabilitySar,
+    });
+    channels.notify('LOST_AND_REISSUING');
+  }
+
+  async close(status: 'DELIVERED' | 'RETURNED' | 'LOST'): Promise<void> {
+    await delivery.closeShipment({ shipmentKey: this.shipment!.shipmentKey, status });
+    this.closed();
+  }
+
+  /** The current shipment as the status shows it. */
+  tracking(): Tracking | undefined {
+    const { shipment, progress } = this;
+    if (!shipment || !progress) return undefined;
+    return {
+      trackingNumber: shipment.trackingNumber,
+      envelopeBarcode: shipment.envelopeBarcode,
+      lastEvent: progress.lastEvent,
+      lastEventAt: progress.lastEventAt,
+      deliveryAttempts: progress.deliveryAttempts,
+      acceptedAt: progress.acceptedAt,
+      slaDeadline: this.slaDeadline()?.toISOString(),
+    };
+  }
+
+  /** Carrier events (each event id once) and an operator's loss declaration, whatever the stage. */
+  listen(): void {
+    setHandler(carrierEventSignal, (event: CarrierEvent) => {
+      // Dropped here rather than in the reducer, so a repeat never even wakes the flow.
+      if (this.seenEventIds.has(event.eventId)) return;
+      this.seenEventIds.add(event.eventId);
+      this.inbox.push(event);
+    });
+
+    setHandler(declareShipmentLostSignal, (declaration: LossDeclaration) => {
+      if (this.shipment?.open) this.lossDeclaration = declaration;
+    });
+  }
+
+  private async applyInbox(lossDeadline: Date): Promise<ShipmentOutcome | undefined> {
+    const { tracker, channels, input } = this.renewal;
+    while (this.inbox.length > 0) {
+      const event = this.inbox.shift()!;
+      const wasAccepted = this.progress!.acceptedAt;
+      const reduction = applyCarrierEvent(this.progress!, event, input.policy.maxDeliveryAttempts);
+      this.progress = reduction.progress;
+      if (!reduction.applied) continue;
+      if (reduction.outcome) return reduction.outcome;
+      const deadline = this.slaDeadline() ?? lossDeadline;
+      if (this.progress.stage !== tracker.stage) {
+        await tracker.enter(this.progress.stage, { deadline });
+        if (this.progress.stage === 'OUT_FOR_DELIVERY') channels.notify('OUT_FOR_DELIVERY');
+      } else if (this.progress.acceptedAt !== wasAccepted) {
+        await tracker.extendDeadline(deadline, 'ACCEPTED_BY_CARRIER');
+      }
+    }
+    return undefined;
+  }
+
+  private slaDeadline(): Date | undefined {
+    const acceptedAt = this.progress?.acceptedAt;
+    return acceptedAt ? new Date(new Date(acceptedAt).getTime() + this.renewal.input.policy.deliverySlaMs) : undefined;
+  }
+
+  private recall(): Promise<void> {
+    const { shipmentKey, trackingNumber } = this.shipment!;
+    return delivery.recallShipment({ shipmentKey, trackingNumber });
+  }
+
+  /** The shipment ended (delivered, returned, lost or recalled): nothing left to recall. */
+  private closed(): void {
+    this.shipment!.open = false;
+    this.renewal.compensation.resolve('SHIPMENT');
+  }
+}
