@@ -6,10 +6,12 @@ import exitHook from 'async-exit-hook';
 import { createApp } from './api/create-app';
 import { loadConfig } from './config/configuration';
 import { loadIntegrationsConfig } from './config/integrations';
+import { loadPayloadKeys } from './config/payload-keys';
 import { startEmbeddedSandboxes } from './integrations/sandbox/embedded';
 import { openDataSource, runMigrations } from './persistence/data-source';
 import { startEmbeddedPostgres } from './persistence/embedded-postgres';
 import { startDevServer } from './temporal/dev-server';
+import { developmentPayloadKeys } from './temporal/development-payload-keys';
 import { startRenewalWorker } from './worker/worker';
 
 /**
@@ -33,6 +35,10 @@ async function main(): Promise<void> {
 
   try {
     mkdirSync(config.embedded.dataDir, { recursive: true });
+    // PAYLOAD_KEYS when set (and required in production); otherwise a development key kept in the data folder.
+    const payloadKeys = loadPayloadKeys(process.env) ?? developmentPayloadKeys(config.embedded.dataDir);
+    // The dev server's own UI, which may call the codec endpoint without a token (see CodecModuleOptions).
+    const localUiOrigins: string[] = [];
     if (!config.databaseUrl) {
       const postgres = await startEmbeddedPostgres({
         dataDir: join(config.embedded.dataDir, 'postgres'),
@@ -51,7 +57,10 @@ async function main(): Promise<void> {
         uiPort: config.embedded.temporalUiPort,
         dbFilename: join(config.embedded.dataDir, 'temporal.sqlite'),
         namespace: config.temporal.namespace,
+        uiCodecEndpoint: `http://localhost:${config.httpPort}/codec`,
       });
+      const uiPort = config.embedded.temporalUiPort;
+      localUiOrigins.push(`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`);
       stops.push(temporal.stop);
       config.temporal.address = temporal.address;
       process.env.TEMPORAL_ADDRESS = temporal.address;
@@ -61,13 +70,13 @@ async function main(): Promise<void> {
     await runMigrations(config.databaseUrl);
     const dataSource = await openDataSource(config.databaseUrl);
     stops.push(() => dataSource.destroy());
-    const worker = await startRenewalWorker(config, dataSource);
+    const worker = await startRenewalWorker(config, dataSource, payloadKeys);
     stops.push(worker.shutdown);
     const sandboxes = await startEmbeddedSandboxes(loadIntegrationsConfig(), dataSource);
     stops.push(sandboxes.stop);
     logger.log(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
 
-    const app = await createApp();
+    const app = await createApp({ codec: { payloadKeys, localUiOrigins } });
     await app.listen(config.httpPort);
     stops.push(() => app.close());
     logger.log(`API        http://localhost:${config.httpPort}/v1/renewals`);

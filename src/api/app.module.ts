@@ -5,6 +5,7 @@ import { AppConfig, loadConfig, requireDatabaseUrl } from '../config/configurati
 import { dataSourceOptions } from '../persistence/data-source';
 import { AuthModule } from './auth/auth.module';
 import { CarrierModule } from './carrier/carrier.module';
+import { CodecModule, CodecModuleOptions } from './codec/codec.module';
 import { ApiConfigModule } from './config/api-config.module';
 import { CounterModule } from './counter/counter.module';
 import { HealthModule } from './health/health.module';
@@ -18,7 +19,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 /** The API: one module per actor, over shared configuration, persistence, Temporal and security. */
 @Module({})
 export class AppModule {
-  static register(logging: LoggingOptions): DynamicModule {
+  static register(logging: LoggingOptions, codec: CodecModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -30,6 +31,7 @@ export class AppModule {
           useFactory: (config: ConfigService<AppConfig, true>) =>
             dataSourceOptions(requireDatabaseUrl(config.get('databaseUrl', { infer: true }))),
         }),
+        CodecModule.register(codec),
         TemporalModule,
         AuthModule,
         IdempotencyModule,

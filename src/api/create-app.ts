@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { loadApiConfig } from '../config/api';
 import { AppModule } from './app.module';
+import type { CodecModuleOptions } from './codec/codec.module';
 import { bodyParserProblems } from './common/body-parser-problems';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -16,13 +17,15 @@ export interface CreateAppOptions {
   logger?: false;
   /** Send the logs here instead of standard output (tests that check what is logged). */
   logStream?: DestinationStream;
+  /** Payload keys and the embedded stack's local Temporal UI (src/main.ts); PAYLOAD_KEYS otherwise. */
+  codec?: CodecModuleOptions;
 }
 
 /** Builds the API exactly as production serves it; tests and launchers call this too. */
 export async function createApp(options: CreateAppOptions = {}): Promise<INestApplication> {
   const silent = options.logger === false;
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ level: silent ? 'silent' : 'info', stream: options.logStream }),
+    AppModule.register({ level: silent ? 'silent' : 'info', stream: options.logStream }, options.codec),
     // Webhook signatures are checked over the body exactly as received, so the raw bytes are kept.
     { bodyParser: false, rawBody: true, bufferLogs: !silent, logger: silent ? false : undefined },
   );

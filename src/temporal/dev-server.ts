@@ -12,6 +12,8 @@ export interface DevServerOptions {
   /** SQLite file that keeps workflows across restarts; in memory when omitted. */
   dbFilename?: string;
   namespace?: string;
+  /** The codec endpoint the web UI decodes payloads with (our API's `/codec`). */
+  uiCodecEndpoint?: string;
 }
 
 export interface RunningDevServer {
@@ -82,6 +84,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
   if (options.uiPort === undefined) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
   if (options.dbFilename) args.push('--db-filename', options.dbFilename);
+  if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
 
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   // However this process ends, it must not leave an orphaned server holding the ports.

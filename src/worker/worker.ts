@@ -3,7 +3,10 @@ import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import { AppConfig, requireTemporalAddress } from '../config/configuration';
 import { loadIntegrationsConfig } from '../config/integrations';
+import { loadPayloadKeys, PayloadKeysConfig, requirePayloadKeys } from '../config/payload-keys';
+import { createDataConverter } from '../temporal/data-converter';
 import { createIntegrations } from '../integrations';
+import { createPersistence } from '../persistence/persistence';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
@@ -19,15 +22,24 @@ export interface RunningWorker {
  * adapters. Setup is split from `run` so tests and the embedded launcher can
  * start it next to other components.
  */
-export async function createRenewalWorker(config: AppConfig, dataSource: DataSource): Promise<Worker> {
+export async function createRenewalWorker(
+  config: AppConfig,
+  dataSource: DataSource,
+  // The embedded launcher passes the key it generated; everyone else configures PAYLOAD_KEYS.
+  payloadKeys: PayloadKeysConfig = requirePayloadKeys(loadPayloadKeys(process.env)),
+): Promise<Worker> {
   const connection = await NativeConnection.connect({ address: requireTemporalAddress(config.temporal) });
   return Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(config.temporal.workflowBundlePath),
+    dataConverter: createDataConverter(payloadKeys),
     // Sandbox or HTTP adapter per system, from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md).
-    activities: createActivities({ dataSource, ...createIntegrations(loadIntegrationsConfig(), dataSource) }),
+    activities: createActivities({
+      persistence: createPersistence(dataSource),
+      ...createIntegrations(loadIntegrationsConfig(), dataSource),
+    }),
   });
 }
 
@@ -35,8 +47,12 @@ function workflowSource(bundlePath: string | undefined) {
   return bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH };
 }
 
-export async function startRenewalWorker(config: AppConfig, dataSource: DataSource): Promise<RunningWorker> {
-  const worker = await createRenewalWorker(config, dataSource);
+export async function startRenewalWorker(
+  config: AppConfig,
+  dataSource: DataSource,
+  payloadKeys?: PayloadKeysConfig,
+): Promise<RunningWorker> {
+  const worker = await createRenewalWorker(config, dataSource, payloadKeys);
   const done = worker.run();
   return {
     worker,

@@ -153,6 +153,16 @@ describe('authorization matrix', () => {
       expected: row(401, 401, 401, 401, 401, 401, 401, 401),
     },
     {
+      name: 'POST /codec/decode',
+      send: post(() => '/codec/decode', {}),
+      expected: row(403, 403, 400, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'POST /codec/encode',
+      send: post(() => '/codec/encode', {}),
+      expected: row(403, 403, 400, 403, 403, 401, 401, 401),
+    },
+    {
       name: 'GET /health/live',
       send: get(() => '/health/live'),
       expected: row(200, 200, 200, 200, 200, 200, 200, 200),

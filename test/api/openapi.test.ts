@@ -64,8 +64,11 @@ describe('OpenAPI', () => {
     }
   });
 
-  it('requires an Idempotency-Key on every POST but webhooks, with its 400 and 409', () => {
-    const posts = operations().filter(({ name }) => name.startsWith('POST') && !name.includes('/webhooks/'));
+  it('requires an Idempotency-Key on every POST but webhooks and the codec, with its 400 and 409', () => {
+    // The codec changes nothing, and the Temporal UI that calls it could not send a key.
+    const posts = operations().filter(
+      ({ name }) => name.startsWith('POST') && !name.includes('/webhooks/') && !name.includes('/codec/'),
+    );
     expect(posts).toHaveLength(7);
     for (const { name, operation } of posts) {
       const key = operation.parameters?.find((parameter) => parameter.name === 'Idempotency-Key');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { billKey, printJobKey } from '../../workflows/contract';
+import { testDataConverter } from '../support/payload-keys';
 import { startApi, ApiStack } from './support/api-stack';
 import { signedWebhook, SignedWebhook } from './support/credentials';
 import { freshNationalId, seedRenewal, seedShipment, signalsReceived, startIdleWorkflow } from './support/fixtures';
@@ -109,7 +110,9 @@ describe('signed webhooks', () => {
     const [event] = (await stack.temporal.workflow.getHandle(`passport-renewal-${shipped.renewalId}`).fetchHistory())
       .events!.filter((e) => e.workflowExecutionSignaledEventAttributes)
       .map((e) => e.workflowExecutionSignaledEventAttributes!.input!.payloads!);
-    expect(JSON.parse(Buffer.from(event[0].data!).toString())).toMatchObject({
+    // Stored encrypted: decrypted here with the suite's key, as a worker would.
+    const [signal] = await testDataConverter().payloadCodecs![0].decode(event);
+    expect(JSON.parse(Buffer.from(signal.data!).toString())).toMatchObject({
       eventId: 'c-1',
       trackingNumber,
       type: 'ACCEPTED',

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from '../../src/persistence/embedded-postgres';
 import { ensureTemporalBinary } from '../../src/temporal/binaries';
 import { freePort, startDevServer } from '../../src/temporal/dev-server';
 import { WORKFLOWS_PATH } from '../../src/worker/worker';
+import { TEST_PAYLOAD_ENV } from './payload-keys';
 
 /**
  * Real infrastructure for the whole suite: a throw-away PostgreSQL cluster and
@@ -34,5 +35,7 @@ export default async function globalSetup(): Promise<void> {
 
   process.env.DATABASE_URL = postgres.url;
   process.env.TEMPORAL_ADDRESS = temporal.address;
+  // Every API and worker of the suite encrypts payloads, with the committed test-only key.
+  Object.assign(process.env, TEST_PAYLOAD_ENV);
   (globalThis as Record<string, unknown>).__testInfrastructure = [temporal, postgres];
 }

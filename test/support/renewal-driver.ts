@@ -46,6 +46,8 @@ export const POST_ACCEPTANCE: AcceptanceRequest = { ...PICKUP_ACCEPTANCE, delive
  * `RECORD_HISTORIES=1 npx jest test/workflows` writes each test's history under
  * test/replay/histories/, where the replay test (part of `npm test`) replays
  * them against the current workflow code to catch non-deterministic changes.
+ * Payloads are encrypted (with the test key) since the codec exists, hence the
+ * `-encrypted` suffix: the histories recorded before it stay as they were.
  */
 async function recordHistoryIfAsked(handle: WorkflowHandle): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
@@ -55,7 +57,7 @@ async function recordHistoryIfAsked(handle: WorkflowHandle): Promise<void> {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   mkdirSync(HISTORIES_DIR, { recursive: true });
-  writeFileSync(join(HISTORIES_DIR, `${fileName}.json`), historyToJSON(await handle.fetchHistory()) + '\n');
+  writeFileSync(join(HISTORIES_DIR, `${fileName}-encrypted.json`), historyToJSON(await handle.fetchHistory()) + '\n');
 }
 
 /**

@@ -2,6 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { RenewalActivities } from '../../workflows/contract';
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registration';
+import { testDataConverter } from './payload-keys';
 
 let runtimeInstalled = false;
 
@@ -24,6 +25,7 @@ export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvir
   installQuietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path } },
+    client: { dataConverter: testDataConverter() },
   });
   await registerSearchAttributes(env.connection.operatorService, env.namespace ?? 'default');
   return env;
@@ -39,6 +41,7 @@ export function createTestWorker(
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowBundle: { codePath: requireEnv('WORKFLOW_BUNDLE_PATH') },
+    dataConverter: testDataConverter(),
     activities,
   });
 }

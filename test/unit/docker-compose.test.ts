@@ -520,6 +520,24 @@ describe('docker-compose.yml', () => {
     expect(uiSection.slice(uiSection.lastIndexOf('\n\n'))).toMatch(/authentication/i);
   });
 
+  it("has the UI forward the operator's token to the codec, which allows the UI's origin only", () => {
+    const ui = environmentOf(service('temporal-ui'));
+    expect(ui.TEMPORAL_CODEC_PASS_ACCESS_TOKEN).toBe('true');
+    const uiHostPort = publishedPorts('temporal-ui')[0].hostPort;
+    expect(environmentOf(service('api')).CODEC_CORS_ORIGINS).toBe(`http://localhost:${uiHostPort}`);
+    // Only `npm start` trusts its own UI without a token, and it does so by value: no variable can turn it on.
+    expect(COMPOSE_TEXT).not.toMatch(/LOCAL_UI|TRUST/i);
+  });
+
+  it.each(APP_SERVICES)('gives %s the payload keys from the environment, with none committed', (name) => {
+    const interpolated = interpolateDeep(raw as Json, { PAYLOAD_KEYS: 'k1:a2V5', PAYLOAD_KEY_CURRENT: 'k1' }, []);
+    const services = (interpolated as JsonObject).services as Record<string, JsonObject>;
+    expect(environmentOf(services[name])).toMatchObject({ PAYLOAD_KEYS: 'k1:a2V5', PAYLOAD_KEY_CURRENT: 'k1' });
+    // Unset, they stay empty, and the image (NODE_ENV=production) refuses to start without them.
+    expect(environmentOf(service(name))).toMatchObject({ PAYLOAD_KEYS: '', PAYLOAD_KEY_CURRENT: '' });
+    expect(DOCKERFILE_TEXT).toMatch(/NODE_ENV=production/);
+  });
+
   it('publishes the API on port 3000', () => {
     expect(publishedPorts('api').map((port) => port.hostPort)).toEqual([3000]);
   });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY } from '../../src/config/policy';
 import { acceptTermsUpdate, renewalWorkflowId, statusQuery } from '../../workflows/contract';
 import { FakePartners } from '../support/fake-partners';
+import { testDataConverter } from '../support/payload-keys';
 import { PICKUP_ACCEPTANCE } from '../support/renewal-driver';
 import { installQuietRuntime, requireEnv } from '../support/temporal-test-env';
 
@@ -17,7 +18,7 @@ describe('acceptance validator on a real Temporal server', () => {
     installQuietRuntime();
     const address = requireEnv('TEMPORAL_ADDRESS');
     const connection = await Connection.connect({ address });
-    const client = new Client({ connection });
+    const client = new Client({ connection, dataConverter: testDataConverter() });
     const nativeConnection = await NativeConnection.connect({ address });
     const taskQueue = `validator-${randomUUID()}`;
     const fake = new FakePartners();
@@ -25,6 +26,7 @@ describe('acceptance validator on a real Temporal server', () => {
       connection: nativeConnection,
       taskQueue,
       workflowBundle: { codePath: requireEnv('WORKFLOW_BUNDLE_PATH') },
+      dataConverter: testDataConverter(),
       activities: fake.activities,
     });
     const renewalId = randomUUID();

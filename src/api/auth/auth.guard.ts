@@ -7,6 +7,7 @@ import { ProblemException } from '../common/problem';
 import { InjectApiConfig } from '../config/api-config.module';
 import { Access, ACCESS_METADATA } from './access.decorators';
 import { claimsProblem, principalOf } from './access-token';
+import { InjectLocalUiTrust, LOCAL_UI_METADATA, LOCAL_UI_PRINCIPAL, LocalUiTrust } from './local-ui';
 import type { AccessClaims, Principal } from './principal';
 
 function bearerToken(request: Request): string | undefined {
@@ -25,6 +26,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @InjectApiConfig() private readonly config: ApiConfig,
+    @InjectLocalUiTrust() private readonly localUi?: LocalUiTrust | null,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,6 +41,14 @@ export class AuthGuard implements CanActivate {
 
     const http = context.switchToHttp();
     const request = http.getRequest<Request & { principal?: Principal }>();
+    const localUiMayCall = this.reflector.getAllAndOverride<boolean>(LOCAL_UI_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (localUiMayCall && this.localUi?.admits(request)) {
+      request.principal = LOCAL_UI_PRINCIPAL;
+      return true;
+    }
     const principal = await this.authenticate(request, http.getResponse<Response>());
     if (!access.roles.includes(principal.role)) {
       throw new ProblemException(

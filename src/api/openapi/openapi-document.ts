@@ -35,6 +35,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('operator', 'Operations staff')
     .addTag('carrier', "Saudi Post's couriers")
     .addTag('webhooks', 'Partner systems reporting facts')
+    .addTag('codec', "Temporal's remote codec: the Temporal UI decrypts workflow payloads here (operators)")
     .addTag('health', 'Probes')
     .build();
   return SwaggerModule.createDocument(app, config, {

@@ -2,6 +2,9 @@ import { Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/commo
 import { ConfigService } from '@nestjs/config';
 import { Client } from '@temporalio/client';
 import type { AppConfig } from '../../config/configuration';
+import type { PayloadKeysConfig } from '../../config/payload-keys';
+import { createDataConverter } from '../../temporal/data-converter';
+import { PAYLOAD_KEYS } from '../codec/payload-keys.token';
 import { connectTemporalClient } from '../../temporal/connection';
 import { RenewalWorkflows } from './renewal-workflows';
 import { InjectTemporalClient, TEMPORAL_CLIENT } from './temporal-client.token';
@@ -22,9 +25,9 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
   providers: [
     {
       provide: TEMPORAL_CLIENT,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) =>
-        connectTemporalClient(config.get('temporal', { infer: true })),
+      inject: [ConfigService, PAYLOAD_KEYS],
+      useFactory: (config: ConfigService<AppConfig, true>, keys: PayloadKeysConfig) =>
+        connectTemporalClient(config.get('temporal', { infer: true }), createDataConverter(keys)),
     },
     TemporalConnectionCloser,
     RenewalWorkflows,

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { SHIPMENT_CLOSURES } from '../../../workflows/contract';
 import { postalCodeProblem } from '../../domain/postal-code';
 import { invalidRequest, permanentFailure } from '../errors';
 import type { FaultInjector } from '../sandbox/faults';
@@ -28,8 +29,8 @@ interface ClaimRow {
   status: LossClaim['status'];
 }
 
-/** States after which the carrier has nothing more to do with the envelope. */
-const FINAL_SHIPMENT_STATES: ShipmentStatus[] = ['DELIVERED', 'RETURNED', 'LOST', 'RECALLED'];
+/** States after which the carrier has nothing more to do with the envelope: the renewal's shipment closures. */
+const FINAL_SHIPMENT_STATES: readonly ShipmentStatus[] = SHIPMENT_CLOSURES;
 
 /**
  * Saudi Post on its own tables (`sandbox_shipments`, `sandbox_carrier_events`,

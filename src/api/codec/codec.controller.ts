@@ -1,0 +1,45 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { LocalUiMayCall } from '../auth/local-ui';
+import type { Principal } from '../auth/principal';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
+import { CodecService } from './codec.service';
+import { PayloadsJson } from './dto/payloads.dto';
+
+/**
+ * Temporal's remote codec endpoint: the Temporal UI (`TEMPORAL_CODEC_ENDPOINT`)
+ * and `temporal workflow show --codec-endpoint` post encrypted payloads here
+ * and show what comes back. Operators only. Neither call changes anything, so
+ * neither takes an Idempotency-Key (the UI could not send one).
+ */
+@ApiTags('codec')
+@Roles('operator')
+@LocalUiMayCall()
+@SkipIdempotencyKey()
+@ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Temporal UI; not used' })
+@Controller('codec')
+export class CodecController {
+  constructor(private readonly codec: CodecService) {}
+
+  @Post('decode')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Decrypt workflow payloads (Temporal remote codec format)' })
+  @ApiOkResponse({ type: PayloadsJson, description: 'The same payloads in the same order, decrypted' })
+  @ApiProblems(400, 413)
+  decode(@CurrentPrincipal() principal: Principal, @Body() request: PayloadsJson): PayloadsJson {
+    return this.codec.decode(principal, request);
+  }
+
+  @Post('encode')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Encrypt payloads with the current key, as the workers would (Temporal remote codec format)',
+  })
+  @ApiOkResponse({ type: PayloadsJson, description: 'The same payloads in the same order, encrypted' })
+  @ApiProblems(400, 413)
+  encode(@CurrentPrincipal() principal: Principal, @Body() request: PayloadsJson): PayloadsJson {
+    return this.codec.encode(principal, request);
+  }
+}

@@ -1,0 +1,63 @@
+import { DynamicModule, Global, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import cors from 'cors';
+import { loadCodecServerConfig } from '../../config/codec-server';
+import { loadPayloadKeys, PayloadKeysConfig, requirePayloadKeys } from '../../config/payload-keys';
+import { LOCAL_UI_TRUST } from '../auth/local-ui';
+import { CodecController } from './codec.controller';
+import { CodecService } from './codec.service';
+import { localUiTrust } from './local-ui-trust';
+import { PAYLOAD_KEYS } from './payload-keys.token';
+
+export interface CodecModuleOptions {
+  /** The keys; from PAYLOAD_KEYS when not given. The embedded launcher passes the one it generated. */
+  payloadKeys?: PayloadKeysConfig;
+  /**
+   * `npm start` only: the origins of its own Temporal UI, which are allowed by
+   * CORS and may call the codec from the loopback interface without a token.
+   */
+  localUiOrigins?: string[];
+}
+
+const CORS_ORIGINS = Symbol('CODEC_CORS_ORIGINS');
+
+/** The payload keys of the whole API, and the codec endpoint the Temporal UI decodes payloads with. */
+@Global()
+@Module({})
+export class CodecModule implements NestModule {
+  static register(options: CodecModuleOptions = {}): DynamicModule {
+    const localUiOrigins = options.localUiOrigins ?? [];
+    return {
+      module: CodecModule,
+      controllers: [CodecController],
+      providers: [
+        {
+          provide: PAYLOAD_KEYS,
+          useFactory: () => options.payloadKeys ?? requirePayloadKeys(loadPayloadKeys(process.env)),
+        },
+        {
+          provide: CORS_ORIGINS,
+          useFactory: () => [...loadCodecServerConfig(process.env).corsOrigins, ...localUiOrigins],
+        },
+        { provide: LOCAL_UI_TRUST, useFactory: () => (localUiOrigins.length ? localUiTrust(localUiOrigins) : null) },
+        CodecService,
+      ],
+      exports: [PAYLOAD_KEYS, LOCAL_UI_TRUST],
+    };
+  }
+
+  constructor(@Inject(CORS_ORIGINS) private readonly corsOrigins: string[]) {}
+
+  /** The UI calls from the operator's browser, so its origin (and only its origin) gets CORS, preflight included. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(
+        cors({
+          origin: this.corsOrigins,
+          methods: ['POST'],
+          allowedHeaders: ['Authorization', 'Content-Type', 'X-Namespace'],
+          maxAge: 600,
+        }),
+      )
+      .forRoutes({ path: 'codec/*path', method: RequestMethod.ALL });
+  }
+}

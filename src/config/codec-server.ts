@@ -1,0 +1,26 @@
+import type { Env } from './env';
+
+/**
+ * The API's codec endpoint (POST /codec/decode, /codec/encode), which the
+ * Temporal UI calls from the operator's browser:
+ *
+ *   CODEC_CORS_ORIGINS=<origin>[,<origin>...]   the UI's origins, e.g. https://temporal.example.sa
+ *
+ * No other origin gets CORS headers. The embedded stack adds its own UI's
+ * loopback origins by value (src/main.ts), not through this variable.
+ */
+export interface CodecServerConfig {
+  corsOrigins: string[];
+}
+
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
+
+export function loadCodecServerConfig(env: Env): CodecServerConfig {
+  const corsOrigins = (env.CODEC_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  const bad = corsOrigins.find((origin) => !ORIGIN.test(origin));
+  if (bad) throw new Error(`CODEC_CORS_ORIGINS must list origins like https://host[:port], got "${bad}"`);
+  return { corsOrigins };
+}

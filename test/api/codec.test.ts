@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { startApi, ApiStack } from './support/api-stack';
+import { bearer, tokenFor } from './support/credentials';
+
+const UI_ORIGIN = 'https://temporal-ui.example.sa';
+const LOCAL_UI = 'http://localhost:8233';
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const jsonPayload = (value: unknown) => ({
+  metadata: { encoding: b64('json/plain') },
+  data: b64(JSON.stringify(value)),
+});
+
+/** The codec endpoint the Temporal UI calls: operators only, CORS for the configured UI origin only. */
+describe('codec endpoint', () => {
+  let stack: ApiStack;
+  const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+  const citizen = bearer(tokenFor({ role: 'citizen', sub: '1058529940' }));
+  const post = (path: string, body: object, headers: Record<string, string> = operator) =>
+    request(stack.http).post(path).set(headers).send(body);
+
+  beforeAll(async () => {
+    process.env.CODEC_CORS_ORIGINS = UI_ORIGIN;
+    stack = await startApi();
+  });
+
+  afterAll(async () => {
+    delete process.env.CODEC_CORS_ORIGINS;
+    await stack?.stop();
+  });
+
+  it('encodes with the current key and decodes back, in the remote codec format', async () => {
+    const original = [jsonPayload({ nationalId: '1058529940' }), { metadata: { encoding: b64('binary/null') } }];
+    const encoded = await post('/codec/encode', { payloads: original }).expect(200);
+    expect(encoded.body.payloads).toHaveLength(2);
+    for (const payload of encoded.body.payloads) {
+      expect(payload.metadata).toEqual({ encoding: b64('binary/encrypted'), 'encryption-key-id': b64('test-only-a') });
+      expect(Buffer.from(payload.data, 'base64').toString('latin1')).not.toContain('1058529940');
+    }
+    const decoded = await post('/codec/decode', encoded.body).expect(200);
+    expect(decoded.body).toEqual({ payloads: original });
+  });
+
+  it('passes payloads it did not encrypt through decode unchanged', async () => {
+    const plain = { payloads: [jsonPayload({ stage: 'PRINTING' })] };
+    await post('/codec/decode', plain).expect(200, plain);
+  });
+
+  it('answers bad input and undecodable payloads with a 400 naming the payload, never a 500', async () => {
+    const cases: Array<[object, RegExp]> = [
+      [{}, /payloads/],
+      [{ payloads: [{ metadata: { encoding: 'not base64!' } }] }, /payloads\.0\.metadata/],
+      [{ payloads: [{ metadata: {}, data: '@@' }] }, /payloads\.0\.data/],
+      [
+        {
+          payloads: [
+            jsonPayload(1),
+            {
+              metadata: { encoding: b64('binary/encrypted'), 'encryption-key-id': b64('retired-2024') },
+              data: randomBytes(64).toString('base64'),
+            },
+          ],
+        },
+        /payloads\.1: Payload encrypted with key id "retired-2024", which is not among the configured PAYLOAD_KEYS/,
+      ],
+      [
+        {
+          payloads: [
+            {
+              metadata: { encoding: b64('binary/encrypted'), 'encryption-key-id': b64('test-only-a') },
+              data: randomBytes(64).toString('base64'),
+            },
+          ],
+        },
+        /payloads\.0: .*failed authentication/,
+      ],
+    ];
+    for (const [body, detail] of cases) {
+      const response = await post('/codec/decode', body).expect(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.detail).toMatch(detail);
+    }
+  });
+
+  it('answers a CORS preflight from the configured UI origin, with the headers the UI sends', async () => {
+    const response = await request(stack.http)
+      .options('/codec/decode')
+      .set({
+        Origin: UI_ORIGIN,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,x-namespace,authorization',
+      })
+      .expect(204);
+    expect(response.headers['access-control-allow-origin']).toBe(UI_ORIGIN);
+    expect(response.headers['access-control-allow-methods']).toBe('POST');
+    expect(response.headers['access-control-allow-headers']?.toLowerCase().split(',')).toEqual(
+      expect.arrayContaining(['authorization', 'content-type', 'x-namespace']),
+    );
+    const actual = await post('/codec/encode', { payloads: [] }, { ...operator, Origin: UI_ORIGIN }).expect(200);
+    expect(actual.headers['access-control-allow-origin']).toBe(UI_ORIGIN);
+  });
+
+  it('gives any other origin no CORS permission, and other routes none at all', async () => {
+    for (const origin of ['https://evil.example', LOCAL_UI, 'null']) {
+      const response = await request(stack.http)
+        .options('/codec/decode')
+        .set({ Origin: origin, 'Access-Control-Request-Method': 'POST' });
+      expect({ origin, allowed: response.headers['access-control-allow-origin'] }).toEqual({
+        origin,
+        allowed: undefined,
+      });
+    }
+    const other = await request(stack.http).get('/health/live').set({ Origin: UI_ORIGIN }).expect(200);
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('does not let the local UI in without a token unless the embedded stack says so', async () => {
+    await post('/codec/decode', { payloads: [] }, { Origin: LOCAL_UI }).expect(401);
+    await post('/codec/decode', { payloads: [] }, { ...citizen, Origin: LOCAL_UI }).expect(403);
+  });
+});
+
+describe('codec endpoint of the embedded stack (`npm start`)', () => {
+  let stack: ApiStack;
+
+  beforeAll(async () => {
+    stack = await startApi({ logger: false, codec: { localUiOrigins: [LOCAL_UI] } });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const decode = (headers: Record<string, string>) =>
+    request(stack.http)
+      .post('/codec/decode')
+      .set(headers)
+      .send({ payloads: [jsonPayload({ ok: true })] });
+
+  it('lets its own UI decode from the loopback interface without a token, and with CORS', async () => {
+    const response = await decode({ Origin: LOCAL_UI, 'X-Namespace': 'default' }).expect(200);
+    expect(response.headers['access-control-allow-origin']).toBe(LOCAL_UI);
+  });
+
+  it('still requires an operator token from any other origin, or when a token is sent', async () => {
+    await decode({}).expect(401);
+    await decode({ Origin: 'http://localhost:9999' }).expect(401);
+    await decode({ Origin: LOCAL_UI, ...bearer(tokenFor({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' })) }).expect(
+      403,
+    );
+    // The other operator routes gain nothing from the local UI's trust.
+    await request(stack.http).get('/v1/operator/renewals').set({ Origin: LOCAL_UI }).expect(401);
+  });
+});

@@ -1,0 +1,192 @@
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { SEED_PEOPLE, SEEDED } from '../../src/integrations/sandbox/seed-people';
+import type { SeedPerson } from '../../src/integrations/sandbox/seed-people';
+import { withCheckDigit } from '../../src/domain/national-id';
+import { renewalWorkflowId } from '../../workflows/contract';
+import { payloadsIn } from '../support/history-payloads';
+import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+
+interface PayloadJson {
+  metadata: Record<string, string>;
+  data?: string;
+}
+
+/**
+ * What the Temporal server stores of a renewal holds no personal data: one
+ * pickup and one post renewal of seeded citizens run to completion through the
+ * real API, worker and partner sandboxes, then every payload of their raw
+ * histories is searched for that citizen's identity, and decoded in full
+ * through the codec endpoint by an operator (and by nobody else).
+ */
+describe('encrypted workflow payloads, over real histories', () => {
+  let stack: SandboxStack;
+  const operator = () => stack.auth({ role: 'operator', sub: 'ops-1' });
+
+  beforeAll(async () => {
+    stack = await startSandboxStack({
+      SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
+      SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const seeded = (nationalId: string): SeedPerson => SEED_PEOPLE.find((person) => person.nationalId === nationalId)!;
+
+  /** Everything that identifies the person, as the registry and Wasel sandboxes hold it, in every written form. */
+  function personalData(person: SeedPerson): string[] {
+    const localMobile = person.mobile.replace(/^\+966/, '0');
+    return [
+      person.nationalId,
+      person.nameAr,
+      person.nameEn,
+      ...person.nameEn.split(' '),
+      person.dateOfBirth,
+      person.mobile,
+      person.mobile.slice(1),
+      localMobile,
+      ...Object.values(person.address ?? {}),
+    ];
+  }
+
+  async function renew(person: SeedPerson, delivery: object): Promise<string> {
+    const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });
+    const renewalId: string = (await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202)).body.renewalId;
+    await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
+    const review = await citizen.get(`/v1/renewals/${renewalId}/review`).expect(200);
+    await citizen
+      .post(`/v1/renewals/${renewalId}/acceptance`, {
+        photoConfirmed: true,
+        englishNameConfirmed: true,
+        acceptedPledgeIds: review.body.requiredPledgeIds,
+        validityYears: 10,
+        delivery,
+      })
+      .expect(200);
+    const bill = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
+    await stack.sandboxControl(`/sadad/bills/${bill.billNumber}/payment`);
+    return renewalId;
+  }
+
+  async function pickupRenewal(person: SeedPerson): Promise<string> {
+    const renewalId = await renew(person, { method: 'PICKUP', officeId: 'RUH-01' });
+    const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });
+    await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
+    const clerk = stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
+    const counter = `/v1/counter/renewals/${renewalId}`;
+    const oldPassport = person.passports.find((passport) => passport.status === 'VALID')!.passportNumber;
+    await request(stack.http)
+      .post(`${counter}/verification`)
+      .set({ ...clerk, 'Idempotency-Key': randomUUID() })
+      .send({ presentedPassportNumber: oldPassport, identityConfirmed: true })
+      .expect(200);
+    await request(stack.http)
+      .post(`${counter}/handover`)
+      .set({ ...clerk, 'Idempotency-Key': randomUUID() })
+      .send({})
+      .expect(200);
+    await citizen.waitForStage(renewalId, 'COMPLETED');
+    return renewalId;
+  }
+
+  async function postRenewal(person: SeedPerson): Promise<string> {
+    const renewalId = await renew(person, { method: 'POST' });
+    // The Saudi Post sandbox carries the envelope to the door by itself and reports each step by webhook.
+    const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });
+    await citizen.waitForStage(renewalId, 'COMPLETED', 90_000);
+    return renewalId;
+  }
+
+  /** The raw history as the Temporal server stores it, in its JSON form (payload bytes in base64). */
+  async function storedHistory(renewalId: string) {
+    const history = await stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId)).fetchHistory();
+    return { history, json: historyToJSON(history) };
+  }
+
+  const decodeBase64 = (value: string) => Buffer.from(value, 'base64').toString('utf8');
+  const asJson = (payload: { metadata?: Record<string, Uint8Array> | null; data?: Uint8Array | null }) =>
+    JSON.parse(
+      JSON.stringify({
+        metadata: Object.fromEntries(
+          Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+        ),
+        ...(payload.data?.length ? { data: Buffer.from(payload.data).toString('base64') } : {}),
+      }),
+    ) as PayloadJson;
+
+  const decodeThroughCodec = (payloads: PayloadJson[], headers: Record<string, string>) =>
+    request(stack.http).post('/codec/decode').set(headers).send({ payloads });
+
+  const journeys: Array<[string, string, (person: SeedPerson) => Promise<string>]> = [
+    ['pickup', SEEDED.validPassport, pickupRenewal],
+    ['post', withCheckDigit('107733019'), postRenewal],
+  ];
+
+  it.each(journeys)(
+    '%s: no personal data in any stored payload; all of them decode for an operator, for nobody else',
+    async (journey, nationalId, run) => {
+      const person = seeded(nationalId);
+      expect(person.address).toBeDefined();
+      const renewalId = await run(person);
+      const { history, json } = await storedHistory(renewalId);
+
+      // 1. Every payload, base64-decoded (metadata and data), names none of the citizen's data.
+      const found = payloadsIn(history);
+      const payloads = found.map(({ payload }) => asJson(payload));
+      const needles = personalData(person);
+      const leaks: string[] = [];
+      payloads.forEach((payload, i) => {
+        const clear = [...Object.values(payload.metadata), payload.data ?? ''].map(decodeBase64).join('\n');
+        for (const needle of needles) if (clear.includes(needle)) leaks.push(`${found[i].path}: ${needle}`);
+      });
+      expect(leaks).toEqual([]);
+      // Nor does anything else in the history (failure messages, identities, ...): long values only, as
+      // short numbers turn up by chance in ids and base64 text.
+      const longNeedles = needles.filter((needle) => needle.length >= 8);
+      expect(longNeedles.filter((needle) => json.includes(needle))).toEqual([]);
+
+      const encrypted = payloads.filter((payload) => decodeBase64(payload.metadata.encoding) === 'binary/encrypted');
+      // Search attributes are the only clear payloads: the server indexes them, and they hold no personal data.
+      expect(payloads.length - encrypted.length).toBe(
+        found.filter(({ path }) => path.includes('indexedFields')).length,
+      );
+      console.log(
+        `${journey}: ${found.length} payloads checked in ${history.events!.length} events ` +
+          `(${encrypted.length} encrypted, ${payloads.length - encrypted.length} search attributes)`,
+      );
+
+      // 2. The operator decodes all of them through the codec endpoint, event by event as the UI does.
+      const byEvent = new Map<string, PayloadJson[]>();
+      found.forEach(({ path }, i) => {
+        const event = path.split('.').slice(0, 2).join('.');
+        if (encrypted.includes(payloads[i])) byEvent.set(event, [...(byEvent.get(event) ?? []), payloads[i]]);
+      });
+      const decoded: PayloadJson[] = [];
+      for (const batch of byEvent.values()) {
+        const response = await decodeThroughCodec(batch, operator()).expect(200);
+        expect(response.body.payloads).toHaveLength(batch.length);
+        decoded.push(...response.body.payloads);
+      }
+      expect(decoded).toHaveLength(encrypted.length);
+      const encodings = new Set(decoded.map((payload) => decodeBase64(payload.metadata.encoding)));
+      expect([...encodings].filter((encoding) => encoding === 'binary/encrypted')).toEqual([]);
+      // The first event's input is the workflow input: this renewal, for this citizen.
+      const input = JSON.parse(decodeBase64(decoded[0].data!));
+      expect(input).toMatchObject({ renewalId, nationalId: person.nationalId, officeId: 'RUH-01' });
+
+      // 3. Nobody else: no token, a citizen's (their own data), a clerk's.
+      const sample = encrypted.slice(0, 3);
+      const none = await decodeThroughCodec(sample, {}).expect(401);
+      expect(none.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const citizen = await decodeThroughCodec(sample, stack.auth({ role: 'citizen', sub: person.nationalId }));
+      const clerk = await decodeThroughCodec(sample, stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' }));
+      expect([citizen.status, clerk.status]).toEqual([403, 403]);
+      expect(citizen.body).toMatchObject({ type: 'urn:passport-renewal:problem:forbidden', status: 403 });
+      expect(JSON.stringify([none.body, citizen.body, clerk.body])).not.toContain(person.nationalId);
+    },
+  );
+});
