@@ -62,6 +62,16 @@ describe('sandbox runner: webhook delivery', () => {
     ).toEqual([429, 503, 204]);
   });
 
+  it('waits at least the Retry-After of a 503 before trying again', async () => {
+    // Far above the harness's backoff (50 ms doubling up to 200 ms): only the header can explain the wait.
+    harness().webhooks.answerNext(503, 1, { 'retry-after': '2' });
+    const id = await enqueue();
+    await expect(settled(id)).resolves.toEqual({ status: 'DELIVERED', attempts: 2, last_error: null });
+    const [first, second] = harness().webhooks.attempts.filter((a) => a.id === id);
+    expect(first.status).toBe(503);
+    expect(second.at - first.at).toBeGreaterThanOrEqual(1_900);
+  });
+
   it('does not retry a webhook the receiver refuses with another 4xx', async () => {
     harness().webhooks.answerNext(400, 1);
     const id = await enqueue();

@@ -41,7 +41,7 @@ export class CounterService {
     request: VerifyOldPassportDto,
     idempotency: IdempotencyContext,
   ): Promise<VerificationResultView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'counter.verification');
     return audited(
       this.audit,
       { actor: principal.actor, renewalId, action: 'counter.verification', idempotency },
@@ -68,7 +68,7 @@ export class CounterService {
     renewalId: string,
     idempotency: IdempotencyContext,
   ): Promise<HandoverResultView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'counter.handover');
     return audited(
       this.audit,
       { actor: principal.actor, renewalId, action: 'counter.handover', idempotency },
