@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { DEV_WEBHOOK_SECRETS } from '../../src/config/webhook-secrets';
+import { purgeSettledRecords } from '../../src/sandboxes/runner/retention';
 import { createSandboxRunner } from '../../src/sandboxes/runner/runner';
 import { enqueueWebhook } from '../../src/sandboxes/runner/webhook-outbox';
 import { quietLogger, useHarness } from './support/harness';
@@ -112,6 +113,40 @@ describe('sandbox runner: webhook delivery', () => {
     } finally {
       await second.stop();
     }
+  });
+});
+
+describe('sandbox runner: retention', () => {
+  const harness = useHarness();
+
+  it('deletes settled webhooks and sent SMS past retention, never a pending webhook', async () => {
+    const db = harness().db;
+    const ids = { oldDelivered: randomUUID(), oldPending: randomUUID(), freshDelivered: randomUUID() };
+    const insert = (id: string, status: string, ageDays: number) =>
+      db.query(
+        `INSERT INTO sandbox_webhook_outbox (id, partner, target_url, payload, status, next_attempt_at, created_at)
+         VALUES ($1, 'sadad', 'http://127.0.0.1:1', '{}', $2, now() + interval '1 day',
+                 now() - make_interval(hours => $3))`,
+        [id, status, ageDays * 24],
+      );
+    await insert(ids.oldDelivered, 'DELIVERED', 8);
+    await insert(ids.oldPending, 'PENDING', 8);
+    await insert(ids.freshDelivered, 'DELIVERED', 1);
+    const sms = randomUUID();
+    await db.query(
+      `INSERT INTO sandbox_sms_outbox (message_id, message_key, to_mobile, body, accepted_at)
+       VALUES ($1, $1, '+966500000000', 'old', now() - interval '8 days')`,
+      [sms],
+    );
+
+    await purgeSettledRecords(db, 7 * 86_400_000, 1000);
+
+    const left = await db.query(`SELECT id FROM sandbox_webhook_outbox WHERE id = ANY($1) ORDER BY id`, [
+      Object.values(ids),
+    ]);
+    expect(left.map((row: { id: string }) => row.id).sort()).toEqual([ids.oldPending, ids.freshDelivered].sort());
+    expect(await db.query(`SELECT 1 FROM sandbox_sms_outbox WHERE message_id = $1`, [sms])).toEqual([]);
+    await db.query(`DELETE FROM sandbox_webhook_outbox WHERE id = $1`, [ids.oldPending]);
   });
 });
 

@@ -10,8 +10,10 @@ export function lossClaimDisputeWorkflowId(claimKey: string): string {
   return `loss-claim-dispute-${claimKey}`;
 }
 
-/** The schedule the worker's start-up keeps in place. */
-export const HOUSEKEEPING_SCHEDULE_ID = 'passport-renewal-housekeeping';
+/** The schedule the workers of a task queue keep in place (one per deployment, whatever its replicas). */
+export function housekeepingScheduleId(taskQueue: string): string {
+  return `${taskQueue}-housekeeping`;
+}
 
 export interface LossClaimDisputeRequest {
   renewalId: string;
