@@ -29,6 +29,7 @@ export default tseslint.config(
       'src/api/auth/mint-token.ts',
       'src/api/openapi/write-openapi.ts',
       'src/temporal/install-binaries.ts',
+      'src/temporal/cli.ts',
       'src/tools/install-*.ts',
     ],
     rules: {

@@ -3,12 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import exitHook from 'async-exit-hook';
+import { pageUrls } from './api/pages/page-urls';
 import { createApp } from './api/create-app';
 import { requireDatabaseUrl } from './config/configuration';
 import { loadConfiguration } from './config/process-configuration';
 import { openDataSource, runMigrations } from './persistence/data-source';
 import { startEmbeddedPostgres } from './persistence/embedded-postgres';
 import { startEmbeddedSandboxes } from './sandboxes/embedded';
+import { seededCitizenIdentities } from './sandboxes/dev-identities';
 import { ensureTemporalBinary } from './temporal/binaries';
 import { startDevServer } from './temporal/dev-server';
 import { developmentPayloadKeys } from './temporal/development-payload-keys';
@@ -81,11 +83,17 @@ async function main(): Promise<void> {
     const app = await createApp(config, {
       integrations: integrationsFactory(config.integrations),
       codec: { localUiOrigins },
+      // The development sign-in offers the registry sandbox's seeded citizens, so it comes only with that sandbox.
+      pages:
+        config.integrations.systems.civilRegistry.mode === 'sandbox'
+          ? { devSignIn: { citizens: seededCitizenIdentities() } }
+          : {},
     });
     await app.listen(config.httpPort);
     stops.push(() => app.close());
     logger.log(`API        http://localhost:${config.httpPort}/v1/renewals`);
     logger.log(`OpenAPI    http://localhost:${config.httpPort}/docs`);
+    for (const line of pageUrls(`http://localhost:${config.httpPort}`, config.pages)) logger.log(line);
   } catch (error) {
     logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     await stopAll();

@@ -5,6 +5,7 @@ import { type AppConfig, loadConfig } from './configuration';
 import type { Env } from './env';
 import { type HousekeepingConfig, loadHousekeepingConfig } from './housekeeping';
 import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
+import { loadPagesConfig, type PagesConfig } from './pages';
 import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
 
 /**
@@ -27,6 +28,8 @@ export interface WorkerConfiguration extends AppConfig {
 export interface ApiConfiguration extends WorkerConfiguration {
   api: ApiConfig;
   codecServer: CodecServerConfig;
+  /** The pages for people the API serves (src/config/pages.ts). */
+  pages: PagesConfig;
 }
 
 /** `npm start`: the whole system in one process. */
@@ -48,7 +51,12 @@ export function loadWorkerConfiguration(env: Env): WorkerConfiguration {
 }
 
 export function loadApiConfiguration(env: Env): ApiConfiguration {
-  return { ...loadWorkerConfiguration(env), api: loadApiConfig(env), codecServer: loadCodecServerConfig(env) };
+  return {
+    ...loadWorkerConfiguration(env),
+    api: loadApiConfig(env),
+    codecServer: loadCodecServerConfig(env),
+    pages: loadPagesConfig(env),
+  };
 }
 
 export function loadConfiguration(env: Env): Configuration {

@@ -12,6 +12,7 @@ import { RenewalOperations1764350000000 } from './migrations/1764350000000-renew
 import { Sandboxes1764400000000 } from './migrations/1764400000000-sandboxes';
 import { Api1764450000000 } from './migrations/1764450000000-api';
 import { RenewalPolicy1764500000000 } from './migrations/1764500000000-renewal-policy';
+import { RenewalChangeNotices1764512000000 } from './migrations/1764512000000-renewal-change-notices';
 import { PartnerFaults1764620000000 } from './migrations/1764620000000-partner-faults';
 
 /**
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   Sandboxes1764400000000,
   Api1764450000000,
   RenewalPolicy1764500000000,
+  RenewalChangeNotices1764512000000,
   PartnerFaults1764620000000,
 ];
 

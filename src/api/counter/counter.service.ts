@@ -35,6 +35,13 @@ export class CounterService {
     return records.map(RenewalView.from);
   }
 
+  /** Any renewal of this office, whatever its stage, so the clerk can tell the citizen where it is. */
+  async byId(principal: Principal, renewalId: string): Promise<RenewalView> {
+    const record = await this.access.require(principal, renewalId, 'counter.lookup');
+    await this.audit.record({ actor: principal.actor, renewalId, action: 'counter.lookup', outcome: 'FOUND' });
+    return RenewalView.from(record);
+  }
+
   async verify(
     principal: Principal,
     renewalId: string,

@@ -1,7 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { AcceptanceRequest, acceptTermsUpdate, cancelRenewalUpdate, RenewalPolicy } from '../../../workflows/contract';
+import {
+  AcceptanceRequest,
+  acceptTermsUpdate,
+  ageOn,
+  cancelRenewalUpdate,
+  RenewalPolicy,
+} from '../../../workflows/contract';
 import type { AppConfig } from '../../config/configuration';
 import type { CivilRegistry } from '../../integrations/civil-registry/port';
 import { Persistence } from '../../persistence/persistence';
@@ -124,6 +130,8 @@ export class RenewalsService {
         expiresOn: passport.expiresOn,
       },
       requiredPledgeIds: [...policy.requiredPledgeIds],
+      // The same rule the acceptance's validator applies, so the citizen is offered only what will be accepted.
+      validityYearsAllowed: ageOn(profile.dateOfBirth, new Date()) < policy.minAgeForTenYears ? [5] : [5, 10],
       fees: { ...policy.fees },
     };
   }

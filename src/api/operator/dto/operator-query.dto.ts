@@ -37,6 +37,16 @@ export class OperatorRenewalsQuery extends PageQuery {
   slaBreached?: boolean;
 
   @ApiPropertyOptional({
+    type: Boolean,
+    example: true,
+    description: 'Only unfinished renewals whose stage deadline has passed (from the read model)',
+  })
+  @IsOptional()
+  @Transform(booleanText)
+  @IsBoolean({ message: 'pastDeadline must be true or false' })
+  pastDeadline?: boolean;
+
+  @ApiPropertyOptional({
     example: 'PT48H',
     description: 'Only unfinished renewals that entered their current stage longer ago than this ISO 8601 duration',
   })
