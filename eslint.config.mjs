@@ -44,6 +44,7 @@ export default tseslint.config(
       'src/temporal/cli.ts',
       'src/tools/install-*.ts',
       'src/cluster/build-tools.ts',
+      'src/tools/deps-check.ts',
     ],
     rules: {
       'no-restricted-properties': [
@@ -54,7 +55,14 @@ export default tseslint.config(
   },
   {
     // Command-line entry points print; tests and benchmarks may print the evidence they gather (timelines, counts).
-    files: ['src/temporal/install-binaries.ts', 'src/launcher/console-logger.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      'src/temporal/install-binaries.ts',
+      'src/tools/install-node24.ts',
+      'src/tools/deps-check.ts',
+      'src/launcher/console-logger.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   prettier,

@@ -91,7 +91,7 @@ export class RenewalsService {
       idempotency,
       at: requestedAt,
     });
-    const record = await this.access.require(principal, input.renewalId);
+    const record = await this.access.require(principal, input.renewalId, 'citizen.renewal.create');
     // The workflow's answer is the truth of this moment; the read model may be a step behind it.
     const view: RenewalCreatedView = {
       ...RenewalView.from(record),
@@ -127,16 +127,16 @@ export class RenewalsService {
   }
 
   async get(principal: Principal, renewalId: string): Promise<RenewalView> {
-    return RenewalView.from(await this.access.require(principal, renewalId));
+    return RenewalView.from(await this.access.require(principal, renewalId, 'citizen.renewal.read'));
   }
 
   async status(principal: Principal, renewalId: string): Promise<RenewalStatusView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'citizen.status');
     return RenewalStatusView.from(await this.workflows.status(renewalId));
   }
 
   async review(principal: Principal, renewalId: string): Promise<ReviewView> {
-    return this.reviewOf(principal, await this.access.require(principal, renewalId));
+    return this.reviewOf(principal, await this.access.require(principal, renewalId, 'citizen.review'));
   }
 
   private async reviewOf(principal: Principal, record: RenewalRecord): Promise<ReviewView> {
@@ -183,7 +183,7 @@ export class RenewalsService {
     dto: AcceptanceDto,
     idempotency: IdempotencyContext,
   ): Promise<AcceptanceResultView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'citizen.acceptance');
     const request: AcceptanceRequest = {
       photoConfirmed: dto.photoConfirmed,
       englishNameConfirmed: dto.englishNameConfirmed,
@@ -213,7 +213,7 @@ export class RenewalsService {
     dto: CancellationDto,
     idempotency: IdempotencyContext,
   ): Promise<CancellationResultView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'citizen.cancellation');
     return audited(
       this.audit,
       { actor: principal.actor, renewalId, action: 'citizen.cancellation', idempotency },
