@@ -4,6 +4,7 @@ import { openBare } from '../baseline/driver';
 import { startBareWorker } from '../baseline/worker';
 import { bearer, OFFICE } from '../support/api';
 import { type BenchContext, openContext } from '../support/context';
+import { type IdleInTransaction, watchIdleInTransaction } from '../support/open-transactions';
 import { createRenewal } from '../support/product-driver';
 import { fixed, ratio, record, type RunInfo } from '../support/report';
 import { inPool, median, percentile } from '../support/stats';
@@ -171,8 +172,17 @@ export async function apiFigure(info: RunInfo): Promise<void> {
     }
     const status = await statusLatency(context, renewals);
     console.log(`status: median ${fixed(status.median)} ms, p99 ${fixed(status.p99)} ms`);
+    // Whether a POST holds a transaction open across its Temporal call shows in the sessions during its loads.
+    const idle: IdleInTransaction[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      loads.push(await load(context, 'post', await creationTargets(context, 8_000)));
+      const targets = await creationTargets(context, 8_000);
+      const posts = await watchIdleInTransaction(context.db, () => load(context, 'post', targets));
+      loads.push(posts.result);
+      idle.push(posts.idle);
+      console.log(
+        `post: idle in transaction in ${posts.idle.samplesWithIdle} of ${posts.idle.samples} samples`,
+        posts.idle,
+      );
       loads.push(await bareCreations(context));
     }
     const [floor, get, create, bareCreate] = ['floor', 'get', 'post', 'bare update-with-start'].map((name) =>
@@ -187,8 +197,11 @@ export async function apiFigure(info: RunInfo): Promise<void> {
       postP50: median(create.map((l) => l.p50)),
       bareRps: medianOf(bareCreate, 'requestsPerSecond'),
       statusMedianMs: status.median,
+      idleSamples: idle.reduce((sum, i) => sum + i.samplesWithIdle, 0),
+      samples: idle.reduce((sum, i) => sum + i.samples, 0),
+      longestIdleMs: Math.max(...idle.map((i) => i.longestIdleMs)),
     };
-    await record('api', info, { connections: CONNECTIONS, seconds: SECONDS, loads, status, figures }, [
+    await record('api', info, { connections: CONNECTIONS, seconds: SECONDS, loads, status, idle, figures }, [
       `${fixed(figures.floorRps, 0)} / ${figures.floorP99} ms`,
       `${fixed(figures.getRps, 0)} / ${figures.getP99} ms`,
       `${ratio(figures.getRps, figures.floorRps)} / ${ratio(figures.getP99, figures.floorP99)}`,
@@ -196,6 +209,7 @@ export async function apiFigure(info: RunInfo): Promise<void> {
       fixed(figures.bareRps),
       ratio(figures.postRps, figures.bareRps),
       `${fixed(figures.statusMedianMs)} ms`,
+      `${figures.idleSamples} of ${figures.samples} / ${fixed(figures.longestIdleMs)} ms`,
       loads.reduce((sum, l) => sum + l.failed, 0) + status.failed,
     ]);
   } finally {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_WORKER_TUNING } from '../../src/config/worker';
 import { openContext } from '../support/context';
 import { createRenewal } from '../support/product-driver';
 import { fixed, record, type RunInfo } from '../support/report';
@@ -29,6 +30,10 @@ const at = (samples: Sample[], count: number) => samples.find((s) => s.open >= c
  */
 export async function memoryFigure(info: RunInfo): Promise<void> {
   const total = Number(process.env.BENCH_OPEN_RENEWALS ?? 10_000);
+  // The stack gets the bench's environment, so this is the cache the measured worker had.
+  const maxCachedWorkflows = Number(
+    process.env.WORKER_MAX_CACHED_WORKFLOWS ?? DEFAULT_WORKER_TUNING.maxCachedWorkflows,
+  );
   const context = await openContext();
   const pid = context.stack.pid ?? Number(process.env.BENCH_WORKER_PID);
   try {
@@ -64,7 +69,8 @@ export async function memoryFigure(info: RunInfo): Promise<void> {
     const half = at(samples, total / 2)!;
     // The slope over the second half: near zero once the workflow cache is full.
     const kibPerRenewal = ((last.rssMiB - half.rssMiB) * 1024) / Math.max(1, last.open - half.open);
-    await record('memory', info, { total, failed, samples }, [
+    await record('memory', info, { total, maxCachedWorkflows, failed, samples }, [
+      maxCachedWorkflows,
       last.open,
       [1, 2, 3, 4].map((q) => fixed(quarter(q), 0)).join(' / '),
       fixed(Math.max(...samples.map((s) => s.rssMiB)), 0),
