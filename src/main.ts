@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const databaseUrl = requireDatabaseUrl(config.databaseUrl);
     await runMigrations(databaseUrl);
     // The worker's pool, which the sandboxes share; the API has its own (API_DATABASE_POOL_SIZE).
-    const dataSource = await openDataSource(databaseUrl, config.worker.databasePoolSize);
+    const dataSource = await openDataSource(databaseUrl, config.worker.databasePoolSize, 'renewals-worker');
     stops.push(() => dataSource.destroy());
     const worker = await startRenewalWorker(config, dataSource);
     stops.push(worker.shutdown);

@@ -2,6 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 
 export interface IdleInTransaction {
+  /** The sessions watched: the API's pool (`renewals-api`); the worker's and the sandboxes' are another matter. */
+  applicationName: string;
   /** Times the product's sessions were looked at. */
   samples: number;
   /** Samples that caught at least one session idle inside an open transaction. */
@@ -23,9 +25,11 @@ export interface IdleInTransaction {
 export async function watchIdleInTransaction<T>(
   db: DataSource,
   during: () => Promise<T>,
+  applicationName = 'renewals-api',
   intervalMs = 50,
 ): Promise<{ result: T; idle: IdleInTransaction }> {
   const idle: IdleInTransaction = {
+    applicationName,
     samples: 0,
     samplesWithIdle: 0,
     longestIdleMs: 0,
@@ -40,8 +44,9 @@ export async function watchIdleInTransaction<T>(
                 extract(epoch FROM now() - xact_start) * 1000 AS xact_ms,
                 left(query, 120) AS query
            FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid()
+          WHERE datname = current_database() AND application_name = $1
             AND state IN ('idle in transaction', 'idle in transaction (aborted)')`,
+        [applicationName],
       );
       idle.samples += 1;
       if (rows.length > 0) idle.samplesWithIdle += 1;

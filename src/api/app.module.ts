@@ -55,6 +55,7 @@ export class AppModule {
             dataSourceOptions(
               requireDatabaseUrl(loaded.get('databaseUrl', { infer: true })),
               loaded.get('api.databasePoolSize', { infer: true }),
+              'renewals-api',
             ),
         }),
         IntegrationsModule.register(integrations),

@@ -42,11 +42,19 @@ export const MIGRATIONS = [
 /** Connections of a pool when its process does not say (API_DATABASE_POOL_SIZE, WORKER_DATABASE_POOL_SIZE). */
 export const DEFAULT_POOL_SIZE = 10;
 
-/** One definition of the schema for the API, the worker, the migrations and the tests. */
-export function dataSourceOptions(url: string, poolSize = DEFAULT_POOL_SIZE): DataSourceOptions {
+/**
+ * One definition of the schema for the API, the worker, the migrations and the tests.
+ * `applicationName` tells a process's sessions apart in pg_stat_activity (the bench looks for the API's open transactions).
+ */
+export function dataSourceOptions(
+  url: string,
+  poolSize = DEFAULT_POOL_SIZE,
+  applicationName = 'renewals',
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
+    applicationName,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     // The schema changes only through migrations.
@@ -56,8 +64,8 @@ export function dataSourceOptions(url: string, poolSize = DEFAULT_POOL_SIZE): Da
   };
 }
 
-export async function openDataSource(url: string, poolSize?: number): Promise<DataSource> {
-  return new DataSource(dataSourceOptions(url, poolSize)).initialize();
+export async function openDataSource(url: string, poolSize?: number, applicationName?: string): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(url, poolSize, applicationName)).initialize();
 }
 
 export async function runMigrations(url: string): Promise<void> {

@@ -7,7 +7,11 @@ import { startRenewalWorker } from './worker';
 /** `npm run start:worker`: a worker process on its own, for production. */
 async function main(): Promise<void> {
   const config = loadWorkerConfiguration(process.env);
-  const dataSource = await openDataSource(requireDatabaseUrl(config.databaseUrl), config.worker.databasePoolSize);
+  const dataSource = await openDataSource(
+    requireDatabaseUrl(config.databaseUrl),
+    config.worker.databasePoolSize,
+    'renewals-worker',
+  );
   const worker = await startRenewalWorker(config, dataSource);
   // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish.
   await worker.done;
