@@ -6,12 +6,14 @@ import { LossClaimRecord } from './entities/loss-claim.entity';
 import { PrintJobRecord } from './entities/print-job.entity';
 import { RenewalRecord } from './entities/renewal.entity';
 import { ShipmentRecord } from './entities/shipment.entity';
+import { SmsOutboxRecord } from './entities/sms-outbox.entity';
 import { WebhookReceiptRecord } from './entities/webhook-receipt.entity';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { RenewalOperations1764350000000 } from './migrations/1764350000000-renewal-operations';
 import { Sandboxes1764400000000 } from './migrations/1764400000000-sandboxes';
 import { Api1764450000000 } from './migrations/1764450000000-api';
 import { RenewalPolicy1764500000000 } from './migrations/1764500000000-renewal-policy';
+import { LeanHistory1764610000000 } from './migrations/1764610000000-lean-history';
 
 /**
  * Every table the application owns. The sandboxes' tables belong to the partner
@@ -26,6 +28,7 @@ export const ENTITIES = [
   LossClaimRecord,
   IdempotencyKeyRecord,
   WebhookReceiptRecord,
+  SmsOutboxRecord,
 ];
 export const MIGRATIONS = [
   InitialSchema1764300000000,
@@ -33,6 +36,7 @@ export const MIGRATIONS = [
   Sandboxes1764400000000,
   Api1764450000000,
   RenewalPolicy1764500000000,
+  LeanHistory1764610000000,
 ];
 
 /** One definition of the schema for the API, the worker, the migrations and the tests. */

@@ -1,0 +1,114 @@
+import { temporal } from '@temporalio/proto';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { withCheckDigit } from '../../src/domain/national-id';
+import { SEED_PEOPLE, SEEDED } from '../../src/integrations/sandbox/seed-people';
+import { renewalWorkflowId } from '../../workflows/contract';
+import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+
+/**
+ * History length is throughput: the Temporal server spends its CPU per event.
+ * The floor of this design is one event group per partner call, timer, message
+ * from a citizen, clerk or partner, and one marker per stage change; these
+ * bounds hold the renewal to it. Both happy paths run through the real API,
+ * worker and partner sandboxes on the Temporal dev server, and a count of
+ * events is deterministic enough to gate on (unlike a duration).
+ */
+const BOUNDS = { pickup: 80, post: 110 };
+const COMPLETED = temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED;
+
+describe('history length of the happy paths', () => {
+  let stack: SandboxStack;
+
+  beforeAll(async () => {
+    stack = await startSandboxStack({
+      SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
+      SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const person = (nationalId: string) => {
+    const seeded = SEED_PEOPLE.find((candidate) => candidate.nationalId === nationalId)!;
+    return {
+      nationalId,
+      passportNumber: seeded.passports.find((p) => p.status === 'VALID')!.passportNumber,
+      mobile: seeded.mobile,
+    };
+  };
+
+  async function acceptAndPay(nationalId: string, delivery: object): Promise<string> {
+    const citizen = citizenClient(stack, person(nationalId));
+    const renewalId: string = (await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202)).body.renewalId;
+    await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
+    const review = await citizen.get(`/v1/renewals/${renewalId}/review`).expect(200);
+    await citizen
+      .post(`/v1/renewals/${renewalId}/acceptance`, {
+        photoConfirmed: true,
+        englishNameConfirmed: true,
+        acceptedPledgeIds: review.body.requiredPledgeIds,
+        validityYears: 10,
+        delivery,
+      })
+      .expect(200);
+    const bill = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
+    await stack.sandboxControl(`/sadad/bills/${bill.billNumber}/payment`);
+    return renewalId;
+  }
+
+  async function eventsOf(renewalId: string): Promise<temporal.api.history.v1.IHistoryEvent[]> {
+    const handle = stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId));
+    await handle.result();
+    return (await handle.fetchHistory()).events ?? [];
+  }
+
+  function report(path: string, events: temporal.api.history.v1.IHistoryEvent[]): void {
+    const byType = new Map<string, number>();
+    for (const event of events) {
+      const type = temporal.api.enums.v1.EventType[event.eventType ?? 0].replace(/^EVENT_TYPE_/, '');
+      byType.set(type, (byType.get(type) ?? 0) + 1);
+    }
+    const lines = [...byType]
+      .sort((a, b) => b[1] - a[1])
+      .map(([type, count]) => `  ${String(count).padStart(3)} ${type}`);
+    console.log(
+      `${path} happy path: ${events.length} events (bound ${BOUNDS[path as keyof typeof BOUNDS]})\n${lines.join('\n')}`,
+    );
+  }
+
+  it(`pickup: at most ${BOUNDS.pickup} events`, async () => {
+    const { nationalId } = person(SEEDED.validPassport);
+    const renewalId = await acceptAndPay(nationalId, { method: 'PICKUP', officeId: 'RUH-01' });
+    const citizen = citizenClient(stack, person(nationalId));
+    await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
+    const clerk = { ...stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' }) };
+    const counter = `/v1/counter/renewals/${renewalId}`;
+    await request(stack.http)
+      .post(`${counter}/verification`)
+      .set({ ...clerk, 'Idempotency-Key': randomUUID() })
+      .send({ presentedPassportNumber: person(nationalId).passportNumber, identityConfirmed: true })
+      .expect(200);
+    await request(stack.http)
+      .post(`${counter}/handover`)
+      .set({ ...clerk, 'Idempotency-Key': randomUUID() })
+      .send({})
+      .expect(200);
+    const events = await eventsOf(renewalId);
+    report('pickup', events);
+    expect(events.at(-1)?.eventType).toBe(COMPLETED);
+    expect(events.length).toBeLessThanOrEqual(BOUNDS.pickup);
+  });
+
+  it(`post: at most ${BOUNDS.post} events`, async () => {
+    const nationalId = withCheckDigit('107733019');
+    const renewalId = await acceptAndPay(nationalId, { method: 'POST' });
+    // The Saudi Post sandbox carries the envelope to the door and reports each step by webhook.
+    const events = await eventsOf(renewalId);
+    report('post', events);
+    expect(events.at(-1)?.eventType).toBe(COMPLETED);
+    expect(events.length).toBeLessThanOrEqual(BOUNDS.post);
+  });
+});
