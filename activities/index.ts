@@ -8,7 +8,7 @@ import { createPaymentActivities } from './payments';
 import { createPrintingActivities } from './printing';
 import { createProjectionActivities } from './projection';
 import { createRegistryActivities } from './registry';
-import { withoutQueryParameters } from './safe-errors';
+import { withSafeErrors } from './safe-errors';
 
 /** Everything the activities need from outside, passed in by the worker (or a test). */
 export interface ActivityDependencies extends Integrations {
@@ -16,7 +16,7 @@ export interface ActivityDependencies extends Integrations {
 }
 
 export function createActivities(deps: ActivityDependencies): RenewalActivities {
-  return withoutQueryParameters({
+  return withSafeErrors({
     ...createProjectionActivities(deps.persistence),
     ...createRegistryActivities(deps.registry, deps.persistence.printJobs),
     ...createPaymentActivities(deps.sadad, deps.persistence.bills),
