@@ -2,7 +2,7 @@ import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { withCheckDigit } from '../../src/domain/national-id';
-import { SEED_PEOPLE, SEEDED } from '../../src/integrations/sandbox/seed-people';
+import { SEED_PEOPLE, SEEDED } from '../../src/sandboxes/seed-people';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 
