@@ -25,7 +25,7 @@ export function createProjectionActivities(persistence: Persistence) {
             actor: 'workflow',
             action: line.action,
             outcome: line.stage,
-            details: { sequence: line.sequence, ...(line.note ? { note: line.note } : {}) },
+            details: line.note ? { note: line.note } : {},
             at: line.at,
           });
         }

@@ -5,6 +5,7 @@ import { type AppConfig, loadConfig } from './configuration';
 import type { Env } from './env';
 import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
 import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
+import { loadSmsSenderConfig, type SmsSenderConfig } from './sms-sender';
 
 /**
  * The one configuration object of each process, read from the environment
@@ -13,9 +14,13 @@ import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
  * worker in production needs no API secret and a migration no partner setting.
  */
 
-/** `npm run start:worker`: Temporal, PostgreSQL, the payload keys and the partner adapters its activities call. */
+/**
+ * `npm run start:worker`: Temporal, PostgreSQL, the payload keys, the partner adapters its activities call, and
+ * the sender that delivers the SMS outbox.
+ */
 export interface WorkerConfiguration extends AppConfig {
   integrations: IntegrationsConfig;
+  smsSender: SmsSenderConfig;
   /** Unset outside production when PAYLOAD_KEYS is: `npm start` then generates a development key. */
   payloadKeys?: PayloadKeysConfig;
 }
@@ -36,7 +41,12 @@ export interface SandboxesConfiguration {
 }
 
 export function loadWorkerConfiguration(env: Env): WorkerConfiguration {
-  return { ...loadConfig(env), integrations: loadIntegrationsConfig(env), payloadKeys: loadPayloadKeys(env) };
+  return {
+    ...loadConfig(env),
+    integrations: loadIntegrationsConfig(env),
+    smsSender: loadSmsSenderConfig(env),
+    payloadKeys: loadPayloadKeys(env),
+  };
 }
 
 export function loadApiConfiguration(env: Env): ApiConfiguration {

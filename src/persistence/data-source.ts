@@ -14,6 +14,7 @@ import { Sandboxes1764400000000 } from './migrations/1764400000000-sandboxes';
 import { Api1764450000000 } from './migrations/1764450000000-api';
 import { RenewalPolicy1764500000000 } from './migrations/1764500000000-renewal-policy';
 import { LeanHistory1764610000000 } from './migrations/1764610000000-lean-history';
+import { SandboxPreferredLanguage1764620000000 } from './migrations/1764620000000-sandbox-preferred-language';
 
 /**
  * Every table the application owns. The sandboxes' tables belong to the partner
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   Api1764450000000,
   RenewalPolicy1764500000000,
   LeanHistory1764610000000,
+  SandboxPreferredLanguage1764620000000,
 ];
 
 /** One definition of the schema for the API, the worker, the migrations and the tests. */
