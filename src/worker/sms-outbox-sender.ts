@@ -64,7 +64,8 @@ export class SmsOutboxSender {
         // The outbox itself is unreachable (PostgreSQL down): the notices wait there.
         this.log.warn('SMS outbox not reachable', { error: errorName(error) });
       }
-      if (!this.stopping && claimed < this.config.batchSize) await this.pause(this.config.pollIntervalMs);
+      // A round that sent something may have made a renewal's next notice due: look again at once.
+      if (!this.stopping && claimed === 0) await this.pause(this.config.pollIntervalMs);
     }
   }
 

@@ -57,7 +57,7 @@ export async function startSandboxStack(sandboxEnv: Record<string, string>): Pro
 }
 
 /** Creates and migrates a database next to the suite's, returning its URL. */
-async function createDatabase(suiteUrl: string, name: string): Promise<string> {
+export async function createDatabase(suiteUrl: string, name: string): Promise<string> {
   const admin = await openDataSource(suiteUrl);
   try {
     await admin.query(`CREATE DATABASE ${name}`);

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { CitizenNotice, NoticeParams } from '../../../workflows/contract';
 
 /**
@@ -22,7 +22,7 @@ export type SmsLanguage = (typeof SMS_LANGUAGES)[number];
  */
 @Entity('sms_outbox')
 @Index('sms_outbox_due_idx', ['nextAttemptAt'])
-@Index('sms_outbox_renewal_idx', ['renewalId'])
+@Index('sms_outbox_renewal_idx', ['renewalId', 'queuedAt'])
 export class SmsOutboxRecord {
   /** Unique per notice, and the SMS gateway's idempotency key: sending it again sends nothing new. */
   @PrimaryColumn({ name: 'message_key', type: 'text' })
@@ -62,8 +62,9 @@ export class SmsOutboxRecord {
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
+  /** When it was written; the clock's time, so notices written together keep their order. */
+  @Column({ name: 'queued_at', type: 'timestamptz', default: () => 'clock_timestamp()' })
+  queuedAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

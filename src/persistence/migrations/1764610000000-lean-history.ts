@@ -34,12 +34,13 @@ export class LeanHistory1764610000000 implements MigrationInterface {
         language           text,
         gateway_message_id text,
         sent_at            timestamptz,
-        created_at         timestamptz NOT NULL DEFAULT now(),
+        queued_at          timestamptz NOT NULL DEFAULT clock_timestamp(),
         updated_at         timestamptz NOT NULL DEFAULT now()
       )`);
     // The sender's claim query: due rows only, oldest first.
     await db.query(`CREATE INDEX sms_outbox_due_idx ON sms_outbox (next_attempt_at) WHERE status = 'PENDING'`);
-    await db.query(`CREATE INDEX sms_outbox_renewal_idx ON sms_outbox (renewal_id)`);
+    // A renewal's notices go out in the order they were written: the claim looks for earlier ones still pending.
+    await db.query(`CREATE INDEX sms_outbox_renewal_idx ON sms_outbox (renewal_id, queued_at)`);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -19,7 +19,9 @@ export interface ClaimedNotice extends QueuedNotice {
  * The SMS outbox. Stage changes queue notices in their own transaction; senders
  * claim due ones with a lease (`FOR UPDATE SKIP LOCKED`, so several workers
  * share the rows and none is claimed twice at once), send them outside any
- * transaction, then record the outcome. A sender that dies after sending and
+ * transaction, then record the outcome. A renewal's notices go out one at a
+ * time, in the order they were written: the citizen never reads "payment
+ * received" before the bill. A sender that dies after sending and
  * before recording leaves the row claimed until its lease runs out; the next
  * claim sends it again under the same key, which the gateway accepts once.
  */
@@ -39,19 +41,29 @@ export class SmsOutboxRepository {
       .execute();
   }
 
-  /** Claims up to `limit` due notices for `leaseMs`: until then no other sender takes them. */
+  /**
+   * Claims up to `limit` due notices for `leaseMs`: until then no other sender
+   * takes them. Only a renewal's earliest pending notice is due.
+   */
   async claimDue(limit: number, leaseMs: number): Promise<ClaimedNotice[]> {
-    const rows: Array<{
-      message_key: string;
-      renewal_id: string;
-      notice: CitizenNotice;
-      params: NoticeParams;
-      attempts: number;
-      national_id: string;
-    }> = await this.manager.query(
+    // An UPDATE answers [rows, count].
+    const [rows]: [
+      Array<{
+        message_key: string;
+        renewal_id: string;
+        notice: CitizenNotice;
+        params: NoticeParams;
+        attempts: number;
+        national_id: string;
+      }>,
+      number,
+    ] = await this.manager.query(
       `WITH due AS (
-         SELECT message_key FROM sms_outbox
+         SELECT message_key FROM sms_outbox n
           WHERE status = 'PENDING' AND next_attempt_at <= now()
+            AND NOT EXISTS (SELECT 1 FROM sms_outbox earlier
+                             WHERE earlier.renewal_id = n.renewal_id AND earlier.status = 'PENDING'
+                               AND earlier.queued_at < n.queued_at)
           ORDER BY next_attempt_at
           LIMIT $1
           FOR UPDATE SKIP LOCKED)
@@ -101,7 +113,7 @@ export class SmsOutboxRepository {
 
   /** The notices of a renewal, oldest first. */
   ofRenewal(renewalId: string): Promise<SmsOutboxRecord[]> {
-    return this.manager.find(SmsOutboxRecord, { where: { renewalId }, order: { createdAt: 'ASC', messageKey: 'ASC' } });
+    return this.manager.find(SmsOutboxRecord, { where: { renewalId }, order: { queuedAt: 'ASC' } });
   }
 
   private async settle(messageKey: string, values: Partial<SmsOutboxRecord>): Promise<boolean> {
