@@ -14,6 +14,7 @@ const ENTRY_POINTS = [
   '^src/api/auth/mint-token\\.ts$',
   '^src/api/openapi/write-openapi\\.ts$',
   '^src/temporal/install-binaries\\.ts$',
+  '^src/temporal/cli\\.ts$',
   '^src/tools/install-[^/]+\\.ts$',
 ];
 

@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', '.tools/', 'tmp/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', '.data-*/', '.tools/', 'tmp/', 'coverage/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,7 +29,10 @@ export default tseslint.config(
       'src/api/auth/mint-token.ts',
       'src/api/openapi/write-openapi.ts',
       'src/temporal/install-binaries.ts',
+      'src/temporal/cli.ts',
       'src/tools/install-*.ts',
+      'src/cluster/build-tools.ts',
+      'src/tools/deps-check.ts',
     ],
     rules: {
       'no-restricted-properties': [
@@ -40,7 +43,13 @@ export default tseslint.config(
   },
   {
     // Command-line entry points print; tests may print the evidence they gather (timelines, counts).
-    files: ['src/temporal/install-binaries.ts', 'test/**/*.ts'],
+    files: [
+      'src/temporal/install-binaries.ts',
+      'src/tools/install-node24.ts',
+      'src/tools/deps-check.ts',
+      'src/launcher/console-logger.ts',
+      'test/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   prettier,

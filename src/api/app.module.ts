@@ -14,6 +14,9 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IntegrationsFactory, IntegrationsModule } from './integrations/integrations.module';
 import { LoggingModule, LoggingOptions } from './logging/logging.module';
 import { OperatorModule } from './operator/operator.module';
+import { PagesModule } from './pages/pages.module';
+import type { PagesOptions } from './pages/pages-options';
+import { RenewalEventsModule } from './renewal-events/renewal-events.module';
 import { RenewalsModule } from './renewals/renewals.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -23,13 +26,15 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 export class AppModule {
   /**
    * `config` is the one configuration its entry point loaded; `integrations` builds the partner ports;
-   * `codec` adds what only `npm start` knows (its own Temporal UI's origins).
+   * `codec` adds what only `npm start` knows (its own Temporal UI's origins); so does `pages` (the development
+   * sign-in).
    */
   static register(
     config: ApiConfiguration,
     integrations: IntegrationsFactory,
     logging: LoggingOptions,
     codec: CodecModuleOptions = {},
+    pages: PagesOptions = {},
   ): DynamicModule {
     return {
       module: AppModule,
@@ -60,6 +65,8 @@ export class AppModule {
         WebhooksModule,
         CarrierModule,
         HealthModule,
+        RenewalEventsModule,
+        PagesModule.register(config.pages, pages),
       ],
     };
   }

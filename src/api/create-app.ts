@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import type { ApiConfiguration } from '../config/process-configuration';
 import { AppModule } from './app.module';
 import type { CodecModuleOptions } from './codec/codec.module';
+import type { PagesOptions } from './pages/pages-options';
 import { bodyParserProblems } from './common/body-parser-problems';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -22,6 +23,8 @@ export interface CreateAppOptions {
   logStream?: DestinationStream;
   /** The embedded stack's own Temporal UI (src/main.ts), trusted by the codec endpoint. */
   codec?: CodecModuleOptions;
+  /** The development sign-in's seeded citizens, from `npm start` with the registry sandbox only. */
+  pages?: PagesOptions;
 }
 
 /** Builds the API exactly as production serves it; tests and launchers call this too. */
@@ -33,6 +36,7 @@ export async function createApp(config: ApiConfiguration, options: CreateAppOpti
       options.integrations,
       { level: silent ? 'silent' : 'info', stream: options.logStream },
       options.codec,
+      options.pages,
     ),
     // Webhook signatures are checked over the body exactly as received, so the raw bytes are kept.
     { bodyParser: false, rawBody: true, bufferLogs: !silent, logger: silent ? false : undefined },

@@ -3,7 +3,9 @@ import { loadApiConfig } from './api';
 import { type CodecServerConfig, loadCodecServerConfig } from './codec-server';
 import { type AppConfig, loadConfig } from './configuration';
 import type { Env } from './env';
+import { type HousekeepingConfig, loadHousekeepingConfig } from './housekeeping';
 import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
+import { loadPagesConfig, type PagesConfig } from './pages';
 import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
 import { loadSmsSenderConfig, type SmsSenderConfig } from './sms-sender';
 
@@ -23,12 +25,16 @@ export interface WorkerConfiguration extends AppConfig {
   smsSender: SmsSenderConfig;
   /** Unset outside production when PAYLOAD_KEYS is: `npm start` then generates a development key. */
   payloadKeys?: PayloadKeysConfig;
+  /** The schedule the worker's start-up keeps in place. */
+  housekeeping: HousekeepingConfig;
 }
 
 /** `npm run start:api`: security and limits, the codec endpoint, and the partner ports it reads from. */
 export interface ApiConfiguration extends WorkerConfiguration {
   api: ApiConfig;
   codecServer: CodecServerConfig;
+  /** The pages for people the API serves (src/config/pages.ts). */
+  pages: PagesConfig;
 }
 
 /** `npm start`: the whole system in one process. */
@@ -46,11 +52,17 @@ export function loadWorkerConfiguration(env: Env): WorkerConfiguration {
     integrations: loadIntegrationsConfig(env),
     smsSender: loadSmsSenderConfig(env),
     payloadKeys: loadPayloadKeys(env),
+    housekeeping: loadHousekeepingConfig(env),
   };
 }
 
 export function loadApiConfiguration(env: Env): ApiConfiguration {
-  return { ...loadWorkerConfiguration(env), api: loadApiConfig(env), codecServer: loadCodecServerConfig(env) };
+  return {
+    ...loadWorkerConfiguration(env),
+    api: loadApiConfig(env),
+    codecServer: loadCodecServerConfig(env),
+    pages: loadPagesConfig(env),
+  };
 }
 
 export function loadConfiguration(env: Env): Configuration {

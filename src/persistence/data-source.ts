@@ -13,8 +13,10 @@ import { RenewalOperations1764350000000 } from './migrations/1764350000000-renew
 import { Sandboxes1764400000000 } from './migrations/1764400000000-sandboxes';
 import { Api1764450000000 } from './migrations/1764450000000-api';
 import { RenewalPolicy1764500000000 } from './migrations/1764500000000-renewal-policy';
-import { LeanHistory1764610000000 } from './migrations/1764610000000-lean-history';
-import { SandboxPreferredLanguage1764620000000 } from './migrations/1764620000000-sandbox-preferred-language';
+import { RenewalChangeNotices1764512000000 } from './migrations/1764512000000-renewal-change-notices';
+import { PartnerFaults1764620000000 } from './migrations/1764620000000-partner-faults';
+import { LeanHistory1764630000000 } from './migrations/1764630000000-lean-history';
+import { SandboxPreferredLanguage1764640000000 } from './migrations/1764640000000-sandbox-preferred-language';
 
 /**
  * Every table the application owns. The sandboxes' tables belong to the partner
@@ -37,8 +39,10 @@ export const MIGRATIONS = [
   Sandboxes1764400000000,
   Api1764450000000,
   RenewalPolicy1764500000000,
-  LeanHistory1764610000000,
-  SandboxPreferredLanguage1764620000000,
+  RenewalChangeNotices1764512000000,
+  PartnerFaults1764620000000,
+  LeanHistory1764630000000,
+  SandboxPreferredLanguage1764640000000,
 ];
 
 /** One definition of the schema for the API, the worker, the migrations and the tests. */

@@ -19,6 +19,8 @@ export interface DevServerOptions {
 
 export interface RunningDevServer {
   address: string;
+  /** For the launcher's pid file. */
+  pid: number | undefined;
   namespace: string;
   uiUrl?: string;
   stop(): Promise<void>;
@@ -52,7 +54,9 @@ async function waitUntilServing(address: string, child: ChildProcess, output: ()
       }
     } catch (error) {
       if (Date.now() > deadline)
-        throw new Error(`temporal dev server not serving on ${address}: ${String(error)}\n${output()}`);
+        throw new Error(`temporal dev server not serving on ${address}: ${String(error)}\n${output()}`, {
+          cause: error,
+        });
       await new Promise((r) => setTimeout(r, 250));
     }
   }
@@ -106,6 +110,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   }
   return {
     address,
+    pid: child.pid,
     namespace,
     uiUrl: options.uiPort === undefined ? undefined : `http://localhost:${options.uiPort}`,
     stop: () => stopProcess(child),

@@ -4,7 +4,10 @@ import { type ActivityDependencies, createActivities } from '../../activities';
 import { requireTemporalAddress } from '../config/configuration';
 import { requirePayloadKeys } from '../config/payload-keys';
 import type { WorkerConfiguration } from '../config/process-configuration';
+import { housekeepingScheduleId } from '../../workflows/contract';
+import { connectTemporalClient } from '../temporal/connection';
 import { createDataConverter } from '../temporal/data-converter';
+import { ensureHousekeepingSchedule } from '../temporal/housekeeping-schedule';
 import { createPersistence } from '../persistence/persistence';
 import { createIntegrations } from '../wiring/integrations';
 import { SmsOutboxSender } from './sms-outbox-sender';
@@ -51,10 +54,32 @@ function workflowSource(bundlePath: string | undefined) {
   return bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH };
 }
 
+/** The maintenance job is a Temporal Schedule: durable, visible in the UI, and kept in place by every worker. */
+async function keepHousekeepingScheduled(config: WorkerConfiguration): Promise<void> {
+  const client = await connectTemporalClient(
+    config.temporal,
+    createDataConverter(requirePayloadKeys(config.payloadKeys)),
+  );
+  try {
+    const change = await ensureHousekeepingSchedule(client, config.temporal.taskQueue, config.housekeeping);
+    Runtime.instance().logger.info(`Housekeeping schedule ${change}`, {
+      scheduleId: housekeepingScheduleId(config.temporal.taskQueue),
+    });
+  } finally {
+    await client.connection.close();
+  }
+}
+
 /** The worker, polling, with the SMS outbox sender beside it; both stop on `shutdown` (or on a signal). */
 export async function startRenewalWorker(config: WorkerConfiguration, dataSource: DataSource): Promise<RunningWorker> {
   const dependencies = activityDependencies(config, dataSource);
   const worker = await createRenewalWorker(config, dataSource, dependencies);
+  try {
+    await keepHousekeepingScheduled(config);
+  } catch (error) {
+    await worker.options.connection?.close();
+    throw error;
+  }
   const sender = new SmsOutboxSender(
     dependencies.persistence.smsOutbox,
     dependencies.registry,

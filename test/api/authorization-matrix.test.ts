@@ -68,6 +68,11 @@ describe('authorization matrix', () => {
       expected: row(200, 403, 403, 403, 403, 401, 401, 401),
     },
     {
+      name: 'GET /v1/renewals/:id/events',
+      send: get(() => `/v1/renewals/not-a-uuid/events`),
+      expected: row(400, 403, 403, 403, 403, 401, 401, 401),
+    },
+    {
       name: 'GET /v1/renewals/:id/review',
       send: get(() => `/v1/renewals/${renewalId}/review`),
       expected: row(200, 403, 403, 403, 403, 401, 401, 401),
@@ -93,6 +98,11 @@ describe('authorization matrix', () => {
       expected: row(403, 200, 403, 403, 403, 401, 401, 401),
     },
     {
+      name: 'GET /v1/counter/renewals/:id',
+      send: get(() => `/v1/counter/renewals/${renewalId}`),
+      expected: row(403, 200, 403, 403, 403, 401, 401, 401),
+    },
+    {
       name: 'POST /v1/counter/renewals/:id/verification',
       send: post(() => `/v1/counter/renewals/${renewalId}/verification`, {}),
       expected: row(403, 400, 403, 403, 403, 401, 401, 401),
@@ -115,6 +125,11 @@ describe('authorization matrix', () => {
     {
       name: 'GET /v1/operator/renewals/:id/audit',
       send: get(() => `/v1/operator/renewals/${renewalId}/audit`),
+      expected: row(403, 403, 200, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'GET /v1/operator/alerts',
+      send: get(() => '/v1/operator/alerts'),
       expected: row(403, 403, 200, 403, 403, 401, 401, 401),
     },
     {

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { mintAccessToken } from '../../src/api/auth/access-token';
 import type { AccessClaims } from '../../src/api/auth/principal';
-import { createApp } from '../../src/api/create-app';
+import { createApp, CreateAppOptions } from '../../src/api/create-app';
 import { TEMPORAL_CLIENT } from '../../src/api/temporal/temporal.module';
 import { requireDatabaseUrl } from '../../src/config/configuration';
 import type { Env } from '../../src/config/env';
@@ -30,13 +30,17 @@ export interface TestStack {
  * the suite's PostgreSQL and Temporal dev server (see global-setup.ts), with
  * `env` over the suite's environment.
  */
-export async function startStack(env: Env = {}): Promise<TestStack> {
+export async function startStack(env: Env = {}, appOptions: Pick<CreateAppOptions, 'pages'> = {}): Promise<TestStack> {
   installQuietRuntime();
   // Tests poll a renewal's stage many times a second, far beyond a citizen's rate limit (tested in test/api).
   const config = testConfiguration({ API_RATE_LIMIT_CITIZEN: '1000000', ...env });
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
   const worker: RunningWorker = await startRenewalWorker(config, db);
-  const app = await createApp(config, { integrations: integrationsFactory(config.integrations), logger: false });
+  const app = await createApp(config, {
+    integrations: integrationsFactory(config.integrations),
+    logger: false,
+    ...appOptions,
+  });
   await app.init();
   return {
     config,

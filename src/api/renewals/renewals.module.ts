@@ -20,5 +20,6 @@ import { RenewalsService } from './renewals.service';
   ],
   controllers: [RenewalsController],
   providers: [RenewalsService, CitizenThrottlerGuard],
+  exports: [RenewalsService],
 })
 export class RenewalsModule {}

@@ -1,7 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { AcceptanceRequest, acceptTermsUpdate, cancelRenewalUpdate, RenewalPolicy } from '../../../workflows/contract';
+import {
+  AcceptanceRequest,
+  acceptTermsUpdate,
+  ageOn,
+  cancelRenewalUpdate,
+  RenewalPolicy,
+} from '../../../workflows/contract';
 import type { AppConfig } from '../../config/configuration';
 import type { CivilRegistry } from '../../integrations/civil-registry/port';
 import { Persistence } from '../../persistence/persistence';
@@ -84,12 +90,12 @@ export class RenewalsService {
   }
 
   async get(principal: Principal, renewalId: string): Promise<RenewalView> {
-    return RenewalView.from(await this.access.require(principal, renewalId));
+    return RenewalView.from(await this.access.require(principal, renewalId, 'citizen.renewal.read'));
   }
 
   /** From PostgreSQL: the row (already read to check access) and the timeline, one consistent view. */
   async status(principal: Principal, renewalId: string): Promise<RenewalStatusView> {
-    const record = await this.access.require(principal, renewalId);
+    const record = await this.access.require(principal, renewalId, 'citizen.status');
     // Renewals started before the lean history project their stage only: their workflow answers.
     if (!record.hasSnapshot && record.lastSequence > 0) {
       return RenewalStatusView.from(await this.workflows.status(renewalId));
@@ -98,7 +104,7 @@ export class RenewalsService {
   }
 
   async review(principal: Principal, renewalId: string): Promise<ReviewView> {
-    const record = await this.access.require(principal, renewalId);
+    const record = await this.access.require(principal, renewalId, 'citizen.review');
     const [profile, facts] = await Promise.all([
       this.registry.lookUpProfile(record.nationalId),
       this.registry.lookUpCitizen(record.nationalId),
@@ -129,6 +135,8 @@ export class RenewalsService {
         expiresOn: passport.expiresOn,
       },
       requiredPledgeIds: [...policy.requiredPledgeIds],
+      // The same rule the acceptance's validator applies, so the citizen is offered only what will be accepted.
+      validityYearsAllowed: ageOn(profile.dateOfBirth, new Date()) < policy.minAgeForTenYears ? [5] : [5, 10],
       fees: { ...policy.fees },
     };
   }
@@ -139,7 +147,7 @@ export class RenewalsService {
     dto: AcceptanceDto,
     idempotency: IdempotencyContext,
   ): Promise<AcceptanceResultView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'citizen.acceptance');
     const request: AcceptanceRequest = {
       photoConfirmed: dto.photoConfirmed,
       englishNameConfirmed: dto.englishNameConfirmed,
@@ -169,7 +177,7 @@ export class RenewalsService {
     dto: CancellationDto,
     idempotency: IdempotencyContext,
   ): Promise<CancellationResultView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'citizen.cancellation');
     return audited(
       this.audit,
       { actor: principal.actor, renewalId, action: 'citizen.cancellation', idempotency },

@@ -27,6 +27,8 @@ export interface RenewalFilter {
   slaBreached?: boolean;
   /** Only renewals still under way that entered their stage before this time. */
   stuckSince?: Date;
+  /** Only renewals still under way whose stage deadline has passed (`true`), or has not (`false`). */
+  pastDeadline?: boolean;
 }
 
 export interface Page {
@@ -192,6 +194,13 @@ export class RenewalsRepository {
     if (filter.deliveryMethod) select.andWhere('r.deliveryMethod = :method', { method: filter.deliveryMethod });
     if (filter.slaBreached !== undefined)
       select.andWhere('r.slaBreached = :breached', { breached: filter.slaBreached });
+    if (filter.pastDeadline !== undefined) {
+      select
+        .andWhere(
+          filter.pastDeadline ? 'r.stageDeadline < now()' : '(r.stageDeadline IS NULL OR r.stageDeadline >= now())',
+        )
+        .andWhere('r.stage NOT IN (:...open)', { open: [...TERMINAL_STAGES] });
+    }
     if (filter.stuckSince) {
       select
         .andWhere('r.stageEnteredAt < :since', { since: filter.stuckSince })

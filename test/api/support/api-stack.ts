@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { PagesOptions } from '../../../src/api/pages/pages-options';
 import type { CodecModuleOptions } from '../../../src/api/codec/codec.module';
 import { createApp } from '../../../src/api/create-app';
 import { TEMPORAL_CLIENT } from '../../../src/api/temporal/temporal.module';
@@ -31,6 +32,8 @@ export interface ApiStackOptions {
   logger?: false;
   /** What only `npm start` passes: its own Temporal UI's origins. */
   codec?: CodecModuleOptions;
+  /** What only `npm start` passes: the development sign-in's seeded citizens. */
+  pages?: PagesOptions;
 }
 
 /**
@@ -45,6 +48,7 @@ export async function startApi(options: ApiStackOptions = {}): Promise<ApiStack>
   const app = await createApp(config, {
     integrations: integrationsFactory(config.integrations),
     codec: options.codec,
+    pages: options.pages,
     ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
   });
   await app.init();

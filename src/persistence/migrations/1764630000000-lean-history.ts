@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * PostgreSQL instead of querying the workflow) and the SMS notices it causes,
  * into an outbox that a sender in the worker delivers.
  */
-export class LeanHistory1764610000000 implements MigrationInterface {
-  name = 'LeanHistory1764610000000';
+export class LeanHistory1764630000000 implements MigrationInterface {
+  name = 'LeanHistory1764630000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

@@ -5,8 +5,8 @@ import { SEED_PEOPLE } from '../../sandboxes/seed-people';
  * The registry sandbox records the language each person is written to in:
  * Arabic, unless they asked for English (as some seed people have).
  */
-export class SandboxPreferredLanguage1764620000000 implements MigrationInterface {
-  name = 'SandboxPreferredLanguage1764620000000';
+export class SandboxPreferredLanguage1764640000000 implements MigrationInterface {
+  name = 'SandboxPreferredLanguage1764640000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(
