@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { Persistence } from '../src/persistence/persistence';
+import { OPERATOR_ALERT_ACTION } from '../src/persistence/repositories/audit-trail.repository';
 import { type ProgressRecord, SLA_BREACH_NOTE, type StageChange } from '../workflows/contract';
 
 /**
@@ -34,7 +35,7 @@ export function createProjectionActivities(persistence: Persistence) {
             eventKey: `alert:${renewalId}/${alert.kind}/${sequence}`,
             renewalId,
             actor: 'workflow',
-            action: 'operator.alert',
+            action: OPERATOR_ALERT_ACTION,
             outcome: alert.kind,
             details: alert.details,
             at: record.at,

@@ -23,18 +23,7 @@ describe('the status view, from the read model', () => {
   it('never shows a bill before the stage that has it, nor a stage other than the renewal’s (issue 11)', async () => {
     const person = await seedCitizen(stack.db);
     const citizen = citizenClient(stack, person);
-    const renewalId: string = (await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202)).body.renewalId;
-    await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
-    const review = await citizen.get(`/v1/renewals/${renewalId}/review`).expect(200);
-    await citizen
-      .post(`/v1/renewals/${renewalId}/acceptance`, {
-        photoConfirmed: true,
-        englishNameConfirmed: true,
-        acceptedPledgeIds: review.body.requiredPledgeIds,
-        validityYears: 10,
-        delivery: { method: 'PICKUP', officeId: 'RUH-01' },
-      })
-      .expect(200);
+    const renewalId = await citizen.startAndAccept({ method: 'PICKUP', officeId: 'RUH-01' });
 
     // Right after the acceptance: the renewal view, then the status, again and again until the bill is out.
     const samples: Array<{ renewal: string; status: RenewalStatusView }> = [];

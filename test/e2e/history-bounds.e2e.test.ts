@@ -1,9 +1,7 @@
 import { temporal } from '@temporalio/proto';
-import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { SEED_PEOPLE, SEEDED } from '../../src/sandboxes/seed-people';
 import { renewalWorkflowId } from '../../workflows/contract';
-import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+import { citizenClient, handOverAtCounter, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 import { eventually } from '../support/stack';
 
 /**
@@ -46,18 +44,7 @@ describe('the happy paths: history length, and the SMS on the way', () => {
 
   async function acceptAndPay(nationalId: string, delivery: object): Promise<string> {
     const citizen = citizenClient(stack, person(nationalId));
-    const renewalId: string = (await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202)).body.renewalId;
-    await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
-    const review = await citizen.get(`/v1/renewals/${renewalId}/review`).expect(200);
-    await citizen
-      .post(`/v1/renewals/${renewalId}/acceptance`, {
-        photoConfirmed: true,
-        englishNameConfirmed: true,
-        acceptedPledgeIds: review.body.requiredPledgeIds,
-        validityYears: 10,
-        delivery,
-      })
-      .expect(200);
+    const renewalId = await citizen.startAndAccept(delivery);
     const bill = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
     await stack.sandboxControl(`/sadad/bills/${bill.billNumber}/payment`);
     return renewalId;
@@ -100,18 +87,7 @@ describe('the happy paths: history length, and the SMS on the way', () => {
     const renewalId = await acceptAndPay(nationalId, { method: 'PICKUP', officeId: 'RUH-01' });
     const citizen = citizenClient(stack, person(nationalId));
     await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
-    const clerk = { ...stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' }) };
-    const counter = `/v1/counter/renewals/${renewalId}`;
-    await request(stack.http)
-      .post(`${counter}/verification`)
-      .set({ ...clerk, 'Idempotency-Key': randomUUID() })
-      .send({ presentedPassportNumber: person(nationalId).passportNumber, identityConfirmed: true })
-      .expect(200);
-    await request(stack.http)
-      .post(`${counter}/handover`)
-      .set({ ...clerk, 'Idempotency-Key': randomUUID() })
-      .send({})
-      .expect(200);
+    await handOverAtCounter(stack, renewalId, person(nationalId).passportNumber);
     const events = await eventsOf(renewalId);
     report('pickup', events);
     expect(events.at(-1)?.eventType).toBe(COMPLETED);

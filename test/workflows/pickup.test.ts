@@ -2,6 +2,16 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { FakePartners } from '../support/fake-partners';
 import { PICKUP_ACCEPTANCE, RenewalDriver } from '../support/renewal-driver';
 
+/** Every stage of a renewal handed over at the counter, in order. */
+const PICKUP_STAGES = [
+  'ELIGIBILITY_CHECK',
+  'AWAITING_ACCEPTANCE',
+  'AWAITING_PAYMENT',
+  'PRINTING',
+  'READY_FOR_PICKUP',
+  'COMPLETED',
+];
+
 describe('renewal with pickup at the counter', () => {
   it('pickup happy path: accept, pay, print, verify, hand over', async () => {
     await RenewalDriver.run({}, async (renewal) => {
@@ -25,14 +35,7 @@ describe('renewal with pickup at the counter', () => {
         newPassportNumber: passport,
       });
 
-      expect(renewal.stagesVisited()).toEqual([
-        'ELIGIBILITY_CHECK',
-        'AWAITING_ACCEPTANCE',
-        'AWAITING_PAYMENT',
-        'PRINTING',
-        'READY_FOR_PICKUP',
-        'COMPLETED',
-      ]);
+      expect(renewal.stagesVisited()).toEqual(PICKUP_STAGES);
       expect(renewal.fake.callsOf('issueBill')).toEqual([expect.objectContaining({ amountSar: 600 })]);
       expect(renewal.fake.paidBills).toEqual(['SADAD-1']);
       expect(renewal.fake.callsOf('submitPrintJob')).toEqual([
@@ -153,14 +156,7 @@ describe('renewal with pickup at the counter', () => {
       await renewal.verifyAtCounter('N1234567');
       await renewal.handOver(passport);
       expect((await renewal.handle.result()).stage).toBe('COMPLETED');
-      expect(renewal.stagesVisited()).toEqual([
-        'ELIGIBILITY_CHECK',
-        'AWAITING_ACCEPTANCE',
-        'AWAITING_PAYMENT',
-        'PRINTING',
-        'READY_FOR_PICKUP',
-        'COMPLETED',
-      ]);
+      expect(renewal.stagesVisited()).toEqual(PICKUP_STAGES);
     });
   });
 });
