@@ -10,6 +10,8 @@ interface Sample {
   seconds: number;
   /** Renewals waiting for the citizen's acceptance, i.e. open workflows past their first step. */
   open: number;
+  /** Renewals reserved by a POST, still in eligibility or past it: each a running workflow. */
+  started: number;
   rssMiB: number;
 }
 
@@ -45,11 +47,13 @@ export async function memoryFigure(info: RunInfo): Promise<void> {
     // Samples until every renewal is open, or a minute after the last request if some never open.
     const sampler = (async () => {
       while (postsDoneAt === undefined || Date.now() - postsDoneAt < 60_000) {
-        const [{ open }] = await context.db.query(
-          `SELECT count(*)::int AS open FROM renewals WHERE stage = 'AWAITING_ACCEPTANCE'`,
+        const [counts] = await context.db.query(
+          `SELECT count(*) FILTER (WHERE stage = 'AWAITING_ACCEPTANCE')::int AS open, count(*)::int AS started
+             FROM renewals`,
         );
-        samples.push({ seconds: (Date.now() - started) / 1000, open, rssMiB: rssMiB(pid) });
-        console.log(`memory: ${open} open, RSS ${fixed(samples.at(-1)!.rssMiB)} MiB`);
+        const open: number = counts.open;
+        samples.push({ seconds: (Date.now() - started) / 1000, open, started: counts.started, rssMiB: rssMiB(pid) });
+        console.log(`memory: ${open} open of ${counts.started} started, RSS ${fixed(samples.at(-1)!.rssMiB)} MiB`);
         if (open >= total - failed) return;
         await sleep(5_000);
       }
@@ -65,8 +69,9 @@ export async function memoryFigure(info: RunInfo): Promise<void> {
     postsDoneAt = Date.now();
     await sampler;
     const last = samples.at(-1)!;
-    const quarter = (q: number) => at(samples, Math.floor((total * q) / 4))?.rssMiB ?? NaN;
-    const half = at(samples, total / 2)!;
+    const quarter = (q: number) => at(samples, Math.floor((last.open * q) / 4))?.rssMiB ?? NaN;
+    // On a machine too busy for all to open in time, the halves are of those that did.
+    const half = at(samples, Math.floor(last.open / 2)) ?? samples[0];
     // The slope over the second half: near zero once the workflow cache is full.
     const kibPerRenewal = ((last.rssMiB - half.rssMiB) * 1024) / Math.max(1, last.open - half.open);
     await record('memory', info, { total, maxCachedWorkflows, failed, samples }, [
