@@ -6,6 +6,7 @@ import type { Env } from './env';
 import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
 import { loadPagesConfig, type PagesConfig } from './pages';
 import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
+import { loadTelemetryConfig, type TelemetryConfig } from './telemetry';
 
 /**
  * The one configuration object of each process, read from the environment
@@ -19,6 +20,8 @@ export interface WorkerConfiguration extends AppConfig {
   integrations: IntegrationsConfig;
   /** Unset outside production when PAYLOAD_KEYS is: `npm start` then generates a development key. */
   payloadKeys?: PayloadKeysConfig;
+  /** Logs, metrics and traces (src/config/telemetry.ts). */
+  telemetry: TelemetryConfig;
 }
 
 /** `npm run start:api`: security and limits, the codec endpoint, and the partner ports it reads from. */
@@ -39,7 +42,12 @@ export interface SandboxesConfiguration {
 }
 
 export function loadWorkerConfiguration(env: Env): WorkerConfiguration {
-  return { ...loadConfig(env), integrations: loadIntegrationsConfig(env), payloadKeys: loadPayloadKeys(env) };
+  return {
+    ...loadConfig(env),
+    integrations: loadIntegrationsConfig(env),
+    payloadKeys: loadPayloadKeys(env),
+    telemetry: loadTelemetryConfig(env),
+  };
 }
 
 export function loadApiConfiguration(env: Env): ApiConfiguration {

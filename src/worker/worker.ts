@@ -7,6 +7,9 @@ import type { WorkerConfiguration } from '../config/process-configuration';
 import { createDataConverter } from '../temporal/data-converter';
 import { createPersistence } from '../persistence/persistence';
 import { createIntegrations } from '../wiring/integrations';
+import { createWorkerMetrics, type WorkerMetrics } from '../telemetry/metrics';
+import type { Tracing } from '../telemetry/tracing';
+import { tracingWorkerOptions } from './tracing';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
@@ -17,12 +20,23 @@ export interface RunningWorker {
   shutdown(): Promise<void>;
 }
 
+/** What the worker measures into (served by its entry point) and, when tracing is on, where its spans go. */
+export interface WorkerTelemetry {
+  metrics?: WorkerMetrics;
+  tracing?: Tracing;
+}
+
 /**
  * Builds the worker: the renewal workflows plus activities wired to their
  * adapters. Setup is split from `run` so tests and the embedded launcher can
  * start it next to other components.
  */
-export async function createRenewalWorker(config: WorkerConfiguration, dataSource: DataSource): Promise<Worker> {
+export async function createRenewalWorker(
+  config: WorkerConfiguration,
+  dataSource: DataSource,
+  telemetry: WorkerTelemetry = {},
+): Promise<Worker> {
+  const metrics = telemetry.metrics ?? createWorkerMetrics();
   // Every process but `npm start`, which generates a development key, must be given PAYLOAD_KEYS: checked
   // before connecting anywhere.
   const dataConverter = createDataConverter(requirePayloadKeys(config.payloadKeys));
@@ -33,10 +47,11 @@ export async function createRenewalWorker(config: WorkerConfiguration, dataSourc
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(config.temporal.workflowBundlePath),
     dataConverter,
+    ...tracingWorkerOptions(telemetry.tracing, Boolean(config.temporal.workflowBundlePath)),
     // Sandbox or HTTP adapter per system, from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md).
     activities: createActivities({
       persistence: createPersistence(dataSource),
-      ...createIntegrations(config.integrations, dataSource),
+      ...createIntegrations(config.integrations, dataSource, metrics.partnerCalls),
     }),
   });
 }
@@ -45,8 +60,12 @@ function workflowSource(bundlePath: string | undefined) {
   return bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH };
 }
 
-export async function startRenewalWorker(config: WorkerConfiguration, dataSource: DataSource): Promise<RunningWorker> {
-  const worker = await createRenewalWorker(config, dataSource);
+export async function startRenewalWorker(
+  config: WorkerConfiguration,
+  dataSource: DataSource,
+  telemetry: WorkerTelemetry = {},
+): Promise<RunningWorker> {
+  const worker = await createRenewalWorker(config, dataSource, telemetry);
   const done = worker.run();
   return {
     worker,

@@ -146,6 +146,14 @@ export class RenewalsRepository {
     return record?.renewalId;
   }
 
+  /** How many renewals are in each stage (the metrics' gauge): one grouped count over the stage index. */
+  async countByStage(): Promise<Partial<Record<RenewalStage, number>>> {
+    const rows: Array<{ stage: RenewalStage; count: string }> = await this.manager.query(
+      'SELECT stage, count(*) AS count FROM renewals GROUP BY stage',
+    );
+    return Object.fromEntries(rows.map((row) => [row.stage, Number(row.count)]));
+  }
+
   /** Renewals matching the filter, longest in their stage first, and how many match in all. */
   async find(filter: RenewalFilter, page: Page): Promise<{ records: RenewalRecord[]; total: number }> {
     const select = this.manager.createQueryBuilder(RenewalRecord, 'r');
