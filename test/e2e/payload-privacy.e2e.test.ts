@@ -1,12 +1,12 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { SEED_PEOPLE, SEEDED } from '../../src/sandboxes/seed-people';
 import type { SeedPerson } from '../../src/sandboxes/seed-people';
 import { withCheckDigit } from '../../src/domain/national-id';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { payloadsIn } from '../support/history-payloads';
-import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+import { sandboxJourneys } from '../support/sandbox-journeys';
+import { SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 
 interface PayloadJson {
   metadata: Record<string, string>;
@@ -53,54 +53,6 @@ describe('encrypted workflow payloads, over real histories', () => {
     ];
   }
 
-  async function renew(person: SeedPerson, delivery: object): Promise<string> {
-    const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });
-    const renewalId: string = (await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202)).body.renewalId;
-    await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
-    const review = await citizen.get(`/v1/renewals/${renewalId}/review`).expect(200);
-    await citizen
-      .post(`/v1/renewals/${renewalId}/acceptance`, {
-        photoConfirmed: true,
-        englishNameConfirmed: true,
-        acceptedPledgeIds: review.body.requiredPledgeIds,
-        validityYears: 10,
-        delivery,
-      })
-      .expect(200);
-    const bill = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
-    await stack.sandboxControl(`/sadad/bills/${bill.billNumber}/payment`);
-    return renewalId;
-  }
-
-  async function pickupRenewal(person: SeedPerson): Promise<string> {
-    const renewalId = await renew(person, { method: 'PICKUP', officeId: 'RUH-01' });
-    const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });
-    await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
-    const clerk = stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
-    const counter = `/v1/counter/renewals/${renewalId}`;
-    const oldPassport = person.passports.find((passport) => passport.status === 'VALID')!.passportNumber;
-    await request(stack.http)
-      .post(`${counter}/verification`)
-      .set({ ...clerk, 'Idempotency-Key': randomUUID() })
-      .send({ presentedPassportNumber: oldPassport, identityConfirmed: true })
-      .expect(200);
-    await request(stack.http)
-      .post(`${counter}/handover`)
-      .set({ ...clerk, 'Idempotency-Key': randomUUID() })
-      .send({})
-      .expect(200);
-    await citizen.waitForStage(renewalId, 'COMPLETED');
-    return renewalId;
-  }
-
-  async function postRenewal(person: SeedPerson): Promise<string> {
-    const renewalId = await renew(person, { method: 'POST' });
-    // The Saudi Post sandbox carries the envelope to the door by itself and reports each step by webhook.
-    const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });
-    await citizen.waitForStage(renewalId, 'COMPLETED', 90_000);
-    return renewalId;
-  }
-
   /** The raw history as the Temporal server stores it, in its JSON form (payload bytes in base64). */
   async function storedHistory(renewalId: string) {
     const history = await stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId)).fetchHistory();
@@ -122,8 +74,8 @@ describe('encrypted workflow payloads, over real histories', () => {
     request(stack.http).post('/codec/decode').set(headers).send({ payloads });
 
   const journeys: Array<[string, string, (person: SeedPerson) => Promise<string>]> = [
-    ['pickup', SEEDED.validPassport, pickupRenewal],
-    ['post', withCheckDigit('107733019'), postRenewal],
+    ['pickup', SEEDED.validPassport, (person) => sandboxJourneys(stack).pickupRenewal(person)],
+    ['post', withCheckDigit('107733019'), (person) => sandboxJourneys(stack).postRenewal(person)],
   ];
 
   it.each(journeys)(

@@ -10,7 +10,8 @@ import { startTracing, type Tracing } from '../../src/telemetry/tracing';
 import { TRACING_WORKFLOW_INTERCEPTOR_MODULES } from '../../src/worker/tracing';
 import { WORKFLOWS_PATH } from '../../src/worker/worker';
 import { testDataConverter } from '../support/payload-keys';
-import { citizenClient, type SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+import { sandboxJourneys } from '../support/sandbox-journeys';
+import { type SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 import { eventually } from '../support/stack';
 
 /**
@@ -48,20 +49,7 @@ describe('tracing a renewal', () => {
 
   it('follows POST /v1/renewals/:id/acceptance through the update to the issueBill activity and its SADAD call', async () => {
     const person = SEED_PEOPLE.find(({ nationalId }) => nationalId === SEEDED.validPassport)!;
-    const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });
-    const renewalId: string = (await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202)).body.renewalId;
-    await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
-    const review = await citizen.get(`/v1/renewals/${renewalId}/review`).expect(200);
-    await citizen
-      .post(`/v1/renewals/${renewalId}/acceptance`, {
-        photoConfirmed: true,
-        englishNameConfirmed: true,
-        acceptedPledgeIds: review.body.requiredPledgeIds,
-        validityYears: 10,
-        delivery: { method: 'PICKUP', officeId: 'RUH-01' },
-      })
-      .expect(200);
-    await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
+    await sandboxJourneys(stack).renewAndPay(person, { method: 'PICKUP', officeId: 'RUH-01' });
 
     const request = await eventually(
       async () => exporter.getFinishedSpans().find((span) => span.name === 'POST /v1/renewals/:renewalId/acceptance'),

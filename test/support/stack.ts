@@ -32,7 +32,7 @@ export interface TestStack {
  */
 export async function startStack(
   env: Env = {},
-  appOptions: Pick<CreateAppOptions, 'pages' | 'metrics' | 'tracing'> = {},
+  appOptions: Pick<CreateAppOptions, 'pages' | 'metrics' | 'tracing' | 'logger'> = {},
   workerTelemetry: WorkerTelemetry = {},
 ): Promise<TestStack> {
   installQuietRuntime();
