@@ -590,6 +590,73 @@ describe('docker-compose.yml', () => {
   });
 });
 
+describe('the monitoring of docker-compose.yml: Prometheus and Grafana', () => {
+  /** The host file a service mounts at `target` (read-only bind mounts of the repository). */
+  function mountedAt(name: string, target: string): string | undefined {
+    for (const volume of Array.isArray(service(name).volumes) ? (service(name).volumes as Json[]) : []) {
+      const [source, at] = String(volume).split(':');
+      if (at === target && source.startsWith('./')) return path.join(ROOT, source);
+    }
+    return undefined;
+  }
+  const prometheusConfig = () =>
+    parse(readFileSync(mountedAt('prometheus', '/etc/prometheus/prometheus.yml')!, 'utf8'));
+
+  it('defines Prometheus and Grafana with pinned images, on the loopback interface only', () => {
+    for (const name of ['prometheus', 'grafana']) {
+      expect(String(service(name).image)).toMatch(/^(prom\/prometheus|grafana\/grafana):v?\d+\.\d+\.\d+$/);
+      for (const port of (service(name).ports ?? []) as Json[]) expect(String(port)).toMatch(/^127\.0\.0\.1:/);
+    }
+  });
+
+  it('mounts the Prometheus configuration and alert rules from the repository', () => {
+    const config = prometheusConfig();
+    const rules = mountedAt('prometheus', '/etc/prometheus/alerts.yml');
+    expect(rules && existsSync(rules)).toBe(true);
+    expect(config.rule_files).toEqual(['/etc/prometheus/alerts.yml']);
+    const groups = parse(readFileSync(rules!, 'utf8')).groups as Array<{
+      rules: Array<{ alert: string; expr: string }>;
+    }>;
+    expect(groups.flatMap((group) => group.rules).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('scrapes the API and every worker replica on the port the worker serves its metrics on', () => {
+    const jobs = prometheusConfig().scrape_configs as Array<{ metrics_path: string; dns_sd_configs: JsonObject[] }>;
+    const targets = jobs.flatMap((job) =>
+      job.dns_sd_configs.flatMap((sd) => (sd.names as string[]).map((host) => `${host}:${sd.port}${job.metrics_path}`)),
+    );
+    const workerPort = environmentOf(service('worker')).WORKER_METRICS_PORT;
+    expect(workerPort).toBe('9464');
+    expect(targets).toEqual(
+      expect.arrayContaining([`api:${environmentOf(service('api')).PORT}/metrics`, `worker:${workerPort}/metrics`]),
+    );
+  });
+
+  it('provisions Grafana with Prometheus and the committed dashboard', () => {
+    const provisioning = mountedAt('grafana', '/etc/grafana/provisioning')!;
+    const dashboards = mountedAt('grafana', '/var/lib/grafana/dashboards')!;
+    const datasource = parse(readFileSync(path.join(provisioning, 'datasources', 'prometheus.yml'), 'utf8'));
+    expect(datasource.datasources[0]).toMatchObject({ type: 'prometheus', url: 'http://prometheus:9090' });
+    const provider = parse(readFileSync(path.join(provisioning, 'dashboards', 'dashboards.yml'), 'utf8'));
+    expect(provider.providers[0].options.path).toBe('/var/lib/grafana/dashboards');
+    const dashboard = JSON.parse(readFileSync(path.join(dashboards, 'passport-renewals.json'), 'utf8'));
+    const titles: string[] = dashboard.panels.map((panel: { title: string }) => panel.title);
+    for (const topic of [
+      /by stage/,
+      /Throughput/,
+      /Stage latency/,
+      /SLA breaches/,
+      /Worker task latency/,
+      /Worker slots/,
+    ]) {
+      expect(titles.some((title) => topic.test(title))).toBe(true);
+    }
+    for (const panel of dashboard.panels) {
+      expect(panel.datasource).toEqual({ type: 'prometheus', uid: datasource.datasources[0].uid });
+    }
+  });
+});
+
 describe('Dockerfile', () => {
   it('is a multi-stage build on a pinned node:20 bookworm-slim image', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);

@@ -146,12 +146,16 @@ export class RenewalsRepository {
     return record?.renewalId;
   }
 
-  /** How many renewals are in each stage (the metrics' gauge): one grouped count over the stage index. */
-  async countByStage(): Promise<Partial<Record<RenewalStage, number>>> {
-    const rows: Array<{ stage: RenewalStage; count: string }> = await this.manager.query(
-      'SELECT stage, count(*) AS count FROM renewals GROUP BY stage',
+  /**
+   * How many renewals are in each stage, and how many of them are past their
+   * stage deadline (the metrics' gauges): one grouped count over the stage index.
+   */
+  async countByStage(): Promise<Array<{ stage: RenewalStage; count: number; pastDeadline: number }>> {
+    const rows: Array<{ stage: RenewalStage; count: string; past_deadline: string }> = await this.manager.query(
+      `SELECT stage, count(*) AS count, count(*) FILTER (WHERE stage_deadline < now()) AS past_deadline
+       FROM renewals GROUP BY stage`,
     );
-    return Object.fromEntries(rows.map((row) => [row.stage, Number(row.count)]));
+    return rows.map((row) => ({ stage: row.stage, count: Number(row.count), pastDeadline: Number(row.past_deadline) }));
   }
 
   /** Renewals matching the filter, longest in their stage first, and how many match in all. */

@@ -8,7 +8,7 @@ import { StageChangeMetrics } from './stage-changes';
 export { CounterCheckMetrics } from './counter-checks';
 export { HttpRequestMetrics } from './http-requests';
 export { type PartnerCall, PartnerCallMetrics, type PartnerCallOutcome } from './partner-calls';
-export { RenewalsByStageGauge, type StageCounts } from './renewals-by-stage';
+export { RenewalsByStageGauge, type StageCount } from './renewals-by-stage';
 export { type AppliedStageChange, StageChangeMetrics } from './stage-changes';
 
 /** What the API serves at /metrics (plus the renewals-by-stage gauge, which it adds over its read model). */
