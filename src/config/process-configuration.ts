@@ -3,6 +3,7 @@ import { loadApiConfig } from './api';
 import { type CodecServerConfig, loadCodecServerConfig } from './codec-server';
 import { type AppConfig, loadConfig } from './configuration';
 import type { Env } from './env';
+import { type HousekeepingConfig, loadHousekeepingConfig } from './housekeeping';
 import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
 import { loadPagesConfig, type PagesConfig } from './pages';
 import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
@@ -22,6 +23,8 @@ export interface WorkerConfiguration extends AppConfig {
   payloadKeys?: PayloadKeysConfig;
   /** Logs, metrics and traces (src/config/telemetry.ts). */
   telemetry: TelemetryConfig;
+  /** The schedule the worker's start-up keeps in place. */
+  housekeeping: HousekeepingConfig;
 }
 
 /** `npm run start:api`: security and limits, the codec endpoint, and the partner ports it reads from. */
@@ -47,6 +50,7 @@ export function loadWorkerConfiguration(env: Env): WorkerConfiguration {
     integrations: loadIntegrationsConfig(env),
     payloadKeys: loadPayloadKeys(env),
     telemetry: loadTelemetryConfig(env),
+    housekeeping: loadHousekeepingConfig(env),
   };
 }
 
