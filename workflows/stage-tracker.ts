@@ -1,5 +1,6 @@
-import { upsertSearchAttributes } from '@temporalio/workflow';
+import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import {
+  currentDetails,
   type DeliveryMethod,
   DeliveryMethodKey,
   OfficeIdKey,
@@ -95,5 +96,9 @@ export class StageTracker {
     this.stageDeadline = deadline;
     this.slaBreached = slaBreached;
     this.timeline.push({ stage, at, ...(note ? { note } : {}) });
+    // Served to the UI by the built-in metadata query: no command, nothing in the history.
+    setCurrentDetails(
+      currentDetails({ stage, since: at, deadline, slaBreached, officeId: this.officeId, deliveryMethod: this.method }),
+    );
   }
 }
