@@ -1,4 +1,5 @@
 import type { Persistence } from '../src/persistence/persistence';
+import type { StageChangeMetrics } from '../src/telemetry/metrics';
 import { SLA_BREACH_NOTE, type StageChange } from '../workflows/contract';
 
 /**
@@ -6,11 +7,11 @@ import { SLA_BREACH_NOTE, type StageChange } from '../workflows/contract';
  * trail, written together. Idempotent and order-safe: the row only moves to a
  * higher sequence, and the audit line is keyed by (renewal, sequence).
  */
-export function createProjectionActivities(persistence: Persistence) {
+export function createProjectionActivities(persistence: Persistence, stageChanges?: StageChangeMetrics) {
   return {
     async recordStageChange(change: StageChange): Promise<void> {
-      await persistence.transaction(async (tx) => {
-        await tx.renewals.project(change);
+      const applied = await persistence.transaction(async (tx) => {
+        const applied = await tx.renewals.project(change);
         await tx.audit.append({
           eventKey: `workflow:${change.renewalId}:${change.sequence}`,
           renewalId: change.renewalId,
@@ -20,7 +21,10 @@ export function createProjectionActivities(persistence: Persistence) {
           details: change.note ? { note: change.note } : {},
           at: change.at,
         });
+        return applied;
       });
+      // Counted once committed, and once only: a retried change applies nothing (stage metrics, runbook).
+      if (applied) stageChanges?.record(applied);
     },
   };
 }

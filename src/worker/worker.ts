@@ -55,6 +55,7 @@ export async function createRenewalWorker(
     activities: createActivities({
       persistence: createPersistence(dataSource),
       ...createIntegrations(config.integrations, dataSource, metrics.partnerCalls),
+      stageChanges: metrics.stageChanges,
     }),
   });
 }
