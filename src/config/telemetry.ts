@@ -1,7 +1,7 @@
 import { Env, integerAtLeast, readEnv } from './env';
 
 /**
- * Logs, metrics and traces of a process (docs/operations.md):
+ * Logs, metrics and traces of a process (docs/runbook.md):
  *
  *   LOG_LEVEL=info                        trace, debug, info, warn, error, fatal or silent
  *   LOG_FORMAT=json                       json (production), or pretty (human-readable; `npm start` asks for it)

@@ -8,7 +8,7 @@ import { InjectApiMetrics } from './api-metrics.token';
 /**
  * Prometheus scrapes the API here. Public like the health probes: labels hold
  * routes, stages, offices and partner systems, never personal data; keep the
- * path off the public ingress all the same (docs/operations.md).
+ * path off the public ingress all the same (docs/runbook.md).
  */
 @ApiExcludeController()
 @Public()
