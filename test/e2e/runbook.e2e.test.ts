@@ -108,7 +108,7 @@ describe('docs/runbook.md', () => {
     if (code !== 0) console.log(output);
     expect(code).toBe(0);
     // Found by id: its audit trail, and its workflow described and shown decoded.
-    expect(output).toContain(`"renewalId":"${renewalId}"`);
+    expect(output).toContain('"action":"stage.entered","outcome":"READY_FOR_PICKUP"');
     expect(output).toContain(`passport-renewal-${renewalId}`);
     expect(output).toMatch(/"status": "WORKFLOW_EXECUTION_STATUS_RUNNING"/);
     expect(output).toContain('RUH-01');
@@ -116,8 +116,8 @@ describe('docs/runbook.md', () => {
     // The lists answered (JSON pages), the key rotation printed its variables, the metrics named the stage.
     expect(output).toMatch(/"items":\[/);
     expect(output).toMatch(/^PAYLOAD_KEY_CURRENT=\d{8}$/m);
-    expect(output).toMatch(/^renewals_by_stage\{stage="READY_FOR_PICKUP"\} 1$/m);
-    expect(output).toMatch(/^renewal_stage_entered_total\{stage="READY_FOR_PICKUP"\} 1$/m);
+    expect(output).toMatch(/^renewals_by_stage\{stage="READY_FOR_PICKUP",role="api"\} 1$/m);
+    expect(output).toMatch(/^renewal_stage_entered_total\{stage="READY_FOR_PICKUP",role="worker"\} 1$/m);
     expect(output).toMatch(/^temporal_worker_task_slots_available\{/m);
   });
 });
