@@ -67,6 +67,7 @@ export function currentDetails(current: CurrentStage): string {
 
 /** Each activity's summary on the timeline: what it does, with whom. */
 export const ACTIVITY_SUMMARIES: Record<keyof RenewalActivities, string> = {
+  recordProgress: 'Read model: record the progress',
   recordStageChange: 'Read model: record the stage change',
   lookUpCitizen: 'Civil registry: look up the citizen',
   recordPrintedPassport: 'Civil registry: record the printed passport',
