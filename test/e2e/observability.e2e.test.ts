@@ -3,12 +3,11 @@ import request from 'supertest';
 import { SEED_PEOPLE, SEEDED, type SeedPerson } from '../../src/sandboxes/seed-people';
 import { createLogger } from '../../src/telemetry/logger';
 import { createApiMetrics, createWorkerMetrics } from '../../src/telemetry/metrics';
-import { type MetricsServer, serveWorkerMetrics } from '../../src/worker/metrics-server';
-import { installWorkerRuntime } from '../../src/worker/runtime';
+import type { MetricsServer } from '../../src/worker/metrics-server';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { sandboxJourneys } from '../support/sandbox-journeys';
-import { type SandboxStack, startSandboxStack } from '../support/sandbox-stack';
-import { installRuntime } from '../support/temporal-test-env';
+import { type ObservedStack, personalDataOf, startObservedStack } from '../support/observed-stack';
+import type { SandboxStack } from '../support/sandbox-stack';
 
 /**
  * What an operator sees of a renewal outside the Temporal UI: the log lines of
@@ -31,41 +30,20 @@ describe('logs and metrics of a renewal', () => {
   const workerMetrics = createWorkerMetrics();
   let stack: SandboxStack;
   let metricsServer: MetricsServer;
+  let observed: ObservedStack;
   const person: SeedPerson = SEED_PEOPLE.find(({ nationalId }) => nationalId === SEEDED.validPassport)!;
   let renewalId: string;
 
   beforeAll(async () => {
-    const { sdkMetricsUrl } = await installRuntime(() => installWorkerRuntime(logger));
-    stack = await startSandboxStack(
-      { SANDBOX_PRINT_CENTRE_DELAY_MS: '200' },
-      { logger, metrics: apiMetrics },
-      { metrics: workerMetrics },
-    );
-    metricsServer = await serveWorkerMetrics({
-      port: 0,
-      host: '127.0.0.1',
-      registry: workerMetrics.registry,
-      sdkMetricsUrl,
-    });
+    observed = await startObservedStack(logger, { api: apiMetrics, worker: workerMetrics });
+    ({ stack, metricsServer } = observed);
     renewalId = await sandboxJourneys(stack).pickupRenewal(person, { wrongPassportFirst: true });
   }, 180_000);
 
-  afterAll(async () => {
-    await metricsServer?.close();
-    await stack?.stop();
-  });
+  afterAll(() => observed?.stop());
 
-  /** The citizen's data as the registry holds it, in every written form. */
-  const personalData = () => [
-    person.nationalId,
-    person.nameAr,
-    person.nameEn,
-    ...person.nameEn.split(' '),
-    person.dateOfBirth,
-    person.mobile,
-    person.mobile.replace(/^\+966/, '0'),
-    ...Object.values(person.address ?? {}).filter((value) => String(value).length >= 4),
-  ];
+  /** The citizen's data in every written form (short address parts, like a building number, left out). */
+  const personalData = () => personalDataOf(person).filter((value) => value.length >= 4);
 
   it('names the renewal on every line about it, from the API and the worker, and the citizen on none', () => {
     const workflowId = renewalWorkflowId(renewalId);
