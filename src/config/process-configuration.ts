@@ -8,6 +8,7 @@ import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations'
 import { loadPagesConfig, type PagesConfig } from './pages';
 import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
 import { loadSmsSenderConfig, type SmsSenderConfig } from './sms-sender';
+import { loadTelemetryConfig, type TelemetryConfig } from './telemetry';
 import { loadWorkerTuning, type WorkerTuning } from './worker';
 
 /**
@@ -28,6 +29,8 @@ export interface WorkerConfiguration extends AppConfig {
   payloadKeys?: PayloadKeysConfig;
   /** Workflow cache, task slots, pollers and the database pool (WORKER_*). */
   worker: WorkerTuning;
+  /** Logs, metrics and traces (src/config/telemetry.ts). */
+  telemetry: TelemetryConfig;
   /** The schedule the worker's start-up keeps in place. */
   housekeeping: HousekeepingConfig;
 }
@@ -56,6 +59,7 @@ export function loadWorkerConfiguration(env: Env): WorkerConfiguration {
     smsSender: loadSmsSenderConfig(env),
     payloadKeys: loadPayloadKeys(env),
     worker: loadWorkerTuning(env),
+    telemetry: loadTelemetryConfig(env),
     housekeeping: loadHousekeepingConfig(env),
   };
 }

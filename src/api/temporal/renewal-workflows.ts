@@ -16,8 +16,10 @@ import {
   type RenewalInput,
   type RenewalOpened,
   openRenewalUpdate,
+  renewalDetails,
   RenewalStageKey,
   type RenewalStatus,
+  renewalSummary,
   renewalWorkflowId,
   statusQuery,
 } from '../../../workflows/contract';
@@ -107,6 +109,9 @@ export class RenewalWorkflows {
       // A renewal id names one workflow for good, even after it has finished.
       workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
       args: [input] as [RenewalInput],
+      // What the Temporal UI's list and page show of it: ids and office only, never personal data.
+      staticSummary: renewalSummary(input),
+      staticDetails: renewalDetails(input),
       typedSearchAttributes: [
         { key: RenewalStageKey, value: 'ELIGIBILITY_CHECK' },
         { key: DeliveryMethodKey, value: 'PICKUP' },
