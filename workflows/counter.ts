@@ -7,7 +7,7 @@ import {
 } from './contract';
 import { refuse } from './refusal';
 import type { RenewalContext } from './renewal-context';
-import { waitUntil } from './timing';
+import { waitUntil, waitUntilLeavingTimer } from './timing';
 import { endOfWorkingDays } from './working-days';
 
 /** Counter mismatches after which operators look at the renewal (possible fraud). */
@@ -57,8 +57,11 @@ export class Counter {
     await tracker.enter('READY_FOR_PICKUP', { deadline, note, notice: { notice: 'READY_FOR_PICKUP', params: where } });
 
     const handedOver = () => this.handoverBy !== undefined;
-    if (reminderAt && !(await waitUntil(handedOver, reminderAt))) await channels.tell('PICKUP_REMINDER', where);
-    return (await waitUntil(handedOver, deadline)) ? this.handoverBy : undefined;
+    // Lean: after the handover only the activation and the last write remain, so the pending reminder or window
+    // timer is left to end with the workflow rather than cancelled (one event fewer); older renewals cancel it.
+    const wait = tracker.lean ? waitUntilLeavingTimer : waitUntil;
+    if (reminderAt && !(await wait(handedOver, reminderAt))) await channels.tell('PICKUP_REMINDER', where);
+    return (await wait(handedOver, deadline)) ? this.handoverBy : undefined;
   }
 
   /** The clerk's updates; their validators refuse anything but a renewal waiting at the counter. */

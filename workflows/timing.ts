@@ -17,6 +17,27 @@ export async function waitUntil(done: () => boolean, deadline: Date): Promise<bo
 }
 
 /**
+ * `waitUntil` for a wait the renewal ends soon after: when `done` comes first,
+ * the timer is left running instead of cancelled. The server drops a timer whose
+ * workflow has completed without writing an event, so cancelling it would only
+ * add a TIMER_CANCELED. Should the workflow outlive it after all (a partner down
+ * for days after the wait), it fires into a wait already over and wakes nobody.
+ * The timer stays in the caller's scope: cancelling the renewal still cancels it.
+ */
+export async function waitUntilLeavingTimer(done: () => boolean, deadline: Date): Promise<boolean> {
+  const remaining = deadline.getTime() - Date.now();
+  // Already done: no timer at all (`condition` would start one and cancel it in the same task, writing nothing).
+  if (remaining <= 0 || done()) return done();
+  let elapsed = false;
+  sleep(remaining).then(
+    () => (elapsed = true),
+    () => undefined, // cancelled with the caller's scope, whose wait below rejects in its turn
+  );
+  await condition(() => done() || elapsed);
+  return done();
+}
+
+/**
  * One timer per deadline, however many times the flow waits for it: each
  * `condition` with a timeout starts a timer of its own (two history events,
  * started and cancelled), so a loop woken by many messages before the same

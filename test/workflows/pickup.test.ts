@@ -51,6 +51,19 @@ describe('renewal with pickup at the counter', () => {
         'READY_FOR_PICKUP',
         'COMPLETED',
       ]);
+
+      // The reminder's timer, pending at the handover, is left to end with the renewal: never cancelled (an event
+      // for nothing), and it never fires into the completed renewal, however much time passes.
+      await renewal.env.sleep('30 days');
+      const events = (await renewal.handle.fetchHistory()).events!;
+      const reminder = events.filter((event) => event.timerStartedEventAttributes).at(-1)!;
+      const closing = events.filter(
+        (event) =>
+          String((event.timerFiredEventAttributes ?? event.timerCanceledEventAttributes)?.startedEventId) ===
+          String(reminder.eventId),
+      );
+      expect(closing).toEqual([]);
+      expect(events.at(-1)!.workflowExecutionCompletedEventAttributes).toBeDefined();
     });
   });
 
