@@ -8,6 +8,7 @@ import { loadApiConfig } from '../config/api';
 import { AppModule } from './app.module';
 import type { CodecModuleOptions } from './codec/codec.module';
 import { bodyParserProblems } from './common/body-parser-problems';
+import { methodNotAllowed } from './common/method-not-allowed';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { createOpenApiDocument } from './openapi/openapi-document';
@@ -30,6 +31,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
     { bodyParser: false, rawBody: true, bufferLogs: !silent, logger: silent ? false : undefined },
   );
   if (!silent) app.useLogger(app.get(Logger));
+  app.use(methodNotAllowed(app.getHttpAdapter().getInstance()));
   // JSON only, and small: no request of this API needs more.
   app.useBodyParser('json', { limit: loadApiConfig().bodyLimitBytes });
   app.use(bodyParserProblems);
