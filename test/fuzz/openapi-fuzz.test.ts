@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mintAccessToken } from '../../src/api/auth/access-token';
+import type { AccessClaims } from '../../src/api/auth/principal';
+import { loadApiConfig } from '../../src/config/api';
+import { webhookSecretVariable } from '../../src/config/webhook-secrets';
+import { WEBHOOK_PARTNERS } from '../../workflows/contract';
+import { seedCitizen } from '../support/citizens';
+import { SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+import { locateSchemathesis } from './schemathesis';
+
+const FUZZ_DIR = __dirname;
+const MIN_REQUESTS = 1_500;
+/** The run takes a few minutes on two cores; this bounds it should anything hang. */
+const RUN_LIMIT_MS = 14 * 60_000;
+
+interface RunReport {
+  exit_code: number;
+  operations: { total: number; selected: number; tested: number };
+  phases: Record<string, { status: string }>;
+  test_cases: { generated: number };
+  failures: unknown[];
+  errors: unknown[];
+}
+
+/** What the API itself served during the run: every request counted as it finished, by status. */
+function countServed(stack: SandboxStack) {
+  const statuses = new Map<number, number>();
+  stack.http.on('request', (_request: unknown, response: NodeJS.EventEmitter & { statusCode: number }) =>
+    response.on('finish', () => statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1)),
+  );
+  const total = (filter: (status: number) => boolean = () => true) =>
+    [...statuses].filter(([status]) => filter(status)).reduce((sum, [, count]) => sum + count, 0);
+  return { statuses, total };
+}
+
+/** Runs the schemathesis CLI to the end (or the limit), returning its exit code and output. */
+function runSchemathesis(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(args[0], args.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const limit = setTimeout(() => child.kill('SIGTERM'), RUN_LIMIT_MS);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(limit);
+      resolve({ code, output });
+    });
+  });
+}
+
+/**
+ * The served API against its own OpenAPI document: schemathesis generates requests for every operation of
+ * /openapi.json (examples, boundary values, random and invalid data, undeclared methods, linked sequences) and
+ * runs every check on the answers: no 5xx, only documented statuses, content types, headers and bodies, schema-
+ * valid requests accepted and invalid ones refused, authentication enforced, 405 with Allow for other methods.
+ *
+ * A real stack (API on a free port, worker, Temporal, PostgreSQL, partner sandboxes), one identity per actor: a
+ * seeded citizen, a clerk of RUH-01, an operator and a courier. Webhooks are signed by the hooks in
+ * fuzz_hooks.py. The per-citizen rate limit is raised for this run (API_RATE_LIMIT_CITIZEN): at the default 60 per
+ * minute, nearly every citizen request would be a 429 and the fuzz would test the limiter only.
+ */
+describe('the API matches its OpenAPI document (schemathesis, all checks)', () => {
+  let stack: SandboxStack;
+  let served: ReturnType<typeof countServed>;
+  let citizenId: string;
+
+  beforeAll(async () => {
+    stack = await startSandboxStack({ API_RATE_LIMIT_CITIZEN: '1000000' });
+    served = countServed(stack);
+    citizenId = (await seedCitizen(stack.db, { subscribedToWasel: true })).nationalId;
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it(
+    `answers ${MIN_REQUESTS}+ generated requests with no server error and no check failure`,
+    async () => {
+      const schemathesis = locateSchemathesis();
+      if (schemathesis instanceof Error) throw schemathesis;
+      const address = stack.http.address() as { port: number };
+      const reportPath = join(mkdtempSync(join(tmpdir(), 'schemathesis-')), 'report.json');
+      const config = loadApiConfig();
+      const token = (claims: AccessClaims) => mintAccessToken(config.auth, claims);
+      const env = {
+        ...process.env,
+        ...schemathesis.env,
+        NO_COLOR: '1',
+        SCHEMATHESIS_HOOKS: join(FUZZ_DIR, 'fuzz_hooks.py'),
+        FUZZ_CITIZEN_TOKEN: token({ role: 'citizen', sub: citizenId }),
+        FUZZ_CLERK_TOKEN: token({ role: 'clerk', sub: 'clerk-fuzz', office: 'RUH-01' }),
+        FUZZ_OPERATOR_TOKEN: token({ role: 'operator', sub: 'ops-fuzz' }),
+        FUZZ_CARRIER_TOKEN: token({ role: 'carrier', sub: 'courier-fuzz' }),
+        ...Object.fromEntries(WEBHOOK_PARTNERS.map((p) => [webhookSecretVariable(p), config.webhookSecrets[p]])),
+      };
+      const { code, output } = await runSchemathesis(
+        [
+          schemathesis.python,
+          ...['-m', 'schemathesis.cli', '--config-file', join(FUZZ_DIR, 'schemathesis.toml'), 'run'],
+          ...['--checks', 'all', '--report', 'json', '--report-json-path', reportPath],
+          `http://127.0.0.1:${address.port}/openapi.json`,
+        ],
+        env,
+      );
+      const report = JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport;
+      const statuses = [...served.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`);
+      console.log(
+        `schemathesis ${schemathesis.version}: ${report.test_cases.generated} test cases, ` +
+          `${served.total()} requests served (${statuses.join(', ')}), ` +
+          `${report.failures.length} check failures, ${report.errors.length} errors, exit code ${code}`,
+      );
+
+      if (code !== 0) throw new Error(`schemathesis exited with ${code}:\n${output.slice(-20_000)}`);
+      expect(report.failures).toEqual([]);
+      expect(report.errors).toEqual([]);
+      expect(report.operations.tested).toBe(report.operations.total);
+      // Examples, coverage (boundaries, invalid values, undeclared methods), fuzzing and stateful sequences.
+      expect(Object.entries(report.phases).filter(([, phase]) => phase.status !== 'success')).toEqual([]);
+      expect(served.total((status) => status >= 500)).toBe(0);
+      expect(served.total()).toBeGreaterThanOrEqual(MIN_REQUESTS);
+    },
+    RUN_LIMIT_MS + 60_000,
+  );
+});
