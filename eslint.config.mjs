@@ -20,6 +20,26 @@ export default tseslint.config(
     },
   },
   {
+    // The environment is read once, by each entry point, into the configuration object it passes down.
+    files: ['src/**/*.ts', 'activities/**/*.ts', 'workflows/**/*.ts'],
+    ignores: [
+      'src/main.ts',
+      'src/*/main.ts',
+      'src/persistence/migrate.ts',
+      'src/api/auth/mint-token.ts',
+      'src/api/openapi/write-openapi.ts',
+      'src/temporal/install-binaries.ts',
+      'src/temporal/cli.ts',
+      'src/tools/install-*.ts',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Take the configuration your entry point loaded instead.' },
+      ],
+    },
+  },
+  {
     // Command-line entry points print; tests may print the evidence they gather (timelines, counts).
     files: ['src/temporal/install-binaries.ts', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },

@@ -1,5 +1,4 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource } from 'typeorm';
 import {
   type DispatchedShipment,
   type DispatchRequest,
@@ -11,6 +10,7 @@ import {
 } from '../workflows/contract';
 import type { SaudiPost } from '../src/integrations/saudi-post/port';
 import type { Wasel } from '../src/integrations/wasel/port';
+import type { Persistence } from '../src/persistence/persistence';
 
 /**
  * Saudi Post activities: the dedicated envelope and its shipment, recall, and
@@ -18,7 +18,7 @@ import type { Wasel } from '../src/integrations/wasel/port';
  * `shipments` and `loss_claims` rows route the carrier's webhooks and answer
  * the envelope look-up.
  */
-export function createDeliveryActivities(saudiPost: SaudiPost, wasel: Wasel, dataSource: DataSource) {
+export function createDeliveryActivities(saudiPost: SaudiPost, wasel: Wasel, persistence: Persistence) {
   return {
     async dispatchShipment(input: DispatchRequest): Promise<DispatchedShipment> {
       const key = shipmentKey(input.renewalId, input.issueNumber);
@@ -33,11 +33,13 @@ export function createDeliveryActivities(saudiPost: SaudiPost, wasel: Wasel, dat
         originOfficeId: input.originOfficeId,
         destinationPostalCode: lookup.address.postalCode,
       });
-      await dataSource.query(
-        `INSERT INTO shipments (shipment_key, renewal_id, issue_number, envelope_barcode, tracking_number, status)
-         VALUES ($1, $2, $3, $4, $5, 'CREATED') ON CONFLICT (shipment_key) DO NOTHING`,
-        [key, input.renewalId, input.issueNumber, barcode, shipment.trackingNumber],
-      );
+      await persistence.shipments.recordDispatched({
+        shipmentKey: key,
+        renewalId: input.renewalId,
+        issueNumber: input.issueNumber,
+        envelopeBarcode: barcode,
+        trackingNumber: shipment.trackingNumber,
+      });
       return {
         shipmentKey: key,
         trackingNumber: shipment.trackingNumber,
@@ -47,18 +49,12 @@ export function createDeliveryActivities(saudiPost: SaudiPost, wasel: Wasel, dat
 
     /** Ends the shipment on our side: the envelope look-up stops answering for it. */
     async closeShipment(input: { shipmentKey: string; status: ShipmentClosure }): Promise<void> {
-      await dataSource.query(
-        `UPDATE shipments SET status = $2, closed_at = COALESCE(closed_at, now()) WHERE shipment_key = $1`,
-        [input.shipmentKey, input.status],
-      );
+      await persistence.shipments.close(input.shipmentKey, input.status);
     },
 
     async recallShipment(input: { shipmentKey: string; trackingNumber: string }): Promise<void> {
       await saudiPost.recallShipment(input.trackingNumber);
-      await dataSource.query(
-        `UPDATE shipments SET status = 'RECALLED', closed_at = COALESCE(closed_at, now()) WHERE shipment_key = $1`,
-        [input.shipmentKey],
-      );
+      await persistence.shipments.close(input.shipmentKey, 'RECALLED');
     },
 
     async openLossClaim(input: LossClaimInput) {
@@ -68,11 +64,14 @@ export function createDeliveryActivities(saudiPost: SaudiPost, wasel: Wasel, dat
         trackingNumber: input.trackingNumber,
         liabilitySar: input.liabilitySar,
       });
-      await dataSource.query(
-        `INSERT INTO loss_claims (claim_key, renewal_id, tracking_number, carrier_claim_id, liability_sar, status)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (claim_key) DO NOTHING`,
-        [claimKey, input.renewalId, input.trackingNumber, claim.claimId, claim.liabilitySar, claim.status],
-      );
+      await persistence.lossClaims.recordOpened({
+        claimKey,
+        renewalId: input.renewalId,
+        trackingNumber: input.trackingNumber,
+        carrierClaimId: claim.claimId,
+        liabilitySar: claim.liabilitySar,
+        status: claim.status,
+      });
       return { claimId: claim.claimId, liabilitySar: claim.liabilitySar };
     },
   };

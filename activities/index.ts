@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
 import type { Integrations } from '../src/integrations';
+import type { Persistence } from '../src/persistence/persistence';
 import type { RenewalActivities } from '../workflows/contract';
 import { createAddressActivities } from './address';
 import { createDeliveryActivities } from './delivery';
@@ -8,21 +8,21 @@ import { createPaymentActivities } from './payments';
 import { createPrintingActivities } from './printing';
 import { createProjectionActivities } from './projection';
 import { createRegistryActivities } from './registry';
-import { withoutQueryParameters } from './safe-errors';
+import { withSafeErrors } from './safe-errors';
 
 /** Everything the activities need from outside, passed in by the worker (or a test). */
 export interface ActivityDependencies extends Integrations {
-  dataSource: DataSource;
+  persistence: Persistence;
 }
 
 export function createActivities(deps: ActivityDependencies): RenewalActivities {
-  return withoutQueryParameters({
-    ...createProjectionActivities(deps.dataSource),
-    ...createRegistryActivities(deps.registry, deps.dataSource),
-    ...createPaymentActivities(deps.sadad, deps.dataSource),
+  return withSafeErrors({
+    ...createProjectionActivities(deps.persistence),
+    ...createRegistryActivities(deps.registry, deps.persistence.printJobs),
+    ...createPaymentActivities(deps.sadad, deps.persistence.bills),
     ...createAddressActivities(deps.wasel),
-    ...createPrintingActivities(deps.printCentre, deps.dataSource),
-    ...createDeliveryActivities(deps.saudiPost, deps.wasel, deps.dataSource),
-    ...createNotificationActivities(deps.sms, deps.registry, deps.dataSource),
+    ...createPrintingActivities(deps.printCentre, deps.persistence.printJobs),
+    ...createDeliveryActivities(deps.saudiPost, deps.wasel, deps.persistence),
+    ...createNotificationActivities(deps.sms, deps.registry, deps.persistence.audit),
   });
 }

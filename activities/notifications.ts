@@ -1,13 +1,12 @@
 import { Context } from '@temporalio/activity';
-import type { DataSource } from 'typeorm';
 import type { CivilRegistry } from '../src/integrations/civil-registry/port';
 import type { SmsGateway } from '../src/integrations/sms/port';
-import { appendAudit } from '../src/persistence/audit';
+import type { AuditTrail } from '../src/persistence/repositories/audit-trail.repository';
 import type { CitizenNotification, OperatorAlert } from '../workflows/contract';
 import { noticeText } from './notification-texts';
 
 /** Notifications: SMS to the citizen (the mobile is looked up here, never kept in history), alerts to operators. */
-export function createNotificationActivities(sms: SmsGateway, registry: CivilRegistry, dataSource: DataSource) {
+export function createNotificationActivities(sms: SmsGateway, registry: CivilRegistry, audit: AuditTrail) {
   return {
     async notifyCitizen(notification: CitizenNotification): Promise<void> {
       const profile = await registry.lookUpProfile(notification.nationalId);
@@ -22,7 +21,7 @@ export function createNotificationActivities(sms: SmsGateway, registry: CivilReg
     /** Operators are alerted through the audit trail (their dashboards read it) and a warning log line. */
     async alertOperators(alert: OperatorAlert): Promise<void> {
       Context.current().log.warn('Operator alert', { renewalId: alert.renewalId, kind: alert.kind });
-      await appendAudit(dataSource, {
+      await audit.append({
         eventKey: `alert:${alert.alertKey}`,
         renewalId: alert.renewalId,
         actor: 'workflow',

@@ -1,16 +1,18 @@
-import type { DataSource } from 'typeorm';
 import type { PrintCentre } from '../src/integrations/print-centre/port';
+import type { PrintJobsRepository } from '../src/persistence/repositories/print-jobs.repository';
 import type { PrintJobRequest } from '../workflows/contract';
 
 /** Print-centre activities; the job row is keyed by the workflow's job key, so resubmitting is harmless. */
-export function createPrintingActivities(printCentre: PrintCentre, dataSource: DataSource) {
+export function createPrintingActivities(printCentre: PrintCentre, printJobs: PrintJobsRepository) {
   return {
     async submitPrintJob(request: PrintJobRequest): Promise<void> {
-      await dataSource.query(
-        `INSERT INTO print_jobs (job_key, renewal_id, issue_number, attempt, office_id, status)
-         VALUES ($1, $2, $3, $4, $5, 'SUBMITTED') ON CONFLICT (job_key) DO NOTHING`,
-        [request.jobKey, request.renewalId, request.issueNumber, request.attempt, request.officeId],
-      );
+      await printJobs.recordSubmitted({
+        jobKey: request.jobKey,
+        renewalId: request.renewalId,
+        issueNumber: request.issueNumber,
+        attempt: request.attempt,
+        officeId: request.officeId,
+      });
       await printCentre.submit({
         jobKey: request.jobKey,
         renewalId: request.renewalId,
@@ -22,15 +24,11 @@ export function createPrintingActivities(printCentre: PrintCentre, dataSource: D
 
     async cancelPrintJob(jobKey: string): Promise<void> {
       await printCentre.cancel(jobKey);
-      await dataSource.query(`UPDATE print_jobs SET status = 'CANCELLED', updated_at = now() WHERE job_key = $1`, [
-        jobKey,
-      ]);
+      await printJobs.markCancelled(jobKey);
     },
 
     async recordPrintFailure(input: { jobKey: string; reason: string }): Promise<void> {
-      await dataSource.query(`UPDATE print_jobs SET status = 'FAILED', updated_at = now() WHERE job_key = $1`, [
-        input.jobKey,
-      ]);
+      await printJobs.markFailed(input.jobKey);
     },
   };
 }

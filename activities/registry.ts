@@ -1,9 +1,9 @@
 import type { ActivationRequest, CitizenFacts, PrintedPassportInput, VoidRequest } from '../workflows/contract';
 import type { CivilRegistry } from '../src/integrations/civil-registry/port';
-import type { DataSource } from 'typeorm';
+import type { PrintJobsRepository } from '../src/persistence/repositories/print-jobs.repository';
 
 /** Civil-registry activities: eligibility facts, and the passport's life from printed to valid or void. */
-export function createRegistryActivities(registry: CivilRegistry, dataSource: DataSource) {
+export function createRegistryActivities(registry: CivilRegistry, printJobs: PrintJobsRepository) {
   return {
     async lookUpCitizen(nationalId: string): Promise<CitizenFacts | undefined> {
       return registry.lookUpCitizen(nationalId);
@@ -17,10 +17,7 @@ export function createRegistryActivities(registry: CivilRegistry, dataSource: Da
         issuedOn: input.issuedOn,
         expiresOn: input.expiresOn,
       });
-      await dataSource.query(
-        `UPDATE print_jobs SET status = 'PRINTED', passport_number = $2, updated_at = now() WHERE job_key = $1`,
-        [input.jobKey, input.passportNumber],
-      );
+      await printJobs.recordPrinted(input.jobKey, input.passportNumber);
     },
 
     /** Safety rule: called only on a confirmed handover or delivery. The old passport is cancelled with it. */

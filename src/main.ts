@@ -3,15 +3,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import exitHook from 'async-exit-hook';
+import { pageUrls } from './api/pages/page-urls';
 import { createApp } from './api/create-app';
-import { loadConfig } from './config/configuration';
-import { loadIntegrationsConfig } from './config/integrations';
-import { loadPayloadKeys } from './config/payload-keys';
-import { startEmbeddedSandboxes } from './integrations/sandbox/embedded';
+import { requireDatabaseUrl } from './config/configuration';
+import { loadConfiguration } from './config/process-configuration';
 import { openDataSource, runMigrations } from './persistence/data-source';
 import { startEmbeddedPostgres } from './persistence/embedded-postgres';
+import { startEmbeddedSandboxes } from './sandboxes/embedded';
+import { seededCitizenIdentities } from './sandboxes/dev-identities';
+import { ensureTemporalBinary } from './temporal/binaries';
 import { startDevServer } from './temporal/dev-server';
 import { developmentPayloadKeys } from './temporal/development-payload-keys';
+import { integrationsFactory } from './wiring/integrations';
 import { startRenewalWorker } from './worker/worker';
 
 /**
@@ -21,7 +24,8 @@ import { startRenewalWorker } from './worker/worker';
  */
 async function main(): Promise<void> {
   const logger = new Logger('embedded');
-  const config = loadConfig();
+  // Read once; what the embedded servers turn out to be is added to a copy, never to process.env.
+  let config = loadConfiguration(process.env);
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((error) => logger.error(String(error)));
@@ -36,7 +40,7 @@ async function main(): Promise<void> {
   try {
     mkdirSync(config.embedded.dataDir, { recursive: true });
     // PAYLOAD_KEYS when set (and required in production); otherwise a development key kept in the data folder.
-    const payloadKeys = loadPayloadKeys(process.env) ?? developmentPayloadKeys(config.embedded.dataDir);
+    config = { ...config, payloadKeys: config.payloadKeys ?? developmentPayloadKeys(config.embedded.dataDir) };
     // The dev server's own UI, which may call the codec endpoint without a token (see CodecModuleOptions).
     const localUiOrigins: string[] = [];
     if (!config.databaseUrl) {
@@ -47,12 +51,12 @@ async function main(): Promise<void> {
         persistent: true,
       });
       stops.push(postgres.stop);
-      config.databaseUrl = postgres.url;
-      process.env.DATABASE_URL = postgres.url;
+      config = { ...config, databaseUrl: postgres.url };
       logger.log(`PostgreSQL (embedded) on 127.0.0.1:${config.embedded.postgresPort}`);
     }
     if (!config.temporal.address) {
       const temporal = await startDevServer({
+        executable: ensureTemporalBinary('temporal', process.env),
         port: config.embedded.temporalPort,
         uiPort: config.embedded.temporalUiPort,
         dbFilename: join(config.embedded.dataDir, 'temporal.sqlite'),
@@ -62,25 +66,34 @@ async function main(): Promise<void> {
       const uiPort = config.embedded.temporalUiPort;
       localUiOrigins.push(`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`);
       stops.push(temporal.stop);
-      config.temporal.address = temporal.address;
-      process.env.TEMPORAL_ADDRESS = temporal.address;
+      config = { ...config, temporal: { ...config.temporal, address: temporal.address } };
       logger.log(`Temporal dev server on ${temporal.address}, UI ${temporal.uiUrl}`);
     }
 
-    await runMigrations(config.databaseUrl);
-    const dataSource = await openDataSource(config.databaseUrl);
+    const databaseUrl = requireDatabaseUrl(config.databaseUrl);
+    await runMigrations(databaseUrl);
+    const dataSource = await openDataSource(databaseUrl);
     stops.push(() => dataSource.destroy());
-    const worker = await startRenewalWorker(config, dataSource, payloadKeys);
+    const worker = await startRenewalWorker(config, dataSource);
     stops.push(worker.shutdown);
-    const sandboxes = await startEmbeddedSandboxes(loadIntegrationsConfig(), dataSource);
+    const sandboxes = await startEmbeddedSandboxes(config.integrations, dataSource);
     stops.push(sandboxes.stop);
     logger.log(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
 
-    const app = await createApp({ codec: { payloadKeys, localUiOrigins } });
+    const app = await createApp(config, {
+      integrations: integrationsFactory(config.integrations),
+      codec: { localUiOrigins },
+      // The development sign-in offers the registry sandbox's seeded citizens, so it comes only with that sandbox.
+      pages:
+        config.integrations.systems.civilRegistry.mode === 'sandbox'
+          ? { devSignIn: { citizens: seededCitizenIdentities() } }
+          : {},
+    });
     await app.listen(config.httpPort);
     stops.push(() => app.close());
     logger.log(`API        http://localhost:${config.httpPort}/v1/renewals`);
     logger.log(`OpenAPI    http://localhost:${config.httpPort}/docs`);
+    for (const line of pageUrls(`http://localhost:${config.httpPort}`, config.pages)) logger.log(line);
   } catch (error) {
     logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     await stopAll();

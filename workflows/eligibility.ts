@@ -1,4 +1,4 @@
-import type { AcceptanceRequest, CitizenFacts, RenewalPolicy } from './contract';
+import { type AcceptanceRequest, ageOn, type CitizenFacts, type RenewalPolicy } from './contract';
 import { refuse } from './refusal';
 
 /** Machine-readable reasons a renewal is refused at the eligibility check. */
@@ -12,16 +12,6 @@ export type RejectionReason =
   | 'TRAVEL_BAN'
   | 'UNPAID_TRAFFIC_FINES'
   | 'BIOMETRICS_MISSING';
-
-/** Whole years between a date of birth (YYYY-MM-DD) and `today`. */
-export function ageOn(dateOfBirth: string, today: Date): number {
-  const [year, month, day] = dateOfBirth.split('-').map(Number);
-  let age = today.getUTCFullYear() - year;
-  const beforeBirthday =
-    today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
-  if (beforeBirthday) age -= 1;
-  return age;
-}
 
 /** Pure decision over the registry's facts; `undefined` means eligible. */
 export function eligibilityProblem(

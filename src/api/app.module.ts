@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig, loadConfig, requireDatabaseUrl } from '../config/configuration';
+import { requireDatabaseUrl } from '../config/configuration';
+import type { ApiConfiguration } from '../config/process-configuration';
 import { dataSourceOptions } from '../persistence/data-source';
 import { AuthModule } from './auth/auth.module';
 import { CarrierModule } from './carrier/carrier.module';
@@ -10,8 +11,12 @@ import { ApiConfigModule } from './config/api-config.module';
 import { CounterModule } from './counter/counter.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { IntegrationsFactory, IntegrationsModule } from './integrations/integrations.module';
 import { LoggingModule, LoggingOptions } from './logging/logging.module';
 import { OperatorModule } from './operator/operator.module';
+import { PagesModule } from './pages/pages.module';
+import type { PagesOptions } from './pages/pages-options';
+import { RenewalEventsModule } from './renewal-events/renewal-events.module';
 import { RenewalsModule } from './renewals/renewals.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -19,19 +24,38 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 /** The API: one module per actor, over shared configuration, persistence, Temporal and security. */
 @Module({})
 export class AppModule {
-  static register(logging: LoggingOptions, codec: CodecModuleOptions = {}): DynamicModule {
+  /**
+   * `config` is the one configuration its entry point loaded; `integrations` builds the partner ports;
+   * `codec` adds what only `npm start` knows (its own Temporal UI's origins); so does `pages` (the development
+   * sign-in).
+   */
+  static register(
+    config: ApiConfiguration,
+    integrations: IntegrationsFactory,
+    logging: LoggingOptions,
+    codec: CodecModuleOptions = {},
+    pages: PagesOptions = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...loadConfig() })] }),
+        // The loaded object is all there is: no .env file, and no look-ups in process.env behind its back.
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validatePredefined: false,
+          skipProcessEnv: true,
+          load: [() => config],
+        }),
         ApiConfigModule,
         LoggingModule.register(logging),
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (config: ConfigService<AppConfig, true>) =>
-            dataSourceOptions(requireDatabaseUrl(config.get('databaseUrl', { infer: true }))),
+          useFactory: (loaded: ConfigService<ApiConfiguration, true>) =>
+            dataSourceOptions(requireDatabaseUrl(loaded.get('databaseUrl', { infer: true }))),
         }),
-        CodecModule.register(codec),
+        IntegrationsModule.register(integrations),
+        CodecModule.register(config, codec),
         TemporalModule,
         AuthModule,
         IdempotencyModule,
@@ -41,6 +65,8 @@ export class AppModule {
         WebhooksModule,
         CarrierModule,
         HealthModule,
+        RenewalEventsModule,
+        PagesModule.register(config.pages, pages),
       ],
     };
   }

@@ -4,36 +4,48 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { loadApiConfig } from '../config/api';
+import type { ApiConfiguration } from '../config/process-configuration';
 import { AppModule } from './app.module';
 import type { CodecModuleOptions } from './codec/codec.module';
+import type { PagesOptions } from './pages/pages-options';
 import { bodyParserProblems } from './common/body-parser-problems';
 import { methodNotAllowed } from './common/method-not-allowed';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation.pipe';
+import type { IntegrationsFactory } from './integrations/integrations.module';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 export interface CreateAppOptions {
+  /** Builds the partner ports (sandbox or HTTP); the entry point's wiring decides (src/wiring). */
+  integrations: IntegrationsFactory;
   /** `false`: no logs at all (tests that do not look at them). */
   logger?: false;
   /** Send the logs here instead of standard output (tests that check what is logged). */
   logStream?: DestinationStream;
-  /** Payload keys and the embedded stack's local Temporal UI (src/main.ts); PAYLOAD_KEYS otherwise. */
+  /** The embedded stack's own Temporal UI (src/main.ts), trusted by the codec endpoint. */
   codec?: CodecModuleOptions;
+  /** The development sign-in's seeded citizens, from `npm start` with the registry sandbox only. */
+  pages?: PagesOptions;
 }
 
 /** Builds the API exactly as production serves it; tests and launchers call this too. */
-export async function createApp(options: CreateAppOptions = {}): Promise<INestApplication> {
+export async function createApp(config: ApiConfiguration, options: CreateAppOptions): Promise<INestApplication> {
   const silent = options.logger === false;
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ level: silent ? 'silent' : 'info', stream: options.logStream }, options.codec),
+    AppModule.register(
+      config,
+      options.integrations,
+      { level: silent ? 'silent' : 'info', stream: options.logStream },
+      options.codec,
+      options.pages,
+    ),
     // Webhook signatures are checked over the body exactly as received, so the raw bytes are kept.
     { bodyParser: false, rawBody: true, bufferLogs: !silent, logger: silent ? false : undefined },
   );
   if (!silent) app.useLogger(app.get(Logger));
   app.use(methodNotAllowed(app.getHttpAdapter().getInstance()));
   // JSON only, and small: no request of this API needs more.
-  app.useBodyParser('json', { limit: loadApiConfig().bodyLimitBytes });
+  app.useBodyParser('json', { limit: config.api.bodyLimitBytes });
   app.use(bodyParserProblems);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -1,4 +1,5 @@
 import type { WebhookPartner } from '../../workflows/contract';
+import type { Env } from './env';
 import { devWebhookSecret, webhookSecretVariable } from './webhook-secrets';
 /**
  * Configuration of the API's security and traffic limits, read from the
@@ -35,8 +36,6 @@ export interface ApiConfig {
   shutdownGraceMs: number;
 }
 
-type Env = Record<string, string | undefined>;
-
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0001';
 const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-change-me-0001';
 
@@ -69,7 +68,7 @@ function webhookSecret(env: Env, partner: WebhookPartner): string {
   return value;
 }
 
-export function loadApiConfig(env: Env = process.env): ApiConfig {
+export function loadApiConfig(env: Env): ApiConfig {
   return {
     auth: {
       jwtSecret: secret(env, 'API_JWT_SECRET', DEV_JWT_SECRET, 32),

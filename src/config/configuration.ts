@@ -5,8 +5,9 @@ import { Env, integerAtLeast, readEnv, text } from './env';
 import { loadPolicy } from './policy';
 
 /**
- * All configuration, read from the environment in one place and shared by the
- * API (through @nestjs/config), the worker and the embedded launcher.
+ * What every process reads: where PostgreSQL and Temporal are, the embedded
+ * stack's ports, and the renewal policy. The processes' own configurations
+ * (src/config/process-configuration.ts) build on it.
  */
 export interface AppConfig {
   httpPort: number;
@@ -29,7 +30,7 @@ export interface AppConfig {
   policy: RenewalPolicy;
 }
 
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env): AppConfig {
   return {
     httpPort: readEnv(env, 'PORT', 3000, integerAtLeast(0), 'an integer >= 0'),
     databaseUrl: readEnv(env, 'DATABASE_URL', undefined, text, 'text'),

@@ -126,7 +126,7 @@ function loadSystem(env: Env, stem: string): SystemConfig {
 }
 
 /** The secret each sandbox signs its webhooks with: `WEBHOOK_SECRET_<PARTNER>`, as the API reads it. */
-export function loadWebhookSecrets(env: Env = process.env): Record<WebhookPartner, string> {
+export function loadWebhookSecrets(env: Env): Record<WebhookPartner, string> {
   const secrets = {} as Record<WebhookPartner, string>;
   for (const partner of WEBHOOK_PARTNERS) {
     const name = webhookSecretVariable(partner);
@@ -135,7 +135,7 @@ export function loadWebhookSecrets(env: Env = process.env): Record<WebhookPartne
   return secrets;
 }
 
-export function loadIntegrationsConfig(env: Env = process.env): IntegrationsConfig {
+export function loadIntegrationsConfig(env: Env): IntegrationsConfig {
   const systems = {} as Record<IntegrationSystem, SystemConfig>;
   for (const system of INTEGRATION_SYSTEMS) systems[system] = loadSystem(env, SYSTEM_ENV_STEMS[system]);
   const apiPort = readEnv(env, 'PORT', 3000, integerAtLeast(0), 'an integer >= 0');

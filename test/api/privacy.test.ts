@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
-import { loadApiConfig } from '../../src/config/api';
 import { seedCitizen } from '../support/citizens';
 import { startApi, ApiStack } from './support/api-stack';
 import { bearer, signedWebhook, tokenFor } from './support/credentials';
@@ -72,7 +71,7 @@ describe('personal data in logs and records', () => {
     ]);
     expect(audit).toEqual([
       {
-        actor: `citizen:${pseudonymOf(loadApiConfig().pseudonymKey, person.nationalId)}`,
+        actor: `citizen:${pseudonymOf(stack.config.api.pseudonymKey, person.nationalId)}`,
         action: 'citizen.review',
         details: '{}',
       },

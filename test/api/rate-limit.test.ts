@@ -7,9 +7,7 @@ describe('rate limiting of citizen endpoints', () => {
   let stack: ApiStack;
 
   beforeAll(async () => {
-    process.env.API_RATE_LIMIT_CITIZEN = '5';
-    process.env.API_RATE_LIMIT_WINDOW_MS = '60000';
-    stack = await startApi();
+    stack = await startApi({ env: { API_RATE_LIMIT_CITIZEN: '5', API_RATE_LIMIT_WINDOW_MS: '60000' } });
   });
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { SEED_PEOPLE, SEEDED } from '../../src/integrations/sandbox/seed-people';
-import type { SeedPerson } from '../../src/integrations/sandbox/seed-people';
+import { SEED_PEOPLE, SEEDED } from '../../src/sandboxes/seed-people';
+import type { SeedPerson } from '../../src/sandboxes/seed-people';
 import { withCheckDigit } from '../../src/domain/national-id';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { payloadsIn } from '../support/history-payloads';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
-import { loadApiConfig } from '../../src/config/api';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { seedCitizen } from '../support/citizens';
 import { SandboxStack, startSandboxStack } from '../support/sandbox-stack';
@@ -130,7 +129,7 @@ describe('pickup at the counter, end to end', () => {
       [renewalId],
     );
     // Each action is dated when it was asked for, so it comes before the renewal's reaction to it.
-    const actor = `citizen:${pseudonymOf(loadApiConfig().pseudonymKey, citizen.nationalId)}`;
+    const actor = `citizen:${pseudonymOf(stack.config.api.pseudonymKey, citizen.nationalId)}`;
     expect(audit).toEqual([
       { actor, action: 'citizen.renewal.create', outcome: 'STARTED' },
       { actor: 'workflow', action: 'stage.entered', outcome: 'ELIGIBILITY_CHECK' },

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { DEV_WEBHOOK_SECRETS } from '../../src/config/webhook-secrets';
-import { createSandboxRunner } from '../../src/integrations/sandbox/runner';
-import { enqueueWebhook } from '../../src/integrations/sandbox/webhook-outbox';
+import { createSandboxRunner } from '../../src/sandboxes/runner/runner';
+import { enqueueWebhook } from '../../src/sandboxes/runner/webhook-outbox';
 import { quietLogger, useHarness } from './support/harness';
 import { waitFor } from './support/wait';
 

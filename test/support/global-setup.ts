@@ -15,7 +15,7 @@ import { TEST_PAYLOAD_ENV } from './payload-keys';
  * from the environment, which Jest passes on to its workers.
  */
 export default async function globalSetup(): Promise<void> {
-  process.env.TEMPORAL_TEST_SERVER_PATH = ensureTemporalBinary('temporal-test-server');
+  process.env.TEMPORAL_TEST_SERVER_PATH = ensureTemporalBinary('temporal-test-server', process.env);
   // Bundle the workflows once for every worker of the suite instead of once per worker.
   const workDir = mkdtempSync(join(tmpdir(), 'renewals-test-'));
   const bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
@@ -31,7 +31,7 @@ export default async function globalSetup(): Promise<void> {
     persistent: false,
   });
   await runMigrations(postgres.url);
-  const temporal = await startDevServer();
+  const temporal = await startDevServer({ executable: ensureTemporalBinary('temporal', process.env) });
 
   process.env.DATABASE_URL = postgres.url;
   process.env.TEMPORAL_ADDRESS = temporal.address;

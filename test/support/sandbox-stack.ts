@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { loadIntegrationsConfig } from '../../src/config/integrations';
-import { type EmbeddedSandboxes, startEmbeddedSandboxes } from '../../src/integrations/sandbox/embedded';
+import { type EmbeddedSandboxes, startEmbeddedSandboxes } from '../../src/sandboxes/embedded';
 import { openDataSource, runMigrations } from '../../src/persistence/data-source';
 import { freePort } from '../../src/temporal/dev-server';
 import type { SeededCitizen } from './citizens';
@@ -9,6 +8,8 @@ import { eventually, startStack, TestStack } from './stack';
 import { requireEnv } from './temporal-test-env';
 
 export interface SandboxStack extends TestStack {
+  /** Where the API listens (partner webhooks, browsers). */
+  baseUrl: string;
   sandboxes: EmbeddedSandboxes;
   /** Calls a sandbox control endpoint (pay a bill, subscribe to Wasel), as a partner's own UI would. */
   sandboxControl(path: string, body?: object): Promise<unknown>;
@@ -17,30 +18,36 @@ export interface SandboxStack extends TestStack {
 /**
  * The whole system as `npm start` runs it: API (listening, so partner webhooks
  * reach it), worker, and the sandboxes' runner and HTTP server, configured by
- * `sandboxEnv` (fault injection, delays) before anything reads the environment.
+ * `sandboxEnv` (fault injection, delays) over the suite's environment.
  */
-export async function startSandboxStack(sandboxEnv: Record<string, string>): Promise<SandboxStack> {
+export async function startSandboxStack(
+  sandboxEnv: Record<string, string>,
+  appOptions: Parameters<typeof startStack>[1] = {},
+): Promise<SandboxStack> {
   const apiPort = await freePort();
   // A database and task queue of its own: other test files run sandboxes with other faults at the same time.
   const isolated = randomUUID().replace(/-/g, '').slice(0, 12);
-  Object.assign(process.env, {
-    DATABASE_URL: await createDatabase(requireEnv('DATABASE_URL'), `renewals_${isolated}`),
-    TEMPORAL_TASK_QUEUE: `passport-renewals-${isolated}`,
-    SANDBOX_WEBHOOK_BASE_URL: `http://127.0.0.1:${apiPort}`,
-    SANDBOX_HTTP_PORT: '0',
-    SANDBOX_POLL_INTERVAL_MS: '100',
-    ...sandboxEnv,
-  });
-  const stack = await startStack();
+  const stack = await startStack(
+    {
+      DATABASE_URL: await createDatabase(requireEnv('DATABASE_URL'), `renewals_${isolated}`),
+      TEMPORAL_TASK_QUEUE: `passport-renewals-${isolated}`,
+      SANDBOX_WEBHOOK_BASE_URL: `http://127.0.0.1:${apiPort}`,
+      SANDBOX_HTTP_PORT: '0',
+      SANDBOX_POLL_INTERVAL_MS: '100',
+      ...sandboxEnv,
+    },
+    appOptions,
+  );
   await stack.app.listen(apiPort, '127.0.0.1');
   const ignore = () => undefined;
-  const sandboxes = await startEmbeddedSandboxes(loadIntegrationsConfig(), stack.db, {
+  const sandboxes = await startEmbeddedSandboxes(stack.config.integrations, stack.db, {
     log: ignore,
     warn: ignore,
     error: ignore,
   });
   return {
     ...stack,
+    baseUrl: `http://127.0.0.1:${apiPort}`,
     sandboxes,
     async sandboxControl(path, body) {
       const response = await fetch(`${sandboxes.url}/sandbox${path}`, {

@@ -3,15 +3,19 @@ import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { mintAccessToken } from '../../src/api/auth/access-token';
 import type { AccessClaims } from '../../src/api/auth/principal';
-import { createApp } from '../../src/api/create-app';
-import { loadApiConfig } from '../../src/config/api';
+import { createApp, CreateAppOptions } from '../../src/api/create-app';
 import { TEMPORAL_CLIENT } from '../../src/api/temporal/temporal.module';
-import { loadConfig, requireDatabaseUrl } from '../../src/config/configuration';
+import { requireDatabaseUrl } from '../../src/config/configuration';
+import type { Env } from '../../src/config/env';
+import type { Configuration } from '../../src/config/process-configuration';
 import { openDataSource } from '../../src/persistence/data-source';
+import { integrationsFactory } from '../../src/wiring/integrations';
 import { RunningWorker, startRenewalWorker } from '../../src/worker/worker';
+import { testConfiguration } from './config';
 import { installQuietRuntime } from './temporal-test-env';
 
 export interface TestStack {
+  config: Configuration;
   app: INestApplication;
   http: ReturnType<INestApplication['getHttpServer']>;
   db: DataSource;
@@ -23,23 +27,28 @@ export interface TestStack {
 
 /**
  * The production API and worker, wired exactly as `npm start` wires them, on
- * the suite's PostgreSQL and Temporal dev server (see global-setup.ts).
+ * the suite's PostgreSQL and Temporal dev server (see global-setup.ts), with
+ * `env` over the suite's environment.
  */
-export async function startStack(): Promise<TestStack> {
+export async function startStack(env: Env = {}, appOptions: Pick<CreateAppOptions, 'pages'> = {}): Promise<TestStack> {
   installQuietRuntime();
-  const config = loadConfig();
+  // Tests poll a renewal's stage many times a second, far beyond a citizen's rate limit (tested in test/api).
+  const config = testConfiguration({ API_RATE_LIMIT_CITIZEN: '1000000', ...env });
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
   const worker: RunningWorker = await startRenewalWorker(config, db);
-  // Tests poll a renewal's stage many times a second, far beyond a citizen's rate limit (tested in test/api).
-  process.env.API_RATE_LIMIT_CITIZEN = '1000000';
-  const app = await createApp({ logger: false });
+  const app = await createApp(config, {
+    integrations: integrationsFactory(config.integrations),
+    logger: false,
+    ...appOptions,
+  });
   await app.init();
   return {
+    config,
     app,
     http: app.getHttpServer(),
     db,
     temporal: app.get<Client>(TEMPORAL_CLIENT),
-    auth: (claims) => ({ Authorization: `Bearer ${mintAccessToken(loadApiConfig().auth, claims)}` }),
+    auth: (claims) => ({ Authorization: `Bearer ${mintAccessToken(config.api.auth, claims)}` }),
     async stop() {
       await app.close();
       await worker.shutdown();

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { loadConfig } from '../../src/config/configuration';
 import { loadPayloadKeys, requirePayloadKeys } from '../../src/config/payload-keys';
+import { loadWorkerConfiguration } from '../../src/config/process-configuration';
+import { devWebhookSecret } from '../../src/config/webhook-secrets';
 import { createRenewalWorker } from '../../src/worker/worker';
 
 const KEY_A = 'va5fTBWSnnmNMOEF47HXr4+ZVXBqoNkRbqmJfDPxSs8=';
@@ -49,13 +50,17 @@ describe('PAYLOAD_KEYS configuration', () => {
   });
 
   it('keeps a production worker from starting without keys, before it connects anywhere', async () => {
-    const saved = { NODE_ENV: process.env.NODE_ENV, PAYLOAD_KEYS: process.env.PAYLOAD_KEYS };
-    Object.assign(process.env, { NODE_ENV: 'production', PAYLOAD_KEYS: '' });
-    try {
-      const config = loadConfig({ TEMPORAL_ADDRESS: '127.0.0.1:1' });
-      await expect(createRenewalWorker(config, {} as DataSource)).rejects.toThrow(/PAYLOAD_KEYS must be set/);
-    } finally {
-      Object.assign(process.env, saved);
-    }
+    // Without keys the worker refuses before connecting (the address leads nowhere)...
+    const config = loadWorkerConfiguration({ TEMPORAL_ADDRESS: '127.0.0.1:1' });
+    await expect(createRenewalWorker(config, {} as DataSource)).rejects.toThrow(/PAYLOAD_KEYS is not set/);
+    // ...and in production its configuration does not even load. (Webhook secrets of its own, so that is the reason.)
+    const secrets = Object.fromEntries(
+      ['SADAD', 'WASEL', 'PRINT_CENTRE', 'SAUDI_POST'].map((partner) => [
+        `WEBHOOK_SECRET_${partner}`,
+        devWebhookSecret('sadad').replace('whsec_', `whsec_${partner.slice(0, 2)}`),
+      ]),
+    );
+    const production = { NODE_ENV: 'production', TEMPORAL_ADDRESS: '127.0.0.1:1', PAYLOAD_KEYS: '', ...secrets };
+    expect(() => loadWorkerConfiguration(production)).toThrow(/PAYLOAD_KEYS must be set in production/);
   });
 });

@@ -92,8 +92,10 @@ export interface DispatchedShipment {
   envelopeBarcode: string;
 }
 
-/** How a shipment ended on our side. */
-export type ShipmentClosure = 'DELIVERED' | 'RETURNED' | 'LOST' | 'RECALLED';
+/** How a shipment ends on our side; after any of these the envelope is no longer the carrier's to deliver. */
+export const SHIPMENT_CLOSURES = ['DELIVERED', 'RETURNED', 'LOST', 'RECALLED'] as const;
+
+export type ShipmentClosure = (typeof SHIPMENT_CLOSURES)[number];
 
 export interface LossClaimInput {
   renewalId: string;

@@ -33,3 +33,13 @@ export interface CitizenFacts {
   biometricsOnRecord: boolean;
   currentPassport?: PassportRecord;
 }
+
+/** Whole years between a date of birth (YYYY-MM-DD) and `today`: what the age rules (validity, biometrics) read. */
+export function ageOn(dateOfBirth: string, today: Date): number {
+  const [year, month, day] = dateOfBirth.split('-').map(Number);
+  let age = today.getUTCFullYear() - year;
+  const beforeBirthday =
+    today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day);
+  if (beforeBirthday) age -= 1;
+  return age;
+}

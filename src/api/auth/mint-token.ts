@@ -26,7 +26,7 @@ function main(): void {
     process.stderr.write(`${USAGE}\n`);
     process.exit(values.help ? 0 : 2);
   }
-  const config = loadApiConfig();
+  const config = loadApiConfig(process.env);
   const ttl = values.ttl === undefined ? config.auth.tokenTtlSeconds : Number(values.ttl);
   if (!Number.isInteger(ttl) || ttl <= 0) throw new Error('--ttl must be a positive number of seconds');
   const token = mintAccessToken(

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { IntegrationsModule } from '../integrations/integrations.module';
 import { SharedModule } from '../shared/shared.module';
 import { CarrierController } from './carrier.controller';
 import { CarrierService } from './carrier.service';
 
 /** Saudi Post's couriers. */
 @Module({
-  imports: [SharedModule, IntegrationsModule],
+  imports: [SharedModule],
   controllers: [CarrierController],
   providers: [CarrierService],
 })

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import cors from 'cors';
-import { loadCodecServerConfig } from '../../config/codec-server';
-import { loadPayloadKeys, PayloadKeysConfig, requirePayloadKeys } from '../../config/payload-keys';
+import { requirePayloadKeys } from '../../config/payload-keys';
+import type { ApiConfiguration } from '../../config/process-configuration';
 import { LOCAL_UI_TRUST } from '../auth/local-ui';
 import { CodecController } from './codec.controller';
 import { CodecService } from './codec.service';
@@ -9,8 +9,6 @@ import { localUiTrust } from './local-ui-trust';
 import { PAYLOAD_KEYS } from './payload-keys.token';
 
 export interface CodecModuleOptions {
-  /** The keys; from PAYLOAD_KEYS when not given. The embedded launcher passes the one it generated. */
-  payloadKeys?: PayloadKeysConfig;
   /**
    * `npm start` only: the origins of its own Temporal UI, which are allowed by
    * CORS and may call the codec from the loopback interface without a token.
@@ -24,7 +22,11 @@ const CORS_ORIGINS = Symbol('CODEC_CORS_ORIGINS');
 @Global()
 @Module({})
 export class CodecModule implements NestModule {
-  static register(options: CodecModuleOptions = {}): DynamicModule {
+  /** The keys and the UI origins come from the loaded configuration (PAYLOAD_KEYS, CODEC_CORS_ORIGINS). */
+  static register(
+    config: Pick<ApiConfiguration, 'payloadKeys' | 'codecServer'>,
+    options: CodecModuleOptions = {},
+  ): DynamicModule {
     const localUiOrigins = options.localUiOrigins ?? [];
     return {
       module: CodecModule,
@@ -32,11 +34,12 @@ export class CodecModule implements NestModule {
       providers: [
         {
           provide: PAYLOAD_KEYS,
-          useFactory: () => options.payloadKeys ?? requirePayloadKeys(loadPayloadKeys(process.env)),
+          // Required when the API starts, not when `npm run openapi` only previews the modules.
+          useFactory: () => requirePayloadKeys(config.payloadKeys),
         },
         {
           provide: CORS_ORIGINS,
-          useFactory: () => [...loadCodecServerConfig(process.env).corsOrigins, ...localUiOrigins],
+          useFactory: () => [...config.codecServer.corsOrigins, ...localUiOrigins],
         },
         { provide: LOCAL_UI_TRUST, useFactory: () => (localUiOrigins.length ? localUiTrust(localUiOrigins) : null) },
         CodecService,

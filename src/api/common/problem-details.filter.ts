@@ -9,7 +9,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
-import { TransientIntegrationError } from '../../integrations/errors';
+import { IntegrationError } from '../../integrations/errors';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
 
 const GENERIC_TITLES: Record<number, string> = {
@@ -64,6 +64,24 @@ function temporalUnavailable(exception: unknown): boolean {
   return isGrpcServiceError(grpc) && TEMPORAL_DID_NOT_ANSWER.includes(grpc.code);
 }
 
+/** A partner port the API called itself (the civil registry for the review) failed: the partner, not the client, is at fault. */
+function partnerProblem(error: IntegrationError): ProblemDetails {
+  if (error.kind === 'transient') {
+    return {
+      type: problemType('partner-unavailable'),
+      title: 'A partner system is unavailable',
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail: `${error.details.system ?? 'a partner'} did not answer; retry later`,
+    };
+  }
+  return {
+    type: problemType('partner-failed'),
+    title: 'A partner system refused the request',
+    status: HttpStatus.BAD_GATEWAY,
+    reason: error.type,
+  };
+}
+
 function toProblem(exception: unknown): ProblemDetails | undefined {
   if (exception instanceof HttpException) return fromHttpException(exception);
   if (exception instanceof WorkflowUpdateFailedError) return updateRejection(exception);
@@ -85,23 +103,7 @@ function toProblem(exception: unknown): ProblemDetails | undefined {
       detail: 'The workflow service did not answer in time; retry with the same Idempotency-Key',
     };
   }
-  if (exception instanceof TransientIntegrationError) {
-    return {
-      type: problemType('partner-unavailable'),
-      title: 'A partner system is unavailable',
-      status: HttpStatus.SERVICE_UNAVAILABLE,
-      detail: `${exception.system} did not answer; retry later`,
-    };
-  }
-  // Outside an update, an application failure is a partner system refusing a call made for this request.
-  if (exception instanceof ApplicationFailure) {
-    return {
-      type: problemType('partner-failed'),
-      title: 'A partner system refused the request',
-      status: HttpStatus.BAD_GATEWAY,
-      reason: exception.type ?? 'PartnerRejected',
-    };
-  }
+  if (exception instanceof IntegrationError) return partnerProblem(exception);
   return undefined;
 }
 

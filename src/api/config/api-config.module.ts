@@ -1,15 +1,22 @@
 import { Global, Inject, Module } from '@nestjs/common';
-import { loadApiConfig } from '../../config/api';
+import { ConfigService } from '@nestjs/config';
+import type { ApiConfiguration } from '../../config/process-configuration';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
 /** Injects the API's configuration: `@InjectApiConfig() config: ApiConfig`. */
 export const InjectApiConfig = () => Inject(API_CONFIG);
 
-/** The API's security and traffic settings (src/config/api.ts), read once at start. */
+/** The API's security and traffic settings (src/config/api.ts): the `api` part of the loaded configuration. */
 @Global()
 @Module({
-  providers: [{ provide: API_CONFIG, useFactory: () => loadApiConfig() }],
+  providers: [
+    {
+      provide: API_CONFIG,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<ApiConfiguration, true>) => config.get('api', { infer: true }),
+    },
+  ],
   exports: [API_CONFIG],
 })
 export class ApiConfigModule {}

@@ -34,6 +34,16 @@ export class CounterController {
     return this.counter.readyAtMyOffice(principal, query.nationalId);
   }
 
+  @Get(':renewalId')
+  @ApiOperation({
+    summary: 'One renewal of my office, by its id (a citizen may show the id instead of their national ID)',
+  })
+  @ApiOkResponse({ type: RenewalView })
+  @ApiProblems(400, 404)
+  byId(@CurrentPrincipal() principal: Principal, @RenewalIdParam() renewalId: string): Promise<RenewalView> {
+    return this.counter.byId(principal, renewalId);
+  }
+
   @Post(':renewalId/verification')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Match the old passport the citizen presents against the record' })

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { handOverUpdate, verifyOldPassportUpdate } from '../../../workflows/contract';
-import { RenewalRecord } from '../../persistence/entities/renewal.entity';
+import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
 import type { Principal } from '../auth/principal';
 import { derivedId, IdempotencyContext } from '../idempotency/idempotency-context';
 import { RenewalView } from '../renewals/dto/renewal-view.dto';
@@ -17,17 +15,15 @@ import { HandoverResultView, VerificationResultView, VerifyOldPassportDto } from
 export class CounterService {
   constructor(
     private readonly workflows: RenewalWorkflows,
-    @InjectRepository(RenewalRecord) private readonly renewals: Repository<RenewalRecord>,
+    private readonly renewals: RenewalsRepository,
     private readonly access: RenewalAccess,
     private readonly audit: ApiAudit,
   ) {}
 
   /** No appointment: the citizen walks in and the clerk looks them up by national ID. */
   async readyAtMyOffice(principal: Principal, nationalId: string): Promise<RenewalView[]> {
-    const records = await this.renewals.find({
-      where: { nationalId, officeId: principal.office, stage: 'READY_FOR_PICKUP' },
-      order: { stageEnteredAt: 'ASC' },
-    });
+    // Clerk tokens always carry their office (see access-token.ts).
+    const records = await this.renewals.readyForPickup(nationalId, principal.office!);
     for (const record of records) {
       await this.audit.record({
         actor: principal.actor,
@@ -37,6 +33,13 @@ export class CounterService {
       });
     }
     return records.map(RenewalView.from);
+  }
+
+  /** Any renewal of this office, whatever its stage, so the clerk can tell the citizen where it is. */
+  async byId(principal: Principal, renewalId: string): Promise<RenewalView> {
+    const record = await this.access.require(principal, renewalId);
+    await this.audit.record({ actor: principal.actor, renewalId, action: 'counter.lookup', outcome: 'FOUND' });
+    return RenewalView.from(record);
   }
 
   async verify(

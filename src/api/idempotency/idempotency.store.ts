@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
+import { IdempotencyKeysRepository } from '../../persistence/repositories/idempotency-keys.repository';
 import { ProblemException } from '../common/problem';
 import type { IdempotencyContext } from './idempotency-context';
 
@@ -13,42 +12,23 @@ const LEASE_SECONDS = 60;
 const WAIT_FOR_FIRST_MS = 15_000;
 const POLL_MS = 100;
 
-interface KeyRow {
-  request_hash: string;
-  state: 'IN_PROGRESS' | 'COMPLETED';
-  response_status: number | null;
-  response_body: unknown;
-  expired: boolean;
-}
-
 /**
- * The `idempotency_keys` table. The primary key (caller, key) makes claiming
- * atomic: of concurrent identical requests exactly one inserts the row and
- * executes; the others wait for its response and replay it.
+ * Claims of Idempotency-Keys: of concurrent identical requests exactly one
+ * claims the key and executes; the others wait for its response and replay it.
  */
 @Injectable()
 export class IdempotencyStore {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly keys: IdempotencyKeysRepository) {}
 
   async claim(context: IdempotencyContext, requestHash: string): Promise<Claim> {
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (;;) {
-      const inserted = await this.db.query(
-        `INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, state, locked_until)
-         VALUES ($1, $2, $3, 'IN_PROGRESS', now() + make_interval(secs => $4))
-         ON CONFLICT DO NOTHING RETURNING 1`,
-        [context.scope, context.key, requestHash, LEASE_SECONDS],
-      );
-      if (inserted.length > 0) return { kind: 'execute' };
+      if (await this.keys.claim(context, requestHash, LEASE_SECONDS)) return { kind: 'execute' };
 
-      const [row] = (await this.db.query(
-        `SELECT request_hash, state, response_status, response_body, locked_until < now() AS expired
-         FROM idempotency_keys WHERE scope = $1 AND idempotency_key = $2`,
-        [context.scope, context.key],
-      )) as KeyRow[];
+      const row = await this.keys.find(context);
       // Released by a failed first attempt between our insert and select: claim it afresh.
       if (!row) continue;
-      if (row.request_hash !== requestHash) {
+      if (row.requestHash !== requestHash) {
         throw new ProblemException(
           HttpStatus.CONFLICT,
           'idempotency-key-reused',
@@ -56,8 +36,8 @@ export class IdempotencyStore {
           'This Idempotency-Key was used with a different body or path; use a new key for a new request',
         );
       }
-      if (row.state === 'COMPLETED') return { kind: 'replay', status: row.response_status!, body: row.response_body };
-      if (row.expired && (await this.takeOver(context))) return { kind: 'execute' };
+      if (row.state === 'COMPLETED') return { kind: 'replay', status: row.responseStatus!, body: row.responseBody };
+      if (row.expired && (await this.keys.takeOverExpired(context, LEASE_SECONDS))) return { kind: 'execute' };
       if (Date.now() > deadline) {
         throw new ProblemException(
           HttpStatus.CONFLICT,
@@ -70,30 +50,12 @@ export class IdempotencyStore {
     }
   }
 
-  async complete(context: IdempotencyContext, status: number, body: unknown): Promise<void> {
-    await this.db.query(
-      `UPDATE idempotency_keys
-       SET state = 'COMPLETED', response_status = $3, response_body = $4, completed_at = now()
-       WHERE scope = $1 AND idempotency_key = $2`,
-      [context.scope, context.key, status, JSON.stringify(body ?? null)],
-    );
+  complete(context: IdempotencyContext, status: number, body: unknown): Promise<void> {
+    return this.keys.complete(context, status, body);
   }
 
   /** A failed request leaves no record, so it can be retried with the same key. */
-  async release(context: IdempotencyContext): Promise<void> {
-    await this.db.query(
-      `DELETE FROM idempotency_keys WHERE scope = $1 AND idempotency_key = $2 AND state = 'IN_PROGRESS'`,
-      [context.scope, context.key],
-    );
-  }
-
-  private async takeOver(context: IdempotencyContext): Promise<boolean> {
-    // For UPDATE, TypeORM's postgres driver answers [rows, affected row count].
-    const [, taken] = await this.db.query(
-      `UPDATE idempotency_keys SET locked_until = now() + make_interval(secs => $3)
-       WHERE scope = $1 AND idempotency_key = $2 AND state = 'IN_PROGRESS' AND locked_until < now()`,
-      [context.scope, context.key, LEASE_SECONDS],
-    );
-    return taken > 0;
+  release(context: IdempotencyContext): Promise<void> {
+    return this.keys.release(context);
   }
 }

@@ -1,26 +1,31 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { loadIntegrationsConfig } from '../../config/integrations';
-import { createIntegrations, Integrations } from '../../integrations';
+import type { DataSource } from 'typeorm';
+import type { Integrations } from '../../integrations';
 import { CIVIL_REGISTRY, WASEL } from './integrations.tokens';
+
+/** Builds the partner ports on the API's database connection; the entry point decides sandbox or HTTP. */
+export type IntegrationsFactory = (dataSource: DataSource) => Integrations;
 
 const INTEGRATIONS = Symbol('INTEGRATIONS');
 
 /**
  * The partner ports the API reads from itself (the workflow's activities use
- * the rest): sandbox or HTTP adapter per system, as the worker chooses them.
+ * the rest). The entry point hands in how to build them (src/wiring), so the
+ * API never knows whether a port is a sandbox or the real partner.
  */
-@Module({
-  providers: [
-    {
-      provide: INTEGRATIONS,
-      inject: [getDataSourceToken()],
-      useFactory: (db: DataSource) => createIntegrations(loadIntegrationsConfig(), db),
-    },
-    { provide: CIVIL_REGISTRY, inject: [INTEGRATIONS], useFactory: (all: Integrations) => all.registry },
-    { provide: WASEL, inject: [INTEGRATIONS], useFactory: (all: Integrations) => all.wasel },
-  ],
-  exports: [CIVIL_REGISTRY, WASEL],
-})
-export class IntegrationsModule {}
+@Module({})
+export class IntegrationsModule {
+  static register(factory: IntegrationsFactory): DynamicModule {
+    return {
+      module: IntegrationsModule,
+      global: true,
+      providers: [
+        { provide: INTEGRATIONS, inject: [getDataSourceToken()], useFactory: factory },
+        { provide: CIVIL_REGISTRY, inject: [INTEGRATIONS], useFactory: (all: Integrations) => all.registry },
+        { provide: WASEL, inject: [INTEGRATIONS], useFactory: (all: Integrations) => all.wasel },
+      ],
+      exports: [CIVIL_REGISTRY, WASEL],
+    };
+  }
+}

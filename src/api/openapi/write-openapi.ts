@@ -4,6 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { PROJECT_ROOT } from '../../config/paths';
+import { loadApiConfiguration } from '../../config/process-configuration';
+import { integrationsFactory } from '../../wiring/integrations';
 import { AppModule } from '../app.module';
 import { createOpenApiDocument } from './openapi-document';
 
@@ -15,7 +17,9 @@ const OPENAPI_PATH = join(PROJECT_ROOT, 'openapi.json');
  * database or Temporal server.
  */
 async function main(): Promise<void> {
-  const app = await NestFactory.create(AppModule.register({ level: 'silent' }), { preview: true, logger: false });
+  const config = loadApiConfiguration(process.env);
+  const module = AppModule.register(config, integrationsFactory(config.integrations), { level: 'silent' });
+  const app = await NestFactory.create(module, { preview: true, logger: false });
   const json = JSON.stringify(createOpenApiDocument(app));
   const options = await prettier.resolveConfig(OPENAPI_PATH);
   writeFileSync(OPENAPI_PATH, await prettier.format(json, { ...options, filepath: OPENAPI_PATH }));

@@ -1,9 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { cancelRenewalUpdate, declareShipmentLostSignal, TERMINAL_STAGES } from '../../../workflows/contract';
-import { AuditEvent } from '../../persistence/entities/audit-event.entity';
-import { RenewalRecord } from '../../persistence/entities/renewal.entity';
+import { cancelRenewalUpdate, declareShipmentLostSignal } from '../../../workflows/contract';
+import { AuditTrail } from '../../persistence/repositories/audit-trail.repository';
+import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
+import { ShipmentsRepository } from '../../persistence/repositories/shipments.repository';
 import type { Principal } from '../auth/principal';
 import { isoDurationMs } from '../common/iso-duration';
 import { ProblemException } from '../common/problem';
@@ -17,15 +16,14 @@ import { RenewalWorkflows } from '../temporal/renewal-workflows';
 import { OperatorRenewalsQuery } from './dto/operator-query.dto';
 import { AuditEventView, LossDeclarationResultView, RenewalPageView } from './dto/operator.dto';
 
-/** Shipment statuses after which there is no envelope in the carrier's hands to declare lost. */
-const CLOSED_SHIPMENT = ['DELIVERED', 'RETURNED', 'LOST', 'RECALLED'];
-
 /** The operator's side: find renewals in the read model, read their audit trail, intervene. */
 @Injectable()
 export class OperatorService {
   constructor(
     private readonly workflows: RenewalWorkflows,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly renewals: RenewalsRepository,
+    private readonly shipments: ShipmentsRepository,
+    private readonly trail: AuditTrail,
     private readonly access: RenewalAccess,
     private readonly audit: ApiAudit,
   ) {}
@@ -33,32 +31,23 @@ export class OperatorService {
   async list(query: OperatorRenewalsQuery): Promise<RenewalPageView> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const select = this.db.getRepository(RenewalRecord).createQueryBuilder('r');
-    if (query.stage) select.andWhere('r.stage = :stage', { stage: query.stage });
-    if (query.officeId) select.andWhere('r.officeId = :officeId', { officeId: query.officeId });
-    if (query.deliveryMethod) select.andWhere('r.deliveryMethod = :method', { method: query.deliveryMethod });
-    if (query.slaBreached !== undefined) select.andWhere('r.slaBreached = :breached', { breached: query.slaBreached });
-    if (query.stuckFor) {
-      const since = new Date(Date.now() - isoDurationMs(query.stuckFor)!);
-      select
-        .andWhere('r.stageEnteredAt < :since', { since })
-        .andWhere('r.stage NOT IN (:...terminal)', { terminal: [...TERMINAL_STAGES] });
-    }
-    const [records, total] = await select
-      .orderBy('r.stageEnteredAt', 'ASC')
-      .addOrderBy('r.renewalId', 'ASC')
-      .take(limit)
-      .skip(offset)
-      .getManyAndCount();
+    const { records, total } = await this.renewals.find(
+      {
+        stage: query.stage,
+        officeId: query.officeId,
+        deliveryMethod: query.deliveryMethod,
+        slaBreached: query.slaBreached,
+        pastDeadline: query.pastDeadline,
+        stuckSince: query.stuckFor ? new Date(Date.now() - isoDurationMs(query.stuckFor)!) : undefined,
+      },
+      { limit, offset },
+    );
     return { items: records.map(RenewalView.from), total, limit, offset };
   }
 
   async auditTrail(principal: Principal, renewalId: string): Promise<AuditEventView[]> {
     await this.access.require(principal, renewalId);
-    const events = await this.db.getRepository(AuditEvent).find({
-      where: { renewalId },
-      order: { occurredAt: 'ASC', id: 'ASC' },
-    });
+    const events = await this.trail.ofRenewal(renewalId);
     return events.map((event) => ({
       at: event.occurredAt.toISOString(),
       actor: event.actor,
@@ -75,12 +64,7 @@ export class OperatorService {
     idempotency: IdempotencyContext,
   ): Promise<LossDeclarationResultView> {
     await this.access.require(principal, renewalId);
-    const [open] = await this.db.query(
-      `SELECT tracking_number FROM shipments
-        WHERE renewal_id = $1 AND closed_at IS NULL AND status <> ALL($2)
-        ORDER BY issue_number DESC LIMIT 1`,
-      [renewalId, CLOSED_SHIPMENT],
-    );
+    const open = await this.shipments.openShipmentOf(renewalId);
     if (!open) {
       throw new ProblemException(
         HttpStatus.UNPROCESSABLE_ENTITY,
@@ -97,7 +81,7 @@ export class OperatorService {
       renewalId,
       action: 'operator.loss-declaration',
       outcome: 'DECLARED',
-      details: { trackingNumber: open.tracking_number },
+      details: { trackingNumber: open.trackingNumber },
       idempotency,
     });
     return { accepted: true };

@@ -25,7 +25,7 @@ export class OverdueService {
   constructor(@InjectTemporalClient() private readonly temporal: Client) {}
 
   /** The visibility query; `stage` is one of RENEWAL_STAGES (validated), so it is safe to quote. */
-  static query(stage: RenewalStage, now: Date): string {
+  static visibilityQuery(stage: RenewalStage, now: Date): string {
     return (
       `WorkflowType = 'passportRenewal' AND ExecutionStatus = 'Running' AND ` +
       `${RenewalStageKey.name} = '${stage}' AND ${StageDeadlineKey.name} < '${now.toISOString()}'`
@@ -34,7 +34,9 @@ export class OverdueService {
 
   async overdue(stage: RenewalStage): Promise<OverdueRenewalView[]> {
     const found: OverdueRenewalView[] = [];
-    for await (const execution of this.temporal.workflow.list({ query: OverdueService.query(stage, new Date()) })) {
+    for await (const execution of this.temporal.workflow.list({
+      query: OverdueService.visibilityQuery(stage, new Date()),
+    })) {
       const attributes = execution.typedSearchAttributes;
       found.push({
         renewalId: execution.workflowId.slice(WORKFLOW_ID_PREFIX.length),

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { ApiConfig } from '../../config/api';
 import { API_CONFIG } from '../config/api-config.module';
-import { IntegrationsModule } from '../integrations/integrations.module';
 import { SharedModule } from '../shared/shared.module';
 import { CitizenThrottlerGuard } from './citizen-throttler.guard';
 import { RenewalsController } from './renewals.controller';
@@ -12,7 +11,6 @@ import { RenewalsService } from './renewals.service';
 @Module({
   imports: [
     SharedModule,
-    IntegrationsModule,
     ThrottlerModule.forRootAsync({
       inject: [API_CONFIG],
       useFactory: (config: ApiConfig) => ({
@@ -22,5 +20,6 @@ import { RenewalsService } from './renewals.service';
   ],
   controllers: [RenewalsController],
   providers: [RenewalsService, CitizenThrottlerGuard],
+  exports: [RenewalsService],
 })
 export class RenewalsModule {}

@@ -1,17 +1,17 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { DataSource, In, Not } from 'typeorm';
 import {
   AcceptanceRequest,
   acceptTermsUpdate,
+  ageOn,
   cancelRenewalUpdate,
-  TERMINAL_STAGES,
+  RenewalPolicy,
 } from '../../../workflows/contract';
 import type { AppConfig } from '../../config/configuration';
 import type { CivilRegistry } from '../../integrations/civil-registry/port';
-import { RenewalRecord } from '../../persistence/entities/renewal.entity';
+import { Persistence } from '../../persistence/persistence';
+import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { derivedId, derivedUuid, IdempotencyContext } from '../idempotency/idempotency-context';
@@ -33,7 +33,8 @@ import { ReviewView } from './dto/review.view';
 export class RenewalsService {
   constructor(
     private readonly workflows: RenewalWorkflows,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly persistence: Persistence,
+    private readonly renewals: RenewalsRepository,
     @InjectCivilRegistry() private readonly registry: CivilRegistry,
     private readonly access: RenewalAccess,
     private readonly audit: ApiAudit,
@@ -44,12 +45,11 @@ export class RenewalsService {
     const nationalId = principal.subject;
     // Derived from the key: a retry that re-executes after a crash starts nothing new.
     const renewalId = derivedUuid(idempotency, 'renewal');
-    await this.db.transaction(async (tx) => {
+    const policy = this.config.get('policy', { infer: true });
+    await this.persistence.transaction(async (tx) => {
       // One creation at a time per citizen, so two requests with different keys cannot both start a renewal.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`renewal-create:${nationalId}`]);
-      const open = await tx
-        .getRepository(RenewalRecord)
-        .findOneBy({ nationalId, stage: Not(In([...TERMINAL_STAGES])) });
+      await tx.renewals.lockCreationsOf(nationalId);
+      const open = await tx.renewals.openOf(nationalId);
       if (open?.renewalId === renewalId) return;
       if (open) {
         throw new ProblemException(
@@ -70,40 +70,22 @@ export class RenewalsService {
           details: { officeId: request.officeId },
           idempotency,
         },
-        tx,
+        tx.audit,
       );
       await this.workflows.start(this.config.get('temporal.taskQueue', { infer: true }), {
         renewalId,
         nationalId,
         officeId: request.officeId,
-        policy: this.config.get('policy', { infer: true }),
+        policy,
       });
-      // Sequence 0 makes the renewal readable at once; the workflow's own projection overwrites it.
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(RenewalRecord)
-        .values({
-          renewalId,
-          nationalId,
-          stage: 'ELIGIBILITY_CHECK',
-          deliveryMethod: 'PICKUP',
-          officeId: request.officeId,
-          lastSequence: 0,
-          stageEnteredAt: new Date(),
-        })
-        .orIgnore()
-        .execute();
+      // Readable at once, with the policy the workflow was given (the review shows its fees and pledges).
+      await tx.renewals.recordCreated({ renewalId, nationalId, officeId: request.officeId, policy });
     });
     return this.get(principal, renewalId);
   }
 
   async list(principal: Principal): Promise<RenewalView[]> {
-    const records = await this.db.getRepository(RenewalRecord).find({
-      where: { nationalId: principal.subject },
-      order: { createdAt: 'DESC' },
-      take: 100,
-    });
+    const records = await this.renewals.ofCitizen(principal.subject, 100);
     return records.map(RenewalView.from);
   }
 
@@ -130,7 +112,9 @@ export class RenewalsService {
         'The civil registry holds no record for this citizen',
       );
     }
-    const policy = this.config.get('policy', { infer: true });
+    // The terms this renewal's workflow applies, whatever the configuration says today. Only renewals
+    // created before the read model kept their policy have none: for them, today's is all we know.
+    const policy: RenewalPolicy = record.policy ?? this.config.get('policy', { infer: true });
     await this.audit.record({ actor: principal.actor, renewalId, action: 'citizen.review', outcome: 'DISCLOSED' });
     const passport = facts?.currentPassport;
     return {
@@ -146,6 +130,8 @@ export class RenewalsService {
         expiresOn: passport.expiresOn,
       },
       requiredPledgeIds: [...policy.requiredPledgeIds],
+      // The same rule the acceptance's validator applies, so the citizen is offered only what will be accepted.
+      validityYearsAllowed: ageOn(profile.dateOfBirth, new Date()) < policy.minAgeForTenYears ? [5] : [5, 10],
       fees: { ...policy.fees },
     };
   }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { appendAudit } from '../../persistence/audit';
+import { AuditTrail } from '../../persistence/repositories/audit-trail.repository';
 import type { IdempotencyContext } from '../idempotency/idempotency-context';
 import { derivedId } from '../idempotency/idempotency-context';
 
@@ -23,13 +21,14 @@ export interface ApiAuditEntry {
 /** Writes API actions to the append-only audit trail. */
 @Injectable()
 export class ApiAudit {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly trail: AuditTrail) {}
 
-  async record(entry: ApiAuditEntry, manager: Pick<DataSource | EntityManager, 'query'> = this.db): Promise<void> {
+  /** Writes the line through `trail`, which a caller passes to write it in its own transaction. */
+  async record(entry: ApiAuditEntry, trail: AuditTrail = this.trail): Promise<void> {
     const eventKey = entry.idempotency
       ? derivedId(entry.idempotency, `api:${entry.action}:${entry.outcome}`)
       : `api:${randomUUID()}`;
-    await appendAudit(manager, {
+    await trail.append({
       eventKey,
       renewalId: entry.renewalId,
       actor: entry.actor,

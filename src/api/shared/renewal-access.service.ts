@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsWhere, Repository } from 'typeorm';
-import { RenewalRecord } from '../../persistence/entities/renewal.entity';
+import type { RenewalRecord } from '../../persistence/entities/renewal.entity';
+import { RenewalScope, RenewalsRepository } from '../../persistence/repositories/renewals.repository';
 import type { Principal } from '../auth/principal';
 import { renewalNotFound } from './renewal-not-found';
 
 /** Which renewals a caller may see: a citizen their own, a clerk their office's, an operator all. */
-function visibleScope(principal: Principal): FindOptionsWhere<RenewalRecord> | undefined {
+function visibleScope(principal: Principal): RenewalScope | undefined {
   switch (principal.role) {
     case 'citizen':
       return { nationalId: principal.subject };
@@ -22,11 +21,11 @@ function visibleScope(principal: Principal): FindOptionsWhere<RenewalRecord> | u
 /** Reads a renewal from the read model on behalf of a caller, refusing (404) what they may not see. */
 @Injectable()
 export class RenewalAccess {
-  constructor(@InjectRepository(RenewalRecord) private readonly renewals: Repository<RenewalRecord>) {}
+  constructor(private readonly renewals: RenewalsRepository) {}
 
   async require(principal: Principal, renewalId: string): Promise<RenewalRecord> {
     const scope = visibleScope(principal);
-    const record = scope && (await this.renewals.findOneBy({ ...scope, renewalId }));
+    const record = scope && (await this.renewals.findInScope(renewalId, scope));
     if (!record) throw renewalNotFound(renewalId);
     return record;
   }

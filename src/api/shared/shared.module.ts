@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { RenewalRecord } from '../../persistence/entities/renewal.entity';
+import { PersistenceModule } from '../persistence/persistence.module';
 import { ApiAudit } from './api-audit.service';
 import { RenewalAccess } from './renewal-access.service';
 
-/** What every actor's module needs: scoped reads of the read model and the audit trail. */
+/** What every actor's module needs: scoped reads of the read model, the audit trail, the repositories. */
 @Module({
-  imports: [TypeOrmModule.forFeature([RenewalRecord])],
+  imports: [PersistenceModule],
   providers: [RenewalAccess, ApiAudit],
-  exports: [RenewalAccess, ApiAudit, TypeOrmModule],
+  exports: [RenewalAccess, ApiAudit, PersistenceModule],
 })
 export class SharedModule {}

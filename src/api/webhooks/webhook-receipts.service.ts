@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { DataSource, EntityManager } from 'typeorm';
+import { Persistence } from '../../persistence/persistence';
 import { ApiAudit } from '../shared/api-audit.service';
 import { WebhookAckView } from './dto/webhook-payloads.dto';
 import type { VerifiedWebhook } from './webhook-signature.guard';
@@ -29,21 +28,17 @@ export interface UnroutedWebhook {
 @Injectable()
 export class WebhookReceipts {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly persistence: Persistence,
     private readonly audit: ApiAudit,
   ) {}
 
   process(
     webhook: VerifiedWebhook,
-    route: (tx: EntityManager) => Promise<RoutedWebhook | UnroutedWebhook>,
+    route: (tx: Persistence) => Promise<RoutedWebhook | UnroutedWebhook>,
   ): Promise<WebhookAckView> {
-    return this.db.transaction(async (tx) => {
-      const fresh = await tx.query(
-        `INSERT INTO webhook_receipts (partner, webhook_id, outcome) VALUES ($1, $2, 'PROCESSING')
-         ON CONFLICT DO NOTHING RETURNING 1`,
-        [webhook.partner, webhook.id],
-      );
-      if (fresh.length === 0) return { received: true, duplicate: true };
+    return this.persistence.transaction(async (tx) => {
+      const fresh = await tx.webhookReceipts.receive(webhook.partner, webhook.id);
+      if (!fresh) return { received: true, duplicate: true };
 
       const routed = await route(tx);
       let renewalId: string | null = null;
@@ -62,15 +57,12 @@ export class WebhookReceipts {
             details: { webhookId: webhook.id, ...routed.details },
             at,
           },
-          tx,
+          tx.audit,
         );
       } else {
         outcome = routed.outcome;
       }
-      await tx.query(
-        `UPDATE webhook_receipts SET renewal_id = $3, outcome = $4 WHERE partner = $1 AND webhook_id = $2`,
-        [webhook.partner, webhook.id, renewalId, outcome],
-      );
+      await tx.webhookReceipts.settle(webhook.partner, webhook.id, renewalId, outcome);
       return { received: true, duplicate: false, outcome };
     });
   }

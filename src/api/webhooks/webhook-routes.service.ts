@@ -1,5 +1,4 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import {
   addressRegisteredSignal,
   carrierEventSignal,
@@ -8,6 +7,7 @@ import {
   printJobFailedSignal,
   renewalIdOfKey,
 } from '../../../workflows/contract';
+import type { Persistence } from '../../persistence/persistence';
 import { ProblemException } from '../common/problem';
 import { RenewalWorkflows } from '../temporal/renewal-workflows';
 import {
@@ -23,7 +23,7 @@ import type { RoutedWebhook, UnroutedWebhook } from './webhook-receipts.service'
 export class WebhookRoutes {
   constructor(private readonly workflows: RenewalWorkflows) {}
 
-  async sadad(tx: EntityManager, payment: SadadPaymentDto): Promise<RoutedWebhook> {
+  async sadad(tx: Persistence, payment: SadadPaymentDto): Promise<RoutedWebhook> {
     const renewalId = await this.renewalOfKey(tx, payment.billReference, 'bill-unknown', 'Unknown bill reference');
     return {
       renewalId,
@@ -39,15 +39,10 @@ export class WebhookRoutes {
     };
   }
 
-  async wasel(tx: EntityManager, subscription: WaselSubscriptionDto): Promise<RoutedWebhook | UnroutedWebhook> {
-    const [waiting] = await tx.query(
-      `SELECT renewal_id FROM renewals WHERE national_id = $1 AND stage = 'AWAITING_ADDRESS'
-        ORDER BY created_at DESC LIMIT 1`,
-      [subscription.nationalId],
-    );
+  async wasel(tx: Persistence, subscription: WaselSubscriptionDto): Promise<RoutedWebhook | UnroutedWebhook> {
+    const renewalId = await tx.renewals.awaitingAddressOf(subscription.nationalId);
     // Citizens subscribe to Wasel for many reasons; one with no renewal waiting is not an error.
-    if (!waiting) return { outcome: 'NO_RENEWAL_AWAITING_ADDRESS' };
-    const renewalId: string = waiting.renewal_id;
+    if (!renewalId) return { outcome: 'NO_RENEWAL_AWAITING_ADDRESS' };
     return {
       renewalId,
       action: 'webhook.wasel.address-registered',
@@ -56,7 +51,7 @@ export class WebhookRoutes {
     };
   }
 
-  async printCentre(tx: EntityManager, event: PrintCentreEventDto): Promise<RoutedWebhook> {
+  async printCentre(tx: Persistence, event: PrintCentreEventDto): Promise<RoutedWebhook> {
     const renewalId = await this.renewalOfKey(tx, event.jobKey, 'print-job-unknown', 'Unknown print job');
     const common = { renewalId, details: { eventId: event.eventId, type: event.type, jobKey: event.jobKey } };
     if (event.type === 'JOB_COMPLETED') {
@@ -80,11 +75,9 @@ export class WebhookRoutes {
     };
   }
 
-  async saudiPost(tx: EntityManager, event: SaudiPostEventDto): Promise<RoutedWebhook> {
-    const [shipment] = await tx.query(`SELECT renewal_id FROM shipments WHERE tracking_number = $1`, [
-      event.trackingNumber,
-    ]);
-    if (!shipment) {
+  async saudiPost(tx: Persistence, event: SaudiPostEventDto): Promise<RoutedWebhook> {
+    const renewalId = await tx.shipments.renewalOfTrackingNumber(event.trackingNumber);
+    if (!renewalId) {
       throw new ProblemException(
         HttpStatus.NOT_FOUND,
         'tracking-number-unknown',
@@ -92,7 +85,6 @@ export class WebhookRoutes {
         'No shipment of ours has this tracking number',
       );
     }
-    const renewalId: string = shipment.renewal_id;
     return {
       renewalId,
       action: 'webhook.saudi-post.carrier-event',
@@ -110,9 +102,9 @@ export class WebhookRoutes {
   }
 
   /** The renewal a partner's copy of one of our keys (bill, print job) belongs to. */
-  private async renewalOfKey(tx: EntityManager, key: string, slug: string, title: string): Promise<string> {
+  private async renewalOfKey(tx: Persistence, key: string, slug: string, title: string): Promise<string> {
     const renewalId = renewalIdOfKey(key);
-    const [known] = renewalId ? await tx.query(`SELECT 1 FROM renewals WHERE renewal_id = $1`, [renewalId]) : [];
+    const known = renewalId !== undefined && (await tx.renewals.exists(renewalId));
     if (!known) throw new ProblemException(HttpStatus.NOT_FOUND, slug, title, 'It names no renewal of ours');
     return renewalId!;
   }

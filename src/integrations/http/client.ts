@@ -1,6 +1,5 @@
-import { ApplicationFailure } from '@temporalio/common';
 import type { HttpAdapterConfig } from '../../config/integrations';
-import { malformedPartnerData, TransientIntegrationError } from '../errors';
+import { malformedPartnerData, PermanentIntegrationError, TransientIntegrationError } from '../errors';
 import type { FieldProblem } from './wire-reader';
 
 type Method = 'GET' | 'POST' | 'PUT';
@@ -15,9 +14,9 @@ export function segment(value: string): string {
 /**
  * JSON over HTTP to one partner, with the failure mapping every adapter
  * shares: no answer in time, network errors, 408, 429 and 5xx are transient
- * (retried by the activity); other 4xx are non-retryable `ApplicationFailure`s
- * typed with the partner's problem `code` (docs/integrations.md); an answer
- * that is not JSON is `MalformedPartnerData`.
+ * (retried by the activity); other 4xx are permanent integration errors typed
+ * with the partner's problem `code` (docs/integrations.md); an answer that is
+ * not JSON is `MalformedPartnerData`.
  */
 export class PartnerHttpClient {
   readonly malformed: FieldProblem;
@@ -93,7 +92,7 @@ export class PartnerHttpClient {
   }
 
   /** The partner refused: its problem `code` and `field` are kept, its free-text detail is not (it may quote us). */
-  private refusal(operation: string, status: number, text: string, notFoundType?: string): ApplicationFailure {
+  private refusal(operation: string, status: number, text: string, notFoundType?: string): PermanentIntegrationError {
     let problem: { code?: unknown; field?: unknown } = {};
     try {
       problem = JSON.parse(text) ?? {};
@@ -112,10 +111,11 @@ export class PartnerHttpClient {
               ? notFoundType
               : 'PartnerRejected'));
     const where = field ? ` (field ${field})` : '';
-    return ApplicationFailure.nonRetryable(
-      `${this.system} ${operation} refused: HTTP ${status} ${type}${where}`,
-      type,
-      { system: this.system, operation, status, ...(field ? { field } : {}) },
-    );
+    return new PermanentIntegrationError(type, `${this.system} ${operation} refused: HTTP ${status} ${type}${where}`, {
+      system: this.system,
+      operation,
+      status,
+      ...(field ? { field } : {}),
+    });
   }
 }

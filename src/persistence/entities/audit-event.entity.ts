@@ -1,16 +1,17 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
- * One line of the append-only audit trail. `eventKey` is unique, so writing the
- * same event twice (an activity retried after a crash) leaves one row.
+ * One line of the append-only audit trail (a trigger refuses updates and
+ * deletes). `eventKey` is unique, so writing the same event twice (an activity
+ * retried after a crash) leaves one row.
  */
 @Entity('audit_events')
-@Index(['renewalId', 'occurredAt'])
+@Unique('audit_events_event_key_key', ['eventKey'])
+@Index('audit_events_renewal_idx', ['renewalId', 'occurredAt'])
 export class AuditEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
-  @Index({ unique: true })
   @Column({ name: 'event_key', type: 'text' })
   eventKey: string;
 
@@ -28,7 +29,7 @@ export class AuditEvent {
   outcome: string;
 
   /** Structured detail; never names, addresses or phone numbers. */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: {} })
   details: Record<string, unknown>;
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })

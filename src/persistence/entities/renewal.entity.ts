@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DeliveryMethod, RenewalStage } from '../../../workflows/contract';
+import type { DeliveryMethod, RenewalPolicy, RenewalStage } from '../../../workflows/contract';
 
 /**
  * The read model of one renewal: what the API answers from without asking
@@ -7,11 +7,12 @@ import type { DeliveryMethod, RenewalStage } from '../../../workflows/contract';
  * keeps a retried or late projection from moving the stage backwards.
  */
 @Entity('renewals')
+@Index('renewals_stage_idx', ['stage', 'stageDeadline'])
 export class RenewalRecord {
   @PrimaryColumn({ name: 'renewal_id', type: 'uuid' })
   renewalId: string;
 
-  @Index()
+  @Index('renewals_national_id_idx')
   @Column({ name: 'national_id', type: 'char', length: 10 })
   nationalId: string;
 
@@ -35,6 +36,14 @@ export class RenewalRecord {
 
   @Column({ name: 'stage_entered_at', type: 'timestamptz' })
   stageEnteredAt: Date;
+
+  /**
+   * The policy the renewal's workflow was started with (its fees and required
+   * pledges are what the citizen reviews). Null only for renewals created
+   * before the column existed.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  policy: RenewalPolicy | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

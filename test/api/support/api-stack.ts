@@ -1,13 +1,21 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
+import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
-import { createApp, CreateAppOptions } from '../../../src/api/create-app';
+import type { PagesOptions } from '../../../src/api/pages/pages-options';
+import type { CodecModuleOptions } from '../../../src/api/codec/codec.module';
+import { createApp } from '../../../src/api/create-app';
 import { TEMPORAL_CLIENT } from '../../../src/api/temporal/temporal.module';
-import { loadConfig, requireDatabaseUrl } from '../../../src/config/configuration';
+import { requireDatabaseUrl } from '../../../src/config/configuration';
+import type { Env } from '../../../src/config/env';
+import type { Configuration } from '../../../src/config/process-configuration';
 import { openDataSource } from '../../../src/persistence/data-source';
+import { integrationsFactory } from '../../../src/wiring/integrations';
+import { testConfiguration } from '../../support/config';
 import { IDLE_TASK_QUEUE } from './fixtures';
 
 export interface ApiStack {
+  config: Configuration;
   app: INestApplication;
   http: ReturnType<INestApplication['getHttpServer']>;
   db: DataSource;
@@ -15,18 +23,37 @@ export interface ApiStack {
   stop(): Promise<void>;
 }
 
+export interface ApiStackOptions {
+  /** Settings over the suite's environment, e.g. a rate limit. */
+  env?: Env;
+  /** Log here (tests that check what is logged); no logs at all otherwise. */
+  logStream?: DestinationStream;
+  /** No logs: the default unless `logStream` is given. */
+  logger?: false;
+  /** What only `npm start` passes: its own Temporal UI's origins. */
+  codec?: CodecModuleOptions;
+  /** What only `npm start` passes: the development sign-in's seeded citizens. */
+  pages?: PagesOptions;
+}
+
 /**
  * The production API on the suite's PostgreSQL and Temporal dev server, with no
  * worker: workflows it starts or signals wait in Temporal, so these tests see
  * exactly what the API did (rows, audit lines, history events) and nothing more.
  */
-export async function startApi(options: CreateAppOptions = { logger: false }): Promise<ApiStack> {
+export async function startApi(options: ApiStackOptions = {}): Promise<ApiStack> {
   // Renewals started here go to a queue no worker polls, even when another test file runs a worker.
-  process.env.TEMPORAL_TASK_QUEUE = IDLE_TASK_QUEUE;
-  const db = await openDataSource(requireDatabaseUrl(loadConfig().databaseUrl));
-  const app = await createApp(options);
+  const config = testConfiguration({ TEMPORAL_TASK_QUEUE: IDLE_TASK_QUEUE, ...options.env });
+  const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
+  const app = await createApp(config, {
+    integrations: integrationsFactory(config.integrations),
+    codec: options.codec,
+    pages: options.pages,
+    ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
+  });
   await app.init();
   return {
+    config,
     app,
     http: app.getHttpServer(),
     db,

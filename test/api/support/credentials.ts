@@ -1,12 +1,12 @@
 import { JwtService } from '@nestjs/jwt';
 import { Webhook } from 'standardwebhooks';
 import { randomUUID } from 'node:crypto';
-import { loadApiConfig } from '../../../src/config/api';
 import type { WebhookPartner } from '../../../workflows/contract';
 import { mintAccessToken } from '../../../src/api/auth/access-token';
 import type { AccessClaims } from '../../../src/api/auth/principal';
+import { testConfiguration } from '../../support/config';
 
-const config = loadApiConfig();
+const config = testConfiguration().api;
 
 /** A valid bearer token, as `npm run token` mints it. */
 export function tokenFor(claims: AccessClaims): string {

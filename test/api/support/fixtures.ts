@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { withCheckDigit } from '../../../src/domain/national-id';
+import { createPersistence } from '../../../src/persistence/persistence';
 import {
   type DeliveryMethod,
   envelopeBarcode,
@@ -21,28 +22,29 @@ export async function seedRenewal(
   row: { nationalId: string; officeId?: string; stage?: RenewalStage; deliveryMethod?: DeliveryMethod },
 ): Promise<string> {
   const renewalId = randomUUID();
-  await db.query(
-    `INSERT INTO renewals (renewal_id, national_id, stage, delivery_method, office_id, last_sequence, stage_entered_at)
-     VALUES ($1, $2, $3, $4, $5, 1, now())`,
-    [
-      renewalId,
-      row.nationalId,
-      row.stage ?? 'AWAITING_ACCEPTANCE',
-      row.deliveryMethod ?? 'PICKUP',
-      row.officeId ?? 'RUH-01',
-    ],
-  );
+  await createPersistence(db).renewals.project({
+    renewalId,
+    sequence: 1,
+    at: new Date().toISOString(),
+    nationalId: row.nationalId,
+    stage: row.stage ?? 'AWAITING_ACCEPTANCE',
+    deliveryMethod: row.deliveryMethod ?? 'PICKUP',
+    officeId: row.officeId ?? 'RUH-01',
+    slaBreached: false,
+  });
   return renewalId;
 }
 
 /** An open shipment of the renewal's first issue, as the dispatch activity records it; returns its tracking number. */
 export async function seedShipment(db: DataSource, renewalId: string): Promise<string> {
   const trackingNumber = `SP${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}SA`;
-  await db.query(
-    `INSERT INTO shipments (shipment_key, renewal_id, issue_number, envelope_barcode, tracking_number, status)
-     VALUES ($1, $2, 1, $3, $4, 'CREATED')`,
-    [shipmentKey(renewalId, 1), renewalId, envelopeBarcode(renewalId, 1), trackingNumber],
-  );
+  await createPersistence(db).shipments.recordDispatched({
+    shipmentKey: shipmentKey(renewalId, 1),
+    renewalId,
+    issueNumber: 1,
+    envelopeBarcode: envelopeBarcode(renewalId, 1),
+    trackingNumber,
+  });
   return trackingNumber;
 }
 

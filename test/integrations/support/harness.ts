@@ -6,11 +6,12 @@ import {
   type SandboxConfig,
   type SystemConfig,
 } from '../../../src/config/integrations';
-import { createIntegrations, type Integrations } from '../../../src/integrations';
-import { partnerBaseUrl, startSandboxHttpServer, type SandboxHttpServer } from '../../../src/integrations/http/server';
-import type { SandboxLogger } from '../../../src/integrations/sandbox/logger';
-import { createSandboxRunner, type SandboxRunner } from '../../../src/integrations/sandbox/runner';
-import { createSandboxes, type Sandboxes } from '../../../src/integrations/sandbox/sandboxes';
+import type { Integrations } from '../../../src/integrations';
+import { createIntegrations } from '../../../src/wiring/integrations';
+import { partnerBaseUrl, startSandboxHttpServer, type SandboxHttpServer } from '../../../src/sandboxes/http/server';
+import type { SandboxLogger } from '../../../src/sandboxes/logger';
+import { createSandboxRunner, type SandboxRunner } from '../../../src/sandboxes/runner/runner';
+import { createSandboxes, type Sandboxes } from '../../../src/sandboxes/sandboxes';
 import { openDataSource } from '../../../src/persistence/data-source';
 import { WebhookReceiver } from './webhook-receiver';
 

@@ -1,5 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
-import { TransientIntegrationError } from '../../../src/integrations/errors';
+import { PermanentIntegrationError, TransientIntegrationError } from '../../../src/integrations/errors';
 import { PartnerHttpClient } from '../../../src/integrations/http/client';
 import { StubPartner } from './support/stub-partner';
 
@@ -63,12 +62,12 @@ describe('partner HTTP client', () => {
   it('types a refusal with the partner code and field, without repeating its text', async () => {
     stub.answer = { status: 409, body: { code: 'BillAlreadyPaid', field: 'billNumber', detail: 'paid by 1058529940' } };
     const error = await failure(client.send('cancelBill', 'POST', '/v1/bills/1/cancellation'));
-    expect(error).toBeInstanceOf(ApplicationFailure);
+    expect(error).toBeInstanceOf(PermanentIntegrationError);
     expect(error).toMatchObject({
       type: 'BillAlreadyPaid',
-      nonRetryable: true,
+      kind: 'permanent',
       message: 'sadad cancelBill refused: HTTP 409 BillAlreadyPaid (field billNumber)',
-      details: [{ system: 'sadad', operation: 'cancelBill', status: 409, field: 'billNumber' }],
+      details: { system: 'sadad', operation: 'cancelBill', status: 409, field: 'billNumber' },
     });
   });
 
@@ -82,7 +81,7 @@ describe('partner HTTP client', () => {
   ])('types HTTP %i (%j) without a usable code as %s', async (status, body, type) => {
     stub.answer = { status, body };
     const error = await failure(client.send('cancelBill', 'POST', '/v1/bills/1/cancellation', {}, 'BillNotFound'));
-    expect(error).toMatchObject({ type, nonRetryable: true });
+    expect(error).toMatchObject({ type, kind: 'permanent' });
   });
 
   it('answers undefined for a 404 on a look-up', async () => {
@@ -93,6 +92,6 @@ describe('partner HTTP client', () => {
   it('reports an answer that is not JSON as malformed partner data', async () => {
     stub.answer = { status: 200, body: '<html>maintenance</html>' };
     const error = await failure(client.json('getBill', 'GET', '/v1/bills/1'));
-    expect(error).toMatchObject({ type: 'MalformedPartnerData', nonRetryable: true, details: [{ field: 'body' }] });
+    expect(error).toMatchObject({ type: 'MalformedPartnerData', kind: 'permanent', details: { field: 'body' } });
   });
 });

@@ -69,7 +69,7 @@ describe('HTTP adapters reading partner data', () => {
       () => undefined,
       (caught: unknown) => caught,
     );
-    expect(error).toMatchObject({ type, nonRetryable: true, details: [expect.objectContaining({ field })] });
+    expect(error).toMatchObject({ type, kind: 'permanent', details: expect.objectContaining({ field }) });
     return error as Error;
   }
 

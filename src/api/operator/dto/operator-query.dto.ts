@@ -40,6 +40,16 @@ export class OperatorRenewalsQuery {
   slaBreached?: boolean;
 
   @ApiPropertyOptional({
+    type: Boolean,
+    example: true,
+    description: 'Only unfinished renewals whose stage deadline has passed (from the read model)',
+  })
+  @IsOptional()
+  @Transform(booleanText)
+  @IsBoolean({ message: 'pastDeadline must be true or false' })
+  pastDeadline?: boolean;
+
+  @ApiPropertyOptional({
     example: 'PT48H',
     pattern: ISO_DURATION.source,
     description:

@@ -48,6 +48,14 @@ export class ReviewView {
   @ApiProperty({ example: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'] })
   requiredPledgeIds: string[];
 
+  @ApiProperty({
+    enum: [5, 10],
+    isArray: true,
+    example: [5, 10],
+    description: 'The passport validities (years) the citizen may choose: only 5 under the minimum age for 10',
+  })
+  validityYearsAllowed: Array<5 | 10>;
+
   @ApiProperty({ type: FeesView })
   fees: FeesView;
 }

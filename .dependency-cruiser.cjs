@@ -1,0 +1,141 @@
+// @ts-check
+/**
+ * The import rules of docs/architecture.md, checked by `npm run lint`
+ * (`depcruise`). Each rule names a layer and what it must not import; the
+ * comment says why. Entry points (src/main.ts, src/<folder>/main.ts and the
+ * command-line tools) wire things together and are free of these rules.
+ */
+
+/** Entry points: the only code that reads process.env and composes every layer. */
+const ENTRY_POINTS = [
+  '^src/main\\.ts$',
+  '^src/[^/]+/main\\.ts$',
+  '^src/persistence/migrate\\.ts$',
+  '^src/api/auth/mint-token\\.ts$',
+  '^src/api/openapi/write-openapi\\.ts$',
+  '^src/temporal/install-binaries\\.ts$',
+  '^src/temporal/cli\\.ts$',
+  '^src/tools/install-[^/]+\\.ts$',
+];
+
+/** Workflow code other than the shared contract. */
+const WORKFLOW_INTERNALS = '^workflows/(?!contract/)';
+/** The HTTP adapters of the partners (the real endpoints), as opposed to their ports and wire formats. */
+const HTTP_ADAPTERS = '^src/integrations/(?:[^/]+/http\\.ts$|http/client\\.ts$)';
+
+/**
+ * `from` must not import `to`, except `allowed`.
+ * @param {string} name @param {string} comment @param {string} from @param {string | string[]} to @param {string} [allowed]
+ */
+function forbid(name, comment, from, to, allowed) {
+  return {
+    name,
+    comment,
+    severity: 'error',
+    from: { path: from, pathNot: ENTRY_POINTS },
+    to: allowed ? { path: to, pathNot: allowed } : { path: to },
+  };
+}
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    forbid(
+      'contract-imports-nothing',
+      'workflows/contract is the vocabulary every layer shares; it imports nothing of the project, so it cannot drag a layer into another.',
+      '^workflows/contract/',
+      ['^workflows/(?!contract/)', '^activities/', '^src/'],
+    ),
+    forbid(
+      'workflows-import-workflows',
+      'Workflow code is deterministic and bundled for the workflow sandbox: it imports only workflows/ (the contract included).',
+      '^workflows/',
+      ['^activities/', '^src/', '^test/'],
+    ),
+    {
+      name: 'workflows-no-io-packages',
+      comment:
+        'No Node built-in and no package but the Temporal workflow SDK in workflow code: I/O belongs in activities, and the bundle must replay deterministically.',
+      severity: 'error',
+      from: { path: '^workflows/' },
+      to: {
+        dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        pathNot: '^node_modules/@temporalio/(?:workflow|common)/',
+      },
+    },
+    forbid(
+      'activities-layering',
+      'Activities do the I/O of the workflow through ports and repositories; they never reach into the API, the simulator, the wiring or workflow internals.',
+      '^activities/',
+      ['^src/(?:api|sandboxes|wiring|worker|temporal)/', WORKFLOW_INTERNALS],
+    ),
+    forbid(
+      'api-layering',
+      'The API talks to Temporal through its client and to partners through ports; it never runs activities, the simulator or workflow internals, and it is handed its adapters (src/wiring) rather than choosing them.',
+      '^src/api/',
+      ['^activities/', '^src/(?:sandboxes|wiring|worker)/', WORKFLOW_INTERNALS, HTTP_ADAPTERS],
+    ),
+    forbid(
+      'persistence-layering',
+      'Persistence speaks SQL for everyone and knows only the shared vocabulary and the domain. One database holds the sandboxes’ tables too, so the schema history creates them, and the migration that seeds them reads the seed people from the simulator: that data file, and nothing else of it.',
+      '^src/persistence/',
+      ['^activities/', '^src/(?:api|integrations|sandboxes|worker|wiring|temporal|config)/', WORKFLOW_INTERNALS],
+      '^src/sandboxes/seed-people\\.ts$',
+    ),
+    forbid(
+      'integrations-layering',
+      'Ports, wire formats and HTTP adapters: they know the contract, the domain and their own configuration, never the simulator that stands in for them or the database.',
+      '^src/integrations/',
+      ['^activities/', '^src/(?:api|sandboxes|persistence|worker|wiring|temporal)/', WORKFLOW_INTERNALS],
+    ),
+    {
+      name: 'integrations-config-types-only',
+      comment: 'An adapter is given its settings; it never loads configuration itself.',
+      severity: 'error',
+      from: { path: '^src/integrations/' },
+      to: { path: '^src/config/', dependencyTypesNot: ['type-only'] },
+    },
+    forbid(
+      'sandboxes-layering',
+      'The partner simulator could run as a service of its own: it speaks the partners’ wire formats behind the same ports, and knows nothing of our API, activities, persistence or HTTP adapters.',
+      '^src/sandboxes/',
+      ['^activities/', '^src/(?:api|persistence|worker|wiring|temporal)/', WORKFLOW_INTERNALS, HTTP_ADAPTERS],
+    ),
+    forbid('domain-imports-nothing', 'Value objects and validation rules stand on their own.', '^src/domain/', [
+      '^workflows/',
+      '^activities/',
+      '^src/(?!domain/)',
+    ]),
+    forbid(
+      'config-imports-contract-only',
+      'Configuration is read by the entry points and passed down; it knows the shared vocabulary and nothing that uses it.',
+      '^src/config/',
+      ['^activities/', '^src/(?!config/)', WORKFLOW_INTERNALS],
+    ),
+    forbid(
+      'temporal-helpers-layering',
+      'Connection, codec and dev-server helpers serve the API, the worker and the launcher alike, so they import none of them.',
+      '^src/temporal/',
+      ['^activities/', '^src/(?:api|integrations|sandboxes|persistence|worker|wiring)/', WORKFLOW_INTERNALS],
+    ),
+    forbid(
+      'wiring-layering',
+      'The wiring picks an adapter per partner (sandbox or HTTP); it is used by the worker and the entry points, never the other way round.',
+      '^src/wiring/',
+      ['^activities/', '^src/(?:api|persistence|worker|temporal)/', '^workflows/'],
+    ),
+    forbid(
+      'worker-layering',
+      'The worker hosts workflows and activities; the API is a separate process.',
+      '^src/worker/',
+      ['^src/(?:api|sandboxes)/'],
+    ),
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(?:dist|\\.data|\\.tools|coverage)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

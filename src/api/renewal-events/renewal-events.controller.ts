@@ -1,0 +1,84 @@
+import { Controller, Get, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import type { Principal } from '../auth/principal';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { RenewalIdParam } from '../common/renewal-id.param';
+import { CitizenThrottlerGuard } from '../renewals/citizen-throttler.guard';
+import { RenewalStatusView } from '../renewals/dto/renewal-status.view';
+import { RenewalsService } from '../renewals/renewals.service';
+import { RenewalChangeFeed } from './renewal-change-feed.service';
+import { renewalStatusStream } from './status-stream';
+
+/** A comment line now and then keeps proxies and load balancers from closing a quiet stream. */
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * The citizen follows their renewal live: server-sent events fed by the read
+ * model's change notices. Authenticated like every call, with the bearer
+ * header (the pages read the stream with fetch, not EventSource, so no token
+ * ever goes into a URL).
+ */
+@ApiTags('citizen')
+@Roles('citizen')
+@ApiProblems(429)
+@UseGuards(CitizenThrottlerGuard)
+@Controller('v1/renewals')
+export class RenewalEventsController {
+  constructor(
+    private readonly renewals: RenewalsService,
+    private readonly feed: RenewalChangeFeed,
+  ) {}
+
+  @Get(':renewalId/events')
+  @ApiOperation({
+    summary: 'Follow my renewal live (server-sent events)',
+    description:
+      'A `text/event-stream` of `status` events, each the full status as `GET …/status` answers it: one at once, ' +
+      'then one whenever the renewal changes. The stream ends after the renewal ends; reconnect to resume.',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ type: RenewalStatusView, description: 'Each event’s `data` is a status' })
+  @ApiProblems(400, 404, 503)
+  async follow(
+    @CurrentPrincipal() principal: Principal,
+    @RenewalIdParam() renewalId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const readStatus = () => this.renewals.status(principal, renewalId);
+    // The first read is made before answering, so a renewal the caller may not see is a plain 404.
+    const first = await readStatus();
+    response.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      'X-Accel-Buffering': 'no',
+      Connection: 'keep-alive',
+    });
+    response.flushHeaders();
+    let sequence = 0;
+    const send = (status: RenewalStatusView) => {
+      sequence += 1;
+      response.write(`id: ${sequence}\nevent: status\ndata: ${JSON.stringify(status)}\n\n`);
+    };
+    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    let firstRead = true;
+    const subscription = renewalStatusStream(renewalId, this.feed, () => {
+      if (!firstRead) return readStatus();
+      firstRead = false;
+      return Promise.resolve(first);
+    }).subscribe({
+      next: send,
+      // Temporal did not answer, say: end the stream, and the follower reconnects.
+      error: () => finish(),
+      complete: () => finish(),
+    });
+    function finish() {
+      clearInterval(heartbeat);
+      subscription?.unsubscribe();
+      response.end();
+    }
+    request.on('close', finish);
+  }
+}

@@ -1,0 +1,61 @@
+import type { ApiConfig } from './api';
+import { loadApiConfig } from './api';
+import { type CodecServerConfig, loadCodecServerConfig } from './codec-server';
+import { type AppConfig, loadConfig } from './configuration';
+import type { Env } from './env';
+import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
+import { loadPagesConfig, type PagesConfig } from './pages';
+import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
+
+/**
+ * The one configuration object of each process, read from the environment
+ * once by its entry point and passed down from there: nothing below an entry
+ * point reads `process.env`. Each process loads what it runs and no more, so a
+ * worker in production needs no API secret and a migration no partner setting.
+ */
+
+/** `npm run start:worker`: Temporal, PostgreSQL, the payload keys and the partner adapters its activities call. */
+export interface WorkerConfiguration extends AppConfig {
+  integrations: IntegrationsConfig;
+  /** Unset outside production when PAYLOAD_KEYS is: `npm start` then generates a development key. */
+  payloadKeys?: PayloadKeysConfig;
+}
+
+/** `npm run start:api`: security and limits, the codec endpoint, and the partner ports it reads from. */
+export interface ApiConfiguration extends WorkerConfiguration {
+  api: ApiConfig;
+  codecServer: CodecServerConfig;
+  /** The pages for people the API serves (src/config/pages.ts). */
+  pages: PagesConfig;
+}
+
+/** `npm start`: the whole system in one process. */
+export type Configuration = ApiConfiguration;
+
+/** `npm run start:sandboxes`: the partner simulator on its own, against its tables in PostgreSQL. */
+export interface SandboxesConfiguration {
+  databaseUrl?: string;
+  integrations: IntegrationsConfig;
+}
+
+export function loadWorkerConfiguration(env: Env): WorkerConfiguration {
+  return { ...loadConfig(env), integrations: loadIntegrationsConfig(env), payloadKeys: loadPayloadKeys(env) };
+}
+
+export function loadApiConfiguration(env: Env): ApiConfiguration {
+  return {
+    ...loadWorkerConfiguration(env),
+    api: loadApiConfig(env),
+    codecServer: loadCodecServerConfig(env),
+    pages: loadPagesConfig(env),
+  };
+}
+
+export function loadConfiguration(env: Env): Configuration {
+  return loadApiConfiguration(env);
+}
+
+export function loadSandboxesConfiguration(env: Env): SandboxesConfiguration {
+  const { databaseUrl } = loadConfig(env);
+  return { databaseUrl, integrations: loadIntegrationsConfig(env) };
+}

@@ -1,0 +1,89 @@
+import type { EntityManager } from 'typeorm';
+import { IdempotencyKeyRecord, type IdempotencyState } from '../entities/idempotency-key.entity';
+
+/** A caller's request key: the caller (`scope`) and its `Idempotency-Key`. */
+export interface RequestKey {
+  scope: string;
+  key: string;
+}
+
+export interface StoredRequest {
+  requestHash: string;
+  state: IdempotencyState;
+  responseStatus: number | null;
+  responseBody: unknown;
+  /** The IN_PROGRESS lease has run out (by the database's clock). */
+  expired: boolean;
+}
+
+/**
+ * The `idempotency_keys` table. The primary key (caller, key) makes claiming
+ * atomic. Leases are timed by the database's clock, so API replicas with
+ * drifting clocks agree on when one has run out; that is why the lease
+ * statements are written out here.
+ */
+export class IdempotencyKeysRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Of concurrent claims of one key exactly one inserts the row (and answers true). */
+  async claim(request: RequestKey, requestHash: string, leaseSeconds: number): Promise<boolean> {
+    const inserted = await this.manager.query(
+      `INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, state, locked_until)
+       VALUES ($1, $2, $3, 'IN_PROGRESS', now() + make_interval(secs => $4))
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [request.scope, request.key, requestHash, leaseSeconds],
+    );
+    return inserted.length > 0;
+  }
+
+  async find(request: RequestKey): Promise<StoredRequest | undefined> {
+    const [row] = await this.manager.query(
+      `SELECT request_hash, state, response_status, response_body, locked_until < now() AS expired
+         FROM idempotency_keys WHERE scope = $1 AND idempotency_key = $2`,
+      [request.scope, request.key],
+    );
+    return (
+      row && {
+        requestHash: row.request_hash,
+        state: row.state,
+        responseStatus: row.response_status,
+        responseBody: row.response_body,
+        expired: row.expired,
+      }
+    );
+  }
+
+  /** Takes over a lease that ran out (its request's process died); of concurrent attempts one wins. */
+  async takeOverExpired(request: RequestKey, leaseSeconds: number): Promise<boolean> {
+    // For UPDATE, TypeORM's postgres driver answers [rows, affected row count].
+    const [, taken] = await this.manager.query(
+      `UPDATE idempotency_keys SET locked_until = now() + make_interval(secs => $3)
+       WHERE scope = $1 AND idempotency_key = $2 AND state = 'IN_PROGRESS' AND locked_until < now()`,
+      [request.scope, request.key, leaseSeconds],
+    );
+    return taken > 0;
+  }
+
+  async complete(request: RequestKey, responseStatus: number, responseBody: unknown): Promise<void> {
+    await this.manager.update(
+      IdempotencyKeyRecord,
+      { scope: request.scope, idempotencyKey: request.key },
+      // A jsonb value: TypeORM's deep-partial type cannot describe `unknown`.
+      {
+        state: 'COMPLETED',
+        responseStatus,
+        responseBody: (responseBody ?? null) as object,
+        completedAt: () => 'now()',
+      },
+    );
+  }
+
+  /** Forgets a request that failed, so it can be retried with the same key. */
+  async release(request: RequestKey): Promise<void> {
+    await this.manager.delete(IdempotencyKeyRecord, {
+      scope: request.scope,
+      idempotencyKey: request.key,
+      state: 'IN_PROGRESS',
+    });
+  }
+}

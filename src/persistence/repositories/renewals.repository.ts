@@ -1,0 +1,177 @@
+import { type EntityManager, In, Not } from 'typeorm';
+import {
+  type DeliveryMethod,
+  type RenewalPolicy,
+  type RenewalStage,
+  type StageChange,
+  TERMINAL_STAGES,
+} from '../../../workflows/contract';
+import { RenewalRecord } from '../entities/renewal.entity';
+
+/** Which renewals a caller may see: all, or only a citizen's or an office's. */
+export type RenewalScope = Partial<Pick<RenewalRecord, 'nationalId' | 'officeId'>>;
+
+export interface CreatedRenewal {
+  renewalId: string;
+  nationalId: string;
+  officeId: string;
+  /** The policy the workflow was started with. */
+  policy: RenewalPolicy;
+}
+
+export interface RenewalFilter {
+  stage?: RenewalStage;
+  officeId?: string;
+  deliveryMethod?: DeliveryMethod;
+  slaBreached?: boolean;
+  /** Only renewals still under way that entered their stage before this time. */
+  stuckSince?: Date;
+  /** Only renewals still under way whose stage deadline has passed (`true`), or has not (`false`). */
+  pastDeadline?: boolean;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+/** The read model: one row per renewal, written by the API at creation and then by the workflow's projection. */
+export class RenewalsRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /**
+   * Serialises renewal creations per citizen until the surrounding transaction
+   * ends, so two requests cannot both find no renewal open and both start one.
+   */
+  async lockCreationsOf(nationalId: string): Promise<void> {
+    // A transaction-level lock taken outside a transaction would be released at once, silently.
+    if (!this.manager.queryRunner?.isTransactionActive) {
+      throw new Error('lockCreationsOf needs a transaction (Persistence.transaction)');
+    }
+    await this.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`renewal-create:${nationalId}`]);
+  }
+
+  /**
+   * The row of a renewal just started, at sequence 0 so it is readable at once;
+   * the workflow's projection then moves it on. The projection may have written
+   * the row first: then only the policy is added, and a policy already there is kept.
+   */
+  async recordCreated(renewal: CreatedRenewal): Promise<void> {
+    await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(RenewalRecord)
+      .values({
+        ...renewal,
+        stage: 'ELIGIBILITY_CHECK',
+        deliveryMethod: 'PICKUP',
+        lastSequence: 0,
+        stageEnteredAt: new Date(),
+      })
+      .orUpdate(['policy'], ['renewal_id'], { overwriteCondition: { where: 'renewals.policy IS NULL' } })
+      .updateEntity(false)
+      .execute();
+  }
+
+  /**
+   * The workflow's projection: the row only moves to a higher sequence, so a
+   * retried or late write never takes the renewal back; the time a stage was
+   * entered is kept while the stage stays the same (e.g. an SLA breach).
+   * TypeORM's upsert cannot say "keep the old value unless it changed", hence SQL.
+   */
+  async project(change: StageChange): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO renewals (renewal_id, national_id, stage, delivery_method, office_id, stage_deadline,
+                             last_sequence, stage_entered_at, sla_breached)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (renewal_id) DO UPDATE SET
+         stage = EXCLUDED.stage,
+         delivery_method = EXCLUDED.delivery_method,
+         office_id = EXCLUDED.office_id,
+         stage_deadline = EXCLUDED.stage_deadline,
+         last_sequence = EXCLUDED.last_sequence,
+         stage_entered_at = CASE WHEN renewals.stage = EXCLUDED.stage THEN renewals.stage_entered_at
+                                 ELSE EXCLUDED.stage_entered_at END,
+         sla_breached = EXCLUDED.sla_breached,
+         updated_at = now()
+       WHERE renewals.last_sequence < EXCLUDED.last_sequence`,
+      [
+        change.renewalId,
+        change.nationalId,
+        change.stage,
+        change.deliveryMethod,
+        change.officeId,
+        change.stageDeadline ?? null,
+        change.sequence,
+        change.at,
+        change.slaBreached,
+      ],
+    );
+  }
+
+  /** The renewal, if it lies within the scope (otherwise it is as if it did not exist). */
+  findInScope(renewalId: string, scope: RenewalScope): Promise<RenewalRecord | null> {
+    return this.manager.findOneBy(RenewalRecord, { ...scope, renewalId });
+  }
+
+  async exists(renewalId: string): Promise<boolean> {
+    return this.manager.existsBy(RenewalRecord, { renewalId });
+  }
+
+  /** The citizen's renewal still under way, if any. */
+  openOf(nationalId: string): Promise<RenewalRecord | null> {
+    return this.manager.findOneBy(RenewalRecord, { nationalId, stage: Not(In([...TERMINAL_STAGES])) });
+  }
+
+  /** The citizen's renewals, newest first. */
+  ofCitizen(nationalId: string, limit: number): Promise<RenewalRecord[]> {
+    return this.manager.find(RenewalRecord, { where: { nationalId }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
+  /** The citizen's printed passports waiting at the office's counter, longest waiting first. */
+  readyForPickup(nationalId: string, officeId: string): Promise<RenewalRecord[]> {
+    return this.manager.find(RenewalRecord, {
+      where: { nationalId, officeId, stage: 'READY_FOR_PICKUP' },
+      order: { stageEnteredAt: 'ASC' },
+    });
+  }
+
+  /** The citizen's latest renewal waiting for a Wasel subscription. */
+  async awaitingAddressOf(nationalId: string): Promise<string | undefined> {
+    const record = await this.manager.findOne(RenewalRecord, {
+      select: { renewalId: true },
+      where: { nationalId, stage: 'AWAITING_ADDRESS' },
+      order: { createdAt: 'DESC' },
+    });
+    return record?.renewalId;
+  }
+
+  /** Renewals matching the filter, longest in their stage first, and how many match in all. */
+  async find(filter: RenewalFilter, page: Page): Promise<{ records: RenewalRecord[]; total: number }> {
+    const select = this.manager.createQueryBuilder(RenewalRecord, 'r');
+    if (filter.stage) select.andWhere('r.stage = :stage', { stage: filter.stage });
+    if (filter.officeId) select.andWhere('r.officeId = :officeId', { officeId: filter.officeId });
+    if (filter.deliveryMethod) select.andWhere('r.deliveryMethod = :method', { method: filter.deliveryMethod });
+    if (filter.slaBreached !== undefined)
+      select.andWhere('r.slaBreached = :breached', { breached: filter.slaBreached });
+    if (filter.pastDeadline !== undefined) {
+      select
+        .andWhere(
+          filter.pastDeadline ? 'r.stageDeadline < now()' : '(r.stageDeadline IS NULL OR r.stageDeadline >= now())',
+        )
+        .andWhere('r.stage NOT IN (:...open)', { open: [...TERMINAL_STAGES] });
+    }
+    if (filter.stuckSince) {
+      select
+        .andWhere('r.stageEnteredAt < :since', { since: filter.stuckSince })
+        .andWhere('r.stage NOT IN (:...terminal)', { terminal: [...TERMINAL_STAGES] });
+    }
+    const [records, total] = await select
+      .orderBy('r.stageEnteredAt', 'ASC')
+      .addOrderBy('r.renewalId', 'ASC')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { records, total };
+  }
+}

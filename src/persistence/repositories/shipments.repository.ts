@@ -1,0 +1,85 @@
+import { type EntityManager, In, IsNull, Not } from 'typeorm';
+import { SHIPMENT_CLOSURES, type ShipmentClosure } from '../../../workflows/contract';
+import { RenewalRecord } from '../entities/renewal.entity';
+import { ShipmentRecord } from '../entities/shipment.entity';
+
+export interface DispatchedShipmentRow {
+  shipmentKey: string;
+  renewalId: string;
+  issueNumber: number;
+  envelopeBarcode: string;
+  trackingNumber: string;
+}
+
+/** A shipment found by its envelope, with the national ID of the renewal's citizen (for the courier's look-up). */
+export interface EnvelopeShipment {
+  shipment: ShipmentRecord;
+  nationalId: string;
+}
+
+/** Whether the envelope is still the carrier's to deliver. */
+export function isOpen(shipment: Pick<ShipmentRecord, 'status' | 'closedAt'>): boolean {
+  return !shipment.closedAt && !(SHIPMENT_CLOSURES as readonly string[]).includes(shipment.status);
+}
+
+/** The envelopes handed to Saudi Post: they route the carrier's webhooks and answer the courier's look-up. */
+export class ShipmentsRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /**
+   * Recording the same shipment again (a retried activity) changes nothing. The
+   * conflict is on the shipment key only: a tracking number or barcode already
+   * used by another shipment is an error, not something to skip silently, and
+   * TypeORM's `orIgnore` cannot name the conflict target.
+   */
+  async recordDispatched(shipment: DispatchedShipmentRow): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO shipments (shipment_key, renewal_id, issue_number, envelope_barcode, tracking_number, status)
+       VALUES ($1, $2, $3, $4, $5, 'CREATED') ON CONFLICT (shipment_key) DO NOTHING`,
+      [
+        shipment.shipmentKey,
+        shipment.renewalId,
+        shipment.issueNumber,
+        shipment.envelopeBarcode,
+        shipment.trackingNumber,
+      ],
+    );
+  }
+
+  /** Ends the shipment on our side; the first closure's time is kept. */
+  async close(shipmentKey: string, status: ShipmentClosure): Promise<void> {
+    await this.manager.update(
+      ShipmentRecord,
+      { shipmentKey },
+      { status, closedAt: () => 'COALESCE(closed_at, now())' },
+    );
+  }
+
+  /** The renewal a carrier event is about. */
+  async renewalOfTrackingNumber(trackingNumber: string): Promise<string | undefined> {
+    const shipment = await this.manager.findOne(ShipmentRecord, {
+      select: { renewalId: true },
+      where: { trackingNumber },
+    });
+    return shipment?.renewalId;
+  }
+
+  /** The renewal's latest envelope still with the carrier, if any. */
+  openShipmentOf(renewalId: string): Promise<ShipmentRecord | null> {
+    return this.manager.findOne(ShipmentRecord, {
+      where: { renewalId, closedAt: IsNull(), status: Not(In([...SHIPMENT_CLOSURES])) },
+      order: { issueNumber: 'DESC' },
+    });
+  }
+
+  /** The shipment of an envelope barcode, whatever its status, and whose it is. */
+  async byEnvelopeBarcode(envelopeBarcode: string): Promise<EnvelopeShipment | undefined> {
+    const { entities, raw } = await this.manager
+      .createQueryBuilder(ShipmentRecord, 's')
+      .innerJoin(RenewalRecord, 'r', 'r.renewalId = s.renewalId')
+      .addSelect('r.nationalId', 'national_id')
+      .where('s.envelopeBarcode = :envelopeBarcode', { envelopeBarcode })
+      .getRawAndEntities<{ national_id: string }>();
+    return entities[0] && { shipment: entities[0], nationalId: raw[0].national_id };
+  }
+}

@@ -1,0 +1,146 @@
+import { useState } from 'preact/hooks';
+import type { PageSettings } from '../../../api/pages/page-settings';
+import { renewalWorkflowId } from '../../../../workflows/contract/ids';
+import { TERMINAL_STAGES } from '../../../../workflows/contract/stages';
+import { api, newKey } from '../../api/http';
+import type { RenewalView } from '../../api/types';
+import { useAction, When } from '../../components/common';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { formatDuration } from '../../i18n/format';
+import { useI18n } from '../../i18n/lang';
+import type { MessageKey } from '../../i18n/messages';
+import { officeName } from '../../offices';
+
+/** Stages in which an envelope is with the carrier, so it can be declared lost. */
+const WITH_CARRIER = new Set(['DISPATCHED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']);
+
+/** The workflow of a renewal in the Temporal UI, for the configured UI address and namespace. */
+export function temporalUiLink(settings: PageSettings, renewalId: string): string {
+  return (
+    `${settings.temporalUiUrl}/namespaces/${encodeURIComponent(settings.temporalNamespace)}` +
+    `/workflows/${encodeURIComponent(renewalWorkflowId(renewalId))}`
+  );
+}
+
+type Intervention = { kind: 'cancel' | 'loss'; renewal: RenewalView; key: string };
+
+export function RenewalRows(props: {
+  rows: RenewalView[];
+  caption: string;
+  settings: PageSettings;
+  onAudit(renewalId: string): void;
+  onActed(message: string): void;
+}) {
+  const { t, lang } = useI18n();
+  const [asking, setAsking] = useState<Intervention>();
+  const act = useAction(async (reason: string) => {
+    const { kind, renewal, key } = asking!;
+    const short = renewal.renewalId.slice(0, 8);
+    if (kind === 'cancel') {
+      const result = await api.post<{ compensations: string[] }>(
+        `/v1/operator/renewals/${renewal.renewalId}/cancellation`,
+        { reason },
+        key,
+      );
+      const undone = result.compensations.map((c) => t(`compensation_${c}` as MessageKey)).join(', ');
+      props.onActed(t('operatorCancelled', { id: short, what: undone || t('none') }));
+    } else {
+      await api.post(`/v1/operator/renewals/${renewal.renewalId}/loss-declaration`, { reason }, key);
+      props.onActed(t('lossDeclared', { id: short }));
+    }
+    setAsking(undefined);
+  });
+
+  if (props.rows.length === 0) return <p class="muted">{t('noRenewals')}</p>;
+  const now = Date.now();
+  return (
+    <>
+      <table class="desk">
+        <caption class="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('columnRenewal')}</th>
+            <th scope="col">{t('columnStage')}</th>
+            <th scope="col">{t('columnOffice')}</th>
+            <th scope="col">{t('columnDelivery')}</th>
+            <th scope="col">{t('columnDeadline')}</th>
+            <th scope="col">{t('columnActions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((renewal) => {
+            const ended = TERMINAL_STAGES.has(renewal.stage);
+            const deadline = renewal.stageDeadline ? Date.parse(renewal.stageDeadline) : undefined;
+            const overdue = !ended && deadline !== undefined && deadline < now;
+            return (
+              <tr key={renewal.renewalId} data-renewal-id={renewal.renewalId} data-stage={renewal.stage}>
+                <td>
+                  <code dir="ltr" title={renewal.renewalId}>
+                    {renewal.renewalId.slice(0, 8)}
+                  </code>
+                </td>
+                <td>
+                  {t(`stage_${renewal.stage}` as MessageKey)}
+                  {overdue && <span class="badge danger">{t('pastDeadlineBadge')}</span>}
+                  {renewal.slaBreached && <span class="badge warn">{t('slaBreachedBadge')}</span>}
+                </td>
+                <td>{officeName(renewal.officeId, lang)}</td>
+                <td>{t(`method_${renewal.deliveryMethod}`)}</td>
+                <td>
+                  {renewal.stageDeadline ? <When iso={renewal.stageDeadline} /> : '—'}
+                  {overdue && (
+                    <span class="overdue"> {t('overdueBy', { duration: formatDuration(now - deadline!, lang) })}</span>
+                  )}
+                </td>
+                <td>
+                  <div class="row-actions">
+                    <a
+                      href={temporalUiLink(props.settings, renewal.renewalId)}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                    >
+                      {t('openInTemporal')}
+                    </a>
+                    <button type="button" class="link-button" onClick={() => props.onAudit(renewal.renewalId)}>
+                      {t('auditTrail')}
+                    </button>
+                    {WITH_CARRIER.has(renewal.stage) && (
+                      <button type="button" onClick={() => setAsking({ kind: 'loss', renewal, key: newKey() })}>
+                        {t('declareLoss')}
+                      </button>
+                    )}
+                    {!ended && (
+                      <button
+                        type="button"
+                        class="danger-outline"
+                        onClick={() => setAsking({ kind: 'cancel', renewal, key: newKey() })}
+                      >
+                        {t('operatorCancel')}
+                      </button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {asking && (
+        <ConfirmDialog
+          title={t(asking.kind === 'cancel' ? 'operatorCancelTitle' : 'declareLossTitle', {
+            id: asking.renewal.renewalId.slice(0, 8),
+          })}
+          text={t(asking.kind === 'cancel' ? 'operatorCancelText' : 'declareLossText')}
+          confirmLabel={t(asking.kind === 'cancel' ? 'operatorCancel' : 'declareLoss')}
+          busy={act.busy}
+          problem={act.problem}
+          onConfirm={(reason) => void act.run(reason)}
+          onClose={() => {
+            setAsking(undefined);
+            act.clear();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import request from 'supertest';
+import { loadPagesConfig } from '../../src/config/pages';
+import { pagesSettings } from '../../src/api/pages/pages-options';
+import { seededCitizenIdentities } from '../../src/sandboxes/dev-identities';
+import { SEEDED } from '../../src/sandboxes/seed-people';
+import { startApi } from './support/api-stack';
+
+/** What `npm start` passes when its civil registry is the sandbox. */
+const DEV_SIGN_IN = { devSignIn: { citizens: seededCitizenIdentities() } };
+
+/** Production-strength secrets, so the API starts under NODE_ENV=production. */
+const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  API_JWT_SECRET: 'test-production-jwt-secret-0123456789abcdef',
+  API_PSEUDONYM_KEY: 'test-production-pseudonym-key-0123456789abcdef',
+  WEBHOOK_SECRET_SADAD: 'whsec_cHJvZC1zYWRhZC1zZWNyZXQtMDE=',
+  WEBHOOK_SECRET_WASEL: 'whsec_cHJvZC13YXNlbC1zZWNyZXQtMDE=',
+  WEBHOOK_SECRET_PRINT_CENTRE: 'whsec_cHJvZC1wcmludC1zZWNyZXQtMDE=',
+  WEBHOOK_SECRET_SAUDI_POST: 'whsec_cHJvZC1wb3N0LXNlY3JldC0wMQ==',
+};
+
+/**
+ * The development sign-in mints tokens for anyone: it exists only when the
+ * embedded launcher asks for it, and never under NODE_ENV=production.
+ */
+describe('development sign-in', () => {
+  it('is refused under NODE_ENV=production even when the launcher asks for it', async () => {
+    expect(pagesSettings(loadPagesConfig({ NODE_ENV: 'production' }), DEV_SIGN_IN)).toMatchObject({
+      devSignIn: false,
+      devCitizens: [],
+    });
+    const api = await startApi({ env: PRODUCTION_ENV, pages: DEV_SIGN_IN });
+    try {
+      const identities = await request(api.http).get('/pages/dev/identities').expect(404);
+      expect(identities.body.type).toBe('urn:passport-renewal:problem:dev-sign-in-disabled');
+      await request(api.http)
+        .post('/pages/dev/sign-in')
+        .send({ role: 'operator', sub: 'ops-1' })
+        .expect(404)
+        .expect('content-type', /application\/problem\+json/);
+      // The sign-in page itself says so to its script, which then offers the identity provider only.
+      const page = await request(api.http).get('/pages/sign-in');
+      expect(page.text).toContain('"devSignIn":false');
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('is absent unless the launcher asks for it', async () => {
+    const api = await startApi();
+    try {
+      await request(api.http).get('/pages/dev/identities').expect(404);
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('in the sandbox stack, lists the seeded citizens and mints tokens the API accepts', async () => {
+    const api = await startApi({ pages: DEV_SIGN_IN });
+    try {
+      const identities = await request(api.http).get('/pages/dev/identities').expect(200);
+      expect(identities.body).toContainEqual(
+        expect.objectContaining({ nationalId: SEEDED.validPassport, waselSubscribed: true }),
+      );
+      // Residents cannot hold a citizen's token, so they are not offered.
+      expect(identities.body.map((person: { nationalId: string }) => person.nationalId)).not.toContain(SEEDED.resident);
+      const signedIn = await request(api.http)
+        .post('/pages/dev/sign-in')
+        .send({ role: 'clerk', sub: 'clerk-ruh-01', office: 'RUH-01' })
+        .expect(200);
+      await request(api.http)
+        .get(`/v1/counter/renewals?nationalId=${SEEDED.validPassport}`)
+        .set({ Authorization: `Bearer ${signedIn.body.token}` })
+        .expect(200);
+      const resident = await request(api.http)
+        .post('/pages/dev/sign-in')
+        .send({ role: 'citizen', sub: SEEDED.resident })
+        .expect(400);
+      expect(resident.body.errors).toEqual([{ field: 'sub', message: expect.stringMatching(/resident/) }]);
+    } finally {
+      await api.stop();
+    }
+  });
+});

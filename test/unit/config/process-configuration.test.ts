@@ -1,0 +1,54 @@
+import {
+  loadApiConfiguration,
+  loadConfiguration,
+  loadSandboxesConfiguration,
+  loadWorkerConfiguration,
+} from '../../../src/config/process-configuration';
+
+/** Each process reads the environment once into one object holding what it runs, and no more. */
+describe('process configuration', () => {
+  const env = {
+    DATABASE_URL: 'postgres://renewals@db/renewals',
+    TEMPORAL_ADDRESS: 'temporal:7233',
+    API_RATE_LIMIT_CITIZEN: '7',
+    INTEGRATION_SADAD_MODE: 'http',
+    INTEGRATION_SADAD_BASE_URL: 'https://sadad.example.sa/api/',
+    POLICY_FEE_10_YEARS_SAR: '650',
+  };
+
+  it('gives the whole system (npm start) every part, read from the one environment it is given', () => {
+    const config = loadConfiguration(env);
+    expect(config).toMatchObject({
+      databaseUrl: env.DATABASE_URL,
+      temporal: { address: 'temporal:7233', namespace: 'default' },
+      api: { rateLimit: { citizenLimit: 7 } },
+      integrations: { systems: { sadad: { mode: 'http', http: { baseUrl: 'https://sadad.example.sa/api' } } } },
+      policy: { fees: { tenYearsSar: 650 } },
+    });
+    expect(loadApiConfiguration(env)).toEqual(config);
+  });
+
+  it('lets a production worker start without the API secrets it never uses', () => {
+    const production = { ...env, NODE_ENV: 'production', PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` };
+    for (const stem of ['CIVIL_REGISTRY', 'PRINT_CENTRE', 'WASEL', 'SAUDI_POST', 'SMS']) {
+      Object.assign(production, {
+        [`INTEGRATION_${stem}_MODE`]: 'http',
+        [`INTEGRATION_${stem}_BASE_URL`]: `https://${stem.toLowerCase()}.example.sa`,
+      });
+    }
+    const worker = loadWorkerConfiguration(production);
+    expect(worker).not.toHaveProperty('api');
+    expect(worker.integrations.systems.sms.mode).toBe('http');
+    expect(() => loadApiConfiguration(production)).toThrow(/API_JWT_SECRET must be set in production/);
+  });
+
+  it('gives the partner simulator its database and its own settings only', () => {
+    const sandboxes = loadSandboxesConfiguration({ ...env, SANDBOX_HTTP_PORT: '3170' });
+    expect(Object.keys(sandboxes).sort()).toEqual(['databaseUrl', 'integrations']);
+    expect(sandboxes).toMatchObject({ databaseUrl: env.DATABASE_URL, integrations: { sandbox: { httpPort: 3170 } } });
+  });
+
+  it('names the variable at fault', () => {
+    expect(() => loadConfiguration({ ...env, POLICY_FEE_10_YEARS_SAR: 'lots' })).toThrow(/POLICY_FEE_10_YEARS_SAR/);
+  });
+});
