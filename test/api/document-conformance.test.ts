@@ -63,13 +63,15 @@ describe('refusals as the document describes them', () => {
     );
   });
 
-  it('reads a stuckFor duration only as long as PostgreSQL can compare it (ten years), instead of failing', async () => {
+  it('keeps stuckFor and offset within what PostgreSQL can compare, instead of failing there', async () => {
     const list = (stuckFor: string) =>
       request(stack.http).get(`/v1/operator/renewals?stuckFor=${stuckFor}`).set(operator);
     expectProblem(await list('PT21067375880576H2S'), 422, ['stuckFor']);
     expectProblem(await list('PT0S'), 422, ['stuckFor']);
     expectProblem(await list('P1M'), 400, ['stuckFor']);
     expect((await list('P3650D')).status).toBe(200);
+    const deep = await request(stack.http).get('/v1/operator/renewals?offset=193831624288366886912').set(operator);
+    expectProblem(deep, 400, ['offset']);
   });
 
   it('checks payments, times and required fields as the document says, 422 for what it cannot say', async () => {

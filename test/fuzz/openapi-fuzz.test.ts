@@ -17,6 +17,7 @@ const RUN_LIMIT_MS = 14 * 60_000;
 
 interface RunReport {
   exit_code: number;
+  running_time: number;
   operations: { total: number; selected: number; tested: number };
   phases: Record<string, { status: string }>;
   test_cases: { generated: number };
@@ -36,9 +37,13 @@ function countServed(stack: SandboxStack) {
 }
 
 /** Runs the schemathesis CLI to the end (or the limit), returning its exit code and output. */
-function runSchemathesis(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+function runSchemathesis(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(args[0], args.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(args[0], args.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -83,7 +88,8 @@ describe('the API matches its OpenAPI document (schemathesis, all checks)', () =
       const schemathesis = locateSchemathesis();
       if (schemathesis instanceof Error) throw schemathesis;
       const address = stack.http.address() as { port: number };
-      const reportPath = join(mkdtempSync(join(tmpdir(), 'schemathesis-')), 'report.json');
+      const workDir = mkdtempSync(join(tmpdir(), 'schemathesis-'));
+      const reportPath = join(workDir, 'report.json');
       const config = stack.config.api;
       const token = (claims: AccessClaims) => mintAccessToken(config.auth, claims);
       const env = {
@@ -105,13 +111,15 @@ describe('the API matches its OpenAPI document (schemathesis, all checks)', () =
           `http://127.0.0.1:${address.port}/openapi.json`,
         ],
         env,
+        workDir,
       );
       const report = JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport;
       const statuses = [...served.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`);
       console.log(
         `schemathesis ${schemathesis.version}: ${report.test_cases.generated} test cases, ` +
           `${served.total()} requests served (${statuses.join(', ')}), ` +
-          `${report.failures.length} check failures, ${report.errors.length} errors, exit code ${code}`,
+          `${report.failures.length} check failures, ${report.errors.length} errors, exit code ${code}, ` +
+          `${Math.round(report.running_time)} s`,
       );
 
       if (code !== 0) throw new Error(`schemathesis exited with ${code}:\n${output.slice(-20_000)}`);

@@ -14,6 +14,8 @@ import { ISO_DURATION, isoDurationMs } from '../../common/iso-duration';
 /** Longer than any renewal lives, and still a time PostgreSQL can compare with. */
 const STUCK_FOR_MAX_MS = 3650 * 24 * 3600 * 1000;
 
+const MAX_OFFSET = 2_147_483_647;
+
 const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters over the read model; every one is optional and they combine with AND. */
@@ -84,11 +86,13 @@ export class OperatorRenewalsQuery {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 })
+  // Bounded like a PostgreSQL integer: a larger OFFSET fails in the database instead of finding nothing.
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'offset must be a whole number' })
   @Min(0)
+  @Max(MAX_OFFSET)
   offset?: number;
 }
 
