@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', '.tools/', 'tmp/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', '.data-*/', '.tools/', 'tmp/', 'coverage/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,6 +31,7 @@ export default tseslint.config(
       'src/temporal/install-binaries.ts',
       'src/temporal/cli.ts',
       'src/tools/install-*.ts',
+      'src/cluster/build-tools.ts',
     ],
     rules: {
       'no-restricted-properties': [
@@ -41,7 +42,7 @@ export default tseslint.config(
   },
   {
     // Command-line entry points print; tests may print the evidence they gather (timelines, counts).
-    files: ['src/temporal/install-binaries.ts', 'test/**/*.ts'],
+    files: ['src/temporal/install-binaries.ts', 'src/launcher/console-logger.ts', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   prettier,

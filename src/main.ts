@@ -7,6 +7,8 @@ import { pageUrls } from './api/pages/page-urls';
 import { createApp } from './api/create-app';
 import { requireDatabaseUrl } from './config/configuration';
 import { loadConfiguration } from './config/process-configuration';
+import { describeError } from './launcher/logger';
+import { claimDataDir, type DataDirClaim } from './launcher/recovery';
 import { openDataSource, runMigrations } from './persistence/data-source';
 import { startEmbeddedPostgres } from './persistence/embedded-postgres';
 import { startEmbeddedSandboxes } from './sandboxes/embedded';
@@ -27,8 +29,11 @@ async function main(): Promise<void> {
   // Read once; what the embedded servers turn out to be is added to a copy, never to process.env.
   let config = loadConfiguration(process.env);
   const stops: Array<() => Promise<void>> = [];
+  // Pid files of what this process starts, so the next start can clean up after a crash (kill -9).
+  let claim: DataDirClaim | undefined;
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error) => logger.error(String(error)));
+    for (const stop of stops.reverse()) await stop().catch((error) => logger.error(describeError(error)));
+    claim?.release();
   };
   // embedded-postgres already stops its cluster through async-exit-hook on SIGINT/SIGTERM and
   // then exits; registering here too makes that exit wait until everything else has stopped.
@@ -39,6 +44,7 @@ async function main(): Promise<void> {
 
   try {
     mkdirSync(config.embedded.dataDir, { recursive: true });
+    claim = await claimDataDir(config.embedded.dataDir, logger);
     // PAYLOAD_KEYS when set (and required in production); otherwise a development key kept in the data folder.
     config = { ...config, payloadKeys: config.payloadKeys ?? developmentPayloadKeys(config.embedded.dataDir) };
     // The dev server's own UI, which may call the codec endpoint without a token (see CodecModuleOptions).
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
         persistent: true,
       });
       stops.push(postgres.stop);
+      claim.record('postgres', postgres.pid, 'SIGINT');
       config = { ...config, databaseUrl: postgres.url };
       logger.log(`PostgreSQL (embedded) on 127.0.0.1:${config.embedded.postgresPort}`);
     }
@@ -66,6 +73,7 @@ async function main(): Promise<void> {
       const uiPort = config.embedded.temporalUiPort;
       localUiOrigins.push(`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`);
       stops.push(temporal.stop);
+      claim.record('temporal-dev-server', temporal.pid);
       config = { ...config, temporal: { ...config.temporal, address: temporal.address } };
       logger.log(`Temporal dev server on ${temporal.address}, UI ${temporal.uiUrl}`);
     }
@@ -95,7 +103,7 @@ async function main(): Promise<void> {
     logger.log(`OpenAPI    http://localhost:${config.httpPort}/docs`);
     for (const line of pageUrls(`http://localhost:${config.httpPort}`, config.pages)) logger.log(line);
   } catch (error) {
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    logger.error(describeError(error));
     await stopAll();
     process.exit(1);
   }

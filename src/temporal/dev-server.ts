@@ -19,6 +19,8 @@ export interface DevServerOptions {
 
 export interface RunningDevServer {
   address: string;
+  /** For the launcher's pid file. */
+  pid: number | undefined;
   namespace: string;
   uiUrl?: string;
   stop(): Promise<void>;
@@ -106,6 +108,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   }
   return {
     address,
+    pid: child.pid,
     namespace,
     uiUrl: options.uiPort === undefined ? undefined : `http://localhost:${options.uiPort}`,
     stop: () => stopProcess(child),

@@ -10,12 +10,20 @@ import { parsePayloadKeys, PayloadKeysConfig } from '../config/payload-keys';
  * The file holds the two variables as they would be set in the environment.
  */
 export function developmentPayloadKeys(dataDir: string): PayloadKeysConfig {
+  const saved = developmentPayloadKeyVariables(dataDir);
+  return parsePayloadKeys(saved.PAYLOAD_KEYS, saved.PAYLOAD_KEY_CURRENT);
+}
+
+/** The same key as the two variables, for a launcher that hands them to processes of its own (`npm run cluster`). */
+export function developmentPayloadKeyVariables(dataDir: string): {
+  PAYLOAD_KEYS: string;
+  PAYLOAD_KEY_CURRENT?: string;
+} {
   const file = join(dataDir, 'payload-keys.json');
   if (!existsSync(file)) {
     const id = `dev-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
     const variables = { PAYLOAD_KEYS: `${id}:${randomBytes(32).toString('base64')}`, PAYLOAD_KEY_CURRENT: id };
     writeFileSync(file, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   }
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as { PAYLOAD_KEYS: string; PAYLOAD_KEY_CURRENT?: string };
-  return parsePayloadKeys(saved.PAYLOAD_KEYS, saved.PAYLOAD_KEY_CURRENT);
+  return JSON.parse(readFileSync(file, 'utf8')) as { PAYLOAD_KEYS: string; PAYLOAD_KEY_CURRENT?: string };
 }

@@ -13,6 +13,9 @@ import { TEST_PAYLOAD_ENV } from './payload-keys';
  * Real infrastructure for the whole suite: a throw-away PostgreSQL cluster and
  * a Temporal dev server, both on free ports. Test files read their addresses
  * from the environment, which Jest passes on to its workers.
+ *
+ * With TEST_TEMPORAL_ADDRESS set, the suite runs against that Temporal server
+ * instead of a dev server: `npm run test:cluster` points it at a real cluster.
  */
 export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_TEST_SERVER_PATH = ensureTemporalBinary('temporal-test-server', process.env);
@@ -31,7 +34,10 @@ export default async function globalSetup(): Promise<void> {
     persistent: false,
   });
   await runMigrations(postgres.url);
-  const temporal = await startDevServer({ executable: ensureTemporalBinary('temporal', process.env) });
+  const external = process.env.TEST_TEMPORAL_ADDRESS;
+  const temporal = external
+    ? { address: external, stop: async () => undefined }
+    : await startDevServer({ executable: ensureTemporalBinary('temporal', process.env) });
 
   process.env.DATABASE_URL = postgres.url;
   process.env.TEMPORAL_ADDRESS = temporal.address;

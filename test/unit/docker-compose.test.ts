@@ -2,6 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SearchAttributeType } from '@temporalio/common';
 import { parse } from 'yaml';
+import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../src/cluster/go-tools';
+import { loadClusterOptions } from '../../src/cluster/options';
+import { TEMPORAL_DATABASES } from '../../src/cluster/temporal-schema';
+import { TEMPORAL_CONFIG_DIR, temporalServerEnv } from '../../src/cluster/temporal-services';
 import { RENEWAL_SEARCH_ATTRIBUTES, RENEWAL_TASK_QUEUE } from '../../workflows/contract';
 
 /**
@@ -289,6 +293,16 @@ const CLI_TYPES: Record<SearchAttributeType, string> = {
 
 const APP_SERVICES = ['api', 'worker'];
 
+/** The Temporal cluster's services, by compose service name, as `npm run cluster` runs them too. */
+const TEMPORAL_SERVER_SERVICES = ['temporal', 'temporal-history', 'temporal-matching', 'temporal-worker'];
+
+/** The namespace the admin-tools one-shot creates. */
+function createdNamespace(): string | undefined {
+  const admin = service('temporal-admin-tools');
+  const script = [commandText(admin.entrypoint), commandText(admin.command)].join('\n');
+  return /temporal operator namespace create --namespace (\S+)/.exec(script)?.[1];
+}
+
 describe('docker-compose.yml', () => {
   it('parses to a mapping with services', () => {
     expect(() => parse(COMPOSE_TEXT, { merge: true })).not.toThrow();
@@ -300,7 +314,7 @@ describe('docker-compose.yml', () => {
     expect(HEADER).toMatch(/production-like/i);
   });
 
-  it.each(['postgresql', 'temporal', 'temporal-admin-tools', 'temporal-ui', 'api', 'worker'])(
+  it.each(['postgresql', 'temporal', 'temporal-schema', 'temporal-admin-tools', 'temporal-ui', 'api', 'worker'])(
     'defines the %s service',
     (name) => {
       expect(serviceNames).toContain(name);
@@ -340,15 +354,20 @@ describe('docker-compose.yml', () => {
     expect(Array.isArray(postgres.volumes) && postgres.volumes.length).toBeGreaterThan(0);
   });
 
-  it('runs Temporal on the PostgreSQL server once it is healthy', () => {
-    const temporal = service('temporal');
-    const env = environmentOf(temporal);
-    expect(String(temporal.image)).toMatch(/^temporalio\/auto-setup:\d+\.\d+\.\d+/);
-    expect(env.DB).toBe('postgres12');
-    expect(env.POSTGRES_SEEDS).toBe('postgresql');
-    expect(env.POSTGRES_USER).toBe(environmentOf(service('postgresql')).POSTGRES_USER);
-    expect(env.POSTGRES_PWD).toBe(environmentOf(service('postgresql')).POSTGRES_PASSWORD);
-    expect(dependenciesOf(temporal)).toEqual({ postgresql: 'service_healthy' });
+  it('runs Temporal on the PostgreSQL server, its schema set up first', () => {
+    const postgresEnv = environmentOf(service('postgresql'));
+    for (const name of TEMPORAL_SERVER_SERVICES) {
+      const env = environmentOf(service(name));
+      expect({ name, host: env.TEMPORAL_DB_HOST, port: env.TEMPORAL_DB_PORT }).toEqual({
+        name,
+        host: 'postgresql',
+        port: '5432',
+      });
+      expect(env.TEMPORAL_DB_USER).toBe(postgresEnv.POSTGRES_USER);
+      expect(env.TEMPORAL_DB_PASSWORD).toBe(postgresEnv.POSTGRES_PASSWORD);
+      expect(dependenciesOf(service(name))).toEqual({ 'temporal-schema': 'service_completed_successfully' });
+    }
+    expect(dependenciesOf(service('temporal-schema'))).toEqual({ postgresql: 'service_healthy' });
   });
 
   it.each(APP_SERVICES)('builds %s from the local Dockerfile', (name) => {
@@ -370,7 +389,7 @@ describe('docker-compose.yml', () => {
     expect(decodeURIComponent(databaseUrl.password)).toBe(postgresEnv.POSTGRES_PASSWORD);
     expect(databaseUrl.pathname).toBe(`/${postgresEnv.POSTGRES_DB}`);
     expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
-    expect(env.TEMPORAL_NAMESPACE).toBe(environmentOf(service('temporal')).DEFAULT_NAMESPACE);
+    expect(env.TEMPORAL_NAMESPACE).toBe(createdNamespace());
     expect(env.TEMPORAL_TASK_QUEUE ?? RENEWAL_TASK_QUEUE).toBe(RENEWAL_TASK_QUEUE);
   });
 
@@ -656,5 +675,107 @@ describe('.dockerignore', () => {
     for (const needed of ['src', 'workflows', 'activities', 'package.json', 'package-lock.json', 'tsconfig.json']) {
       expect(ignored).not.toContain(needed);
     }
+  });
+});
+
+describe('the Temporal cluster of docker-compose.yml and npm run cluster', () => {
+  const TEMPLATE = readFileSync(path.join(TEMPORAL_CONFIG_DIR, 'config', 'temporal.yaml'), 'utf8');
+  /** Every variable the server's configuration template reads. */
+  const templateVariables = new Set([...TEMPLATE.matchAll(/env "([A-Z0-9_]+)"/g)].map((match) => match[1]));
+
+  it('is the pinned server version, with admin tools of the same version, and no auto-setup image', () => {
+    for (const name of serviceNames)
+      expect({ name, image: String(service(name).image) }).not.toMatchObject({
+        image: expect.stringMatching(/auto-setup/),
+      });
+    for (const name of TEMPORAL_SERVER_SERVICES) {
+      expect({ name, image: service(name).image }).toEqual({
+        name,
+        image: `temporalio/server:${TEMPORAL_SERVER_VERSION}`,
+      });
+    }
+    for (const name of ['temporal-schema', 'temporal-admin-tools']) {
+      expect(String(service(name).image)).toMatch(
+        new RegExp(`^temporalio/admin-tools:${TEMPORAL_SERVER_VERSION.replace(/\./g, '\\.')}(-|$)`),
+      );
+    }
+    expect(String(service('temporal-ui').image)).toBe(`temporalio/ui:${TEMPORAL_UI_VERSION}`);
+  });
+
+  it('runs frontend, history, matching and worker as separate services on the committed configuration', () => {
+    const roles = TEMPORAL_SERVER_SERVICES.map((name) => {
+      const svc = service(name);
+      const command = `${commandText(svc.entrypoint)} ${commandText(svc.command)}`;
+      expect(command).toMatch(
+        /^temporal-server --root \/etc\/temporal\/deploy --config config --env temporal .*\bstart --service \w+$/,
+      );
+      expect(svc.volumes).toEqual(['./deploy/temporal:/etc/temporal/deploy:ro']);
+      return /--service (\w+)$/.exec(command)![1];
+    });
+    expect(roles).toEqual(['frontend', 'history', 'matching', 'worker']);
+    // The mounted folder is the one the launcher runs the server with.
+    expect(path.resolve(ROOT, 'deploy/temporal')).toBe(TEMPORAL_CONFIG_DIR);
+    expect(existsSync(path.join(TEMPORAL_CONFIG_DIR, 'dynamicconfig', 'temporal.yaml'))).toBe(true);
+    expect(environmentOf(service('temporal')).TEMPORAL_DYNAMIC_CONFIG_FILE).toBe(
+      '/etc/temporal/deploy/dynamicconfig/temporal.yaml',
+    );
+  });
+
+  it('sets only variables the configuration reads, as the launcher does', () => {
+    expect(TEMPLATE.split('\n').slice(0, 3).join('\n')).toMatch(/^# enable-template/m);
+    for (const name of TEMPORAL_SERVER_SERVICES) {
+      const unknown = Object.keys(environmentOf(service(name))).filter((key) => !templateVariables.has(key));
+      expect({ name, unknown }).toEqual({ name, unknown: [] });
+    }
+    const options = { ...loadClusterOptions({}), dataDir: '/tmp/unused' };
+    const launcherVariables = Object.keys(temporalServerEnv(options)).filter((key) => key.startsWith('TEMPORAL_'));
+    expect(launcherVariables.filter((key) => !templateVariables.has(key))).toEqual([]);
+    expect(Number(environmentOf(service('temporal')).TEMPORAL_NUM_HISTORY_SHARDS)).toBeGreaterThan(1);
+  });
+
+  it('gives each service a fixed address on the network, which it broadcasts to its peers', () => {
+    const ipam = (compose.networks as JsonObject).default as JsonObject;
+    const { subnet, ip_range: range } = ((ipam.ipam as JsonObject).config as JsonObject[])[0] as Record<string, string>;
+    const inRange = (address: string, cidr: string) => {
+      const [base, bits] = cidr.split('/');
+      const toNumber = (ip: string) => ip.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
+      const mask = 2 ** 32 - 2 ** (32 - Number(bits));
+      return (toNumber(address) & mask) >>> 0 === (toNumber(base) & mask) >>> 0;
+    };
+    const addresses = TEMPORAL_SERVER_SERVICES.map((name) => {
+      const svc = service(name);
+      const address = String(((svc.networks as JsonObject).default as JsonObject).ipv4_address);
+      expect({ name, broadcast: environmentOf(svc).TEMPORAL_BROADCAST_ADDRESS }).toEqual({ name, broadcast: address });
+      expect({ name, inSubnet: inRange(address, subnet), outsideDynamicRange: !inRange(address, range) }).toEqual({
+        name,
+        inSubnet: true,
+        outsideDynamicRange: true,
+      });
+      expect(environmentOf(svc).TEMPORAL_BIND_ON_IP).toBe('0.0.0.0');
+      return address;
+    });
+    expect(new Set(addresses).size).toBe(addresses.length);
+    // Only the frontend is published: clients reach the cluster through it alone.
+    expect(publishedPorts('temporal').map((port) => port.hostPort)).toEqual([7233]);
+    for (const name of TEMPORAL_SERVER_SERVICES.slice(1)) expect(publishedPorts(name)).toEqual([]);
+  });
+
+  it('sets up both schemas with temporal-sql-tool, as the launcher does', () => {
+    const script = commandText(service('temporal-schema').command);
+    for (const { database, schema } of TEMPORAL_DATABASES) {
+      const steps = [...script.matchAll(new RegExp(`temporal-sql-tool --database ${database} (.*)`, 'g'))].map(
+        (m) => m[1],
+      );
+      expect(steps).toEqual([
+        'create-database',
+        'setup-schema -v 0.0',
+        `update-schema -d "$schema/${schema}/versioned"`,
+      ]);
+    }
+    expect(script).toContain('schema=/etc/temporal/schema/postgresql/v12');
+    expect(environmentOf(service('temporal-schema'))).toMatchObject({
+      SQL_PLUGIN: 'postgres12',
+      SQL_HOST: 'postgresql',
+    });
   });
 });

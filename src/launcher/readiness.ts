@@ -1,0 +1,65 @@
+import { connect } from 'node:net';
+import { Connection } from '@temporalio/client';
+
+/** Answers whether a service is ready; throwing counts as "not yet". */
+export type Probe = () => Promise<boolean>;
+
+export interface WaitOptions {
+  what: string;
+  timeoutMs: number;
+  /** A reason to give up at once (the process exited), or undefined to keep waiting. */
+  failFast?: () => string | undefined;
+  intervalMs?: number;
+}
+
+/** Polls `probe` until it says ready, failing with the last error seen. */
+export async function waitUntil(probe: Probe, options: WaitOptions): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  let last = 'not ready';
+  for (;;) {
+    const fatal = options.failFast?.();
+    if (fatal) throw new Error(`${options.what}: ${fatal}`);
+    try {
+      if (await probe()) return;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    if (Date.now() > deadline) throw new Error(`${options.what}: not ready after ${options.timeoutMs} ms (${last})`);
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
+  }
+}
+
+/** Something accepts TCP connections on the port. */
+export function tcpListening(port: number, host = '127.0.0.1'): Probe {
+  return () =>
+    new Promise((resolve) => {
+      const socket = connect({ port, host });
+      socket.setTimeout(1_000);
+      const done = (ok: boolean) => {
+        socket.destroy();
+        resolve(ok);
+      };
+      socket.once('connect', () => done(true));
+      socket.once('error', () => done(false));
+      socket.once('timeout', () => done(false));
+    });
+}
+
+/** The URL answers 2xx. */
+export function httpOk(url: string): Probe {
+  return async () => (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
+}
+
+/** A Temporal frontend answers the gRPC health check as serving. */
+export function temporalServing(address: string): Probe {
+  return async () => {
+    const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+    try {
+      const { status } = await connection.healthService.check({});
+      // 1 = SERVING in grpc.health.v1.HealthCheckResponse.ServingStatus.
+      return status === 1;
+    } finally {
+      await connection.close();
+    }
+  };
+}
