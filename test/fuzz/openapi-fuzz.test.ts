@@ -8,7 +8,7 @@ import { webhookSecretVariable } from '../../src/config/webhook-secrets';
 import { WEBHOOK_PARTNERS } from '../../workflows/contract';
 import { seedCitizen } from '../support/citizens';
 import { SandboxStack, startSandboxStack } from '../support/sandbox-stack';
-import { locateSchemathesis } from './schemathesis';
+import { locateSchemathesis, type Schemathesis } from './schemathesis';
 
 const FUZZ_DIR = __dirname;
 const MIN_REQUESTS = 1_500;
@@ -68,11 +68,16 @@ function runSchemathesis(
  * minute, nearly every citizen request would be a 429 and the fuzz would test the limiter only.
  */
 describe('the API matches its OpenAPI document (schemathesis, all checks)', () => {
+  let schemathesis: Schemathesis;
   let stack: SandboxStack;
   let served: ReturnType<typeof countServed>;
   let citizenId: string;
 
   beforeAll(async () => {
+    // No schemathesis is a failure that says how to install it, before any server starts: never a skip.
+    const found = locateSchemathesis();
+    if (found instanceof Error) throw found;
+    schemathesis = found;
     stack = await startSandboxStack({ API_RATE_LIMIT_CITIZEN: '100000' });
     served = countServed(stack);
     citizenId = (await seedCitizen(stack.db, { subscribedToWasel: true })).nationalId;
@@ -85,8 +90,6 @@ describe('the API matches its OpenAPI document (schemathesis, all checks)', () =
   it(
     `answers ${MIN_REQUESTS}+ generated requests with no server error and no check failure`,
     async () => {
-      const schemathesis = locateSchemathesis();
-      if (schemathesis instanceof Error) throw schemathesis;
       const address = stack.http.address() as { port: number };
       const workDir = mkdtempSync(join(tmpdir(), 'schemathesis-'));
       const reportPath = join(workDir, 'report.json');
