@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintAccessToken } from '../../src/api/auth/access-token';
@@ -25,15 +25,39 @@ interface RunReport {
   errors: unknown[];
 }
 
+/** Saudi Post's event for a shipment we do not know yet: a 503 with Retry-After by design (see schemathesis.toml). */
+const UNPLACED_CARRIER_EVENT = 'POST /v1/webhooks/saudi-post 503 with Retry-After';
+
+interface ServedRequest {
+  method?: string;
+  url?: string;
+}
+interface ServedResponse extends NodeJS.EventEmitter {
+  statusCode: number;
+  getHeader(name: string): unknown;
+}
+
 /** What the API itself served during the run: every request counted as it finished, by status. */
 function countServed(stack: SandboxStack) {
   const statuses = new Map<number, number>();
-  stack.http.on('request', (_request: unknown, response: NodeJS.EventEmitter & { statusCode: number }) =>
-    response.on('finish', () => statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1)),
+  let unplacedCarrierEvents = 0;
+  stack.http.on('request', (request: ServedRequest, response: ServedResponse) =>
+    response.on('finish', () => {
+      const { statusCode } = response;
+      const path = request.url?.split('?')[0];
+      if (
+        statusCode === 503 &&
+        request.method === 'POST' &&
+        path === '/v1/webhooks/saudi-post' &&
+        response.getHeader('retry-after') !== undefined
+      )
+        unplacedCarrierEvents++;
+      else statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    }),
   );
   const total = (filter: (status: number) => boolean = () => true) =>
     [...statuses].filter(([status]) => filter(status)).reduce((sum, [, count]) => sum + count, 0);
-  return { statuses, total };
+  return { statuses, total, unplacedCarrierEvents: () => unplacedCarrierEvents };
 }
 
 /** Runs the schemathesis CLI to the end (or the limit), returning its exit code and output. */
@@ -117,10 +141,17 @@ describe('the API matches its OpenAPI document (schemathesis, all checks)', () =
         workDir,
       );
       const report = JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport;
+      rmSync(workDir, { recursive: true, force: true });
       const statuses = [...served.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`);
+      statuses.push(`${UNPLACED_CARRIER_EVENT}: ${served.unplacedCarrierEvents()}`);
       console.log(
-        `schemathesis ${schemathesis.version}: ${report.test_cases.generated} test cases, ` +
-          `${served.total()} requests served (${statuses.join(', ')}), ` +
+        `schemathesis ${schemathesis.version}, --checks all: ` +
+          `${report.operations.tested}/${report.operations.total} operations, ` +
+          `phases ${Object.entries(report.phases)
+            .map(([name, phase]) => `${name} ${phase.status}`)
+            .join(', ')}, ` +
+          `${report.test_cases.generated} test cases, ` +
+          `${served.total() + served.unplacedCarrierEvents()} requests served (${statuses.join(', ')}), ` +
           `${report.failures.length} check failures, ${report.errors.length} errors, exit code ${code}, ` +
           `${Math.round(report.running_time)} s`,
       );
@@ -131,8 +162,9 @@ describe('the API matches its OpenAPI document (schemathesis, all checks)', () =
       expect(report.operations.tested).toBe(report.operations.total);
       // Examples, coverage (boundaries, invalid values, undeclared methods), fuzzing and stateful sequences.
       expect(Object.entries(report.phases).filter(([, phase]) => phase.status !== 'success')).toEqual([]);
+      // Every other 5xx is a server error, a 503 of the carrier's webhook without Retry-After included.
       expect(served.total((status) => status >= 500)).toBe(0);
-      expect(served.total()).toBeGreaterThanOrEqual(MIN_REQUESTS);
+      expect(served.total() + served.unplacedCarrierEvents()).toBeGreaterThanOrEqual(MIN_REQUESTS);
     },
     RUN_LIMIT_MS + 60_000,
   );

@@ -39,6 +39,21 @@ export class ProblemException extends HttpException {
 }
 
 /**
+ * 503 with `Retry-After`: nothing is wrong with the request, but it cannot be
+ * acted on yet (e.g. a partner event that overtook the record it is about).
+ */
+export class RetryLaterProblem extends ProblemException {
+  constructor(
+    slug: string,
+    title: string,
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(HttpStatus.SERVICE_UNAVAILABLE, slug, title, detail);
+  }
+}
+
+/**
  * Fields at fault: a 400 when the request does not match the documented schema, a 422 when it does but breaks a
  * rule the schema cannot express (a check digit, a field another field requires).
  */

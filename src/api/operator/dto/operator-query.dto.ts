@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
 import {
   type DeliveryMethod,
   OFFICE_ID_MESSAGE,
@@ -10,16 +10,15 @@ import {
 } from '../../../../workflows/contract';
 import { BEYOND_SCHEMA } from '../../common/beyond-schema';
 import { ISO_DURATION, isoDurationMs } from '../../common/iso-duration';
+import { PageQuery } from './page-query.dto';
 
 /** Longer than any renewal lives, and still a time PostgreSQL can compare with. */
 const STUCK_FOR_MAX_MS = 3650 * 24 * 3600 * 1000;
 
-const MAX_OFFSET = 2_147_483_647;
-
 const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters over the read model; every one is optional and they combine with AND. */
-export class OperatorRenewalsQuery {
+export class OperatorRenewalsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: RENEWAL_STAGES, example: 'IN_TRANSIT' })
   @IsOptional()
   @IsIn(RENEWAL_STAGES, { message: `stage must be one of ${RENEWAL_STAGES.join(', ')}` })
@@ -77,23 +76,6 @@ export class OperatorRenewalsQuery {
     BEYOND_SCHEMA,
   )
   stuckFor?: string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  // Bounded like a PostgreSQL integer: a larger OFFSET fails in the database instead of finding nothing.
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0)
-  @Max(MAX_OFFSET)
-  offset?: number;
 }
 
 export class OverdueQuery {

@@ -132,6 +132,30 @@ export class SaudiPostEventDto {
   @Length(1, 64)
   trackingNumber: string;
 
+  @ApiPropertyOptional({
+    example: '3f2a7c1e-9b4d-4c0a-8e5f-6a7b8c9d0e1f/issue-1/shipment',
+    minLength: 1,
+    maxLength: 200,
+    description:
+      'Our shipment key, echoed from the shipment request: places the event before we know the tracking number',
+  })
+  // Absent, not null: null is not a string the schema allows.
+  @ValidateIf((event: SaudiPostEventDto) => event.shipmentKey !== undefined)
+  @IsString()
+  @Length(1, 200)
+  shipmentKey?: string;
+
+  @ApiPropertyOptional({
+    example: 'PE3F2A7C1E9B4D4C0A8E5F6A7B8C9D0E1F01',
+    minLength: 1,
+    maxLength: 64,
+    description: 'The envelope barcode, echoed from the shipment request',
+  })
+  @ValidateIf((event: SaudiPostEventDto) => event.envelopeBarcode !== undefined)
+  @IsString()
+  @Length(1, 64)
+  envelopeBarcode?: string;
+
   @ApiProperty({ enum: CARRIER_EVENT_TYPES })
   @IsIn(CARRIER_EVENT_TYPES, { message: `type must be one of ${CARRIER_EVENT_TYPES.join(', ')}` })
   type: CarrierEventType;
@@ -166,7 +190,9 @@ export class WebhookAckView {
 
   @ApiPropertyOptional({
     example: 'SIGNALLED',
-    description: 'SIGNALLED, RENEWAL_CLOSED (too late to matter) or NO_RENEWAL_AWAITING_ADDRESS',
+    description:
+      'SIGNALLED, RENEWAL_CLOSED (too late to matter), NO_RENEWAL_AWAITING_ADDRESS, or LOSS_CLAIM_DISPUTED ' +
+      '(a delivery reported after the loss: the claim is disputed and operators alerted)',
   })
   outcome?: string;
 }
