@@ -10,9 +10,7 @@ describe('failures of partner systems', () => {
       expect(await renewal.handle.result()).toEqual({ stage: 'FAILED', reason: 'MalformedAddress' });
       expect(renewal.stagesVisited().slice(-1)).toEqual(['FAILED']);
       expect(fake.callsOf('refundBill')).toEqual([expect.objectContaining({ reason: 'MalformedAddress' })]);
-      expect(fake.callsOf('alertOperators')).toEqual([
-        expect.objectContaining({ kind: 'RENEWAL_FAILED', details: { reason: 'MalformedAddress' } }),
-      ]);
+      expect(fake.alerts).toEqual([{ kind: 'RENEWAL_FAILED', details: { reason: 'MalformedAddress' } }]);
       expect(fake.noticeKinds().at(-1)).toBe('FAILED');
     });
   });
@@ -51,14 +49,14 @@ describe('failures of partner systems', () => {
       await renewal.acceptAndPay(PICKUP_ACCEPTANCE);
       await renewal.waitForStage('PRINTING');
       await renewal.env.sleep('2 days');
-      // The deadline has passed, but the escalation (an activity, then the read model) follows the timer on the
-      // worker: wait for the status to show it instead of racing it. Time stands still meanwhile (it moves only
+      // The deadline has passed, but the escalation (the alert and the new deadline, recorded by an activity)
+      // follows the timer on the worker: wait for the status to show it instead of racing it. Time stands still meanwhile (it moves only
       // while the test sleeps or awaits the result), so the second deadline cannot pass first.
       const escalated = await renewal.waitForStatus(
         (status) => status.timeline.some((entry) => entry.note === 'PRINT_OVERDUE_ESCALATED'),
         'the overdue print escalated',
       );
-      expect(renewal.fake.callsOf('alertOperators')).toEqual([expect.objectContaining({ kind: 'PRINT_OVERDUE' })]);
+      expect(renewal.fake.alerts).toEqual([expect.objectContaining({ kind: 'PRINT_OVERDUE' })]);
       expect(escalated.stage).toBe('PRINTING');
       expect((await renewal.status()).stage).toBe('PRINTING');
       expect(await renewal.handle.result()).toEqual({ stage: 'FAILED', reason: 'PRINTING_FAILED' });
