@@ -1,5 +1,10 @@
-import { ActivityCancellationType, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { RenewalActivities } from './contract';
+import {
+  type ActivityOptions,
+  ActivityCancellationType,
+  proxyActivities,
+  proxyLocalActivities,
+} from '@temporalio/workflow';
+import { ACTIVITY_SUMMARIES, type RenewalActivities } from './contract';
 
 /**
  * Activity stubs, with retry and timeout policies that fit each kind of work.
@@ -14,6 +19,21 @@ const PARTNER_CALL = {
   cancellationType: ActivityCancellationType.ABANDON,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 } as const;
+
+/**
+ * Stubs like `proxyActivities`, each activity carrying its summary for the
+ * Temporal UI's timeline (user metadata on the scheduling command: the
+ * server does not compare it on replay, so recorded histories still replay).
+ */
+function summarised<A extends Partial<RenewalActivities>>(options: ActivityOptions): A {
+  return new Proxy({} as A, {
+    get(_, name) {
+      if (typeof name !== 'string') return undefined;
+      const summary = ACTIVITY_SUMMARIES[name as keyof RenewalActivities];
+      return proxyActivities<A>({ ...options, summary })[name as keyof A];
+    },
+  });
+}
 
 /**
  * The renewal's progress in our own database, as a local activity: one marker
@@ -31,27 +51,27 @@ export const progress = proxyLocalActivities<Pick<RenewalActivities, 'recordProg
 });
 
 /** Renewals started before `progress`: our own database, quick, and retried until it answers. */
-export const projection = proxyActivities<Pick<RenewalActivities, 'recordStageChange'>>({
+export const projection = summarised<Pick<RenewalActivities, 'recordStageChange'>>({
   startToCloseTimeout: '10 seconds',
   cancellationType: ActivityCancellationType.ABANDON,
   retry: { initialInterval: '500 milliseconds', maximumInterval: '30 seconds' },
 });
 
 export const registry =
-  proxyActivities<
+  summarised<
     Pick<RenewalActivities, 'lookUpCitizen' | 'recordPrintedPassport' | 'activateNewPassport' | 'voidPassport'>
   >(PARTNER_CALL);
 
 export const payments =
-  proxyActivities<Pick<RenewalActivities, 'issueBill' | 'cancelBill' | 'refundBill' | 'recordPayment'>>(PARTNER_CALL);
+  summarised<Pick<RenewalActivities, 'issueBill' | 'cancelBill' | 'refundBill' | 'recordPayment'>>(PARTNER_CALL);
 
-export const address = proxyActivities<Pick<RenewalActivities, 'checkNationalAddress'>>(PARTNER_CALL);
+export const address = summarised<Pick<RenewalActivities, 'checkNationalAddress'>>(PARTNER_CALL);
 
 export const printing =
-  proxyActivities<Pick<RenewalActivities, 'submitPrintJob' | 'cancelPrintJob' | 'recordPrintFailure'>>(PARTNER_CALL);
+  summarised<Pick<RenewalActivities, 'submitPrintJob' | 'cancelPrintJob' | 'recordPrintFailure'>>(PARTNER_CALL);
 
 export const delivery =
-  proxyActivities<Pick<RenewalActivities, 'dispatchShipment' | 'closeShipment' | 'recallShipment' | 'openLossClaim'>>(
+  summarised<Pick<RenewalActivities, 'dispatchShipment' | 'closeShipment' | 'recallShipment' | 'openLossClaim'>>(
     PARTNER_CALL,
   );
 
@@ -59,7 +79,7 @@ export const delivery =
  * Renewals started before the SMS outbox. Best effort: a notification that
  * cannot be sent after a few tries is given up, never the renewal.
  */
-export const notifications = proxyActivities<Pick<RenewalActivities, 'notifyCitizen' | 'alertOperators'>>({
+export const notifications = summarised<Pick<RenewalActivities, 'notifyCitizen' | 'alertOperators'>>({
   startToCloseTimeout: '20 seconds',
   cancellationType: ActivityCancellationType.ABANDON,
   retry: { initialInterval: '2 seconds', maximumAttempts: 5 },

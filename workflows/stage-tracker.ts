@@ -1,7 +1,8 @@
-import { upsertSearchAttributes } from '@temporalio/workflow';
+import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import { progress, projection } from './activities';
 import {
   type AlertToRaise,
+  currentDetails,
   type DeliveryMethod,
   type NoticeToSend,
   type ProgressRecord,
@@ -56,6 +57,8 @@ export class StageTracker {
   private sequence = 0;
   private method: DeliveryMethod = 'PICKUP';
   private office: string;
+  /** When the current stage was entered, for the Temporal UI's current details. */
+  private stageSince = new Date().toISOString();
   // ---- lean only
   private noticesQueued = 0;
   /** Told or entered, to be written with the next write (`defer`). */
@@ -184,9 +187,25 @@ export class StageTracker {
 
   /** Lean: the tracker's fields move when a write is issued, so one issued meanwhile (an update's) is never older. */
   private move({ stage, deadline, slaBreached }: Position): void {
+    if (stage !== this.stage) this.stageSince = new Date().toISOString();
     this.stage = stage;
     this.stageDeadline = deadline;
     this.slaBreached = slaBreached;
+    this.showCurrentDetails();
+  }
+
+  /** The Temporal UI's current details, served by the built-in metadata query: no command, nothing in the history. */
+  private showCurrentDetails(): void {
+    setCurrentDetails(
+      currentDetails({
+        stage: this.stage,
+        since: this.stageSince,
+        deadline: this.stageDeadline,
+        slaBreached: this.slaBreached,
+        officeId: this.office,
+        deliveryMethod: this.method,
+      }),
+    );
   }
 
   private line(line: Omit<TimelineLine, 'sequence' | 'stage' | 'at'>): TimelineLine {
@@ -256,10 +275,12 @@ export class StageTracker {
       slaBreached,
       note,
     });
+    if (stage !== this.stage) this.stageSince = at;
     this.stage = stage;
     this.stageDeadline = deadline;
     this.slaBreached = slaBreached;
     this.timeline.push({ stage, at, ...(note ? { note } : {}) });
+    this.showCurrentDetails();
   }
 }
 

@@ -8,6 +8,7 @@ import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations'
 import { loadPagesConfig, type PagesConfig } from './pages';
 import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
 import { loadSmsSenderConfig, type SmsSenderConfig } from './sms-sender';
+import { loadTelemetryConfig, type TelemetryConfig } from './telemetry';
 
 /**
  * The one configuration object of each process, read from the environment
@@ -25,6 +26,8 @@ export interface WorkerConfiguration extends AppConfig {
   smsSender: SmsSenderConfig;
   /** Unset outside production when PAYLOAD_KEYS is: `npm start` then generates a development key. */
   payloadKeys?: PayloadKeysConfig;
+  /** Logs, metrics and traces (src/config/telemetry.ts). */
+  telemetry: TelemetryConfig;
   /** The schedule the worker's start-up keeps in place. */
   housekeeping: HousekeepingConfig;
 }
@@ -52,6 +55,7 @@ export function loadWorkerConfiguration(env: Env): WorkerConfiguration {
     integrations: loadIntegrationsConfig(env),
     smsSender: loadSmsSenderConfig(env),
     payloadKeys: loadPayloadKeys(env),
+    telemetry: loadTelemetryConfig(env),
     housekeeping: loadHousekeepingConfig(env),
   };
 }

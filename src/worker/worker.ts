@@ -10,7 +10,10 @@ import { createDataConverter } from '../temporal/data-converter';
 import { ensureHousekeepingSchedule } from '../temporal/housekeeping-schedule';
 import { createPersistence } from '../persistence/persistence';
 import { createIntegrations } from '../wiring/integrations';
+import { createWorkerMetrics, type WorkerMetrics } from '../telemetry/metrics';
+import type { Tracing } from '../telemetry/tracing';
 import { SmsOutboxSender } from './sms-outbox-sender';
+import { tracingWorkerOptions } from './tracing';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
@@ -21,6 +24,12 @@ export interface RunningWorker {
   shutdown(): Promise<void>;
 }
 
+/** What the worker measures into (served by its entry point) and, when tracing is on, where its spans go. */
+export interface WorkerTelemetry {
+  metrics?: WorkerMetrics;
+  tracing?: Tracing;
+}
+
 /**
  * Builds the worker: the renewal workflows plus activities wired to their
  * adapters. Setup is split from `run` so tests and the embedded launcher can
@@ -29,6 +38,7 @@ export interface RunningWorker {
 export async function createRenewalWorker(
   config: WorkerConfiguration,
   dataSource: DataSource,
+  telemetry: WorkerTelemetry = {},
   dependencies?: ActivityDependencies,
 ): Promise<Worker> {
   // Every process but `npm start`, which generates a development key, must be given PAYLOAD_KEYS: checked
@@ -41,13 +51,23 @@ export async function createRenewalWorker(
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(config.temporal.workflowBundlePath),
     dataConverter,
-    activities: createActivities(dependencies ?? activityDependencies(config, dataSource)),
+    ...tracingWorkerOptions(telemetry.tracing, Boolean(config.temporal.workflowBundlePath)),
+    activities: createActivities(dependencies ?? activityDependencies(config, dataSource, telemetry)),
   });
 }
 
 /** Repositories, and the sandbox or HTTP adapter per system from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md). */
-function activityDependencies(config: WorkerConfiguration, dataSource: DataSource): ActivityDependencies {
-  return { persistence: createPersistence(dataSource), ...createIntegrations(config.integrations, dataSource) };
+function activityDependencies(
+  config: WorkerConfiguration,
+  dataSource: DataSource,
+  telemetry: WorkerTelemetry,
+): ActivityDependencies {
+  const metrics = telemetry.metrics ?? createWorkerMetrics();
+  return {
+    persistence: createPersistence(dataSource),
+    ...createIntegrations(config.integrations, dataSource, metrics.partnerCalls),
+    stageChanges: metrics.stageChanges,
+  };
 }
 
 function workflowSource(bundlePath: string | undefined) {
@@ -71,9 +91,13 @@ async function keepHousekeepingScheduled(config: WorkerConfiguration): Promise<v
 }
 
 /** The worker, polling, with the SMS outbox sender beside it; both stop on `shutdown` (or on a signal). */
-export async function startRenewalWorker(config: WorkerConfiguration, dataSource: DataSource): Promise<RunningWorker> {
-  const dependencies = activityDependencies(config, dataSource);
-  const worker = await createRenewalWorker(config, dataSource, dependencies);
+export async function startRenewalWorker(
+  config: WorkerConfiguration,
+  dataSource: DataSource,
+  telemetry: WorkerTelemetry = {},
+): Promise<RunningWorker> {
+  const dependencies = activityDependencies(config, dataSource, telemetry);
+  const worker = await createRenewalWorker(config, dataSource, telemetry, dependencies);
   try {
     await keepHousekeepingScheduled(config);
   } catch (error) {

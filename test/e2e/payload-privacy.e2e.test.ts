@@ -5,6 +5,7 @@ import type { SeedPerson } from '../../src/sandboxes/seed-people';
 import { withCheckDigit } from '../../src/domain/national-id';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { isCoreMarkerData, payloadsIn } from '../support/history-payloads';
+import { personalDataOf } from '../support/observed-stack';
 import { citizenClient, handOverAtCounter, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 
 interface PayloadJson {
@@ -36,21 +37,7 @@ describe('encrypted workflow payloads, over real histories', () => {
 
   const seeded = (nationalId: string): SeedPerson => SEED_PEOPLE.find((person) => person.nationalId === nationalId)!;
 
-  /** Everything that identifies the person, as the registry and Wasel sandboxes hold it, in every written form. */
-  function personalData(person: SeedPerson): string[] {
-    const localMobile = person.mobile.replace(/^\+966/, '0');
-    return [
-      person.nationalId,
-      person.nameAr,
-      person.nameEn,
-      ...person.nameEn.split(' '),
-      person.dateOfBirth,
-      person.mobile,
-      person.mobile.slice(1),
-      localMobile,
-      ...Object.values(person.address ?? {}),
-    ];
-  }
+  const personalData = personalDataOf;
 
   async function renew(person: SeedPerson, delivery: object): Promise<string> {
     const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });

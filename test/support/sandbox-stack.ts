@@ -23,6 +23,7 @@ export interface SandboxStack extends TestStack {
 export async function startSandboxStack(
   sandboxEnv: Record<string, string>,
   appOptions: Parameters<typeof startStack>[1] = {},
+  workerTelemetry: Parameters<typeof startStack>[2] = {},
 ): Promise<SandboxStack> {
   const apiPort = await freePort();
   // A database and task queue of its own: other test files run sandboxes with other faults at the same time.
@@ -37,6 +38,7 @@ export async function startSandboxStack(
       ...sandboxEnv,
     },
     appOptions,
+    workerTelemetry,
   );
   await stack.app.listen(apiPort, '127.0.0.1');
   const ignore = () => undefined;
