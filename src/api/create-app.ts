@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import type { CodecModuleOptions } from './codec/codec.module';
 import type { PagesOptions } from './pages/pages-options';
 import { bodyParserProblems } from './common/body-parser-problems';
+import { methodNotAllowed } from './common/method-not-allowed';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import type { IntegrationsFactory } from './integrations/integrations.module';
@@ -50,6 +51,7 @@ export async function createApp(config: ApiConfiguration, options: CreateAppOpti
     { bodyParser: false, rawBody: true, bufferLogs: !silent, logger: silent ? false : undefined },
   );
   if (!silent) app.useLogger(app.get(Logger));
+  app.use(methodNotAllowed(app.getHttpAdapter().getInstance()));
   // JSON only, and small: no request of this API needs more.
   app.useBodyParser('json', { limit: config.api.bodyLimitBytes });
   app.use(bodyParserProblems);

@@ -46,11 +46,12 @@ describe('codec endpoint', () => {
     await post('/codec/decode', plain).expect(200, plain);
   });
 
-  it('answers bad input and undecodable payloads with a 400 naming the payload, never a 500', async () => {
-    const cases: Array<[object, RegExp]> = [
-      [{}, /payloads/],
-      [{ payloads: [{ metadata: { encoding: 'not base64!' } }] }, /payloads\.0\.metadata/],
-      [{ payloads: [{ metadata: {}, data: '@@' }] }, /payloads\.0\.data/],
+  it('answers bad input with a 400 and undecodable payloads with a 422, naming the payload, never a 500', async () => {
+    // A 400 does not match the documented schema; a 422 does, but its bytes cannot be decrypted.
+    const cases: Array<[object, number, RegExp]> = [
+      [{}, 400, /payloads/],
+      [{ payloads: [{ metadata: { encoding: 'not base64!' } }] }, 400, /payloads\.0\.metadata/],
+      [{ payloads: [{ metadata: {}, data: '@@' }] }, 400, /payloads\.0\.data/],
       [
         {
           payloads: [
@@ -61,6 +62,7 @@ describe('codec endpoint', () => {
             },
           ],
         },
+        422,
         /payloads\.1: Payload encrypted with key id "retired-2024", which is not among the configured PAYLOAD_KEYS/,
       ],
       [
@@ -72,11 +74,12 @@ describe('codec endpoint', () => {
             },
           ],
         },
+        422,
         /payloads\.0: .*failed authentication/,
       ],
     ];
-    for (const [body, detail] of cases) {
-      const response = await post('/codec/decode', body).expect(400);
+    for (const [body, status, detail] of cases) {
+      const response = await post('/codec/decode', body).expect(status);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body.detail).toMatch(detail);
     }

@@ -3,7 +3,10 @@ import { startApi, ApiStack } from './support/api-stack';
 import { bearer, tokenFor } from './support/credentials';
 import { freshNationalId, seedRenewal, uniqueKey } from './support/fixtures';
 
-/** Bad input is a 400 (or 413) problem naming the field, never a 500, and it starts nothing. */
+/**
+ * Bad input is a problem naming the field, never a 500, and it starts nothing: a 400 when the request does not
+ * match the OpenAPI document, a 422 when it does but breaks a rule the document cannot express (or a 413).
+ */
 describe('validation', () => {
   let stack: ApiStack;
   let nationalId: string;
@@ -64,12 +67,16 @@ describe('validation', () => {
     expectProblem(await post(`/v1/renewals/${renewalId}/cancellation`, citizen).send({ reason: '' }), 400, ['reason']);
   });
 
-  it('checks national IDs with the domain rules (check digit, citizens only)', async () => {
+  it('checks national IDs with the domain rules: ten digits (400), then check digit and citizens only (422)', async () => {
+    // Ten digits is the documented pattern; the check digit and the citizen prefix are rules beyond the schema.
     const badDigit = await request(stack.http).get('/v1/counter/renewals?nationalId=1058529941').set(clerk);
-    expectProblem(badDigit, 400, ['nationalId']);
+    expectProblem(badDigit, 422, ['nationalId']);
     expect(badDigit.body.errors[0].message).toBe('nationalId has an invalid check digit');
     const resident = await request(stack.http).get('/v1/counter/renewals?nationalId=2012345670').set(clerk);
-    expectProblem(resident, 400, ['nationalId']);
+    expectProblem(resident, 422, ['nationalId']);
+    const short = await request(stack.http).get('/v1/counter/renewals?nationalId=105852994').set(clerk);
+    expectProblem(short, 400, ['nationalId']);
+    expect(short.body.errors[0].message).toBe('nationalId must be exactly 10 digits');
     expectProblem(await request(stack.http).get('/v1/counter/renewals').set(clerk), 400, ['nationalId']);
   });
 

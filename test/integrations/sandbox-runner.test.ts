@@ -108,7 +108,9 @@ describe('sandbox runner: webhook delivery', () => {
     second.start();
     try {
       const ids = await Promise.all(Array.from({ length: 30 }, () => enqueue()));
-      await Promise.all(ids.map((id) => settled(id)));
+      const rows = await Promise.all(ids.map((id) => settled(id)));
+      // Claimed once (a second claim would count a second attempt), and received once.
+      expect(rows.filter((r) => r.status !== 'DELIVERED' || r.attempts !== 1)).toEqual([]);
       for (const id of ids) expect(harness().webhooks.attempts.filter((a) => a.id === id)).toHaveLength(1);
     } finally {
       await second.stop();

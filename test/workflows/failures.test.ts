@@ -49,7 +49,15 @@ describe('failures of partner systems', () => {
       await renewal.acceptAndPay(PICKUP_ACCEPTANCE);
       await renewal.waitForStage('PRINTING');
       await renewal.env.sleep('2 days');
+      // The deadline has passed, but the escalation (the alert and the new deadline, recorded by an activity)
+      // follows the timer on the worker: wait for the status to show it instead of racing it. Time stands still meanwhile (it moves only
+      // while the test sleeps or awaits the result), so the second deadline cannot pass first.
+      const escalated = await renewal.waitForStatus(
+        (status) => status.timeline.some((entry) => entry.note === 'PRINT_OVERDUE_ESCALATED'),
+        'the overdue print escalated',
+      );
       expect(renewal.fake.alerts).toEqual([expect.objectContaining({ kind: 'PRINT_OVERDUE' })]);
+      expect(escalated.stage).toBe('PRINTING');
       expect((await renewal.status()).stage).toBe('PRINTING');
       expect(await renewal.handle.result()).toEqual({ stage: 'FAILED', reason: 'PRINTING_FAILED' });
       expect(renewal.fake.callsOf('cancelPrintJob')).toEqual([renewal.fake.printJobs[0]]);

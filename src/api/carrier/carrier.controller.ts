@@ -8,7 +8,7 @@ import { CarrierService } from './carrier.service';
 import { EnvelopeView } from './dto/envelope.view';
 
 /** `PE` + the renewal id's 32 hex digits + a 2-digit issue number (workflows/contract/ids.ts `envelopeBarcode`). */
-const BARCODE = /^PE[0-9A-F]{32}\d{2}$/;
+const BARCODE = /^PE[0-9A-F]{32}[0-9]{2}$/;
 
 /** The courier scanning a dedicated envelope. */
 @ApiTags('carrier')
@@ -22,7 +22,10 @@ export class CarrierController {
     summary: 'Recipient and delivery address of a scanned envelope',
     description: 'Answers only while the envelope is in transit (410 afterwards); every look-up is audited.',
   })
-  @ApiParam({ name: 'barcode', example: 'PE3F2A7C1E9B4D4C0A8E5F6A7B8C9D0E1F01' })
+  @ApiParam({
+    name: 'barcode',
+    schema: { type: 'string', pattern: BARCODE.source, example: 'PE3F2A7C1E9B4D4C0A8E5F6A7B8C9D0E1F01' },
+  })
   @ApiOkResponse({ type: EnvelopeView })
   @ApiProblems(400, 404, 410, 503)
   envelope(@CurrentPrincipal() principal: Principal, @Param('barcode') barcode: string): Promise<EnvelopeView> {

@@ -27,7 +27,7 @@ export class CodecController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Decrypt workflow payloads (Temporal remote codec format)' })
   @ApiOkResponse({ type: PayloadsJson, description: 'The same payloads in the same order, decrypted' })
-  @ApiProblems(400, 413)
+  @ApiProblems(400, 413, 422)
   decode(@CurrentPrincipal() principal: Principal, @Body() request: PayloadsJson): PayloadsJson {
     return this.codec.decode(principal, request);
   }

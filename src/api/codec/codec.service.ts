@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { Payload } from '@temporalio/common';
 import type { PayloadKeysConfig } from '../../config/payload-keys';
 import { AesGcmPayloadCodec, PayloadDecryptionError } from '../../temporal/payload-codec';
@@ -41,7 +41,11 @@ export class CodecService {
         return toJson(this.codec.decrypt(fromJson(json)));
       } catch (error) {
         if (!(error instanceof PayloadDecryptionError)) throw error;
-        throw new ValidationProblem([{ field: `payloads.${index}`, message: error.message }]);
+        // Well-formed (the schema's base64 and map) but not decryptable: beyond the schema, so a 422.
+        throw new ValidationProblem(
+          [{ field: `payloads.${index}`, message: error.message }],
+          HttpStatus.UNPROCESSABLE_ENTITY,
+        );
       }
     });
     this.logger.log(`${principal.actor} decoded ${payloads.length} payload(s)`);

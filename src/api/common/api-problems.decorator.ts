@@ -46,7 +46,9 @@ const PROBLEMS: Record<number, { description: string; slug: string; title: strin
     title: 'Request body too large',
   },
   422: {
-    description: 'The renewal refused the action; `reason` says why',
+    description:
+      'Well-formed but refused: a rule the schema cannot express is broken (a check digit, a field another field ' +
+      'requires; `errors` names the field), or the renewal refused the action (`reason` says why)',
     slug: 'update-rejected',
     title: 'The renewal cannot take this action now',
   },

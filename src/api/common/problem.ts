@@ -53,10 +53,17 @@ export class RetryLaterProblem extends ProblemException {
   }
 }
 
+/**
+ * Fields at fault: a 400 when the request does not match the documented schema, a 422 when it does but breaks a
+ * rule the schema cannot express (a check digit, a field another field requires).
+ */
 export class ValidationProblem extends ProblemException {
-  constructor(errors: FieldError[]) {
+  constructor(
+    errors: FieldError[],
+    status: HttpStatus.BAD_REQUEST | HttpStatus.UNPROCESSABLE_ENTITY = HttpStatus.BAD_REQUEST,
+  ) {
     super(
-      HttpStatus.BAD_REQUEST,
+      status,
       'validation-error',
       'The request is not valid',
       errors.map((e) => `${e.field}: ${e.message}`).join('; '),

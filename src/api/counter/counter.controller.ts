@@ -26,7 +26,7 @@ export class CounterController {
   @Get()
   @ApiOperation({ summary: 'Renewals of this citizen ready for pickup at my office' })
   @ApiOkResponse({ type: [RenewalView] })
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   readyAtMyOffice(
     @CurrentPrincipal() principal: Principal,
     @Query() query: CounterLookupQuery,

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { OPAQUE_KEY_SCHEMA } from '../common/opaque-key';
 
 export const SKIP_IDEMPOTENCY_KEY = 'passport-renewal:skip-idempotency-key';
 
@@ -19,7 +20,7 @@ export function ApiIdempotencyKey(): MethodDecorator {
         'Unique per intended action, chosen by the client (a UUID is best). Repeating a request with the same key ' +
         'and body returns the first response (header `Idempotent-Replayed: true`) without acting again; the same ' +
         'key with a different body is a 409.',
-      example: '5f0c6a3e-8d0b-4b7e-9f43-2c8e7d1a9b10',
+      schema: { ...OPAQUE_KEY_SCHEMA, example: '5f0c6a3e-8d0b-4b7e-9f43-2c8e7d1a9b10' },
     }),
   );
 }

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import type { Principal } from '../auth/principal';
+import { OPAQUE_KEY } from '../common/opaque-key';
 import { ValidationProblem } from '../common/problem';
 import { canonicalJson } from './canonical-json';
 import type { IdempotencyContext } from './idempotency-context';
@@ -17,7 +18,7 @@ type ApiRequest = Request & { principal?: Principal; idempotency?: IdempotencyCo
 function idempotencyKeyOf(request: Request): string {
   const raw = request.headers['idempotency-key'];
   const key = (Array.isArray(raw) ? raw[0] : raw)?.trim().replace(/^"(.*)"$/, '$1');
-  if (!key || !/^[\x21-\x7e]{1,255}$/.test(key)) {
+  if (!key || !OPAQUE_KEY.test(key)) {
     throw new ValidationProblem([
       {
         field: 'Idempotency-Key',

@@ -1,5 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type {
+  OperationObject,
+  ReferenceObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { BEARER_SCHEME } from '../auth/access.decorators';
 import { WEBHOOK_SIGNATURE_SCHEME } from '../webhooks/webhooks.controller';
 
@@ -13,6 +18,50 @@ timestamp and raw body; 5-minute tolerance; a replayed \`webhook-id\` is acknowl
 **Writes.** Every POST except webhooks takes an \`Idempotency-Key\` header.
 
 **Errors.** \`application/problem+json\` (RFC 9457) with a stable \`type\` URI (\`urn:passport-renewal:problem:<slug>\`).`;
+
+type Schema = SchemaObject | ReferenceObject;
+
+/** The component schemas a schema uses, directly or through its properties, items and compositions. */
+function referencedSchemas(schema: Schema | undefined, components: Record<string, Schema>, found: Set<string>): void {
+  if (!schema) return;
+  if ('$ref' in schema) {
+    const name = schema.$ref.replace('#/components/schemas/', '');
+    if (found.has(name)) return;
+    found.add(name);
+    return referencedSchemas(components[name], components, found);
+  }
+  const nested = [
+    ...Object.values(schema.properties ?? {}),
+    schema.items,
+    ...(schema.allOf ?? []),
+    ...(schema.oneOf ?? []),
+    ...(schema.anyOf ?? []),
+  ];
+  nested.forEach((child) => referencedSchemas(child, components, found));
+}
+
+/**
+ * The global ValidationPipe refuses any property a DTO does not declare, so every object schema a request body
+ * uses says `additionalProperties: false`: a client (or a fuzzer) reading the document knows extras are a 400.
+ */
+function closeRequestBodies(document: OpenAPIObject): OpenAPIObject {
+  const components = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const used = new Set<string>();
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations) as OperationObject[]) {
+      const body = operation?.requestBody;
+      if (!body || '$ref' in body) continue;
+      Object.values(body.content).forEach(({ schema }) => referencedSchemas(schema, components, used));
+    }
+  }
+  for (const name of used) {
+    const schema = components[name];
+    if (!('$ref' in schema) && schema.type === 'object' && schema.additionalProperties === undefined) {
+      schema.additionalProperties = false;
+    }
+  }
+  return document;
+}
 
 /** The OpenAPI document the API serves at /openapi.json and the committed openapi.json mirrors. */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -38,7 +87,9 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('codec', "Temporal's remote codec: the Temporal UI decrypts workflow payloads here (operators)")
     .addTag('health', 'Probes')
     .build();
-  return SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
-  });
+  return closeRequestBodies(
+    SwaggerModule.createDocument(app, config, {
+      operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    }),
+  );
 }

@@ -32,7 +32,7 @@ export class OperatorController {
   @Get()
   @ApiOperation({ summary: 'Find renewals in the read model by stage, office, delivery, SLA breach, time stuck' })
   @ApiOkResponse({ type: RenewalPageView })
-  @ApiProblems(400)
+  @ApiProblems(400, 422)
   list(@Query() query: OperatorRenewalsQuery): Promise<RenewalPageView> {
     return this.operator.list(query);
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import type { Principal } from '../auth/principal';
@@ -10,6 +11,24 @@ import { RenewalStatusView } from '../renewals/dto/renewal-status.view';
 import { RenewalsService } from '../renewals/renewals.service';
 import { RenewalChangeFeed } from './renewal-change-feed.service';
 import { renewalStatusStream } from './status-stream';
+
+/**
+ * One event of the stream as it is written: `data` holds a status as JSON, which the JSON Schema keywords
+ * `contentMediaType` and `contentSchema` say, so a client (or a fuzzer) can check the status inside.
+ */
+const STATUS_EVENT = {
+  type: 'object',
+  required: ['id', 'event', 'data'],
+  properties: {
+    id: { type: 'string', description: 'Sequence number of the event in this stream, from 1' },
+    event: { type: 'string', enum: ['status'] },
+    data: {
+      type: 'string',
+      contentMediaType: 'application/json',
+      contentSchema: { $ref: getSchemaPath(RenewalStatusView) },
+    },
+  },
+} as SchemaObject;
 
 /** A comment line now and then keeps proxies and load balancers from closing a quiet stream. */
 const HEARTBEAT_MS = 15_000;
@@ -39,7 +58,8 @@ export class RenewalEventsController {
       'then one whenever the renewal changes. The stream ends after the renewal ends; reconnect to resume.',
   })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ type: RenewalStatusView, description: 'Each event’s `data` is a status' })
+  @ApiExtraModels(RenewalStatusView)
+  @ApiOkResponse({ schema: STATUS_EVENT, description: 'Each event’s `data` is a status' })
   @ApiProblems(400, 404, 503)
   async follow(
     @CurrentPrincipal() principal: Principal,

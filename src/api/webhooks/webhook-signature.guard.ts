@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { WEBHOOK_PARTNERS, WebhookPartner } from '../../../workflows/contract';
 import type { ApiConfig } from '../../config/api';
+import { OPAQUE_KEY } from '../common/opaque-key';
 import { ProblemException, ValidationProblem } from '../common/problem';
 import { InjectApiConfig } from '../config/api-config.module';
 
@@ -76,7 +77,7 @@ export class WebhookSignatureGuard implements CanActivate {
         'webhook-id, webhook-timestamp and webhook-signature must sign the body with the partner secret',
       );
     }
-    if (!/^[\x21-\x7e]{1,255}$/.test(id!)) {
+    if (!OPAQUE_KEY.test(id!)) {
       throw new ValidationProblem([{ field: 'webhook-id', message: 'webhook-id must be 1 to 255 visible characters' }]);
     }
     request.webhook = { partner, id: id! };

@@ -3,6 +3,7 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@n
 import type { Request } from 'express';
 import { Public } from '../auth/access.decorators';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { OPAQUE_KEY_SCHEMA } from '../common/opaque-key';
 import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
 import {
   PrintCentreEventDto,
@@ -32,9 +33,15 @@ type WebhookRequest = Request & { webhook: VerifiedWebhook };
   name: 'webhook-id',
   required: true,
   description: 'Unique per message; a replay is acknowledged, not acted on',
+  schema: OPAQUE_KEY_SCHEMA,
 })
-@ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds; at most 5 minutes from now' })
-@ApiProblems(400, 401, 413, 415)
+@ApiHeader({
+  name: 'webhook-timestamp',
+  required: true,
+  description: 'Unix seconds; at most 5 minutes from now',
+  schema: { type: 'string', pattern: '^[0-9]{1,12}$' },
+})
+@ApiProblems(400, 401, 413, 415, 422)
 @Controller('v1/webhooks')
 export class WebhooksController {
   constructor(

@@ -54,7 +54,19 @@ export function testConfig(webhookBaseUrl: string, options: HarnessOptions = {})
       printCentre: { ...base.sandbox.printCentre, delayMs: 300, ...options.sandbox?.printCentre },
       saudiPost: { ...base.sandbox.saudiPost, stepDelayMs: 100, ...options.sandbox?.saudiPost },
       runner: { ...base.sandbox.runner, pollIntervalMs: 50, batchSize: 50 },
-      webhooks: { ...base.sandbox.webhooks, baseUrl: webhookBaseUrl, retryBaseMs: 50, retryMaxMs: 200 },
+      webhooks: {
+        ...base.sandbox.webhooks,
+        baseUrl: webhookBaseUrl,
+        retryBaseMs: 50,
+        retryMaxMs: 200,
+        // Every runner of the suite's database (all integration files share it) delivers every webhook in it. On a
+        // loaded machine an answer can take seconds; with a short timeout the sender would give up on a request
+        // the receiver had already counted and send it again, as it should, and a test counting sends would see
+        // two. No test here is about webhook timeouts (test/unit/sandboxes/webhook-dispatcher.test.ts is, against
+        // a receiver that never answers), so none happens here. Below the dispatcher's 60 s claim lease, which a
+        // send must never outlast (another runner would claim the webhook again).
+        timeoutMs: 30_000,
+      },
     },
   };
 }

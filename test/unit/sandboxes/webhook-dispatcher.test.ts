@@ -31,7 +31,9 @@ describe('webhook dispatcher', () => {
   let stub: StubPartner;
   const config = {
     secrets: DEV_WEBHOOK_SECRETS,
-    timeoutMs: 500,
+    // Far beyond any answer of the local stub, however loaded the machine: only the timeout test, against a stub
+    // that never answers, can end in a timeout.
+    timeoutMs: 600_000,
     maxAttempts: 5,
     retryBaseMs: 100,
     retryMaxMs: 1_000,
@@ -43,8 +45,12 @@ describe('webhook dispatcher', () => {
 
   afterAll(() => stub.close());
 
-  async function deliverOnce(status: number, attempts = 1) {
-    stub.answer = { status };
+  async function deliverOnce(
+    status: number,
+    attempts = 1,
+    options: { neverAnswer?: boolean; timeoutMs?: number } = {},
+  ) {
+    stub.answer = { status, neverAnswer: options.neverAnswer };
     const logs: string[] = [];
     const { db, writes } = outboxWith(`${stub.url}/v1/webhooks/wasel`, attempts);
     const logger = {
@@ -52,7 +58,12 @@ describe('webhook dispatcher', () => {
       warn: (m: string) => logs.push(m),
       error: (m: string) => logs.push(m),
     };
-    await new WebhookDispatcher(db, config, 10, logger).deliverDue();
+    await new WebhookDispatcher(
+      db,
+      { ...config, timeoutMs: options.timeoutMs ?? config.timeoutMs },
+      10,
+      logger,
+    ).deliverDue();
     return { logs, write: writes[0] };
   }
 
@@ -68,6 +79,12 @@ describe('webhook dispatcher', () => {
     // [id, status, last error, delay before the next attempt]
     expect(write.params).toEqual(['evt-1', 'PENDING', 'HTTP 502', 400]);
     expect((await deliverOnce(502, 10)).write.params[3]).toBe(1_000);
+  });
+
+  it('schedules a retry when the receiver does not answer in time', async () => {
+    const { write, logs } = await deliverOnce(200, 2, { neverAnswer: true, timeoutMs: 100 });
+    expect(write.params).toEqual(['evt-1', 'PENDING', expect.stringMatching(/^TimeoutError: /), 200]);
+    expect(logs).toEqual([]);
   });
 
   it('rejects on 4xx and logs the partner and the id, never the payload', async () => {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBase64, IsObject, IsOptional, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBase64, IsObject, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -29,7 +29,8 @@ export class PayloadJson {
   metadata: Record<string, string>;
 
   @ApiPropertyOptional({ type: 'string', format: 'byte', description: 'Absent for an empty payload' })
-  @IsOptional()
+  // Absent, or base64: `null` is neither (IsOptional would let it through to the codec).
+  @ValidateIf((_payload: PayloadJson, value: unknown) => value !== undefined)
   @IsBase64()
   data?: string;
 }

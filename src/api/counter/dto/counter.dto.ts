@@ -1,20 +1,30 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Equals, IsBoolean, Matches } from 'class-validator';
-import { IsNationalId } from '../../common/is-national-id.decorator';
+import { IsNationalId, NATIONAL_ID_SHAPE } from '../../common/is-national-id.decorator';
+
+const PRESENTED_PASSPORT_NUMBER = /^[A-Za-z0-9]{6,9}$/;
 
 export class CounterLookupQuery {
-  @ApiProperty({ example: '1058529940', description: 'National ID of the citizen at the counter' })
+  @ApiProperty({
+    example: '1058529940',
+    pattern: NATIONAL_ID_SHAPE.source,
+    description: 'National ID of the citizen at the counter (a citizen: first digit 1, valid check digit)',
+  })
   @IsNationalId()
   nationalId: string;
 }
 
 /** The clerk is the token subject; the body holds only what the clerk saw. */
 export class VerifyOldPassportDto {
-  @ApiProperty({ example: 'N1234567', description: 'Number of the old passport the citizen presents' })
-  @Matches(/^[A-Za-z0-9]{6,9}$/, { message: 'presentedPassportNumber must be 6 to 9 letters or digits' })
+  @ApiProperty({
+    example: 'N1234567',
+    pattern: PRESENTED_PASSPORT_NUMBER.source,
+    description: 'Number of the old passport the citizen presents',
+  })
+  @Matches(PRESENTED_PASSPORT_NUMBER, { message: 'presentedPassportNumber must be 6 to 9 letters or digits' })
   presentedPassportNumber: string;
 
-  @ApiProperty({ example: true, description: 'The clerk checked the holder against the photo on record' })
+  @ApiProperty({ enum: [true], description: 'The clerk checked the holder against the photo on record' })
   @IsBoolean()
   @Equals(true, { message: 'identityConfirmed must be true: check the holder before matching the passport' })
   identityConfirmed: boolean;

@@ -1,17 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsDateTime } from '../../common/is-date-time.decorator';
 import { PageQuery } from './page-query.dto';
+
+const ALERT_KIND = /^[A-Z][A-Z0-9_]{1,63}$/;
 
 /** Filters over operator alerts; every one is optional and they combine with AND. */
 export class AlertsQuery extends PageQuery {
   @ApiPropertyOptional({
     example: 'PAYMENT_AMOUNT_MISMATCH',
+    pattern: ALERT_KIND.source,
     description:
       'e.g. PAYMENT_AMOUNT_MISMATCH, PAYMENT_FOR_ANOTHER_BILL, PAYMENT_FOR_CLOSED_RENEWAL, DELIVERED_AFTER_LOSS, ' +
       'DELIVERY_SLA_BREACHED',
   })
   @IsOptional()
-  @Matches(/^[A-Z][A-Z0-9_]{1,63}$/, { message: 'kind must be 2 to 64 capital letters, digits or underscores' })
+  @Matches(ALERT_KIND, { message: 'kind must be 2 to 64 capital letters, digits or underscores' })
   kind?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -21,12 +25,12 @@ export class AlertsQuery extends PageQuery {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Raised at or after this time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'since must be an ISO 8601 date-time' })
+  @IsDateTime()
   since?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Raised before this time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date-time' })
+  @IsDateTime()
   until?: string;
 }
 

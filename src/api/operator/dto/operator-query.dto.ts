@@ -8,8 +8,12 @@ import {
   RENEWAL_STAGES,
   type RenewalStage,
 } from '../../../../workflows/contract';
-import { isoDurationMs } from '../../common/iso-duration';
+import { BEYOND_SCHEMA } from '../../common/beyond-schema';
+import { ISO_DURATION, isoDurationMs } from '../../common/iso-duration';
 import { PageQuery } from './page-query.dto';
+
+/** Longer than any renewal lives, and still a time PostgreSQL can compare with. */
+const STUCK_FOR_MAX_MS = 3650 * 24 * 3600 * 1000;
 
 const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -20,7 +24,7 @@ export class OperatorRenewalsQuery extends PageQuery {
   @IsIn(RENEWAL_STAGES, { message: `stage must be one of ${RENEWAL_STAGES.join(', ')}` })
   stage?: RenewalStage;
 
-  @ApiPropertyOptional({ example: 'RUH-01' })
+  @ApiPropertyOptional({ example: 'RUH-01', pattern: OFFICE_ID_PATTERN.source })
   @IsOptional()
   @Matches(OFFICE_ID_PATTERN, { message: `officeId ${OFFICE_ID_MESSAGE}` })
   officeId?: string;
@@ -48,16 +52,29 @@ export class OperatorRenewalsQuery extends PageQuery {
 
   @ApiPropertyOptional({
     example: 'PT48H',
-    description: 'Only unfinished renewals that entered their current stage longer ago than this ISO 8601 duration',
+    pattern: ISO_DURATION.source,
+    description:
+      'Only unfinished renewals that entered their current stage longer ago than this ISO 8601 duration ' +
+      '(days, hours, minutes, seconds; longer than zero, at most ten years)',
   })
   @IsOptional()
-  @ValidateBy({
-    name: 'isIsoDuration',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && (isoDurationMs(value) ?? 0) > 0,
-      defaultMessage: () => 'stuckFor must be an ISO 8601 duration in days, hours, minutes or seconds, e.g. PT48H',
-    },
+  @Matches(ISO_DURATION, {
+    message: 'stuckFor must be an ISO 8601 duration in days, hours, minutes or seconds, e.g. PT48H',
   })
+  @ValidateBy(
+    {
+      name: 'isWithinTenYears',
+      validator: {
+        // A value of the wrong shape is the pattern's to report.
+        validate: (value: unknown) => {
+          const ms = typeof value === 'string' ? isoDurationMs(value) : undefined;
+          return ms === undefined || (ms > 0 && ms <= STUCK_FOR_MAX_MS);
+        },
+        defaultMessage: () => 'stuckFor must be longer than zero and at most ten years (P3650D)',
+      },
+    },
+    BEYOND_SCHEMA,
+  )
   stuckFor?: string;
 }
 

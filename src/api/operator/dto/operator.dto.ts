@@ -4,14 +4,18 @@ import { type DeliveryMethod, RENEWAL_STAGES, type RenewalStage } from '../../..
 import { RenewalView } from '../../renewals/dto/renewal-view.dto';
 
 export class LossDeclarationDto {
-  @ApiProperty({ example: 'Carrier confirmed by phone that the envelope was lost in a depot fire' })
+  @ApiProperty({
+    example: 'Carrier confirmed by phone that the envelope was lost in a depot fire',
+    minLength: 1,
+    maxLength: 500,
+  })
   @IsString()
   @Length(1, 500, { message: 'reason must be 1 to 500 characters' })
   reason: string;
 }
 
 export class OperatorCancellationDto {
-  @ApiProperty({ example: 'Duplicate renewal opened in error' })
+  @ApiProperty({ example: 'Duplicate renewal opened in error', minLength: 1, maxLength: 500 })
   @IsString()
   @Length(1, 500, { message: 'reason must be 1 to 500 characters' })
   reason: string;

@@ -1,16 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsNotEmptyObject,
-  Matches,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { RequiredWhen } from '../../common/beyond-schema';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmptyObject, Matches, ValidateNested } from 'class-validator';
 import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN } from '../../../../workflows/contract';
+
+const PLEDGE_ID = /^[A-Z_]{1,64}$/;
 
 export class DeliveryChoiceDto {
   @ApiProperty({
@@ -21,8 +15,12 @@ export class DeliveryChoiceDto {
   @IsIn(['PICKUP', 'POST'], { message: 'delivery.method must be PICKUP or POST' })
   method: 'PICKUP' | 'POST';
 
-  @ApiPropertyOptional({ example: 'RUH-01', description: 'For PICKUP: the office to collect the passport from' })
-  @ValidateIf((choice: DeliveryChoiceDto) => choice.method === 'PICKUP')
+  @ApiPropertyOptional({
+    example: 'RUH-01',
+    pattern: OFFICE_ID_PATTERN.source,
+    description: 'Required for PICKUP: the office to collect the passport from',
+  })
+  @RequiredWhen((choice: DeliveryChoiceDto) => choice.method === 'PICKUP', 'delivery.officeId is required for PICKUP')
   @Matches(OFFICE_ID_PATTERN, { message: `delivery.officeId ${OFFICE_ID_MESSAGE}` })
   officeId?: string;
 }
@@ -38,12 +36,15 @@ export class AcceptanceDto {
   englishNameConfirmed: boolean;
 
   @ApiProperty({
+    type: 'array',
+    items: { type: 'string', pattern: PLEDGE_ID.source },
+    maxItems: 32,
     example: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'],
     description: 'Every pledge the citizen accepts; all of `requiredPledgeIds` from the review must be here',
   })
   @IsArray()
   @ArrayMaxSize(32)
-  @Matches(/^[A-Z_]{1,64}$/, { each: true, message: 'acceptedPledgeIds must hold pledge ids such as DATA_ACCURACY' })
+  @Matches(PLEDGE_ID, { each: true, message: 'acceptedPledgeIds must hold pledge ids such as DATA_ACCURACY' })
   acceptedPledgeIds: string[];
 
   @ApiProperty({ enum: [5, 10], example: 10, description: 'Under 21, only 5 years' })

@@ -2,7 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 
 export class CancellationDto {
-  @ApiProperty({ example: 'Travel plans changed', description: 'Why; kept with the renewal, 1 to 500 characters' })
+  @ApiProperty({
+    example: 'Travel plans changed',
+    minLength: 1,
+    maxLength: 500,
+    description: 'Why; kept with the renewal',
+  })
   @IsString()
   @Length(1, 500, { message: 'reason must be 1 to 500 characters' })
   reason: string;

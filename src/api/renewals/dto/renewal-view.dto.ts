@@ -16,7 +16,8 @@ export class RenewalView {
   @ApiProperty({ example: 'RUH-01' })
   officeId: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  // `string | null` reflects as Object: the type is spelled out.
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   stageDeadline: string | null;
 
   @ApiProperty()

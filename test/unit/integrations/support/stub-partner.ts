@@ -6,6 +6,8 @@ export interface StubAnswer {
   /** Sent as is when a string, as JSON otherwise. */
   body?: unknown;
   delayMs?: number;
+  /** Holds the request open until the stub closes: a timeout is then the only way a call can end. */
+  neverAnswer?: boolean;
 }
 
 export interface StubRequest {
@@ -27,7 +29,8 @@ export class StubPartner {
       request.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         this.requests.push({ method: request.method!, url: request.url!, headers: request.headers, body });
-        const { status, body: answer, delayMs } = this.answer;
+        const { status, body: answer, delayMs, neverAnswer } = this.answer;
+        if (neverAnswer) return;
         setTimeout(() => {
           if (response.destroyed) return;
           response.writeHead(status, answer === undefined ? {} : { 'content-type': 'application/json' });

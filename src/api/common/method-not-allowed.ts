@@ -1,0 +1,52 @@
+import { HttpStatus } from '@nestjs/common';
+import type { Application, RequestHandler } from 'express';
+import { METHODS } from 'node:http';
+import { ProblemException } from './problem';
+
+/** What this middleware reads of the Express router's layers (router 2, as Express 5 uses it). */
+interface RouterLayer {
+  route?: { methods: Record<string, boolean | undefined> };
+  match(path: string): unknown;
+}
+
+/** The methods a route answers, as `Allow` lists them: HEAD comes with GET, as Express serves it. */
+function allowedMethods(route: NonNullable<RouterLayer['route']>): string[] {
+  const methods = Object.keys(route.methods)
+    .filter((method) => method !== '_all' && route.methods[method])
+    .map((method) => method.toUpperCase());
+  return methods.includes('GET') && !methods.includes('HEAD') ? [...methods, 'HEAD'] : methods;
+}
+
+/** A route answering every method Node knows was mounted with `all()`, as Nest mounts middleware: not a resource. */
+function isMiddleware(route: NonNullable<RouterLayer['route']>): boolean {
+  return Boolean(route.methods._all) || METHODS.every((method) => route.methods[method.toLowerCase()]);
+}
+
+/**
+ * A path the API serves, asked with a method it does not serve, is a 405 with `Allow` (RFC 9110 §15.5.6), not
+ * the router's 404, which would say the resource does not exist. The routes are read from the Express router
+ * when a request comes, so every route Nest registers counts, whatever module declared it. OPTIONS is left to
+ * Express, which answers it with `Allow` itself.
+ */
+export function methodNotAllowed(app: Application): RequestHandler {
+  return (request, response, next) => {
+    if (request.method === 'OPTIONS') return next();
+    const allowed = new Set<string>();
+    for (const layer of app.router.stack as unknown as RouterLayer[]) {
+      if (!layer.route || isMiddleware(layer.route) || !layer.match(request.path)) continue;
+      const methods = allowedMethods(layer.route);
+      if (methods.includes(request.method)) return next();
+      methods.forEach((method) => allowed.add(method));
+    }
+    if (allowed.size === 0) return next();
+    response.setHeader('Allow', [...allowed].join(', '));
+    next(
+      new ProblemException(
+        HttpStatus.METHOD_NOT_ALLOWED,
+        'method-not-allowed',
+        'Method not allowed',
+        `${request.method} is not served here; Allow lists the methods that are`,
+      ),
+    );
+  };
+}
