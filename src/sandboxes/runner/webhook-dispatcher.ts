@@ -24,8 +24,14 @@ export function retryAfterMs(header: string | null, now: Date): number | undefin
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
 
-/** A claimed webhook is left alone by other runners for this long, then counted as an attempt that failed. */
-const CLAIM_LEASE_MS = 60_000;
+/**
+ * A claimed webhook is left alone by other runners for this long, then counted as an attempt that failed.
+ * Never shorter than twice the send's own timeout: a runner still waiting for an answer must not see
+ * another runner send the same webhook.
+ */
+export function claimLeaseMs(timeoutMs: number): number {
+  return Math.max(60_000, 2 * timeoutMs);
+}
 
 /**
  * Sends queued webhooks as the partners would: Standard Webhooks signatures
@@ -60,7 +66,7 @@ export class WebhookDispatcher {
                       WHERE status = 'PENDING' AND next_attempt_at <= now()
                       ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING id, partner, target_url, payload, attempts`,
-      [this.batchSize, CLAIM_LEASE_MS],
+      [this.batchSize, claimLeaseMs(this.config.timeoutMs)],
     );
     await Promise.all(due.map((webhook) => this.deliver(webhook)));
     return due.length;

@@ -1,6 +1,6 @@
 import { DEV_WEBHOOK_SECRETS } from '../../../src/config/webhook-secrets';
 import type { Queryable } from '../../../src/sandboxes/sql';
-import { WebhookDispatcher } from '../../../src/sandboxes/runner/webhook-dispatcher';
+import { claimLeaseMs, WebhookDispatcher } from '../../../src/sandboxes/runner/webhook-dispatcher';
 import { StubPartner } from '../integrations/support/stub-partner';
 
 const NATIONAL_ID = '1058529940';
@@ -8,9 +8,11 @@ const NATIONAL_ID = '1058529940';
 /** A database holding one due webhook, that records the dispatcher's writes. */
 function outboxWith(targetUrl: string, attempts: number) {
   const writes: Array<{ sql: string; params: unknown[] }> = [];
+  const claims: unknown[][] = [];
   const db: Queryable = {
     async query(sql: string, params: unknown[] = []) {
       if (sql.includes('FOR UPDATE SKIP LOCKED')) {
+        claims.push(params);
         const row = {
           id: 'evt-1',
           partner: 'wasel',
@@ -24,7 +26,7 @@ function outboxWith(targetUrl: string, attempts: number) {
       return [[], 1];
     },
   };
-  return { db, writes };
+  return { db, writes, claims };
 }
 
 describe('webhook dispatcher', () => {
@@ -52,7 +54,7 @@ describe('webhook dispatcher', () => {
   ) {
     stub.answer = { status, neverAnswer: options.neverAnswer };
     const logs: string[] = [];
-    const { db, writes } = outboxWith(`${stub.url}/v1/webhooks/wasel`, attempts);
+    const { db, writes, claims } = outboxWith(`${stub.url}/v1/webhooks/wasel`, attempts);
     const logger = {
       log: (m: string) => logs.push(m),
       warn: (m: string) => logs.push(m),
@@ -64,7 +66,7 @@ describe('webhook dispatcher', () => {
       10,
       logger,
     ).deliverDue();
-    return { logs, write: writes[0] };
+    return { logs, write: writes[0], claim: claims[0] };
   }
 
   it('marks a webhook delivered on 2xx', async () => {
@@ -85,6 +87,13 @@ describe('webhook dispatcher', () => {
     const { write, logs } = await deliverOnce(200, 2, { neverAnswer: true, timeoutMs: 100 });
     expect(write.params).toEqual(['evt-1', 'PENDING', expect.stringMatching(/^TimeoutError: /), 200]);
     expect(logs).toEqual([]);
+  });
+
+  it('claims for a lease that outlasts its own wait for an answer, so no other runner sends it meanwhile', async () => {
+    // [batch size, lease in ms]
+    expect((await deliverOnce(200, 1, { timeoutMs: 5_000 })).claim).toEqual([10, 60_000]);
+    expect((await deliverOnce(200, 1, { timeoutMs: 90_000 })).claim).toEqual([10, 180_000]);
+    expect(claimLeaseMs(600_000)).toBeGreaterThan(600_000);
   });
 
   it('rejects on 4xx and logs the partner and the id, never the payload', async () => {
