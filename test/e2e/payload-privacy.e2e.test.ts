@@ -5,7 +5,7 @@ import { SEED_PEOPLE, SEEDED } from '../../src/sandboxes/seed-people';
 import type { SeedPerson } from '../../src/sandboxes/seed-people';
 import { withCheckDigit } from '../../src/domain/national-id';
 import { renewalWorkflowId } from '../../workflows/contract';
-import { payloadsIn } from '../support/history-payloads';
+import { isPatchMarker, isSearchAttribute, payloadsIn } from '../support/history-payloads';
 import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 
 interface PayloadJson {
@@ -150,13 +150,14 @@ describe('encrypted workflow payloads, over real histories', () => {
       expect(longNeedles.filter((needle) => json.includes(needle))).toEqual([]);
 
       const encrypted = payloads.filter((payload) => decodeBase64(payload.metadata.encoding) === 'binary/encrypted');
-      // Search attributes are the only clear payloads: the server indexes them, and they hold no personal data.
+      // Search attributes (the server indexes them) and patch markers (the SDK core writes their patch id) are the
+      // only clear payloads, and they hold no personal data.
       expect(payloads.length - encrypted.length).toBe(
-        found.filter(({ path }) => path.includes('indexedFields')).length,
+        found.filter((payload) => isSearchAttribute(payload) || isPatchMarker(payload)).length,
       );
       console.log(
         `${journey}: ${found.length} payloads checked in ${history.events!.length} events ` +
-          `(${encrypted.length} encrypted, ${payloads.length - encrypted.length} search attributes)`,
+          `(${encrypted.length} encrypted, ${payloads.length - encrypted.length} search attributes and patch markers)`,
       );
 
       // 2. The operator decodes all of them through the codec endpoint, event by event as the UI does.

@@ -35,3 +35,7 @@ export const encodingOf = (payload: Payload) => Buffer.from(payload.metadata!.en
 
 /** Search attributes are indexed by the server, so no codec touches them (and they hold no personal data). */
 export const isSearchAttribute = ({ path }: FoundPayload) => /\.(searchAttributes|indexedFields)\./.test(path);
+
+/** A `patched()` marker: the SDK core writes its patch id itself, past the codec (and it holds nothing else). */
+export const isPatchMarker = ({ path }: FoundPayload) =>
+  /\.markerRecordedEventAttributes\.details\.patch-data\./.test(path);
