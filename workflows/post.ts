@@ -1,4 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { delivery, registry } from './activities';
 import {
   applyCarrierEvent,
@@ -16,8 +16,12 @@ import {
   type PrintJobCompleted,
   type Tracking,
 } from './contract';
+import { refusedAs } from './refusal';
 import type { RenewalContext } from './renewal-context';
 import { after, waitUntil } from './timing';
+
+/** Marks histories in which a shipment is recallable while its dispatch is in flight (older ones replay without). */
+const RECALL_WHILE_DISPATCHING = 'recall-shipment-while-dispatching';
 
 /**
  * Home delivery by Saudi Post: the dedicated envelope is dispatched, the
@@ -41,12 +45,26 @@ export class Post {
    */
   async deliver(issueNumber: number): Promise<ShipmentOutcome> {
     const { input, tracker, channels, compensation } = this.renewal;
-    const shipment = await delivery.dispatchShipment({
+    const request = {
       renewalId: input.renewalId,
       issueNumber,
       nationalId: input.nationalId,
       originOfficeId: tracker.officeId,
-    });
+    };
+    if (patched(RECALL_WHILE_DISPATCHING)) {
+      // Undone while the dispatch is in flight, that call is abandoned and may still create the shipment: the
+      // dispatch is repeated (idempotent by shipment key) to learn which shipment it is, and that one is recalled.
+      compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async () => {
+        const dispatched = await delivery.dispatchShipment(request).catch((error: unknown) => {
+          // No address any more: nothing can be dispatched now. (A call abandoned after its own look-up could
+          // still create one: that rare case is not covered here.)
+          if (refusedAs(error, 'AddressUnavailable')) return undefined;
+          throw error;
+        });
+        if (dispatched) await this.recall(dispatched);
+      });
+    }
+    const shipment = await delivery.dispatchShipment(request);
     this.shipment = { ...shipment, open: true };
     compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async () => {
       await this.recall();
@@ -171,8 +189,7 @@ export class Post {
     return acceptedAt ? new Date(new Date(acceptedAt).getTime() + this.renewal.input.policy.deliverySlaMs) : undefined;
   }
 
-  private recall(): Promise<void> {
-    const { shipmentKey, trackingNumber } = this.shipment!;
+  private recall({ shipmentKey, trackingNumber }: DispatchedShipment = this.shipment!): Promise<void> {
     return delivery.recallShipment({ shipmentKey, trackingNumber });
   }
 
