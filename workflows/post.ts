@@ -1,4 +1,4 @@
-import { patched, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { delivery, registry } from './activities';
 import {
   applyCarrierEvent,
@@ -23,6 +23,9 @@ import { after, waitUntil } from './timing';
 /** Marks histories in which a shipment is recallable while its dispatch is in flight (older ones replay without). */
 const RECALL_WHILE_DISPATCHING = 'recall-shipment-while-dispatching';
 
+/** Marks histories in which a loss is claimed from the carrier before anything is written off (older ones replay without). */
+const CLAIM_BEFORE_WRITE_OFF = 'loss-claim-before-write-off';
+
 /**
  * Home delivery by Saudi Post: the dedicated envelope is dispatched, the
  * carrier's events (by signal) move the stage, the 24-hour SLA runs from the
@@ -36,6 +39,10 @@ export class Post {
   /** Every carrier event id ever received: the one place a repeated event is dropped. */
   private readonly seenEventIds = new Set<string>();
   private lossDeclaration?: LossDeclaration;
+  /** The carrier accepted the loss claim for the current shipment. */
+  private lossClaimed = false;
+  /** The carrier refused a loss claim: it says it delivered, and its DELIVERED event is on its way. */
+  private deliveredPerCarrier = false;
 
   constructor(private readonly renewal: RenewalContext) {}
 
@@ -43,7 +50,7 @@ export class Post {
    * Dispatches issue `issueNumber` and follows it until it is delivered,
    * returned or lost. An SLA breach alerts operators without giving up.
    */
-  async deliver(issueNumber: number): Promise<ShipmentOutcome> {
+  async deliver(issueNumber: number, liabilitySar: number): Promise<ShipmentOutcome> {
     const { input, tracker, channels, compensation } = this.renewal;
     const request = {
       renewalId: input.renewalId,
@@ -71,26 +78,39 @@ export class Post {
       this.closed();
     });
     this.progress = startShipment(shipment.trackingNumber);
+    this.lossClaimed = false;
+    this.deliveredPerCarrier = false;
+    const claimLoss = (reason: string) => this.carrierAcceptsLoss(reason, issueNumber, liabilitySar);
     const lossDeadline = after(input.policy.lossThresholdMs);
     await tracker.enter('DISPATCHED', { deadline: lossDeadline });
     channels.notify('DISPATCHED', { trackingNumber: shipment.trackingNumber });
 
     for (;;) {
       const slaDeadline = this.slaDeadline();
-      const wakeAt = slaDeadline && !tracker.slaBreached && slaDeadline < lossDeadline ? slaDeadline : lossDeadline;
-      const woke = await waitUntil(() => this.inbox.length > 0 || this.lossDeclaration !== undefined, wakeAt);
+      const slaPending = slaDeadline && !tracker.slaBreached ? slaDeadline : undefined;
+      // Once the carrier says it delivered, no deadline makes the envelope lost: only its events end the wait.
+      const lossAt = this.deliveredPerCarrier ? undefined : lossDeadline;
+      const wakeAt = slaPending && (!lossAt || slaPending < lossAt) ? slaPending : lossAt;
+      const wake = () => this.inbox.length > 0 || this.lossDeclaration !== undefined;
+      const woke = wakeAt ? await waitUntil(wake, wakeAt) : await condition(wake).then(() => true);
       if (this.lossDeclaration) {
         const declaration = this.lossDeclaration;
         this.lossDeclaration = undefined;
-        return { kind: 'LOST', reason: `DECLARED_LOST_BY_OPERATOR ${declaration.operatorId}` };
+        const reason = `DECLARED_LOST_BY_OPERATOR ${declaration.operatorId}`;
+        if (await claimLoss(reason)) return { kind: 'LOST', reason };
+        continue;
       }
       if (!woke) {
-        if (Date.now() >= lossDeadline.getTime()) return { kind: 'LOST', reason: 'LOSS_THRESHOLD_ELAPSED' };
+        if (lossAt && Date.now() >= lossAt.getTime()) {
+          if (await claimLoss('LOSS_THRESHOLD_ELAPSED')) return { kind: 'LOST', reason: 'LOSS_THRESHOLD_ELAPSED' };
+          continue;
+        }
         await tracker.markSlaBreached();
         await channels.alertOperators('DELIVERY_SLA_BREACHED', { trackingNumber: shipment.trackingNumber });
         continue;
       }
       const outcome = await this.applyInbox(lossDeadline);
+      if (outcome?.kind === 'LOST' && !(await claimLoss(outcome.reason))) continue;
       if (outcome) return outcome;
     }
   }
@@ -121,13 +141,42 @@ export class Post {
     await this.close('LOST');
     await registry.voidPassport({ passportNumber: passport.passportNumber, reason: 'LOST_IN_TRANSIT' });
     compensation.resolve('PRINTED_PASSPORT');
-    await delivery.openLossClaim({
-      renewalId: input.renewalId,
-      issueNumber,
-      trackingNumber: this.shipment!.trackingNumber,
-      liabilitySar,
-    });
+    // Renewals from before the claim came first (CLAIM_BEFORE_WRITE_OFF) claim only now.
+    if (!this.lossClaimed) {
+      await delivery.openLossClaim({
+        renewalId: input.renewalId,
+        issueNumber,
+        trackingNumber: this.shipment!.trackingNumber,
+        liabilitySar,
+      });
+    }
     channels.notify('LOST_AND_REISSUING');
+  }
+
+  /**
+   * Whether the carrier accepts the loss: nothing is written off (the passport voided, a replacement printed)
+   * before it does. A carrier that has delivered the envelope refuses the claim (ShipmentDelivered): then the
+   * loss is not one, operators are told why it was refused, and the renewal waits for the carrier's DELIVERED
+   * event (retried until we take it) to complete as delivered.
+   */
+  private async carrierAcceptsLoss(reason: string, issueNumber: number, liabilitySar: number): Promise<boolean> {
+    if (!patched(CLAIM_BEFORE_WRITE_OFF)) return true;
+    const { input, channels } = this.renewal;
+    const { trackingNumber } = this.shipment!;
+    try {
+      await delivery.openLossClaim({ renewalId: input.renewalId, issueNumber, trackingNumber, liabilitySar });
+      this.lossClaimed = true;
+      return true;
+    } catch (error) {
+      if (!refusedAs(error, 'ShipmentDelivered')) throw error;
+      this.deliveredPerCarrier = true;
+      await channels.alertOperators('LOSS_CLAIM_REFUSED', {
+        reason: 'ShipmentDelivered',
+        loss: reason,
+        trackingNumber,
+      });
+      return false;
+    }
   }
 
   async close(status: 'DELIVERED' | 'RETURNED' | 'LOST'): Promise<void> {

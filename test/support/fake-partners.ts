@@ -52,6 +52,8 @@ export class FakePartners {
   readonly safetyViolations: string[] = [];
   readonly printJobs: string[] = [];
   readonly trackingNumbers: string[] = [];
+  /** Shipments the carrier has delivered (its DELIVERED event may not have reached the renewal yet). */
+  readonly deliveredByCarrier = new Set<string>();
   /** Tracking number by shipment key. */
   private readonly shipments = new Map<string, string>();
   waselSubscribed = true;
@@ -197,6 +199,12 @@ export class FakePartners {
     recallShipment: async (input) => this.record('recallShipment', input),
     openLossClaim: async (input) => {
       this.record('openLossClaim', input);
+      if (this.deliveredByCarrier.has(input.trackingNumber)) {
+        throw ApplicationFailure.nonRetryable(
+          'the carrier delivered this shipment: no loss to claim',
+          'ShipmentDelivered',
+        );
+      }
       return { claimId: `CLAIM-${input.issueNumber}`, liabilitySar: input.liabilitySar };
     },
     notifyCitizen: async (notification) => {
