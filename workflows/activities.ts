@@ -1,4 +1,4 @@
-import { ActivityCancellationType, proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { RenewalActivities } from './contract';
 
 /**
@@ -15,7 +15,22 @@ const PARTNER_CALL = {
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 } as const;
 
-/** Our own database: quick, and retried until it answers. */
+/**
+ * The renewal's progress in our own database, as a local activity: one marker
+ * event, no task-queue round trip. Each attempt is short; retries never stop,
+ * because a local activity retried past a schedule-to-close timeout fails like
+ * any activity, and a PostgreSQL outage of minutes must make the renewal wait,
+ * not fail. A blip of a few seconds is retried inside the worker at no cost in
+ * history; longer backoffs (past `localRetryThreshold`) become server timers, a
+ * few events each, rather than a workflow-task heartbeat every eight seconds.
+ */
+export const progress = proxyLocalActivities<Pick<RenewalActivities, 'recordProgress'>>({
+  startToCloseTimeout: '10 seconds',
+  localRetryThreshold: '5 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
+});
+
+/** Renewals started before `progress`: our own database, quick, and retried until it answers. */
 export const projection = proxyActivities<Pick<RenewalActivities, 'recordStageChange'>>({
   startToCloseTimeout: '10 seconds',
   cancellationType: ActivityCancellationType.ABANDON,
@@ -40,7 +55,10 @@ export const delivery =
     PARTNER_CALL,
   );
 
-/** Best effort: a notification that cannot be sent after a few tries is given up, never the renewal. */
+/**
+ * Renewals started before the SMS outbox. Best effort: a notification that
+ * cannot be sent after a few tries is given up, never the renewal.
+ */
 export const notifications = proxyActivities<Pick<RenewalActivities, 'notifyCitizen' | 'alertOperators'>>({
   startToCloseTimeout: '20 seconds',
   cancellationType: ActivityCancellationType.ABANDON,

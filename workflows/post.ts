@@ -18,7 +18,7 @@ import {
 } from './contract';
 import { refusedAs } from './refusal';
 import type { RenewalContext } from './renewal-context';
-import { after, waitUntil } from './timing';
+import { after, StandingTimer, waitUntil } from './timing';
 
 /** Marks histories in which a shipment is recallable while its dispatch is in flight (older ones replay without). */
 const RECALL_WHILE_DISPATCHING = 'recall-shipment-while-dispatching';
@@ -51,7 +51,7 @@ export class Post {
    * returned or lost. An SLA breach alerts operators without giving up.
    */
   async deliver(issueNumber: number, liabilitySar: number): Promise<ShipmentOutcome> {
-    const { input, tracker, channels, compensation } = this.renewal;
+    const { input, tracker, compensation } = this.renewal;
     const request = {
       renewalId: input.renewalId,
       issueNumber,
@@ -80,19 +80,43 @@ export class Post {
     this.progress = startShipment(shipment.trackingNumber);
     this.lossClaimed = false;
     this.deliveredPerCarrier = false;
-    const claimLoss = (reason: string) => this.carrierAcceptsLoss(reason, issueNumber, liabilitySar);
     const lossDeadline = after(input.policy.lossThresholdMs);
-    await tracker.enter('DISPATCHED', { deadline: lossDeadline });
-    channels.notify('DISPATCHED', { trackingNumber: shipment.trackingNumber });
+    await tracker.enter('DISPATCHED', {
+      deadline: lossDeadline,
+      notice: { notice: 'DISPATCHED', params: { trackingNumber: shipment.trackingNumber } },
+    });
 
+    // Lean: one timer per deadline rather than one per carrier event (older renewals replay theirs).
+    const timer = tracker.lean ? new StandingTimer() : undefined;
+    try {
+      return await this.follow(
+        lossDeadline,
+        (reason) => this.carrierAcceptsLoss(reason, issueNumber, liabilitySar),
+        timer,
+      );
+    } finally {
+      timer?.cancel();
+    }
+  }
+
+  /** Waits for the carrier's events (and the SLA and loss deadlines) until the shipment has an outcome. */
+  private async follow(
+    lossDeadline: Date,
+    claimLoss: (reason: string) => Promise<boolean>,
+    timer?: StandingTimer,
+  ): Promise<ShipmentOutcome> {
+    const { tracker } = this.renewal;
+    const { trackingNumber } = this.shipment!;
     for (;;) {
       const slaDeadline = this.slaDeadline();
       const slaPending = slaDeadline && !tracker.slaBreached ? slaDeadline : undefined;
       // Once the carrier says it delivered, no deadline makes the envelope lost: only its events end the wait.
       const lossAt = this.deliveredPerCarrier ? undefined : lossDeadline;
       const wakeAt = slaPending && (!lossAt || slaPending < lossAt) ? slaPending : lossAt;
-      const wake = () => this.inbox.length > 0 || this.lossDeclaration !== undefined;
-      const woke = wakeAt ? await waitUntil(wake, wakeAt) : await condition(wake).then(() => true);
+      const arrived = () => this.inbox.length > 0 || this.lossDeclaration !== undefined;
+      let woke: boolean;
+      if (!wakeAt) woke = await condition(arrived).then(() => true);
+      else woke = timer ? await timer.waitUntil(arrived, wakeAt) : await waitUntil(arrived, wakeAt);
       if (this.lossDeclaration) {
         const declaration = this.lossDeclaration;
         this.lossDeclaration = undefined;
@@ -105,8 +129,7 @@ export class Post {
           if (await claimLoss('LOSS_THRESHOLD_ELAPSED')) return { kind: 'LOST', reason: 'LOSS_THRESHOLD_ELAPSED' };
           continue;
         }
-        await tracker.markSlaBreached();
-        await channels.alertOperators('DELIVERY_SLA_BREACHED', { trackingNumber: shipment.trackingNumber });
+        await tracker.markSlaBreached({ kind: 'DELIVERY_SLA_BREACHED', details: { trackingNumber } });
         continue;
       }
       const outcome = await this.applyInbox(lossDeadline);
@@ -150,7 +173,8 @@ export class Post {
         liabilitySar,
       });
     }
-    channels.notify('LOST_AND_REISSUING');
+    // Lean: the citizen is told with the REISSUING stage, once a replacement is certain (renewal.workflow.ts).
+    if (!tracker.lean) channels.notify('LOST_AND_REISSUING');
   }
 
   /**
@@ -161,7 +185,7 @@ export class Post {
    */
   private async carrierAcceptsLoss(reason: string, issueNumber: number, liabilitySar: number): Promise<boolean> {
     if (!patched(CLAIM_BEFORE_WRITE_OFF)) return true;
-    const { input, channels } = this.renewal;
+    const { input, tracker, channels } = this.renewal;
     const { trackingNumber } = this.shipment!;
     try {
       await delivery.openLossClaim({ renewalId: input.renewalId, issueNumber, trackingNumber, liabilitySar });
@@ -170,17 +194,21 @@ export class Post {
     } catch (error) {
       if (!refusedAs(error, 'ShipmentDelivered')) throw error;
       this.deliveredPerCarrier = true;
-      await channels.alertOperators('LOSS_CLAIM_REFUSED', {
-        reason: 'ShipmentDelivered',
-        loss: reason,
-        trackingNumber,
-      });
+      const alert = {
+        kind: 'LOSS_CLAIM_REFUSED',
+        details: { reason: 'ShipmentDelivered', loss: reason, trackingNumber },
+      };
+      if (tracker.lean) await tracker.refresh({ alerts: [alert] });
+      else await channels.alertOperators(alert.kind, alert.details);
       return false;
     }
   }
 
   async close(status: 'DELIVERED' | 'RETURNED' | 'LOST'): Promise<void> {
-    await delivery.closeShipment({ shipmentKey: this.shipment!.shipmentKey, status });
+    const { shipmentKey } = this.shipment!;
+    // Lean: our own row, closed by a progress write (with the tracking it ended on) instead of an activity.
+    if (this.renewal.tracker.lean) await this.renewal.tracker.refresh({ closedShipment: { shipmentKey, status } });
+    else await delivery.closeShipment({ shipmentKey, status });
     this.closed();
   }
 
@@ -214,7 +242,7 @@ export class Post {
   }
 
   private async applyInbox(lossDeadline: Date): Promise<ShipmentOutcome | undefined> {
-    const { tracker, channels, input } = this.renewal;
+    const { tracker, input } = this.renewal;
     while (this.inbox.length > 0) {
       const event = this.inbox.shift()!;
       const wasAccepted = this.progress!.acceptedAt;
@@ -224,10 +252,13 @@ export class Post {
       if (reduction.outcome) return reduction.outcome;
       const deadline = this.slaDeadline() ?? lossDeadline;
       if (this.progress.stage !== tracker.stage) {
-        await tracker.enter(this.progress.stage, { deadline });
-        if (this.progress.stage === 'OUT_FOR_DELIVERY') channels.notify('OUT_FOR_DELIVERY');
+        const notice = this.progress.stage === 'OUT_FOR_DELIVERY' ? 'OUT_FOR_DELIVERY' : undefined;
+        await tracker.enter(this.progress.stage, { deadline, notice: notice && { notice, params: {} } });
       } else if (this.progress.acceptedAt !== wasAccepted) {
         await tracker.extendDeadline(deadline, 'ACCEPTED_BY_CARRIER');
+      } else if (tracker.lean) {
+        // Tracking moved within the stage (a failed attempt, a later event): the read model shows it.
+        await tracker.refresh();
       }
     }
     return undefined;

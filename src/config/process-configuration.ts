@@ -7,6 +7,7 @@ import { type HousekeepingConfig, loadHousekeepingConfig } from './housekeeping'
 import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
 import { loadPagesConfig, type PagesConfig } from './pages';
 import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
+import { loadSmsSenderConfig, type SmsSenderConfig } from './sms-sender';
 
 /**
  * The one configuration object of each process, read from the environment
@@ -15,9 +16,13 @@ import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
  * worker in production needs no API secret and a migration no partner setting.
  */
 
-/** `npm run start:worker`: Temporal, PostgreSQL, the payload keys and the partner adapters its activities call. */
+/**
+ * `npm run start:worker`: Temporal, PostgreSQL, the payload keys, the partner adapters its activities call, and
+ * the sender that delivers the SMS outbox.
+ */
 export interface WorkerConfiguration extends AppConfig {
   integrations: IntegrationsConfig;
+  smsSender: SmsSenderConfig;
   /** Unset outside production when PAYLOAD_KEYS is: `npm start` then generates a development key. */
   payloadKeys?: PayloadKeysConfig;
   /** The schedule the worker's start-up keeps in place. */
@@ -45,6 +50,7 @@ export function loadWorkerConfiguration(env: Env): WorkerConfiguration {
   return {
     ...loadConfig(env),
     integrations: loadIntegrationsConfig(env),
+    smsSender: loadSmsSenderConfig(env),
     payloadKeys: loadPayloadKeys(env),
     housekeeping: loadHousekeepingConfig(env),
   };

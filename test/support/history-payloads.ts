@@ -36,6 +36,10 @@ export const encodingOf = (payload: Payload) => Buffer.from(payload.metadata!.en
 /** Search attributes are indexed by the server, so no codec touches them (and they hold no personal data). */
 export const isSearchAttribute = ({ path }: FoundPayload) => /\.(searchAttributes|indexedFields)\./.test(path);
 
-/** A `patched()` marker: the SDK core writes its patch id itself, past the codec (and it holds nothing else). */
-export const isPatchMarker = ({ path }: FoundPayload) =>
-  /\.markerRecordedEventAttributes\.details\.patch-data\./.test(path);
+/**
+ * The SDK core's own bookkeeping in a marker, which it writes without the
+ * codec: a local activity's `data` (its type, sequence, attempt and times) and
+ * a patch's `patch-data` (its id). Never an input or a result of ours.
+ */
+export const isCoreMarkerData = ({ path }: FoundPayload) =>
+  /markerRecordedEventAttributes\.details\.(data|patch-data)\./.test(path);

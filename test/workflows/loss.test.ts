@@ -91,7 +91,7 @@ describe('loss in transit and reissue', () => {
       partners.deliveredByCarrier.add(partners.trackingNumbers[0]);
       await renewal.declareLost();
       await renewal.waitForStatus(
-        () => partners.callsOf('alertOperators').some((alert) => alert.kind === 'LOSS_CLAIM_REFUSED'),
+        () => partners.alerts.some((alert) => alert.kind === 'LOSS_CLAIM_REFUSED'),
         'the refused loss claim alerted',
       );
       expect((await renewal.status()).stage).toBe('OUT_FOR_DELIVERY');
@@ -99,7 +99,7 @@ describe('loss in transit and reissue', () => {
       await renewal.deliver(passport);
       expect(await renewal.handle.result()).toMatchObject({ stage: 'COMPLETED', newPassportNumber: passport });
       expect(partners.passports.get(passport)).toBe('VALID');
-      expect(partners.callsOf('alertOperators')).toEqual([
+      expect(partners.alerts).toEqual([
         expect.objectContaining({
           kind: 'LOSS_CLAIM_REFUSED',
           details: {
@@ -112,7 +112,7 @@ describe('loss in transit and reissue', () => {
       expect(partners.callNames()).not.toContain('voidPassport');
       expect(partners.callNames()).not.toContain('refundBill');
       expect(renewal.stagesVisited()).not.toContain('LOST');
-      expect(partners.callsOf('closeShipment')).toEqual([expect.objectContaining({ status: 'DELIVERED' })]);
+      expect(partners.shipmentClosures).toEqual([expect.objectContaining({ status: 'DELIVERED' })]);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { type EntityManager, In, Not } from 'typeorm';
 import {
   type DeliveryMethod,
+  type ProgressRecord,
   type RenewalPolicy,
   type RenewalStage,
   type StageChange,
@@ -107,6 +108,45 @@ export class RenewalsRepository {
         change.slaBreached,
       ],
     );
+  }
+
+  /**
+   * The lean projection: the row takes the renewal's whole status snapshot,
+   * only ever moving to a higher sequence. It never creates the row (it knows
+   * no national ID): the API writes it when it creates the renewal, and until
+   * it has, the answer is `MISSING` and the write is tried again.
+   */
+  async applyProgress(record: ProgressRecord): Promise<'APPLIED' | 'STALE' | 'MISSING'> {
+    const { snapshot } = record;
+    const [, updated] = (await this.manager.query(
+      `UPDATE renewals SET
+         stage = $2, delivery_method = $3, office_id = $4, stage_deadline = $5, sla_breached = $6,
+         issue_number = $7, validity_years = $8, tracking = $9, pending_action = $10, outcome_reason = $11,
+         counter_mismatches = $12, amount_due_sar = $13, bill_number = $14, last_sequence = $15,
+         stage_entered_at = CASE WHEN stage = $2 THEN stage_entered_at ELSE $16 END,
+         has_snapshot = true, updated_at = now()
+       WHERE renewal_id = $1 AND last_sequence < $15`,
+      [
+        record.renewalId,
+        snapshot.stage,
+        snapshot.deliveryMethod,
+        snapshot.officeId,
+        snapshot.stageDeadline ?? null,
+        snapshot.slaBreached,
+        snapshot.issueNumber,
+        snapshot.validityYears ?? null,
+        snapshot.tracking ? JSON.stringify(snapshot.tracking) : null,
+        snapshot.pendingAction ?? null,
+        snapshot.outcomeReason ?? null,
+        snapshot.counterMismatches,
+        snapshot.amountDueSar ?? null,
+        snapshot.billNumber ?? null,
+        record.sequence,
+        record.at,
+      ],
+    )) as [unknown, number];
+    if (updated > 0) return 'APPLIED';
+    return (await this.exists(record.renewalId)) ? 'STALE' : 'MISSING';
   }
 
   /** The renewal, if it lies within the scope (otherwise it is as if it did not exist). */
