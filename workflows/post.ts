@@ -1,4 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { delivery, registry } from './activities';
 import {
   applyCarrierEvent,
@@ -16,8 +16,15 @@ import {
   type PrintJobCompleted,
   type Tracking,
 } from './contract';
+import { refusedAs } from './refusal';
 import type { RenewalContext } from './renewal-context';
 import { after, StandingTimer, waitUntil } from './timing';
+
+/** Marks histories in which a shipment is recallable while its dispatch is in flight (older ones replay without). */
+const RECALL_WHILE_DISPATCHING = 'recall-shipment-while-dispatching';
+
+/** Marks histories in which a loss is claimed from the carrier before anything is written off (older ones replay without). */
+const CLAIM_BEFORE_WRITE_OFF = 'loss-claim-before-write-off';
 
 /**
  * Home delivery by Saudi Post: the dedicated envelope is dispatched, the
@@ -32,6 +39,10 @@ export class Post {
   /** Every carrier event id ever received: the one place a repeated event is dropped. */
   private readonly seenEventIds = new Set<string>();
   private lossDeclaration?: LossDeclaration;
+  /** The carrier accepted the loss claim for the current shipment. */
+  private lossClaimed = false;
+  /** The carrier refused a loss claim: it says it delivered, and its DELIVERED event is on its way. */
+  private deliveredPerCarrier = false;
 
   constructor(private readonly renewal: RenewalContext) {}
 
@@ -39,20 +50,36 @@ export class Post {
    * Dispatches issue `issueNumber` and follows it until it is delivered,
    * returned or lost. An SLA breach alerts operators without giving up.
    */
-  async deliver(issueNumber: number): Promise<ShipmentOutcome> {
+  async deliver(issueNumber: number, liabilitySar: number): Promise<ShipmentOutcome> {
     const { input, tracker, compensation } = this.renewal;
-    const shipment = await delivery.dispatchShipment({
+    const request = {
       renewalId: input.renewalId,
       issueNumber,
       nationalId: input.nationalId,
       originOfficeId: tracker.officeId,
-    });
+    };
+    if (patched(RECALL_WHILE_DISPATCHING)) {
+      // Undone while the dispatch is in flight, that call is abandoned and may still create the shipment: the
+      // dispatch is repeated (idempotent by shipment key) to learn which shipment it is, and that one is recalled.
+      compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async () => {
+        const dispatched = await delivery.dispatchShipment(request).catch((error: unknown) => {
+          // No address any more: nothing can be dispatched now. (A call abandoned after its own look-up could
+          // still create one: that rare case is not covered here.)
+          if (refusedAs(error, 'AddressUnavailable')) return undefined;
+          throw error;
+        });
+        if (dispatched) await this.recall(dispatched);
+      });
+    }
+    const shipment = await delivery.dispatchShipment(request);
     this.shipment = { ...shipment, open: true };
     compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async () => {
       await this.recall();
       this.closed();
     });
     this.progress = startShipment(shipment.trackingNumber);
+    this.lossClaimed = false;
+    this.deliveredPerCarrier = false;
     const lossDeadline = after(input.policy.lossThresholdMs);
     await tracker.enter('DISPATCHED', {
       deadline: lossDeadline,
@@ -62,32 +89,51 @@ export class Post {
     // Lean: one timer per deadline rather than one per carrier event (older renewals replay theirs).
     const timer = tracker.lean ? new StandingTimer() : undefined;
     try {
-      return await this.follow(lossDeadline, timer);
+      return await this.follow(
+        lossDeadline,
+        (reason) => this.carrierAcceptsLoss(reason, issueNumber, liabilitySar),
+        timer,
+      );
     } finally {
       timer?.cancel();
     }
   }
 
   /** Waits for the carrier's events (and the SLA and loss deadlines) until the shipment has an outcome. */
-  private async follow(lossDeadline: Date, timer?: StandingTimer): Promise<ShipmentOutcome> {
+  private async follow(
+    lossDeadline: Date,
+    claimLoss: (reason: string) => Promise<boolean>,
+    timer?: StandingTimer,
+  ): Promise<ShipmentOutcome> {
     const { tracker } = this.renewal;
     const { trackingNumber } = this.shipment!;
     for (;;) {
       const slaDeadline = this.slaDeadline();
-      const wakeAt = slaDeadline && !tracker.slaBreached && slaDeadline < lossDeadline ? slaDeadline : lossDeadline;
+      const slaPending = slaDeadline && !tracker.slaBreached ? slaDeadline : undefined;
+      // Once the carrier says it delivered, no deadline makes the envelope lost: only its events end the wait.
+      const lossAt = this.deliveredPerCarrier ? undefined : lossDeadline;
+      const wakeAt = slaPending && (!lossAt || slaPending < lossAt) ? slaPending : lossAt;
       const arrived = () => this.inbox.length > 0 || this.lossDeclaration !== undefined;
-      const woke = timer ? await timer.waitUntil(arrived, wakeAt) : await waitUntil(arrived, wakeAt);
+      let woke: boolean;
+      if (!wakeAt) woke = await condition(arrived).then(() => true);
+      else woke = timer ? await timer.waitUntil(arrived, wakeAt) : await waitUntil(arrived, wakeAt);
       if (this.lossDeclaration) {
         const declaration = this.lossDeclaration;
         this.lossDeclaration = undefined;
-        return { kind: 'LOST', reason: `DECLARED_LOST_BY_OPERATOR ${declaration.operatorId}` };
+        const reason = `DECLARED_LOST_BY_OPERATOR ${declaration.operatorId}`;
+        if (await claimLoss(reason)) return { kind: 'LOST', reason };
+        continue;
       }
       if (!woke) {
-        if (Date.now() >= lossDeadline.getTime()) return { kind: 'LOST', reason: 'LOSS_THRESHOLD_ELAPSED' };
+        if (lossAt && Date.now() >= lossAt.getTime()) {
+          if (await claimLoss('LOSS_THRESHOLD_ELAPSED')) return { kind: 'LOST', reason: 'LOSS_THRESHOLD_ELAPSED' };
+          continue;
+        }
         await tracker.markSlaBreached({ kind: 'DELIVERY_SLA_BREACHED', details: { trackingNumber } });
         continue;
       }
       const outcome = await this.applyInbox(lossDeadline);
+      if (outcome?.kind === 'LOST' && !(await claimLoss(outcome.reason))) continue;
       if (outcome) return outcome;
     }
   }
@@ -118,14 +164,44 @@ export class Post {
     await this.close('LOST');
     await registry.voidPassport({ passportNumber: passport.passportNumber, reason: 'LOST_IN_TRANSIT' });
     compensation.resolve('PRINTED_PASSPORT');
-    await delivery.openLossClaim({
-      renewalId: input.renewalId,
-      issueNumber,
-      trackingNumber: this.shipment!.trackingNumber,
-      liabilitySar,
-    });
+    // Renewals from before the claim came first (CLAIM_BEFORE_WRITE_OFF) claim only now.
+    if (!this.lossClaimed) {
+      await delivery.openLossClaim({
+        renewalId: input.renewalId,
+        issueNumber,
+        trackingNumber: this.shipment!.trackingNumber,
+        liabilitySar,
+      });
+    }
     // Lean: the citizen is told with the REISSUING stage, once a replacement is certain (renewal.workflow.ts).
     if (!tracker.lean) channels.notify('LOST_AND_REISSUING');
+  }
+
+  /**
+   * Whether the carrier accepts the loss: nothing is written off (the passport voided, a replacement printed)
+   * before it does. A carrier that has delivered the envelope refuses the claim (ShipmentDelivered): then the
+   * loss is not one, operators are told why it was refused, and the renewal waits for the carrier's DELIVERED
+   * event (retried until we take it) to complete as delivered.
+   */
+  private async carrierAcceptsLoss(reason: string, issueNumber: number, liabilitySar: number): Promise<boolean> {
+    if (!patched(CLAIM_BEFORE_WRITE_OFF)) return true;
+    const { input, tracker, channels } = this.renewal;
+    const { trackingNumber } = this.shipment!;
+    try {
+      await delivery.openLossClaim({ renewalId: input.renewalId, issueNumber, trackingNumber, liabilitySar });
+      this.lossClaimed = true;
+      return true;
+    } catch (error) {
+      if (!refusedAs(error, 'ShipmentDelivered')) throw error;
+      this.deliveredPerCarrier = true;
+      const alert = {
+        kind: 'LOSS_CLAIM_REFUSED',
+        details: { reason: 'ShipmentDelivered', loss: reason, trackingNumber },
+      };
+      if (tracker.lean) await tracker.refresh({ alerts: [alert] });
+      else await channels.alertOperators(alert.kind, alert.details);
+      return false;
+    }
   }
 
   async close(status: 'DELIVERED' | 'RETURNED' | 'LOST'): Promise<void> {
@@ -193,8 +269,7 @@ export class Post {
     return acceptedAt ? new Date(new Date(acceptedAt).getTime() + this.renewal.input.policy.deliverySlaMs) : undefined;
   }
 
-  private recall(): Promise<void> {
-    const { shipmentKey, trackingNumber } = this.shipment!;
+  private recall({ shipmentKey, trackingNumber }: DispatchedShipment = this.shipment!): Promise<void> {
     return delivery.recallShipment({ shipmentKey, trackingNumber });
   }
 

@@ -1,8 +1,11 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { printing, registry } from './activities';
 import { type PrintJobCompleted, printJobCompletedSignal, printJobFailedSignal, printJobKey } from './contract';
 import type { RenewalContext } from './renewal-context';
 import { after, waitUntil } from './timing';
+
+/** Marks histories in which the passport is voidable while the registry is still recording it (older ones replay without). */
+const VOID_WHILE_RECORDING = 'void-passport-while-recording';
 
 type PrintResult = { ok: true; passport: PrintJobCompleted } | { ok: false; reason: string };
 
@@ -60,11 +63,19 @@ export class PassportPrinting {
       const result = this.results.get(jobKey)!;
       if (result.ok) {
         const { passportNumber } = result.passport;
-        await registry.recordPrintedPassport({ ...result.passport, nationalId: input.nationalId });
+        const printed = { ...result.passport, nationalId: input.nationalId };
+        const voidPassport = (reason: string) => registry.voidPassport({ passportNumber, reason });
+        if (patched(VOID_WHILE_RECORDING)) {
+          // Undone while the registry call is in flight, that call is abandoned and may still land: recording it
+          // again (idempotent) first gives the void something to act on, and the late call changes nothing after.
+          compensation.push('PRINTED_PASSPORT', 'PASSPORT_VOIDED', async (reason) => {
+            await registry.recordPrintedPassport(printed);
+            await voidPassport(reason);
+          });
+        }
+        await registry.recordPrintedPassport(printed);
         // Until handed over or delivered, a printed passport is voided if the renewal is undone.
-        compensation.push('PRINTED_PASSPORT', 'PASSPORT_VOIDED', (reason) =>
-          registry.voidPassport({ passportNumber, reason }),
-        );
+        compensation.push('PRINTED_PASSPORT', 'PASSPORT_VOIDED', voidPassport);
         return result.passport;
       }
       await printing.recordPrintFailure({ jobKey, reason: result.reason });

@@ -88,7 +88,9 @@ describe('renewals through faulty partner systems', () => {
       .set({ ...clerk, 'Idempotency-Key': `${renewalId}-h` })
       .send({})
       .expect(200);
-    expect((await citizen.status(renewalId)).stage).toBe('COMPLETED');
+    // The renewal has just ended: its status query is answered by a worker replaying the whole history, which
+    // may take past the API's query deadline on a loaded machine (a 503 with Retry-After), so ask until it answers.
+    await citizen.waitForStage(renewalId, 'COMPLETED');
 
     // Then the carrier finds the first envelope and reports it delivered: a voided passport reached the citizen.
     const [lost] = await stack.db.query(

@@ -47,6 +47,22 @@ export function bornYearsAgo(years: number): string {
   return `${now.getUTCFullYear() - years - 1}-${String(now.getUTCMonth() + 1).padStart(2, '0')}-01`;
 }
 
+/** A partner call the test keeps in flight (`FakePartners.hold`). */
+export interface HeldCall {
+  /** Resolves once the workflow has made the call. */
+  reached: Promise<void>;
+  /** Lets the call go on. */
+  release(): void;
+  /** Resolves once the call, released, has had its effect. */
+  finished: Promise<void>;
+}
+
+interface Hold {
+  arrive: () => void;
+  released: Promise<void>;
+  finish: () => void;
+}
+
 /**
  * The partner systems as workflow tests see them: in-memory, stateful, and
  * recording every activity call in order. The registry keeps passport states
@@ -68,12 +84,17 @@ export class FakePartners {
   readonly safetyViolations: string[] = [];
   readonly printJobs: string[] = [];
   readonly trackingNumbers: string[] = [];
+  /** Shipments the carrier has delivered (its DELIVERED event may not have reached the renewal yet). */
+  readonly deliveredByCarrier = new Set<string>();
+  /** Tracking number by shipment key. */
+  private readonly shipments = new Map<string, string>();
   waselSubscribed = true;
   /** Progress writes that fail before one succeeds again (the database is down). */
   progressOutage = 0;
   /** Wasel answers with an address that fails validation (a permanent, typed failure). */
   waselReturnsMalformedAddress = false;
   private readonly confirmed = new Set<string>();
+  private readonly holds = new Map<keyof RenewalActivities, Hold>();
   private billCount = 0;
 
   constructor(private readonly citizens: Record<string, CitizenFacts> = { [CITIZEN.nationalId]: CITIZEN }) {}
@@ -96,11 +117,49 @@ export class FakePartners {
     return this.calls.filter((call) => call.name === name).map((call) => call.input as T);
   }
 
+  /**
+   * The next call of `name` waits until the test releases it, as a partner
+   * call still in flight would: the test can cancel the renewal meanwhile.
+   */
+  hold(name: keyof RenewalActivities): HeldCall {
+    let release!: () => void;
+    let arrive!: () => void;
+    let finish!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const reached = new Promise<void>((resolve) => (arrive = resolve));
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    this.holds.set(name, { arrive, released, finish });
+    return { reached, release, finished };
+  }
+
   private record(name: keyof RenewalActivities, input: unknown): void {
     this.calls.push({ name, input });
   }
 
-  readonly activities: RenewalActivities = {
+  /** `activities` with the calls the test holds kept waiting before they take effect. */
+  private holding(activities: RenewalActivities): RenewalActivities {
+    const wrapped: Record<string, (...args: never[]) => Promise<unknown>> = {};
+    for (const [name, activity] of Object.entries(activities) as [
+      keyof RenewalActivities,
+      (typeof wrapped)[string],
+    ][]) {
+      wrapped[name] = async (...args) => {
+        const held = this.holds.get(name);
+        if (!held) return activity(...args);
+        this.holds.delete(name);
+        held.arrive();
+        await held.released;
+        try {
+          return await activity(...args);
+        } finally {
+          held.finish();
+        }
+      };
+    }
+    return wrapped as unknown as RenewalActivities;
+  }
+
+  readonly activities: RenewalActivities = this.holding({
     recordProgress: async (record) => {
       this.record('recordProgress', record);
       if (this.progressOutage > 0) {
@@ -132,7 +191,8 @@ export class FakePartners {
     },
     recordPrintedPassport: async (input) => {
       this.record('recordPrintedPassport', input);
-      this.passports.set(input.passportNumber, 'PRINTED');
+      // As the registry does: recording again changes nothing, so a late call cannot revive a voided passport.
+      if (!this.passports.has(input.passportNumber)) this.passports.set(input.passportNumber, 'PRINTED');
     },
     activateNewPassport: async (input) => {
       this.record('activateNewPassport', input);
@@ -180,13 +240,15 @@ export class FakePartners {
     recordPrintFailure: async (input) => this.record('recordPrintFailure', input),
     dispatchShipment: async (input) => {
       this.record('dispatchShipment', input);
-      const trackingNumber = `SP${String(this.trackingNumbers.length + 1).padStart(9, '0')}SA`;
-      this.trackingNumbers.push(trackingNumber);
-      return {
-        shipmentKey: `${input.renewalId}/issue-${input.issueNumber}/shipment`,
-        trackingNumber,
-        envelopeBarcode: `PE-TEST-${input.issueNumber}`,
-      };
+      // Idempotent by shipment key, as the carrier is: the same issue keeps its tracking number.
+      const shipmentKey = `${input.renewalId}/issue-${input.issueNumber}/shipment`;
+      let trackingNumber = this.shipments.get(shipmentKey);
+      if (!trackingNumber) {
+        trackingNumber = `SP${String(this.trackingNumbers.length + 1).padStart(9, '0')}SA`;
+        this.trackingNumbers.push(trackingNumber);
+        this.shipments.set(shipmentKey, trackingNumber);
+      }
+      return { shipmentKey, trackingNumber, envelopeBarcode: `PE-TEST-${input.issueNumber}` };
     },
     closeShipment: async (input) => {
       this.record('closeShipment', input);
@@ -195,9 +257,15 @@ export class FakePartners {
     recallShipment: async (input) => this.record('recallShipment', input),
     openLossClaim: async (input) => {
       this.record('openLossClaim', input);
+      if (this.deliveredByCarrier.has(input.trackingNumber)) {
+        throw ApplicationFailure.nonRetryable(
+          'the carrier delivered this shipment: no loss to claim',
+          'ShipmentDelivered',
+        );
+      }
       return { claimId: `CLAIM-${input.issueNumber}`, liabilitySar: input.liabilitySar };
     },
     notifyCitizen: async (notification) => this.record('notifyCitizen', notification),
     alertOperators: async (alert) => this.record('alertOperators', alert),
-  };
+  });
 }

@@ -62,4 +62,46 @@ describe('cancellation', () => {
       expect(renewal.fake.callNames()).not.toContain('activateNewPassport');
     });
   });
+
+  it('by an operator while the printed passport is being recorded: it is voided all the same', async () => {
+    const partners = new FakePartners();
+    await RenewalDriver.run({ fake: partners }, async (renewal) => {
+      await renewal.acceptAndPay();
+      const recording = partners.hold('recordPrintedPassport');
+      const passport = await renewal.completePrint();
+      await recording.reached;
+
+      const cancelled = await renewal.cancel('OPERATOR');
+      // The abandoned call lands late: it cannot bring the voided passport back.
+      recording.release();
+      await recording.finished;
+      expect(cancelled).toEqual({ stage: 'CANCELLED', compensations: ['PASSPORT_VOIDED', 'PAYMENT_REFUNDED'] });
+      expect(partners.passports.get(passport)).toBe('VOIDED');
+      expect(partners.callsOf('voidPassport')).toEqual([expect.objectContaining({ passportNumber: passport })]);
+    });
+  });
+
+  it('by an operator while the shipment is being dispatched: the shipment is recalled', async () => {
+    const partners = new FakePartners();
+    await RenewalDriver.run({ fake: partners }, async (renewal) => {
+      await renewal.acceptAndPay(POST_ACCEPTANCE);
+      const dispatching = partners.hold('dispatchShipment');
+      const passport = await renewal.completePrint();
+      await dispatching.reached;
+
+      const cancelled = await renewal.cancel('OPERATOR');
+      dispatching.release();
+      await dispatching.finished;
+      expect(cancelled).toEqual({
+        stage: 'CANCELLED',
+        compensations: ['SHIPMENT_RECALLED', 'PASSPORT_VOIDED', 'PAYMENT_REFUNDED'],
+      });
+      // One shipment, whichever call created it, and it is the one recalled.
+      expect(partners.trackingNumbers).toHaveLength(1);
+      expect(partners.callsOf('recallShipment')).toEqual([
+        expect.objectContaining({ trackingNumber: partners.trackingNumbers[0] }),
+      ]);
+      expect(partners.passports.get(passport)).toBe('VOIDED');
+    });
+  });
 });

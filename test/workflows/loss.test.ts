@@ -1,3 +1,4 @@
+import { FakePartners } from '../support/fake-partners';
 import { RenewalDriver } from '../support/renewal-driver';
 
 describe('loss in transit and reissue', () => {
@@ -76,6 +77,42 @@ describe('loss in transit and reissue', () => {
       expect(renewal.fake.stages.find((s) => s.stage === 'LOST')).toMatchObject({ note: 'LOSS_THRESHOLD_ELAPSED' });
       expect(renewal.fake.callsOf('openLossClaim')).toHaveLength(1);
       await renewal.cancel('OPERATOR');
+    });
+  });
+
+  it('declared lost while the carrier delivers it: the claim is refused, operators are told, the renewal completes as delivered', async () => {
+    const partners = new FakePartners();
+    await RenewalDriver.run({ fake: partners }, async (renewal) => {
+      const passport = await renewal.dispatchByPost();
+      await renewal.carrier('ACCEPTED');
+      await renewal.carrier('OUT_FOR_DELIVERY');
+      await renewal.waitForStage('OUT_FOR_DELIVERY');
+      // The courier hands the envelope over; before the carrier's DELIVERED event arrives, an operator declares it lost.
+      partners.deliveredByCarrier.add(partners.trackingNumbers[0]);
+      await renewal.declareLost();
+      await renewal.waitForStatus(
+        () => partners.alerts.some((alert) => alert.kind === 'LOSS_CLAIM_REFUSED'),
+        'the refused loss claim alerted',
+      );
+      expect((await renewal.status()).stage).toBe('OUT_FOR_DELIVERY');
+
+      await renewal.deliver(passport);
+      expect(await renewal.handle.result()).toMatchObject({ stage: 'COMPLETED', newPassportNumber: passport });
+      expect(partners.passports.get(passport)).toBe('VALID');
+      expect(partners.alerts).toEqual([
+        expect.objectContaining({
+          kind: 'LOSS_CLAIM_REFUSED',
+          details: {
+            reason: 'ShipmentDelivered',
+            loss: 'DECLARED_LOST_BY_OPERATOR operator-1',
+            trackingNumber: partners.trackingNumbers[0],
+          },
+        }),
+      ]);
+      expect(partners.callNames()).not.toContain('voidPassport');
+      expect(partners.callNames()).not.toContain('refundBill');
+      expect(renewal.stagesVisited()).not.toContain('LOST');
+      expect(partners.shipmentClosures).toEqual([expect.objectContaining({ status: 'DELIVERED' })]);
     });
   });
 });
