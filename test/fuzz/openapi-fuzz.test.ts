@@ -8,7 +8,7 @@ import { webhookSecretVariable } from '../../src/config/webhook-secrets';
 import { WEBHOOK_PARTNERS } from '../../workflows/contract';
 import { seedCitizen } from '../support/citizens';
 import { SandboxStack, startSandboxStack } from '../support/sandbox-stack';
-import { locateSchemathesis, type Schemathesis } from './schemathesis';
+import { ensureSchemathesis, type Schemathesis } from './schemathesis';
 
 const FUZZ_DIR = __dirname;
 const MIN_REQUESTS = 1_500;
@@ -98,14 +98,15 @@ describe('the API matches its OpenAPI document (schemathesis, all checks)', () =
   let citizenId: string;
 
   beforeAll(async () => {
-    // No schemathesis is a failure that says how to install it, before any server starts: never a skip.
-    const found = locateSchemathesis();
+    // Installed on first use; if that fails, a failure that says how to install it, before any server starts:
+    // never a skip.
+    const found = ensureSchemathesis();
     if (found instanceof Error) throw found;
     schemathesis = found;
     stack = await startSandboxStack({ API_RATE_LIMIT_CITIZEN: '100000' });
     served = countServed(stack);
     citizenId = (await seedCitizen(stack.db, { subscribedToWasel: true })).nationalId;
-  });
+  }, 300_000); // a first run installs schemathesis from PyPI
 
   afterAll(async () => {
     await stack?.stop();

@@ -5,9 +5,10 @@ import { PROJECT_ROOT } from '../../src/config/paths';
 
 /**
  * Schemathesis (PyPI) for the API fuzz test: the version pinned in test/fuzz/requirements.txt, installed by
- * `npm run fuzz:install` (.ci/run) into the git-ignored `.tools/schemathesis` with `pip install --target`, which
- * works as root and as a normal user and beside a system Python that refuses plain `pip install`. It runs on the
- * Python that installed it: `SCHEMATHESIS_PYTHON`, or `python3` from PATH (the install script uses the same).
+ * `npm run fuzz:install` (.ci/run), or by the test itself when missing (so `npm ci && npm test` works on a fresh
+ * machine, as the Temporal binaries do), into the git-ignored `.tools/schemathesis` with `pip install --target`,
+ * which works as root and as a normal user and beside a system Python that refuses plain `pip install`. It runs on
+ * the Python that installed it: `SCHEMATHESIS_PYTHON`, or `python3` from PATH (the install script uses the same).
  */
 export const SCHEMATHESIS_DIR = join(PROJECT_ROOT, '.tools', 'schemathesis');
 const REQUIREMENTS = join(PROJECT_ROOT, 'test', 'fuzz', 'requirements.txt');
@@ -27,6 +28,34 @@ export function pinnedVersion(): string {
 
 function python(): string {
   return process.env.SCHEMATHESIS_PYTHON || 'python3';
+}
+
+/**
+ * The pinned schemathesis, installed first when it is missing or another version; an Error saying what is
+ * missing and how to install it when that fails (no Python, no package registry).
+ */
+export function ensureSchemathesis(): Schemathesis | Error {
+  const found = locateSchemathesis();
+  if (!(found instanceof Error) || !existsSync(REQUIREMENTS)) return found;
+  const install = spawnSync(
+    python(),
+    [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--upgrade',
+      '--target',
+      SCHEMATHESIS_DIR,
+    ].concat(['-r', REQUIREMENTS]),
+    { encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] },
+  );
+  if (install.status !== 0) {
+    const why = install.error?.message ?? install.stderr.trim().split('\n').pop();
+    return new Error(`${found.message}; installing it failed: ${why}`);
+  }
+  return locateSchemathesis();
 }
 
 /** The pinned schemathesis, or an Error saying what is missing and how to install it. */
