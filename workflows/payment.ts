@@ -1,8 +1,11 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { payments } from './activities';
 import { type IssuedBill, type PaymentReceived, paymentReceivedSignal } from './contract';
 import type { RenewalContext } from './renewal-context';
 import { after, waitUntil } from './timing';
+
+/** Marks histories in which a payment reported before the bill was known is kept for it (older ones dropped it). */
+const PAYMENT_BEFORE_BILL = 'payment-reported-before-the-bill';
 
 /**
  * SADAD: a bill for the fee (plus postage), paid by the citizen and reported
@@ -12,6 +15,8 @@ import { after, waitUntil } from './timing';
 export class Payment {
   private bill?: IssuedBill;
   private payment?: PaymentReceived;
+  /** Payments SADAD reported before `issueBill` returned to us: weighed once the bill is known. */
+  private readonly early: PaymentReceived[] = [];
 
   constructor(private readonly renewal: RenewalContext) {}
 
@@ -36,6 +41,7 @@ export class Payment {
     });
     this.bill = bill;
     compensation.push('BILL', 'BILL_CANCELLED', () => payments.cancelBill({ renewalId, billNumber: bill.billNumber }));
+    for (const payment of this.early.splice(0)) this.weigh(payment, bill);
     const expiresAt = new Date(bill.expiresAt);
     await tracker.enter('AWAITING_PAYMENT', {
       deadline: expiresAt,
@@ -61,17 +67,26 @@ export class Payment {
 
   listen(): void {
     setHandler(paymentReceivedSignal, (payment: PaymentReceived) => {
-      // Only a full payment of this renewal's bill counts; anything else is left for reconciliation.
-      const { bill } = this;
-      if (this.payment || !bill || payment.billNumber !== bill.billNumber) return;
-      if (payment.amountSar < bill.amountSar) return;
-      this.payment = payment;
-      // Paid: undoing the renewal now means a refund instead of withdrawing the bill.
-      const { compensation, input } = this.renewal;
-      compensation.resolve('BILL');
-      compensation.push('PAYMENT', 'PAYMENT_REFUNDED', (reason) =>
-        payments.refundBill({ renewalId: input.renewalId, billNumber: bill.billNumber, reason }),
-      );
+      if (!this.bill) {
+        // SADAD may report the payment before our issueBill call returns (its answer lost, the call retried, the
+        // citizen quick): keep it for the bill rather than drop it and wait out the bill's expiry.
+        if (patched(PAYMENT_BEFORE_BILL)) this.early.push(payment);
+        return;
+      }
+      this.weigh(payment, this.bill);
     });
+  }
+
+  /** Only a full payment of this renewal's bill counts; anything else is left for reconciliation. */
+  private weigh(payment: PaymentReceived, bill: IssuedBill): void {
+    if (this.payment || payment.billNumber !== bill.billNumber) return;
+    if (payment.amountSar < bill.amountSar) return;
+    this.payment = payment;
+    // Paid: undoing the renewal now means a refund instead of withdrawing the bill.
+    const { compensation, input } = this.renewal;
+    compensation.resolve('BILL');
+    compensation.push('PAYMENT', 'PAYMENT_REFUNDED', (reason) =>
+      payments.refundBill({ renewalId: input.renewalId, billNumber: bill.billNumber, reason }),
+    );
   }
 }

@@ -106,4 +106,27 @@ describe('online acceptance and payment', () => {
       await renewal.cancel('OPERATOR');
     });
   });
+
+  it('a payment SADAD reports before our bill call has returned counts once the bill is known', async () => {
+    const partners = new FakePartners();
+    await RenewalDriver.run({ fake: partners }, async (renewal) => {
+      // The bill exists at SADAD and is paid, but the answer to issueBill has not reached the workflow yet.
+      const issuing = partners.hold('issueBill');
+      await renewal.accept();
+      await issuing.reached;
+      await renewal.handle.signal(paymentReceivedSignal, {
+        billNumber: 'SADAD-1',
+        paymentId: 'P-early',
+        amountSar: 600,
+        paidAt: new Date().toISOString(),
+      });
+      issuing.release();
+      await issuing.finished;
+      // Printing starts without waiting out the bill's expiry, and nothing is withdrawn or refunded.
+      await renewal.waitForStage('PRINTING');
+      expect(partners.callNames()).not.toContain('cancelBill');
+      const cancelled = await renewal.cancel('OPERATOR');
+      expect(cancelled).toEqual({ stage: 'CANCELLED', compensations: ['PRINT_JOB_CANCELLED', 'PAYMENT_REFUNDED'] });
+    });
+  });
 });
