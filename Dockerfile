@@ -5,9 +5,14 @@
 #   worker            node dist/src/worker/main.js   (docker-compose.yml overrides the command)
 # The worker bundles the workflow code from dist/workflows at start, so the
 # compiled workflows/ folder ships in the image next to src/ and activities/.
+#
+# Base image: Node.js 24 LTS (supported until 2028-04-30) on Debian 13 "trixie", the
+# current Debian stable (bookworm is oldstable). Pinned to the exact release CI also
+# runs the suite on (src/tools/node24.ts; a unit test keeps the two equal). Both
+# stages use the same image, so what `npm ci` installs in one runs in the other.
 
 # ---- build: all dependencies, compile, then drop the dev dependencies ----------
-FROM node:20.19.5-bookworm-slim AS build
+FROM node:24.19.0-trixie-slim AS build
 WORKDIR /app
 
 COPY package.json package-lock.json .npmrc ./
@@ -22,7 +27,7 @@ RUN npm run build \
   && npm cache clean --force
 
 # ---- runtime: production dependencies and compiled code, non-root -------------
-FROM node:20.19.5-bookworm-slim AS runtime
+FROM node:24.19.0-trixie-slim AS runtime
 ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app

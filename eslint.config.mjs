@@ -32,6 +32,7 @@ export default tseslint.config(
       'src/temporal/cli.ts',
       'src/tools/install-*.ts',
       'src/cluster/build-tools.ts',
+      'src/tools/deps-check.ts',
     ],
     rules: {
       'no-restricted-properties': [
@@ -42,7 +43,13 @@ export default tseslint.config(
   },
   {
     // Command-line entry points print; tests may print the evidence they gather (timelines, counts).
-    files: ['src/temporal/install-binaries.ts', 'src/launcher/console-logger.ts', 'test/**/*.ts'],
+    files: [
+      'src/temporal/install-binaries.ts',
+      'src/tools/install-node24.ts',
+      'src/tools/deps-check.ts',
+      'src/launcher/console-logger.ts',
+      'test/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   prettier,

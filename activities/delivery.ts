@@ -27,19 +27,21 @@ export function createDeliveryActivities(saudiPost: SaudiPost, wasel: Wasel, per
       if (lookup.status !== 'FOUND') {
         throw ApplicationFailure.nonRetryable('The national address is no longer available', 'AddressUnavailable');
       }
+      // Ours before the carrier's: its events echo our shipment key, so they can be placed even when its
+      // answer below is lost and this activity is retried.
+      await persistence.shipments.recordRequested({
+        shipmentKey: key,
+        renewalId: input.renewalId,
+        issueNumber: input.issueNumber,
+        envelopeBarcode: barcode,
+      });
       const shipment = await saudiPost.createShipment({
         shipmentKey: key,
         envelopeBarcode: barcode,
         originOfficeId: input.originOfficeId,
         destinationPostalCode: lookup.address.postalCode,
       });
-      await persistence.shipments.recordDispatched({
-        shipmentKey: key,
-        renewalId: input.renewalId,
-        issueNumber: input.issueNumber,
-        envelopeBarcode: barcode,
-        trackingNumber: shipment.trackingNumber,
-      });
+      await persistence.shipments.recordTrackingNumber(key, shipment.trackingNumber);
       return {
         shipmentKey: key,
         trackingNumber: shipment.trackingNumber,

@@ -1,8 +1,9 @@
 import type { Integrations } from '../src/integrations';
 import type { Persistence } from '../src/persistence/persistence';
-import type { RenewalActivities } from '../workflows/contract';
+import type { MaintenanceActivities, RenewalActivities } from '../workflows/contract';
 import { createAddressActivities } from './address';
 import { createDeliveryActivities } from './delivery';
+import { createMaintenanceActivities } from './maintenance';
 import { createNotificationActivities } from './notifications';
 import { createPaymentActivities } from './payments';
 import { createPrintingActivities } from './printing';
@@ -15,7 +16,7 @@ export interface ActivityDependencies extends Integrations {
   persistence: Persistence;
 }
 
-export function createActivities(deps: ActivityDependencies): RenewalActivities {
+export function createActivities(deps: ActivityDependencies): RenewalActivities & MaintenanceActivities {
   return withSafeErrors({
     ...createProjectionActivities(deps.persistence),
     ...createRegistryActivities(deps.registry, deps.persistence.printJobs),
@@ -24,5 +25,6 @@ export function createActivities(deps: ActivityDependencies): RenewalActivities 
     ...createPrintingActivities(deps.printCentre, deps.persistence.printJobs),
     ...createDeliveryActivities(deps.saudiPost, deps.wasel, deps.persistence),
     ...createNotificationActivities(deps.sms, deps.registry, deps.persistence.audit),
+    ...createMaintenanceActivities(deps.saudiPost, deps.persistence),
   });
 }

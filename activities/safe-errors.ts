@@ -19,6 +19,8 @@ export function withSafeErrors<T extends Record<string, (...args: never[]) => Pr
         if (error instanceof IntegrationError) throw temporalFailureOf(error);
         if (!(error instanceof QueryFailedError)) throw error;
         const code = (error.driverError as { code?: string } | undefined)?.code;
+        // Deliberately no `cause`: the query error is what carries the parameters.
+        // eslint-disable-next-line preserve-caught-error
         throw new Error(`Database error${code ? ` ${code}` : ''}: ${error.message}`);
       }
     };

@@ -1,2 +1,3 @@
 // Entry point of the workflow bundle: every workflow the worker hosts.
 export { passportRenewal } from './renewal.workflow';
+export { housekeeping, lossClaimDispute } from './maintenance.workflow';

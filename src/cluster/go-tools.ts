@@ -43,6 +43,7 @@ async function goVersion(env: Env): Promise<string> {
         'Go is not installed, and the Temporal cluster is built from source with it. Install Go 1.25 or later ' +
           '(e.g. the `golang-go` Debian package, or any Go toolchain on PATH), then run this again. ' +
           'The build runs once and is kept in .tools/.',
+        { cause: error },
       );
     }
     throw error;
@@ -82,7 +83,9 @@ async function ensureGoBuild(build: GoBuild, logger: LauncherLogger, env: Env): 
       cpSync(join(source, from), join(staging, to), { recursive: true });
   } catch (error) {
     const details = (error as { stderr?: string }).stderr?.trim().split('\n').slice(-15).join('\n') ?? '';
-    throw new Error(`Building ${build.label} failed: ${(error as Error).message.split('\n')[0]}\n${details}`);
+    throw new Error(`Building ${build.label} failed: ${(error as Error).message.split('\n')[0]}\n${details}`, {
+      cause: error,
+    });
   }
   for (const [pkg, name] of Object.entries(build.binaries)) {
     renameSync(join(staging, 'bin', pkg.slice(pkg.lastIndexOf('/') + 1)), join(staging, 'bin', name));

@@ -1,5 +1,7 @@
 import { WEBHOOK_PARTNERS, type WebhookPartner } from '../../workflows/contract';
+import { msToNumber } from '@temporalio/common/lib/time';
 import { Env, integerAtLeast, readEnv } from './env';
+import { duration } from './policy';
 import { DEV_WEBHOOK_SECRETS, webhookSecretVariable } from './webhook-secrets';
 /**
  * Configuration of the six outside systems: which adapter each one uses
@@ -67,7 +69,14 @@ export interface SandboxConfig {
     /** Failed delivery attempts after which the carrier returns the envelope to the office. */
     maxDeliveryAttempts: number;
   };
-  runner: { pollIntervalMs: number; batchSize: number };
+  runner: {
+    pollIntervalMs: number;
+    batchSize: number;
+    /** Settled webhooks, sent SMS and the events of ended shipments are deleted after this long. */
+    retentionMs: number;
+    /** How often a runner looks for them. */
+    purgeEveryMs: number;
+  };
   webhooks: WebhookDeliveryConfig;
 }
 
@@ -171,6 +180,8 @@ export function loadIntegrationsConfig(env: Env): IntegrationsConfig {
       runner: {
         pollIntervalMs: readEnv(env, 'SANDBOX_POLL_INTERVAL_MS', 500, integerAtLeast(10), 'an integer >= 10'),
         batchSize: readEnv(env, 'SANDBOX_BATCH_SIZE', 50, integerAtLeast(1), 'an integer >= 1'),
+        retentionMs: readEnv(env, 'SANDBOX_RETENTION', msToNumber('7 days'), duration, 'a duration such as "7 days"'),
+        purgeEveryMs: readEnv(env, 'SANDBOX_PURGE_EVERY', msToNumber('10 minutes'), duration, 'a duration'),
       },
       webhooks: {
         baseUrl: readEnv(env, 'SANDBOX_WEBHOOK_BASE_URL', `http://127.0.0.1:${apiPort}`, httpUrl, 'an http(s) URL'),

@@ -26,7 +26,8 @@ export const DEFAULT_POLICY: RenewalPolicy = {
   requiredPledgeIds: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'],
 };
 
-const duration = (raw: string) => {
+/** A Temporal duration string (`14 days`, `24h`, `90s`) or milliseconds, as a positive number of milliseconds. */
+export const duration = (raw: string) => {
   try {
     const value = msToNumber(/^\d+$/.test(raw) ? Number(raw) : (raw as Parameters<typeof msToNumber>[0]));
     return value > 0 ? value : undefined;

@@ -3,6 +3,7 @@ import { loadApiConfig } from './api';
 import { type CodecServerConfig, loadCodecServerConfig } from './codec-server';
 import { type AppConfig, loadConfig } from './configuration';
 import type { Env } from './env';
+import { type HousekeepingConfig, loadHousekeepingConfig } from './housekeeping';
 import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
 import { loadPagesConfig, type PagesConfig } from './pages';
 import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
@@ -19,6 +20,8 @@ export interface WorkerConfiguration extends AppConfig {
   integrations: IntegrationsConfig;
   /** Unset outside production when PAYLOAD_KEYS is: `npm start` then generates a development key. */
   payloadKeys?: PayloadKeysConfig;
+  /** The schedule the worker's start-up keeps in place. */
+  housekeeping: HousekeepingConfig;
 }
 
 /** `npm run start:api`: security and limits, the codec endpoint, and the partner ports it reads from. */
@@ -39,7 +42,12 @@ export interface SandboxesConfiguration {
 }
 
 export function loadWorkerConfiguration(env: Env): WorkerConfiguration {
-  return { ...loadConfig(env), integrations: loadIntegrationsConfig(env), payloadKeys: loadPayloadKeys(env) };
+  return {
+    ...loadConfig(env),
+    integrations: loadIntegrationsConfig(env),
+    payloadKeys: loadPayloadKeys(env),
+    housekeeping: loadHousekeepingConfig(env),
+  };
 }
 
 export function loadApiConfiguration(env: Env): ApiConfiguration {

@@ -21,6 +21,7 @@ export type PermanentFailureType =
   | 'BillNotPayable'
   | 'PrintJobNotFound'
   | 'UnknownTrackingNumber'
+  | 'LossClaimNotFound'
   | 'DuplicateEnvelopeBarcode'
   | 'ShipmentDelivered'
   | 'MalformedAddress'

@@ -74,7 +74,7 @@ export class Supervisor {
       }
     } catch (error) {
       await this.stop(spec.name);
-      throw new Error(`${(error as Error).message}\n${this.logs.tail(spec.name)}`);
+      throw new Error(`${(error as Error).message}\n${this.logs.tail(spec.name)}`, { cause: error });
     }
     running.ready = true;
   }

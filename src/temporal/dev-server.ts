@@ -54,7 +54,9 @@ async function waitUntilServing(address: string, child: ChildProcess, output: ()
       }
     } catch (error) {
       if (Date.now() > deadline)
-        throw new Error(`temporal dev server not serving on ${address}: ${String(error)}\n${output()}`);
+        throw new Error(`temporal dev server not serving on ${address}: ${String(error)}\n${output()}`, {
+          cause: error,
+        });
       await new Promise((r) => setTimeout(r, 250));
     }
   }

@@ -1,10 +1,13 @@
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
 import { requireTemporalAddress } from '../config/configuration';
 import { requirePayloadKeys } from '../config/payload-keys';
 import type { WorkerConfiguration } from '../config/process-configuration';
+import { housekeepingScheduleId } from '../../workflows/contract';
+import { connectTemporalClient } from '../temporal/connection';
 import { createDataConverter } from '../temporal/data-converter';
+import { ensureHousekeepingSchedule } from '../temporal/housekeeping-schedule';
 import { createPersistence } from '../persistence/persistence';
 import { createIntegrations } from '../wiring/integrations';
 
@@ -45,8 +48,30 @@ function workflowSource(bundlePath: string | undefined) {
   return bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH };
 }
 
+/** The maintenance job is a Temporal Schedule: durable, visible in the UI, and kept in place by every worker. */
+async function keepHousekeepingScheduled(config: WorkerConfiguration): Promise<void> {
+  const client = await connectTemporalClient(
+    config.temporal,
+    createDataConverter(requirePayloadKeys(config.payloadKeys)),
+  );
+  try {
+    const change = await ensureHousekeepingSchedule(client, config.temporal.taskQueue, config.housekeeping);
+    Runtime.instance().logger.info(`Housekeeping schedule ${change}`, {
+      scheduleId: housekeepingScheduleId(config.temporal.taskQueue),
+    });
+  } finally {
+    await client.connection.close();
+  }
+}
+
 export async function startRenewalWorker(config: WorkerConfiguration, dataSource: DataSource): Promise<RunningWorker> {
   const worker = await createRenewalWorker(config, dataSource);
+  try {
+    await keepHousekeepingScheduled(config);
+  } catch (error) {
+    await worker.options.connection?.close();
+    throw error;
+  }
   const done = worker.run();
   return {
     worker,

@@ -128,6 +128,11 @@ describe('authorization matrix', () => {
       expected: row(403, 403, 200, 403, 403, 401, 401, 401),
     },
     {
+      name: 'GET /v1/operator/alerts',
+      send: get(() => '/v1/operator/alerts'),
+      expected: row(403, 403, 200, 403, 403, 401, 401, 401),
+    },
+    {
       name: 'POST /v1/operator/renewals/:id/loss-declaration',
       send: post(() => `/v1/operator/renewals/${renewalId}/loss-declaration`, {}),
       expected: row(403, 403, 400, 403, 403, 401, 401, 401),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { billKey, printJobKey } from '../../workflows/contract';
+import { createPersistence } from '../../src/persistence/persistence';
+import { billKey, envelopeBarcode, printJobKey, shipmentKey } from '../../workflows/contract';
 import { testDataConverter } from '../support/payload-keys';
 import { startApi, ApiStack } from './support/api-stack';
 import { signedWebhook, SignedWebhook } from './support/credentials';
@@ -185,19 +186,50 @@ describe('signed webhooks', () => {
     expect(await signalsReceived(stack.temporal, renewalId)).toEqual([]);
   });
 
-  it('answers 404 for an unknown tracking number, bill or print job, and records no receipt', async () => {
+  it('places a carrier event by the shipment key it echoes, before the tracking number is known', async () => {
+    const { renewalId } = await renewalWithWorkflow('IN_TRANSIT');
+    const key = shipmentKey(renewalId, 1);
+    // As the dispatch activity leaves it when the carrier's answer was lost: requested, no tracking number.
+    await createPersistence(stack.db).shipments.recordRequested({
+      shipmentKey: key,
+      renewalId,
+      issueNumber: 1,
+      envelopeBarcode: envelopeBarcode(renewalId, 1),
+    });
+    const event = {
+      trackingNumber: 'RR400009990SA',
+      type: 'ACCEPTED',
+      occurredAt: new Date().toISOString(),
+    };
+    const byKey = signedWebhook('saudi-post', { ...event, eventId: 'c-k1', shipmentKey: key });
+    const byBarcode = signedWebhook('saudi-post', {
+      ...event,
+      eventId: 'c-k2',
+      envelopeBarcode: envelopeBarcode(renewalId, 1),
+    });
+    await expect(send('saudi-post', byKey).then((r) => r.body)).resolves.toMatchObject({ outcome: 'SIGNALLED' });
+    await expect(send('saudi-post', byBarcode).then((r) => r.body)).resolves.toMatchObject({ outcome: 'SIGNALLED' });
+    expect(await signalsReceived(stack.temporal, renewalId)).toEqual(['carrierEvent', 'carrierEvent']);
+  });
+
+  it('answers 503 with Retry-After for a carrier event it cannot place yet, and records no receipt', async () => {
+    const webhook = signedWebhook('saudi-post', {
+      eventId: 'c-x',
+      trackingNumber: 'SP000000000SA',
+      shipmentKey: shipmentKey(randomUUID(), 1),
+      type: 'LOST',
+      occurredAt: new Date().toISOString(),
+    });
+    const response = await send('saudi-post', webhook).expect(503);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.headers['retry-after']).toMatch(/^\d+$/);
+    expect(response.body.type).toBe('urn:passport-renewal:problem:carrier-event-not-placed');
+    expect(await receipts(webhook.headers['webhook-id'])).toBe(0);
+  });
+
+  it('answers 404 for an unknown bill or print job, and records no receipt', async () => {
     const { renewalId } = await renewalWithWorkflow('IN_TRANSIT');
     const cases: Array<[string, SignedWebhook, string]> = [
-      [
-        'saudi-post',
-        signedWebhook('saudi-post', {
-          eventId: 'c-x',
-          trackingNumber: 'SP000000000SA',
-          type: 'LOST',
-          occurredAt: new Date().toISOString(),
-        }),
-        'tracking-number-unknown',
-      ],
       ['sadad', signedWebhook('sadad', { ...payment(randomUUID()) }), 'bill-unknown'],
       ['sadad', signedWebhook('sadad', { ...payment(renewalId), billReference: 'not-one-of-ours' }), 'bill-unknown'],
       [

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { DEV_WEBHOOK_SECRETS } from '../../src/config/webhook-secrets';
+import { purgeSettledRecords } from '../../src/sandboxes/runner/retention';
 import { createSandboxRunner } from '../../src/sandboxes/runner/runner';
 import { enqueueWebhook } from '../../src/sandboxes/runner/webhook-outbox';
 import { quietLogger, useHarness } from './support/harness';
@@ -62,6 +63,16 @@ describe('sandbox runner: webhook delivery', () => {
     ).toEqual([429, 503, 204]);
   });
 
+  it('waits at least the Retry-After of a 503 before trying again', async () => {
+    // Far above the harness's backoff (50 ms doubling up to 200 ms): only the header can explain the wait.
+    harness().webhooks.answerNext(503, 1, { 'retry-after': '2' });
+    const id = await enqueue();
+    await expect(settled(id)).resolves.toEqual({ status: 'DELIVERED', attempts: 2, last_error: null });
+    const [first, second] = harness().webhooks.attempts.filter((a) => a.id === id);
+    expect(first.status).toBe(503);
+    expect(second.at - first.at).toBeGreaterThanOrEqual(1_900);
+  });
+
   it('does not retry a webhook the receiver refuses with another 4xx', async () => {
     harness().webhooks.answerNext(400, 1);
     const id = await enqueue();
@@ -102,6 +113,40 @@ describe('sandbox runner: webhook delivery', () => {
     } finally {
       await second.stop();
     }
+  });
+});
+
+describe('sandbox runner: retention', () => {
+  const harness = useHarness();
+
+  it('deletes settled webhooks and sent SMS past retention, never a pending webhook', async () => {
+    const db = harness().db;
+    const ids = { oldDelivered: randomUUID(), oldPending: randomUUID(), freshDelivered: randomUUID() };
+    const insert = (id: string, status: string, ageDays: number) =>
+      db.query(
+        `INSERT INTO sandbox_webhook_outbox (id, partner, target_url, payload, status, next_attempt_at, created_at)
+         VALUES ($1, 'sadad', 'http://127.0.0.1:1', '{}', $2, now() + interval '1 day',
+                 now() - make_interval(hours => $3))`,
+        [id, status, ageDays * 24],
+      );
+    await insert(ids.oldDelivered, 'DELIVERED', 8);
+    await insert(ids.oldPending, 'PENDING', 8);
+    await insert(ids.freshDelivered, 'DELIVERED', 1);
+    const sms = randomUUID();
+    await db.query(
+      `INSERT INTO sandbox_sms_outbox (message_id, message_key, to_mobile, body, accepted_at)
+       VALUES ($1, $1, '+966500000000', 'old', now() - interval '8 days')`,
+      [sms],
+    );
+
+    await purgeSettledRecords(db, 7 * 86_400_000, 1000);
+
+    const left = await db.query(`SELECT id FROM sandbox_webhook_outbox WHERE id = ANY($1) ORDER BY id`, [
+      Object.values(ids),
+    ]);
+    expect(left.map((row: { id: string }) => row.id).sort()).toEqual([ids.oldPending, ids.freshDelivered].sort());
+    expect(await db.query(`SELECT 1 FROM sandbox_sms_outbox WHERE message_id = $1`, [sms])).toEqual([]);
+    await db.query(`DELETE FROM sandbox_webhook_outbox WHERE id = $1`, [ids.oldPending]);
   });
 });
 

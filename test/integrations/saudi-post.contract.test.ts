@@ -48,12 +48,20 @@ describe.each(ADAPTER_KINDS)('Saudi Post contract (%s adapter)', (kind) => {
   });
 
   it('moves the envelope through carrier events to a delivery with proof, one signed webhook per event', async () => {
-    const { trackingNumber } = await saudiPost().createShipment(shipmentRequest());
+    const request = shipmentRequest();
+    const { trackingNumber } = await saudiPost().createShipment(request);
     const events = await carrierEvents(harness(), trackingNumber, 'DELIVERED');
     expect(types(events)).toEqual(['ACCEPTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED']);
     for (const event of events) {
       expect(event.partner).toBe('saudi-post');
-      expect(event.payload).toMatchObject({ eventId: event.id, trackingNumber, occurredAt: expect.any(String) });
+      // Our references come back with every event, as a postal customer reference does.
+      expect(event.payload).toMatchObject({
+        eventId: event.id,
+        trackingNumber,
+        shipmentKey: request.shipmentKey,
+        envelopeBarcode: request.envelopeBarcode,
+        occurredAt: expect.any(String),
+      });
     }
     expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
     expect(events[3].payload.proof).toMatch(/^(OTP|ID_CHECK)$/);
@@ -85,6 +93,16 @@ describe.each(ADAPTER_KINDS)('Saudi Post contract (%s adapter)', (kind) => {
     });
     await expect(saudiPost().openLossClaim({ claimKey, trackingNumber, liabilitySar: 300 })).resolves.toEqual(claim);
     await expect(saudiPost().getShipment(trackingNumber)).resolves.toMatchObject({ status: 'LOST' });
+  });
+
+  it('puts a claim on hold when disputed, once however often asked; an unknown claim is a typed failure', async () => {
+    const { trackingNumber } = await saudiPost().createShipment(shipmentRequest());
+    const claimKey = `${randomUUID()}/issue-1/loss-claim`;
+    const claim = await saudiPost().openLossClaim({ claimKey, trackingNumber, liabilitySar: 600 });
+    const dispute = { claimKey, reason: 'DELIVERED_AFTER_LOSS', carrierEventId: randomUUID() };
+    await expect(saudiPost().disputeLossClaim(dispute)).resolves.toEqual({ ...claim, status: 'DISPUTED' });
+    await expect(saudiPost().disputeLossClaim(dispute)).resolves.toEqual({ ...claim, status: 'DISPUTED' });
+    await expectPermanent(saudiPost().disputeLossClaim({ ...dispute, claimKey: randomUUID() }), 'LossClaimNotFound');
   });
 
   it('refuses unknown tracking numbers and invalid requests with typed failures', async () => {

@@ -128,6 +128,35 @@ describe('repositories (real PostgreSQL)', () => {
       await expect(persistence.shipments.recordDispatched(clash)).rejects.toThrow(/shipments_tracking_number_key/);
     });
 
+    it('record a shipment requested before the carrier answers, placed by key or barcode until it does', async () => {
+      const renewalId = randomUUID();
+      const { trackingNumber: number, ...requested } = dispatched(renewalId, 1);
+      await persistence.shipments.recordRequested(requested);
+      await persistence.shipments.recordRequested(requested);
+      const unknownNumber = trackingNumber();
+      await expect(
+        persistence.shipments.ofCarrierEvent({ shipmentKey: requested.shipmentKey, trackingNumber: unknownNumber }),
+      ).resolves.toMatchObject({ renewalId, status: 'REQUESTED', trackingNumber: null });
+      await expect(
+        persistence.shipments.ofCarrierEvent({
+          envelopeBarcode: requested.envelopeBarcode,
+          trackingNumber: unknownNumber,
+        }),
+      ).resolves.toMatchObject({ renewalId });
+      await expect(persistence.shipments.ofCarrierEvent({ trackingNumber: unknownNumber })).resolves.toBeUndefined();
+
+      await persistence.shipments.recordTrackingNumber(requested.shipmentKey, number);
+      await persistence.shipments.recordTrackingNumber(requested.shipmentKey, number);
+      await expect(persistence.shipments.ofCarrierEvent({ trackingNumber: number })).resolves.toMatchObject({
+        shipmentKey: requested.shipmentKey,
+        status: 'CREATED',
+      });
+      // The carrier broke its idempotency: a second number for the same shipment is an error, not overwritten.
+      await expect(persistence.shipments.recordTrackingNumber(requested.shipmentKey, trackingNumber())).rejects.toThrow(
+        /another tracking number/,
+      );
+    });
+
     it('find the latest open envelope, and keep the first closure’s time', async () => {
       const renewalId = randomUUID();
       await db.query(

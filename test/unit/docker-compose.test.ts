@@ -6,6 +6,7 @@ import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../src/cluster/
 import { loadClusterOptions } from '../../src/cluster/options';
 import { TEMPORAL_DATABASES } from '../../src/cluster/temporal-schema';
 import { TEMPORAL_CONFIG_DIR, temporalServerEnv } from '../../src/cluster/temporal-services';
+import { NODE24_VERSION } from '../../src/tools/node24';
 import { RENEWAL_SEARCH_ATTRIBUTES, RENEWAL_TASK_QUEUE } from '../../workflows/contract';
 
 /**
@@ -591,11 +592,21 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Dockerfile', () => {
-  it('is a multi-stage build on a pinned node:20 bookworm-slim image', () => {
+  it('is a multi-stage build on a pinned Node 24 LTS Debian slim image', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(stages.map((stage) => stage.name)).toEqual(expect.arrayContaining(['build', 'runtime']));
     for (const stage of stages) {
-      expect(stage.image).toMatch(/^node:20\.\d+\.\d+-bookworm-slim(@sha256:[0-9a-f]{64})?$/);
+      expect({ stage: stage.name, image: stage.image }).toEqual({
+        stage: stage.name,
+        image: expect.stringMatching(/^node:24\.\d+\.\d+-(trixie|bookworm)-slim(@sha256:[0-9a-f]{64})?$/),
+      });
     }
+  });
+
+  it('builds and runs on one image, the Node release CI runs the suite on', () => {
+    // Dependencies installed (and native modules chosen) in the build stage run unchanged in the runtime stage.
+    expect(new Set(stages.map((stage) => stage.image)).size).toBe(1);
+    expect(/^node:(\d+\.\d+\.\d+)-/.exec(finalStage.image)?.[1]).toBe(NODE24_VERSION);
   });
 
   it('installs with npm ci, builds, and keeps only production dependencies', () => {

@@ -8,6 +8,7 @@ export * from './activities';
 export * from './carrier';
 export * from './citizen';
 export * from './ids';
+export * from './maintenance';
 export * from './messages';
 export * from './notices';
 export * from './offices';

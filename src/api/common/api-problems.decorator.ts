@@ -56,7 +56,9 @@ const PROBLEMS: Record<number, { description: string; slug: string; title: strin
     title: 'Too many requests',
   },
   503: {
-    description: 'A dependency (database or Temporal) is unavailable',
+    description:
+      'A dependency (database or Temporal) is unavailable, or a partner event cannot be placed yet; retry later ' +
+      '(after the `Retry-After` seconds when given)',
     slug: 'service-unavailable',
     title: 'Service unavailable',
   },

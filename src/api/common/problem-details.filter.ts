@@ -10,7 +10,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { IntegrationError } from '../../integrations/errors';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, RetryLaterProblem } from './problem';
 
 const GENERIC_TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -135,6 +135,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: HttpStatus.INTERNAL_SERVER_ERROR,
       };
     }
+    if (exception instanceof RetryLaterProblem) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response
       .status(problem.status)
       .type(PROBLEM_CONTENT_TYPE)

@@ -38,6 +38,21 @@ export class ProblemException extends HttpException {
   }
 }
 
+/**
+ * 503 with `Retry-After`: nothing is wrong with the request, but it cannot be
+ * acted on yet (e.g. a partner event that overtook the record it is about).
+ */
+export class RetryLaterProblem extends ProblemException {
+  constructor(
+    slug: string,
+    title: string,
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(HttpStatus.SERVICE_UNAVAILABLE, slug, title, detail);
+  }
+}
+
 export class ValidationProblem extends ProblemException {
   constructor(errors: FieldError[]) {
     super(

@@ -37,7 +37,7 @@ export class CounterService {
 
   /** Any renewal of this office, whatever its stage, so the clerk can tell the citizen where it is. */
   async byId(principal: Principal, renewalId: string): Promise<RenewalView> {
-    const record = await this.access.require(principal, renewalId);
+    const record = await this.access.require(principal, renewalId, 'counter.lookup');
     await this.audit.record({ actor: principal.actor, renewalId, action: 'counter.lookup', outcome: 'FOUND' });
     return RenewalView.from(record);
   }
@@ -48,7 +48,7 @@ export class CounterService {
     request: VerifyOldPassportDto,
     idempotency: IdempotencyContext,
   ): Promise<VerificationResultView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'counter.verification');
     return audited(
       this.audit,
       { actor: principal.actor, renewalId, action: 'counter.verification', idempotency },
@@ -75,7 +75,7 @@ export class CounterService {
     renewalId: string,
     idempotency: IdempotencyContext,
   ): Promise<HandoverResultView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'counter.handover');
     return audited(
       this.audit,
       { actor: principal.actor, renewalId, action: 'counter.handover', idempotency },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SharedModule } from '../shared/shared.module';
+import { AlertsController } from './alerts.controller';
 import { OperatorController } from './operator.controller';
 import { OperatorService } from './operator.service';
 import { OverdueService } from './overdue.service';
@@ -7,7 +8,7 @@ import { OverdueService } from './overdue.service';
 /** Operations staff. */
 @Module({
   imports: [SharedModule],
-  controllers: [OperatorController],
+  controllers: [OperatorController, AlertsController],
   providers: [OperatorService, OverdueService],
 })
 export class OperatorModule {}

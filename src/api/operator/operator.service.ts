@@ -46,7 +46,7 @@ export class OperatorService {
   }
 
   async auditTrail(principal: Principal, renewalId: string): Promise<AuditEventView[]> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'operator.audit-trail');
     const events = await this.trail.ofRenewal(renewalId);
     return events.map((event) => ({
       at: event.occurredAt.toISOString(),
@@ -63,7 +63,7 @@ export class OperatorService {
     reason: string,
     idempotency: IdempotencyContext,
   ): Promise<LossDeclarationResultView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'operator.loss-declaration');
     const open = await this.shipments.openShipmentOf(renewalId);
     if (!open) {
       throw new ProblemException(
@@ -93,7 +93,7 @@ export class OperatorService {
     reason: string,
     idempotency: IdempotencyContext,
   ): Promise<CancellationResultView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'operator.cancellation');
     return audited(
       this.audit,
       { actor: principal.actor, renewalId, action: 'operator.cancellation', idempotency },

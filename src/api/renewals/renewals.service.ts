@@ -90,16 +90,16 @@ export class RenewalsService {
   }
 
   async get(principal: Principal, renewalId: string): Promise<RenewalView> {
-    return RenewalView.from(await this.access.require(principal, renewalId));
+    return RenewalView.from(await this.access.require(principal, renewalId, 'citizen.renewal.read'));
   }
 
   async status(principal: Principal, renewalId: string): Promise<RenewalStatusView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'citizen.status');
     return RenewalStatusView.from(await this.workflows.status(renewalId));
   }
 
   async review(principal: Principal, renewalId: string): Promise<ReviewView> {
-    const record = await this.access.require(principal, renewalId);
+    const record = await this.access.require(principal, renewalId, 'citizen.review');
     const [profile, facts] = await Promise.all([
       this.registry.lookUpProfile(record.nationalId),
       this.registry.lookUpCitizen(record.nationalId),
@@ -142,7 +142,7 @@ export class RenewalsService {
     dto: AcceptanceDto,
     idempotency: IdempotencyContext,
   ): Promise<AcceptanceResultView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'citizen.acceptance');
     const request: AcceptanceRequest = {
       photoConfirmed: dto.photoConfirmed,
       englishNameConfirmed: dto.englishNameConfirmed,
@@ -172,7 +172,7 @@ export class RenewalsService {
     dto: CancellationDto,
     idempotency: IdempotencyContext,
   ): Promise<CancellationResultView> {
-    await this.access.require(principal, renewalId);
+    await this.access.require(principal, renewalId, 'citizen.cancellation');
     return audited(
       this.audit,
       { actor: principal.actor, renewalId, action: 'citizen.cancellation', idempotency },

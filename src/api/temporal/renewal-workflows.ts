@@ -3,6 +3,8 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } f
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import {
   DeliveryMethodKey,
+  type LossClaimDisputeRequest,
+  lossClaimDisputeWorkflowId,
   OfficeIdKey,
   type RenewalInput,
   RenewalStageKey,
@@ -42,6 +44,22 @@ export class RenewalWorkflows {
           { key: OfficeIdKey, value: input.officeId },
         ],
       });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  /** Starts disputing a loss claim; one workflow per claim, so a second report of the contradiction is a no-op. */
+  async startLossClaimDispute(taskQueue: string, request: LossClaimDisputeRequest): Promise<void> {
+    try {
+      await this.within(QUERY_DEADLINE_MS, () =>
+        this.client.workflow.start('lossClaimDispute', {
+          workflowId: lossClaimDisputeWorkflowId(request.claimKey),
+          taskQueue,
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          args: [request],
+        }),
+      );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }

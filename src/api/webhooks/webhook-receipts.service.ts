@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { Persistence } from '../../persistence/persistence';
+import { OPERATOR_ALERT_ACTION } from '../../persistence/repositories/audit-trail.repository';
 import { ApiAudit } from '../shared/api-audit.service';
 import { WebhookAckView } from './dto/webhook-payloads.dto';
 import type { VerifiedWebhook } from './webhook-signature.guard';
@@ -11,7 +12,19 @@ export interface RoutedWebhook {
   action: string;
   /** Safe to record: ids, types, amounts; never personal data. */
   details: Record<string, unknown>;
-  deliver(): Promise<void>;
+  /** What the message reveals that operators must look at (e.g. a payment of the wrong amount). */
+  anomalies?: PartnerAnomaly[];
+  /** An anomaly only if the renewal has already ended (e.g. money received for it). */
+  anomalyIfClosed?: PartnerAnomaly;
+  /** Tells the workflow; answers the outcome when it is not simply `SIGNALLED`. */
+  deliver(): Promise<string | void>;
+}
+
+/** Raised as an operator alert, in the same transaction as the receipt: acknowledged means alerted. */
+export interface PartnerAnomaly {
+  kind: string;
+  /** Ids and amounts only, as `details` above. */
+  details: Record<string, unknown>;
 }
 
 /** A webhook that concerns no renewal (e.g. a Wasel subscription nobody waits for). */
@@ -27,6 +40,8 @@ export interface UnroutedWebhook {
  */
 @Injectable()
 export class WebhookReceipts {
+  private readonly logger = new Logger(WebhookReceipts.name);
+
   constructor(
     private readonly persistence: Persistence,
     private readonly audit: ApiAudit,
@@ -59,6 +74,9 @@ export class WebhookReceipts {
           },
           tx.audit,
         );
+        const anomalies = [...(routed.anomalies ?? [])];
+        if (outcome === 'RENEWAL_CLOSED' && routed.anomalyIfClosed) anomalies.push(routed.anomalyIfClosed);
+        for (const anomaly of anomalies) await this.alert(tx, webhook, renewalId, anomaly);
       } else {
         outcome = routed.outcome;
       }
@@ -67,10 +85,22 @@ export class WebhookReceipts {
     });
   }
 
+  private async alert(tx: Persistence, webhook: VerifiedWebhook, renewalId: string, anomaly: PartnerAnomaly) {
+    this.logger.warn(`Operator alert ${anomaly.kind} on renewal ${renewalId} (${webhook.partner} webhook)`);
+    await tx.audit.append({
+      eventKey: `alert:${webhook.partner}:${webhook.id}:${anomaly.kind}`,
+      renewalId,
+      actor: `service:${webhook.partner}`,
+      action: OPERATOR_ALERT_ACTION,
+      outcome: anomaly.kind,
+      details: { webhookId: webhook.id, ...anomaly.details },
+      at: new Date().toISOString(),
+    });
+  }
+
   private async deliver(routed: RoutedWebhook): Promise<string> {
     try {
-      await routed.deliver();
-      return 'SIGNALLED';
+      return (await routed.deliver()) ?? 'SIGNALLED';
     } catch (error) {
       // The renewal has finished: a late event changes nothing, and the partner need not retry it.
       if (error instanceof WorkflowNotFoundError) return 'RENEWAL_CLOSED';

@@ -1,14 +1,19 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import {
   addressRegisteredSignal,
   carrierEventSignal,
+  lossClaimKey,
   paymentReceivedSignal,
   printJobCompletedSignal,
   printJobFailedSignal,
   renewalIdOfKey,
 } from '../../../workflows/contract';
+import type { AppConfig } from '../../config/configuration';
+import type { BillRecord } from '../../persistence/entities/bill.entity';
+import type { ShipmentRecord } from '../../persistence/entities/shipment.entity';
 import type { Persistence } from '../../persistence/persistence';
-import { ProblemException } from '../common/problem';
+import { ProblemException, RetryLaterProblem } from '../common/problem';
 import { RenewalWorkflows } from '../temporal/renewal-workflows';
 import {
   PrintCentreEventDto,
@@ -16,19 +21,49 @@ import {
   SaudiPostEventDto,
   WaselSubscriptionDto,
 } from './dto/webhook-payloads.dto';
-import type { RoutedWebhook, UnroutedWebhook } from './webhook-receipts.service';
+import type { PartnerAnomaly, RoutedWebhook, UnroutedWebhook } from './webhook-receipts.service';
+
+/**
+ * A carrier event may only overtake our shipment row by the moment between
+ * writing it and asking the carrier; a few seconds later it can be placed.
+ */
+const UNPLACED_EVENT_RETRY_AFTER_SECONDS = 5;
+
+/** What a payment says that does not fit the bill we issued: left for reconciliation, and alerted. */
+function paymentAnomaly(bill: BillRecord | null, payment: SadadPaymentDto): PartnerAnomaly | undefined {
+  if (!bill) return undefined;
+  const details = {
+    billNumber: payment.billNumber,
+    paymentId: payment.paymentId,
+    paidSar: payment.amountSar,
+    billedSar: bill.amountSar,
+    billedNumber: bill.billNumber,
+  };
+  if (payment.billNumber !== bill.billNumber) return { kind: 'PAYMENT_FOR_ANOTHER_BILL', details };
+  if (payment.amountSar !== bill.amountSar) return { kind: 'PAYMENT_AMOUNT_MISMATCH', details };
+  return undefined;
+}
 
 /** Finds the renewal each partner message is about, and the signal that tells its workflow. */
 @Injectable()
 export class WebhookRoutes {
-  constructor(private readonly workflows: RenewalWorkflows) {}
+  constructor(
+    private readonly workflows: RenewalWorkflows,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
 
   async sadad(tx: Persistence, payment: SadadPaymentDto): Promise<RoutedWebhook> {
     const renewalId = await this.renewalOfKey(tx, payment.billReference, 'bill-unknown', 'Unknown bill reference');
+    const details = { billNumber: payment.billNumber, paymentId: payment.paymentId, amountSar: payment.amountSar };
+    const anomaly = paymentAnomaly(await tx.bills.byKey(payment.billReference), payment);
     return {
       renewalId,
       action: 'webhook.sadad.payment',
-      details: { billNumber: payment.billNumber, paymentId: payment.paymentId, amountSar: payment.amountSar },
+      details,
+      // The workflow still hears of it (and keeps its own rule: only the full amount of its bill counts).
+      anomalies: anomaly ? [anomaly] : [],
+      // Money received for a renewal that has ended must be refunded by hand.
+      anomalyIfClosed: { kind: 'PAYMENT_FOR_CLOSED_RENEWAL', details },
       deliver: () =>
         this.workflows.signal(renewalId, paymentReceivedSignal, {
           billNumber: payment.billNumber,
@@ -75,20 +110,34 @@ export class WebhookRoutes {
     };
   }
 
+  /**
+   * Placed by the shipment key (or barcode) the carrier echoes, which we
+   * record before asking the carrier, else by tracking number. An event we
+   * cannot place yet gets a 503 with Retry-After, never a 404 a carrier drops.
+   */
   async saudiPost(tx: Persistence, event: SaudiPostEventDto): Promise<RoutedWebhook> {
-    const renewalId = await tx.shipments.renewalOfTrackingNumber(event.trackingNumber);
-    if (!renewalId) {
-      throw new ProblemException(
-        HttpStatus.NOT_FOUND,
-        'tracking-number-unknown',
-        'Unknown tracking number',
-        'No shipment of ours has this tracking number',
+    const shipment = await tx.shipments.ofCarrierEvent(event);
+    if (!shipment) {
+      throw new RetryLaterProblem(
+        'carrier-event-not-placed',
+        'Carrier event not placed yet',
+        'No shipment of ours has this shipment key, envelope barcode or tracking number yet; retry later',
+        UNPLACED_EVENT_RETRY_AFTER_SECONDS,
       );
     }
+    const renewalId = shipment.renewalId;
+    const details = {
+      eventId: event.eventId,
+      type: event.type,
+      trackingNumber: event.trackingNumber,
+      shipmentKey: shipment.shipmentKey,
+    };
+    if (event.type === 'DELIVERED' && shipment.status === 'LOST')
+      return this.deliveredAfterLoss(shipment, event.eventId, details);
     return {
       renewalId,
       action: 'webhook.saudi-post.carrier-event',
-      details: { eventId: event.eventId, type: event.type, trackingNumber: event.trackingNumber },
+      details,
       deliver: () =>
         this.workflows.signal(renewalId, carrierEventSignal, {
           eventId: event.eventId,
@@ -98,6 +147,36 @@ export class WebhookRoutes {
           ...(event.proof ? { proof: event.proof } : {}),
           ...(event.reason ? { reason: event.reason } : {}),
         }),
+    };
+  }
+
+  /**
+   * The carrier delivered an envelope already declared lost, whose passport
+   * was voided and reissued at the carrier's cost: the claim is disputed (by
+   * a workflow of its own, as the renewal may have ended) and operators
+   * alerted. The renewal itself has moved on and is not told.
+   */
+  private deliveredAfterLoss(
+    shipment: ShipmentRecord,
+    carrierEventId: string,
+    details: Record<string, unknown>,
+  ): RoutedWebhook {
+    const claimKey = lossClaimKey(shipment.renewalId, shipment.issueNumber);
+    const reason = 'DELIVERED_AFTER_LOSS';
+    return {
+      renewalId: shipment.renewalId,
+      action: 'webhook.saudi-post.carrier-event',
+      details,
+      anomalies: [{ kind: reason, details: { ...details, claimKey } }],
+      deliver: async () => {
+        await this.workflows.startLossClaimDispute(this.config.get('temporal.taskQueue', { infer: true }), {
+          renewalId: shipment.renewalId,
+          claimKey,
+          reason,
+          carrierEventId,
+        });
+        return 'LOSS_CLAIM_DISPUTED';
+      },
     };
   }
 

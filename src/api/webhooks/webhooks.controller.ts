@@ -74,9 +74,14 @@ export class WebhooksController {
   @Post('saudi-post')
   @HttpCode(HttpStatus.OK)
   @WebhookFrom('saudi-post')
-  @ApiOperation({ summary: 'Saudi Post: a tracking event of a shipment (unknown tracking number: 404)' })
+  @ApiOperation({
+    summary: 'Saudi Post: a tracking event of a shipment',
+    description:
+      'Placed by the echoed shipment key or envelope barcode, else the tracking number. An event for a shipment ' +
+      'not known yet answers 503 with Retry-After: send it again.',
+  })
   @ApiOkResponse({ type: WebhookAckView, description: 'Processed, or already processed (`duplicate: true`)' })
-  @ApiProblems(404)
+  @ApiProblems(503)
   saudiPost(@Req() request: WebhookRequest, @Body() event: SaudiPostEventDto): Promise<WebhookAckView> {
     return this.receipts.process(request.webhook, (tx) => this.routes.saudiPost(tx, event));
   }

@@ -1,6 +1,6 @@
 import type { HttpAdapterConfig } from '../../config/integrations';
 import { PartnerHttpClient, segment } from '../http/client';
-import type { LossClaim, LossClaimRequest, SaudiPost, Shipment, ShipmentRequest } from './port';
+import type { LossClaim, LossClaimDispute, LossClaimRequest, SaudiPost, Shipment, ShipmentRequest } from './port';
 import { readLossClaim, readShipment } from './wire';
 
 /** Saudi Post's shipment API over HTTP; tracking events come back by webhook. */
@@ -30,6 +30,12 @@ export class HttpSaudiPost implements SaudiPost {
 
   async openLossClaim(request: LossClaimRequest): Promise<LossClaim> {
     const body = await this.client.json('openLossClaim', 'POST', '/v1/loss-claims', request, 'UnknownTrackingNumber');
+    return readLossClaim(body, this.client.malformed);
+  }
+
+  async disputeLossClaim({ claimKey, ...dispute }: LossClaimDispute): Promise<LossClaim> {
+    const path = `/v1/loss-claims/${segment(claimKey)}/dispute`;
+    const body = await this.client.json('disputeLossClaim', 'POST', path, dispute, 'LossClaimNotFound');
     return readLossClaim(body, this.client.malformed);
   }
 }

@@ -1,4 +1,4 @@
-import type { CarrierEventType } from '../../../workflows/contract';
+import type { CarrierEventType, DeliveryProof } from '../../../workflows/contract';
 
 /**
  * Saudi Post: the dedicated envelope, the shipment, its tracking events (which
@@ -37,7 +37,34 @@ export interface LossClaim {
   claimId: string;
   trackingNumber: string;
   liabilitySar: number;
-  status: 'OPEN' | 'ACCEPTED' | 'SETTLED';
+  /** DISPUTED: the carrier reported the envelope delivered after all; the liability is under review. */
+  status: 'OPEN' | 'ACCEPTED' | 'SETTLED' | 'DISPUTED';
+}
+
+export interface LossClaimDispute {
+  /** The claim, by the key it was opened with. */
+  claimKey: string;
+  /** Why: e.g. `DELIVERED_AFTER_LOSS`. */
+  reason: string;
+  /** The carrier's own event that contradicts the claim. */
+  carrierEventId: string;
+}
+
+/**
+ * A tracking event, as the carrier reports it by webhook (`saudi-post`). Like
+ * a postal customer reference, it echoes the shipment key and envelope barcode
+ * we gave when creating the shipment, so we can place an event even before we
+ * have learnt the tracking number.
+ */
+export interface TrackingEvent {
+  eventId: string;
+  trackingNumber: string;
+  shipmentKey: string;
+  envelopeBarcode: string;
+  type: CarrierEventType;
+  occurredAt: string;
+  proof?: DeliveryProof;
+  reason?: string;
 }
 
 export interface SaudiPost {
@@ -46,4 +73,6 @@ export interface SaudiPost {
   /** Asks the carrier to bring the envelope back to the origin office; harmless when repeated. */
   recallShipment(trackingNumber: string): Promise<void>;
   openLossClaim(request: LossClaimRequest): Promise<LossClaim>;
+  /** Puts an open claim on hold for review; harmless when repeated. */
+  disputeLossClaim(dispute: LossClaimDispute): Promise<LossClaim>;
 }

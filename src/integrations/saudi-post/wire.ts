@@ -1,7 +1,7 @@
 import { CARRIER_EVENT_TYPES } from '../../../workflows/contract';
 import { postalCodeProblem } from '../../domain/postal-code';
 import { WireReader, type FieldProblem } from '../http/wire-reader';
-import type { LossClaim, LossClaimRequest, Shipment, ShipmentRequest, ShipmentStatus } from './port';
+import type { LossClaim, LossClaimDispute, LossClaimRequest, Shipment, ShipmentRequest, ShipmentStatus } from './port';
 
 const SHIPMENT_STATUSES: readonly ShipmentStatus[] = ['CREATED', ...CARRIER_EVENT_TYPES, 'RECALLED'];
 
@@ -27,7 +27,7 @@ export function readLossClaim(body: unknown, problem: FieldProblem): LossClaim {
     claimId: claim.string('claimId'),
     trackingNumber: claim.checked('trackingNumber', trackingNumberProblem),
     liabilitySar,
-    status: claim.oneOf('status', ['OPEN', 'ACCEPTED', 'SETTLED'] as const),
+    status: claim.oneOf('status', ['OPEN', 'ACCEPTED', 'SETTLED', 'DISPUTED'] as const),
   };
 }
 
@@ -48,4 +48,10 @@ export function readLossClaimRequest(body: unknown, problem: FieldProblem): Loss
     trackingNumber: request.string('trackingNumber'),
     liabilitySar: request.number('liabilitySar'),
   };
+}
+
+/** The body of `POST /v1/loss-claims/{claimKey}/dispute` (the key is in the path). */
+export function readLossClaimDispute(claimKey: string, body: unknown, problem: FieldProblem): LossClaimDispute {
+  const dispute = WireReader.of(body, problem);
+  return { claimKey, reason: dispute.string('reason'), carrierEventId: dispute.string('carrierEventId') };
 }

@@ -8,6 +8,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Entity('audit_events')
 @Unique('audit_events_event_key_key', ['eventKey'])
 @Index('audit_events_renewal_idx', ['renewalId', 'occurredAt'])
+// Operator alerts (and other actions) across renewals, newest first.
+@Index('audit_events_action_idx', ['action', 'occurredAt'])
 export class AuditEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

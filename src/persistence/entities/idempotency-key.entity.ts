@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** An idempotent request is either running (its row is a lease) or has its response stored. */
 export const IDEMPOTENCY_STATES = ['IN_PROGRESS', 'COMPLETED'] as const;
@@ -10,6 +10,8 @@ export type IdempotencyState = (typeof IDEMPOTENCY_STATES)[number];
  * which for a citizen is a pseudonym, so no national ID is stored here.
  */
 @Entity('idempotency_keys')
+// Housekeeping purges by age.
+@Index('idempotency_keys_created_idx', ['createdAt'])
 @Check('idempotency_keys_state_check', `state IN (${IDEMPOTENCY_STATES.map((s) => `'${s}'`).join(', ')})`)
 export class IdempotencyKeyRecord {
   @PrimaryColumn({ type: 'text' })

@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** A loss claim's states, as the carrier reports them when the claim is opened. */
-export const LOSS_CLAIM_STATUSES = ['OPEN', 'ACCEPTED', 'SETTLED'] as const;
+/**
+ * A loss claim's states, as the carrier reports them when the claim is opened,
+ * and DISPUTED once the carrier reported the "lost" envelope delivered after all.
+ */
+export const LOSS_CLAIM_STATUSES = ['OPEN', 'ACCEPTED', 'SETTLED', 'DISPUTED'] as const;
 
 export type LossClaimStatus = (typeof LOSS_CLAIM_STATUSES)[number];
 

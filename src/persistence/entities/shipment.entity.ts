@@ -1,14 +1,18 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import { SHIPMENT_CLOSURES } from '../../../workflows/contract';
 
-/** A shipment is CREATED when dispatched and ends in one of the workflow's closures. */
-export const SHIPMENT_STATUSES = ['CREATED', ...SHIPMENT_CLOSURES] as const;
+/**
+ * A shipment is REQUESTED before we ask the carrier (so its events can be placed
+ * even if the answer is lost), CREATED once the carrier gave its tracking
+ * number, and ends in one of the workflow's closures.
+ */
+export const SHIPMENT_STATUSES = ['REQUESTED', 'CREATED', ...SHIPMENT_CLOSURES] as const;
 
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 
 /**
  * A dedicated envelope handed to Saudi Post. It routes the carrier's webhooks
- * (by tracking number) and answers the courier's envelope look-up (by barcode)
+ * (by the shipment key the carrier echoes, or the tracking number) and answers the courier's envelope look-up (by barcode)
  * while it is open.
  */
 @Entity('shipments')
@@ -29,8 +33,9 @@ export class ShipmentRecord {
   @Column({ name: 'envelope_barcode', type: 'text' })
   envelopeBarcode: string;
 
-  @Column({ name: 'tracking_number', type: 'text' })
-  trackingNumber: string;
+  /** Null until the carrier has answered the shipment request. */
+  @Column({ name: 'tracking_number', type: 'text', nullable: true })
+  trackingNumber: string | null;
 
   @Column({ type: 'text' })
   status: ShipmentStatus;

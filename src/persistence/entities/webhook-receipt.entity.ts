@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One row per partner message (`webhook-id`): a replayed message finds its row and changes nothing. */
 @Entity('webhook_receipts')
+// Housekeeping purges by age.
+@Index('webhook_receipts_received_idx', ['receivedAt'])
 export class WebhookReceiptRecord {
   @PrimaryColumn({ type: 'text' })
   partner: string;

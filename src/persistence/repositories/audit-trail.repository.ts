@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { And, type EntityManager, type FindOperator, LessThan, MoreThanOrEqual } from 'typeorm';
 import { AuditEvent } from '../entities/audit-event.entity';
 import { insertOnce } from './insert-once';
 
@@ -14,6 +14,19 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
   at: string;
 }
+
+/** Which operator alerts to list; every filter is optional and they combine with AND. */
+export interface AlertFilter {
+  kind?: string;
+  renewalId?: string;
+  /** Raised at or after. */
+  since?: Date;
+  /** Raised before. */
+  until?: Date;
+}
+
+/** The action of an operator alert's line: the workflow's and the API's alike. */
+export const OPERATOR_ALERT_ACTION = 'operator.alert';
 
 /** The append-only audit trail (the database refuses updates and deletes of its lines). */
 export class AuditTrail {
@@ -32,6 +45,25 @@ export class AuditTrail {
       details: (entry.details ?? {}) as object,
       occurredAt: new Date(entry.at),
     });
+  }
+
+  /** Operator alerts across renewals, newest first. */
+  async alerts(filter: AlertFilter, page: { limit: number; offset: number }) {
+    const bounds: FindOperator<Date>[] = [];
+    if (filter.since) bounds.push(MoreThanOrEqual(filter.since));
+    if (filter.until) bounds.push(LessThan(filter.until));
+    const [events, total] = await this.manager.findAndCount(AuditEvent, {
+      where: {
+        action: OPERATOR_ALERT_ACTION,
+        outcome: filter.kind,
+        renewalId: filter.renewalId,
+        occurredAt: bounds.length ? And(...bounds) : undefined,
+      },
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { events, total };
   }
 
   /** The renewal's trail in the order things happened. */

@@ -26,6 +26,10 @@ export class BillsRepository {
       .execute();
   }
 
+  byKey(billKey: string): Promise<BillRecord | null> {
+    return this.manager.findOne(BillRecord, { where: { billKey } });
+  }
+
   markPaid(billNumber: string): Promise<void> {
     return this.setStatus(billNumber, 'PAID');
   }

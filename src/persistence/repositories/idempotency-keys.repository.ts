@@ -78,6 +78,23 @@ export class IdempotencyKeysRepository {
     );
   }
 
+  /**
+   * Housekeeping: forgets up to `limit` requests older than `retentionMs` (by
+   * the database's clock), oldest first; a lease still running is kept.
+   * Returns how many were deleted.
+   */
+  async purgeOlderThan(retentionMs: number, limit: number): Promise<number> {
+    const [, deleted] = await this.manager.query(
+      `DELETE FROM idempotency_keys WHERE (scope, idempotency_key) IN (
+         SELECT scope, idempotency_key FROM idempotency_keys
+          WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)
+            AND (state = 'COMPLETED' OR locked_until < now())
+          ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [retentionMs, limit],
+    );
+    return deleted;
+  }
+
   /** Forgets a request that failed, so it can be retried with the same key. */
   async release(request: RequestKey): Promise<void> {
     await this.manager.delete(IdempotencyKeyRecord, {

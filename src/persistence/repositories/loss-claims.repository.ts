@@ -20,4 +20,13 @@ export class LossClaimsRepository {
     // The claim key is the table's only unique key.
     await insertOnce(this.manager, LossClaimRecord, claim);
   }
+
+  byKey(claimKey: string): Promise<LossClaimRecord | null> {
+    return this.manager.findOne(LossClaimRecord, { where: { claimKey } });
+  }
+
+  /** The carrier's own events contradict the loss: the claim is under review. Repeating it changes nothing. */
+  async markDisputed(claimKey: string): Promise<void> {
+    await this.manager.update(LossClaimRecord, { claimKey }, { status: 'DISPUTED' });
+  }
 }

@@ -3,11 +3,21 @@ import { SHIPMENT_CLOSURES, type ShipmentClosure } from '../../../workflows/cont
 import { RenewalRecord } from '../entities/renewal.entity';
 import { ShipmentRecord } from '../entities/shipment.entity';
 
-export interface DispatchedShipmentRow {
+export interface RequestedShipmentRow {
   shipmentKey: string;
   renewalId: string;
   issueNumber: number;
   envelopeBarcode: string;
+}
+
+export interface DispatchedShipmentRow extends RequestedShipmentRow {
+  trackingNumber: string;
+}
+
+/** What a carrier event names: our references when the carrier echoes them, and its tracking number. */
+export interface CarrierEventReference {
+  shipmentKey?: string;
+  envelopeBarcode?: string;
   trackingNumber: string;
 }
 
@@ -25,6 +35,33 @@ export function isOpen(shipment: Pick<ShipmentRecord, 'status' | 'closedAt'>): b
 /** The envelopes handed to Saudi Post: they route the carrier's webhooks and answer the courier's look-up. */
 export class ShipmentsRepository {
   constructor(private readonly manager: EntityManager) {}
+
+  /**
+   * Written before the carrier is asked, so that its events can be placed by
+   * our shipment key even when its answer never reaches us (a retried
+   * activity). Recording it again changes nothing.
+   */
+  async recordRequested(shipment: RequestedShipmentRow): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO shipments (shipment_key, renewal_id, issue_number, envelope_barcode, status)
+       VALUES ($1, $2, $3, $4, 'REQUESTED') ON CONFLICT (shipment_key) DO NOTHING`,
+      [shipment.shipmentKey, shipment.renewalId, shipment.issueNumber, shipment.envelopeBarcode],
+    );
+  }
+
+  /**
+   * The carrier's tracking number for a requested shipment. A retry that
+   * learns it again changes nothing; a different number for the same
+   * shipment is an error (the carrier broke its idempotency), not overwritten.
+   */
+  async recordTrackingNumber(shipmentKey: string, trackingNumber: string): Promise<void> {
+    const [, updated] = await this.manager.query(
+      `UPDATE shipments SET tracking_number = $2, status = CASE WHEN status = 'REQUESTED' THEN 'CREATED' ELSE status END
+        WHERE shipment_key = $1 AND (tracking_number IS NULL OR tracking_number = $2)`,
+      [shipmentKey, trackingNumber],
+    );
+    if (updated === 0) throw new Error(`shipment ${shipmentKey} has no request, or another tracking number`);
+  }
 
   /**
    * Recording the same shipment again (a retried activity) changes nothing. The
@@ -57,11 +94,25 @@ export class ShipmentsRepository {
 
   /** The renewal a carrier event is about. */
   async renewalOfTrackingNumber(trackingNumber: string): Promise<string | undefined> {
-    const shipment = await this.manager.findOne(ShipmentRecord, {
-      select: { renewalId: true },
-      where: { trackingNumber },
+    return (await this.ofCarrierEvent({ trackingNumber }))?.renewalId;
+  }
+
+  /**
+   * The shipment a carrier event is about: by the shipment key or barcode the
+   * carrier echoes (known before the carrier answered us), else by its
+   * tracking number. Our references win over the tracking number.
+   */
+  async ofCarrierEvent(reference: CarrierEventReference): Promise<ShipmentRecord | undefined> {
+    const rows = await this.manager.find(ShipmentRecord, {
+      where: [
+        ...(reference.shipmentKey ? [{ shipmentKey: reference.shipmentKey }] : []),
+        ...(reference.envelopeBarcode ? [{ envelopeBarcode: reference.envelopeBarcode }] : []),
+        { trackingNumber: reference.trackingNumber },
+      ],
     });
-    return shipment?.renewalId;
+    const rank = (row: ShipmentRecord) =>
+      row.shipmentKey === reference.shipmentKey ? 0 : row.envelopeBarcode === reference.envelopeBarcode ? 1 : 2;
+    return rows.sort((a, b) => rank(a) - rank(b))[0];
   }
 
   /** The renewal's latest envelope still with the carrier, if any. */

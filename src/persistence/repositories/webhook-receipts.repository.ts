@@ -15,6 +15,23 @@ export class WebhookReceiptsRepository {
     return insertOnce(this.manager, WebhookReceiptRecord, { partner, webhookId, outcome: 'PROCESSING' });
   }
 
+  /**
+   * Housekeeping: forgets up to `limit` messages received longer than
+   * `retentionMs` ago (by the database's clock), oldest first. A partner
+   * retrying after that would be taken in again, so the retention must outlast
+   * every partner's retries. Returns how many were deleted.
+   */
+  async purgeOlderThan(retentionMs: number, limit: number): Promise<number> {
+    const [, deleted] = await this.manager.query(
+      `DELETE FROM webhook_receipts WHERE (partner, webhook_id) IN (
+         SELECT partner, webhook_id FROM webhook_receipts
+          WHERE received_at < now() - make_interval(secs => $1::double precision / 1000)
+          ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [retentionMs, limit],
+    );
+    return deleted;
+  }
+
   /** What became of the message, and the renewal it was about. */
   async settle(partner: string, webhookId: string, renewalId: string | null, outcome: string): Promise<void> {
     await this.manager.update(WebhookReceiptRecord, { partner, webhookId }, { renewalId, outcome });

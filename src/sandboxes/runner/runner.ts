@@ -4,19 +4,22 @@ import { advancePrintJobs } from '../print-centre/progress';
 import { expireDueBills } from '../sadad/expiry';
 import { advanceShipments } from '../saudi-post/progress';
 import { defaultSandboxLogger, type SandboxLogger } from '../logger';
+import { purgeSettledRecords } from './retention';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
 export interface SandboxRunnerOptions {
   pollIntervalMs: number;
   batchSize: number;
+  retentionMs: number;
+  purgeEveryMs: number;
   webhooks: SandboxConfig['webhooks'];
   logger?: SandboxLogger;
 }
 
 /**
  * Moves the time-driven sandboxes on: print jobs reach their outcome, shipments
- * take their next carrier event, unpaid bills expire, and queued webhooks are
- * delivered. Every step claims due rows with FOR UPDATE SKIP LOCKED, so any
+ * take their next carrier event, unpaid bills expire, queued webhooks are
+ * delivered, and now and then what is past its retention is deleted. Every step claims due rows with FOR UPDATE SKIP LOCKED, so any
  * number of runners (API replicas, parallel test files) share the work and a
  * row is handled once. Ticks never overlap; `stop` waits for the current one.
  */
@@ -26,6 +29,7 @@ export class SandboxRunner {
   private timer?: NodeJS.Timeout;
   private current?: Promise<void>;
   private running = false;
+  private lastPurgeAt = 0;
 
   constructor(
     private readonly db: DataSource,
@@ -54,6 +58,7 @@ export class SandboxRunner {
       ['shipments', () => advanceShipments(this.db, this.options.batchSize)],
       ['bill expiry', () => expireDueBills(this.db, this.options.batchSize)],
       ['webhooks', () => this.dispatcher.deliverDue()],
+      ['retention', () => this.purgeWhenDue()],
     ];
     for (const [name, step] of steps) {
       try {
@@ -63,6 +68,13 @@ export class SandboxRunner {
         this.logger.error(`sandbox runner: ${name} step failed: ${error instanceof Error ? error.message : error}`);
       }
     }
+  }
+
+  /** Old records go far less often than the time-driven steps run. */
+  private async purgeWhenDue(): Promise<number> {
+    if (Date.now() - this.lastPurgeAt < this.options.purgeEveryMs) return 0;
+    this.lastPurgeAt = Date.now();
+    return purgeSettledRecords(this.db, this.options.retentionMs, this.options.batchSize);
   }
 
   private schedule(delayMs: number): void {

@@ -12,7 +12,17 @@ interface DueWebhook {
   attempts: number;
 }
 
-type Outcome = { kind: 'delivered' } | { kind: 'retry'; error: string } | { kind: 'rejected'; error: string };
+type Outcome =
+  { kind: 'delivered' } | { kind: 'retry'; error: string; retryAfterMs?: number } | { kind: 'rejected'; error: string };
+
+/** A `Retry-After` header (seconds, or an HTTP date) as milliseconds from now. */
+export function retryAfterMs(header: string | null, now: Date): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+}
 
 /** A claimed webhook is left alone by other runners for this long, then counted as an attempt that failed. */
 const CLAIM_LEASE_MS = 60_000;
@@ -21,7 +31,8 @@ const CLAIM_LEASE_MS = 60_000;
  * Sends queued webhooks as the partners would: Standard Webhooks signatures
  * (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the partner's
  * secret, retries with exponential backoff on network errors, timeouts, 408,
- * 429 and 5xx, and no retry on other 4xx (the receiver refused the event).
+ * 429 and 5xx, never sooner than the receiver's `Retry-After`, and no retry on
+ * other 4xx (the receiver refused the event).
  */
 export class WebhookDispatcher {
   private readonly signers: Record<WebhookPartner, Webhook>;
@@ -80,7 +91,7 @@ export class WebhookDispatcher {
         webhook.id,
         givingUp ? (outcome.kind === 'rejected' ? 'REJECTED' : 'FAILED') : 'PENDING',
         outcome.error,
-        this.backoffMs(webhook.attempts),
+        Math.max(this.backoffMs(webhook.attempts), outcome.kind === 'retry' ? (outcome.retryAfterMs ?? 0) : 0),
       ],
     );
   }
@@ -108,7 +119,8 @@ export class WebhookDispatcher {
       if (response.ok) return { kind: 'delivered' };
       const error = `HTTP ${response.status}`;
       const retryable = response.status === 408 || response.status === 429 || response.status >= 500;
-      return retryable ? { kind: 'retry', error } : { kind: 'rejected', error };
+      if (!retryable) return { kind: 'rejected', error };
+      return { kind: 'retry', error, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), now) };
     } catch (error) {
       return { kind: 'retry', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }

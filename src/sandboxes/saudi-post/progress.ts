@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { enqueueWebhook } from '../runner/webhook-outbox';
 import { isoTimestamp, queryRow, queryRows } from '../sql';
+import type { TrackingEvent } from '../../integrations/saudi-post/port';
 import type { PlannedEvent } from './carrier-plan';
 
 interface DueShipment {
   tracking_number: string;
+  shipment_key: string;
+  envelope_barcode: string;
   plan: PlannedEvent[];
   plan_position: number;
   webhook_base_url: string;
@@ -20,7 +23,7 @@ export async function advanceShipments(db: DataSource, batchSize: number): Promi
   return db.transaction(async (tx) => {
     const due = await queryRows<DueShipment>(
       tx,
-      `SELECT tracking_number, plan, plan_position, webhook_base_url FROM sandbox_shipments
+      `SELECT tracking_number, shipment_key, envelope_barcode, plan, plan_position, webhook_base_url FROM sandbox_shipments
         WHERE next_event_at <= now()
         ORDER BY next_event_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [batchSize],
@@ -49,11 +52,14 @@ export async function advanceShipments(db: DataSource, batchSize: number): Promi
         payload: {
           eventId,
           trackingNumber: shipment.tracking_number,
+          // Our references, echoed as a postal customer reference is.
+          shipmentKey: shipment.shipment_key,
+          envelopeBarcode: shipment.envelope_barcode,
           type: event.type,
           occurredAt: isoTimestamp(recorded!.occurred_at),
           ...(event.proof ? { proof: event.proof } : {}),
           ...(event.reason ? { reason: event.reason } : {}),
-        },
+        } satisfies TrackingEvent,
       });
     }
     return due.length;

@@ -1,7 +1,7 @@
 import { invalidRequest } from '../../integrations/errors';
 import type { Route } from '../http/router';
 import type { SaudiPost } from '../../integrations/saudi-post/port';
-import { readLossClaimRequest, readShipmentRequest } from '../../integrations/saudi-post/wire';
+import { readLossClaimDispute, readLossClaimRequest, readShipmentRequest } from '../../integrations/saudi-post/wire';
 
 /** Saudi Post's side of the wire format, served by the sandbox HTTP server over any `SaudiPost`. */
 export function saudiPostRoutes(saudiPost: SaudiPost): Route[] {
@@ -36,6 +36,14 @@ export function saudiPostRoutes(saudiPost: SaudiPost): Route[] {
       handle: async ({ body }) => ({
         status: 200,
         body: await saudiPost.openLossClaim(readLossClaimRequest(body, invalidRequest)),
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/v1/loss-claims/:claimKey/dispute',
+      handle: async ({ params, body }) => ({
+        status: 200,
+        body: await saudiPost.disputeLossClaim(readLossClaimDispute(params.claimKey, body, invalidRequest)),
       }),
     },
   ];

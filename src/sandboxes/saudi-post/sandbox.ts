@@ -8,6 +8,7 @@ import { queryRow, type Queryable } from '../sql';
 import { planCarrierEvents, type CarrierBehaviour } from './carrier-plan';
 import type {
   LossClaim,
+  LossClaimDispute,
   LossClaimRequest,
   SaudiPost,
   Shipment,
@@ -136,19 +137,36 @@ export class SandboxSaudiPost implements SaudiPost {
            ON CONFLICT (claim_key) DO NOTHING`,
           [request.claimKey, request.trackingNumber, request.liabilitySar],
         );
-        const claim = await queryRow<ClaimRow>(
-          tx,
-          `SELECT claim_id, tracking_number, liability_sar, status FROM sandbox_loss_claims WHERE claim_key = $1`,
-          [request.claimKey],
-        );
-        return {
-          claimId: claim!.claim_id,
-          trackingNumber: claim!.tracking_number,
-          liabilitySar: Number(claim!.liability_sar),
-          status: claim!.status,
-        };
+        return toLossClaim((await this.claimBy(tx, request.claimKey))!);
       });
     });
+  }
+
+  /** The claim goes on hold for review: the carrier's own event says it delivered the envelope after all. */
+  disputeLossClaim(dispute: LossClaimDispute): Promise<LossClaim> {
+    return this.faults.call('disputeLossClaim', async () => {
+      if (!dispute.reason?.trim()) throw invalidRequest('reason', 'is required');
+      if (!dispute.carrierEventId?.trim()) throw invalidRequest('carrierEventId', 'is required');
+      await this.db.query(
+        `UPDATE sandbox_loss_claims SET status = 'DISPUTED' WHERE claim_key = $1 AND status IN ('OPEN', 'ACCEPTED')`,
+        [dispute.claimKey],
+      );
+      const claim = await this.claimBy(this.db, dispute.claimKey);
+      if (!claim) {
+        throw permanentFailure('LossClaimNotFound', 'Saudi Post has no loss claim with this key', {
+          field: 'claimKey',
+        });
+      }
+      return toLossClaim(claim);
+    });
+  }
+
+  private claimBy(db: Queryable, claimKey: string) {
+    return queryRow<ClaimRow>(
+      db,
+      `SELECT claim_id, tracking_number, liability_sar, status FROM sandbox_loss_claims WHERE claim_key = $1`,
+      [claimKey],
+    );
   }
 
   private shipmentBy(db: Queryable, column: 'shipment_key' | 'tracking_number', value: string) {
@@ -174,6 +192,15 @@ function validate(request: ShipmentRequest): void {
   if (!request.originOfficeId?.trim()) throw invalidRequest('originOfficeId', 'is required');
   const problem = postalCodeProblem(request.destinationPostalCode ?? '');
   if (problem) throw invalidRequest('destinationPostalCode', problem);
+}
+
+function toLossClaim(row: ClaimRow): LossClaim {
+  return {
+    claimId: row.claim_id,
+    trackingNumber: row.tracking_number,
+    liabilitySar: Number(row.liability_sar),
+    status: row.status,
+  };
 }
 
 function toShipment(row: ShipmentRow): Shipment {

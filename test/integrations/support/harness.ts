@@ -53,7 +53,7 @@ export function testConfig(webhookBaseUrl: string, options: HarnessOptions = {})
       ...base.sandbox,
       printCentre: { ...base.sandbox.printCentre, delayMs: 300, ...options.sandbox?.printCentre },
       saudiPost: { ...base.sandbox.saudiPost, stepDelayMs: 100, ...options.sandbox?.saudiPost },
-      runner: { pollIntervalMs: 50, batchSize: 50 },
+      runner: { ...base.sandbox.runner, pollIntervalMs: 50, batchSize: 50 },
       webhooks: { ...base.sandbox.webhooks, baseUrl: webhookBaseUrl, retryBaseMs: 50, retryMaxMs: 200 },
     },
   };

@@ -21,9 +21,9 @@ export interface ReceivedWebhook {
  */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
-  /** Every request, including refused ones: its `webhook-id` and the status answered. */
-  readonly attempts: Array<{ id: string; status: number }> = [];
-  private readonly scripted: number[] = [];
+  /** Every request, including refused ones: its `webhook-id`, the status answered and when it came. */
+  readonly attempts: Array<{ id: string; status: number; at: number }> = [];
+  private readonly scripted: Array<{ status: number; headers: Record<string, string> }> = [];
   private readonly verifiers: Record<string, Webhook>;
 
   private constructor(
@@ -32,7 +32,10 @@ export class WebhookReceiver {
   ) {
     this.verifiers = Object.fromEntries(Object.entries(secrets).map(([partner, s]) => [partner, new Webhook(s)]));
     server.on('request', (request: IncomingMessage, response) => {
-      void readBody(request).then((body) => response.writeHead(this.handle(request, body)).end());
+      void readBody(request).then((body) => {
+        const { status, headers } = this.handle(request, body);
+        response.writeHead(status, headers).end();
+      });
     });
   }
 
@@ -46,9 +49,9 @@ export class WebhookReceiver {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  /** The next `times` requests are answered with `status`, whatever they carry. */
-  answerNext(status: number, times: number): void {
-    this.scripted.push(...Array<number>(times).fill(status));
+  /** The next `times` requests are answered with `status` (and `headers`), whatever they carry. */
+  answerNext(status: number, times: number, headers: Record<string, string> = {}): void {
+    for (let i = 0; i < times; i++) this.scripted.push({ status, headers });
   }
 
   /** The first webhook matching `predicate`, waiting for it to arrive. */
@@ -66,11 +69,11 @@ export class WebhookReceiver {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
-  private handle(request: IncomingMessage, body: string): number {
+  private handle(request: IncomingMessage, body: string): { status: number; headers: Record<string, string> } {
     const headers = request.headers as Record<string, string>;
-    const status = this.scripted.shift() ?? this.accept(request.url ?? '', body, headers);
-    this.attempts.push({ id: headers['webhook-id'], status });
-    return status;
+    const answer = this.scripted.shift() ?? { status: this.accept(request.url ?? '', body, headers), headers: {} };
+    this.attempts.push({ id: headers['webhook-id'], status: answer.status, at: Date.now() });
+    return answer;
   }
 
   private accept(url: string, body: string, headers: Record<string, string>): number {

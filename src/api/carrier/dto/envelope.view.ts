@@ -42,8 +42,13 @@ export class EnvelopeView {
   @ApiProperty({ example: 'PE3F2A7C1E9B4D4C0A8E5F6A7B8C9D0E1F01' })
   envelopeBarcode: string;
 
-  @ApiProperty({ example: 'SP123456789SA' })
-  trackingNumber: string;
+  @ApiProperty({
+    example: 'SP123456789SA',
+    type: String,
+    nullable: true,
+    description: 'Null while the carrier has not yet confirmed the shipment to us',
+  })
+  trackingNumber: string | null;
 
   @ApiProperty({ type: RecipientView })
   recipient: RecipientView;

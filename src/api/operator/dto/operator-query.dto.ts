@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
 import {
   type DeliveryMethod,
   OFFICE_ID_MESSAGE,
@@ -9,11 +9,12 @@ import {
   type RenewalStage,
 } from '../../../../workflows/contract';
 import { isoDurationMs } from '../../common/iso-duration';
+import { PageQuery } from './page-query.dto';
 
 const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters over the read model; every one is optional and they combine with AND. */
-export class OperatorRenewalsQuery {
+export class OperatorRenewalsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: RENEWAL_STAGES, example: 'IN_TRANSIT' })
   @IsOptional()
   @IsIn(RENEWAL_STAGES, { message: `stage must be one of ${RENEWAL_STAGES.join(', ')}` })
@@ -58,21 +59,6 @@ export class OperatorRenewalsQuery {
     },
   })
   stuckFor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0)
-  offset?: number;
 }
 
 export class OverdueQuery {

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNumber, IsPositive, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Length,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
 import {
   CARRIER_EVENT_TYPES,
   type CarrierEventType,
@@ -101,6 +111,25 @@ export class SaudiPostEventDto {
   @Length(1, 64)
   trackingNumber: string;
 
+  @ApiPropertyOptional({
+    example: '3f2a7c1e-9b4d-4c0a-8e5f-6a7b8c9d0e1f/issue-1/shipment',
+    description:
+      'Our shipment key, echoed from the shipment request: places the event before we know the tracking number',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  shipmentKey?: string;
+
+  @ApiPropertyOptional({
+    example: 'PE3F2A7C1E9B4D4C0A8E5F6A7B8C9D0E1F01',
+    description: 'The envelope barcode, echoed from the shipment request',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  envelopeBarcode?: string;
+
   @ApiProperty({ enum: CARRIER_EVENT_TYPES })
   @IsIn(CARRIER_EVENT_TYPES, { message: `type must be one of ${CARRIER_EVENT_TYPES.join(', ')}` })
   type: CarrierEventType;
@@ -130,7 +159,9 @@ export class WebhookAckView {
 
   @ApiPropertyOptional({
     example: 'SIGNALLED',
-    description: 'SIGNALLED, RENEWAL_CLOSED (too late to matter) or NO_RENEWAL_AWAITING_ADDRESS',
+    description:
+      'SIGNALLED, RENEWAL_CLOSED (too late to matter), NO_RENEWAL_AWAITING_ADDRESS, or LOSS_CLAIM_DISPUTED ' +
+      '(a delivery reported after the loss: the claim is disputed and operators alerted)',
   })
   outcome?: string;
 }

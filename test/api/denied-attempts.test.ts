@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { pseudonymOf } from '../../src/api/auth/pseudonym';
+import { startApi, ApiStack } from './support/api-stack';
+import { bearer, tokenFor } from './support/credentials';
+import { freshNationalId, seedRenewal, uniqueKey } from './support/fixtures';
+
+/**
+ * Reaching for a renewal that is not one's own answers 404, exactly as for a
+ * renewal that does not exist, and leaves a line in that renewal's audit
+ * trail: who (a pseudonym for a citizen), what, and why it was denied.
+ */
+describe('denied attempts', () => {
+  let stack: ApiStack;
+
+  beforeAll(async () => {
+    stack = await startApi();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const operator = () => bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+
+  async function auditTrail(renewalId: string) {
+    const trail = await request(stack.http).get(`/v1/operator/renewals/${renewalId}/audit`).set(operator()).expect(200);
+    return trail.body as Array<{ actor: string; action: string; outcome: string; details: Record<string, unknown> }>;
+  }
+
+  it('a clerk of another office verifying or handing over: 404, and the attempts are on the trail', async () => {
+    const renewalId = await seedRenewal(stack.db, {
+      nationalId: freshNationalId(),
+      officeId: 'RUH-01',
+      stage: 'READY_FOR_PICKUP',
+    });
+    const clerk = bearer(tokenFor({ role: 'clerk', sub: 'clerk-9', office: 'JED-02' }));
+    const counter = `/v1/counter/renewals/${renewalId}`;
+    const verification = await request(stack.http)
+      .post(`${counter}/verification`)
+      .set({ ...clerk, 'Idempotency-Key': uniqueKey() })
+      .send({ presentedPassportNumber: 'N1234567', identityConfirmed: true })
+      .expect(404);
+    await request(stack.http)
+      .post(`${counter}/handover`)
+      .set({ ...clerk, 'Idempotency-Key': uniqueKey() })
+      .send({})
+      .expect(404);
+
+    // The same answer as for a renewal that does not exist: nothing leaks.
+    const missing = randomUUID();
+    const unknown = await request(stack.http)
+      .post(`/v1/counter/renewals/${missing}/verification`)
+      .set({ ...clerk, 'Idempotency-Key': uniqueKey() })
+      .send({ presentedPassportNumber: 'N1234567', identityConfirmed: true })
+      .expect(404);
+    expect(verification.body.type).toBe(unknown.body.type);
+    expect(verification.body.title).toBe(unknown.body.title);
+
+    expect(await auditTrail(renewalId)).toEqual([
+      expect.objectContaining({
+        actor: 'clerk:clerk-9',
+        action: 'counter.verification',
+        outcome: 'DENIED',
+        details: { reason: 'OTHER_OFFICE' },
+      }),
+      expect.objectContaining({
+        actor: 'clerk:clerk-9',
+        action: 'counter.handover',
+        outcome: 'DENIED',
+        details: { reason: 'OTHER_OFFICE' },
+      }),
+    ]);
+    const [{ n }] = await stack.db.query('SELECT count(*)::int AS n FROM audit_events WHERE renewal_id = $1', [
+      missing,
+    ]);
+    expect(n).toBe(0);
+  });
+
+  it("a citizen reaching for another's renewal: 404, and the attempts are on the trail under a pseudonym", async () => {
+    const renewalId = await seedRenewal(stack.db, { nationalId: freshNationalId() });
+    const intruderId = freshNationalId();
+    const intruder = bearer(tokenFor({ role: 'citizen', sub: intruderId }));
+    await request(stack.http).get(`/v1/renewals/${renewalId}`).set(intruder).expect(404);
+    await request(stack.http)
+      .post(`/v1/renewals/${renewalId}/cancellation`)
+      .set({ ...intruder, 'Idempotency-Key': uniqueKey() })
+      .send({ reason: 'not mine' })
+      .expect(404);
+
+    const trail = await auditTrail(renewalId);
+    const actor = `citizen:${pseudonymOf(stack.config.api.pseudonymKey, intruderId)}`;
+    expect(trail.filter((line) => line.outcome === 'DENIED')).toEqual([
+      expect.objectContaining({ actor, action: 'citizen.renewal.read', details: { reason: 'NOT_OWN_RENEWAL' } }),
+      expect.objectContaining({ actor, action: 'citizen.cancellation', details: { reason: 'NOT_OWN_RENEWAL' } }),
+    ]);
+    expect(JSON.stringify(trail)).not.toContain(intruderId);
+  });
+});

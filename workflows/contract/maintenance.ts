@@ -1,0 +1,46 @@
+/**
+ * Work beside the renewals: disputing a loss claim the carrier's own events
+ * contradict, and purging what would otherwise grow without bound. Each runs
+ * as a small workflow of its own, so it is retried durably and visible in the
+ * Temporal UI.
+ */
+
+/** One dispute per loss claim, however often the carrier contradicts it. */
+export function lossClaimDisputeWorkflowId(claimKey: string): string {
+  return `loss-claim-dispute-${claimKey}`;
+}
+
+/** The schedule the workers of a task queue keep in place (one per deployment, whatever its replicas). */
+export function housekeepingScheduleId(taskQueue: string): string {
+  return `${taskQueue}-housekeeping`;
+}
+
+export interface LossClaimDisputeRequest {
+  renewalId: string;
+  /** The claim on the shipment declared lost that the carrier reports delivered (see `lossClaimKey`). */
+  claimKey: string;
+  reason: string;
+  carrierEventId: string;
+}
+
+export interface LossClaimDisputeOutcome {
+  claimKey: string;
+  status: string;
+}
+
+/** How long each kind of record is kept, in milliseconds, and how many rows one statement deletes. */
+export interface RetentionPolicy {
+  idempotencyKeysMs: number;
+  webhookReceiptsMs: number;
+  batchSize: number;
+}
+
+/** Rows deleted, per table. */
+export type PurgeReport = Record<string, number>;
+
+export interface MaintenanceActivities {
+  /** Marks our claim DISPUTED and tells the carrier; fails (and is retried) while the claim is not yet opened. */
+  disputeLossClaim(request: LossClaimDisputeRequest): Promise<LossClaimDisputeOutcome>;
+  /** Deletes one bounded batch of each kind of record past its retention. */
+  purgeBatch(retention: RetentionPolicy): Promise<PurgeReport>;
+}
