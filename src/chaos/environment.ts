@@ -55,9 +55,10 @@ export function effectiveSettings(env: Env): Record<string, string> {
  * partners reached over HTTP at the sandboxes' own process (INTEGRATION_<SYSTEM>_MODE=http), as the real
  * partners would be, so each partner call crosses a process boundary and the faults happen there.
  */
-export function chaosEnvironment(callerEnv: Env, ports: ClusterPorts): Env {
+export function chaosEnvironment(callerEnv: Env, ports: ClusterPorts, planDefaults: Record<string, string> = {}): Env {
   const env: Env = { ...callerEnv };
-  for (const [name, value] of Object.entries(CHAOS_DEFAULTS)) if (!env[name]?.trim()) env[name] = value;
+  for (const [name, value] of Object.entries({ ...CHAOS_DEFAULTS, ...planDefaults }))
+    if (!env[name]?.trim()) env[name] = value;
   for (const system of INTEGRATION_SYSTEMS) {
     const stem = SYSTEM_ENV_STEMS[system];
     env[`INTEGRATION_${stem}_MODE`] = 'http';

@@ -113,7 +113,8 @@ export class RetryingHttpClient {
         waitAtLeastMs = retryAfterMs(response) ?? 0;
       } catch (error) {
         if (error instanceof HttpProblem) throw error;
-        if (error instanceof SyntaxError) throw new Error(`${method} ${path}: an answer that is not JSON`);
+        if (error instanceof SyntaxError)
+          throw new Error(`${method} ${path}: an answer that is not JSON`, { cause: error });
         reason = networkReason(error);
       }
       if (Date.now() > deadline) {

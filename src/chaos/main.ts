@@ -4,8 +4,7 @@ import exitHook from 'async-exit-hook';
 import type { ClusterLauncher } from '../cluster/cluster';
 import { consoleLogger, print } from '../launcher/console-logger';
 import { describeError } from '../launcher/logger';
-import { pickFreePorts } from '../launcher/ports';
-import { FULL_PLAN, loadChaosOptions, SMALL_PLAN } from './options';
+import { freeChaosPorts, FULL_PLAN, loadChaosOptions, SMALL_PLAN } from './options';
 import { formatReport } from './report';
 import { runChaos } from './run';
 
@@ -19,7 +18,7 @@ Exits 0 only if every renewal ended within the time limit with no duplicate and 
   --cluster         on npm run cluster's Temporal cluster on PostgreSQL, also killing history and matching
   --small           40 renewals, 3 worker kills, one restart of Temporal and of each API (the npm test size)
   --renewals N      how many renewals (default 500)
-  --free-ports      free ports instead of CHAOS_BASE_PORT (4400) and the 80 above it
+  --free-ports      free ports of 4000–4999 instead of CHAOS_BASE_PORT (4400) and the 80 above it
 
 Environment: CHAOS_BASE_PORT, CHAOS_DATA_DIR, CHAOS_SEED, CHAOS_CONCURRENCY, CHAOS_ARRIVAL_WINDOW_MINUTES,
 CHAOS_TIME_LIMIT_MINUTES; any SANDBOX_* or POLICY_* variable overrides the run's fault and policy settings.`;
@@ -46,23 +45,17 @@ async function main(): Promise<void> {
     if (!Number.isInteger(plan.renewals) || plan.renewals < 1) throw new Error('--renewals takes a whole number');
   }
   const options = loadChaosOptions(process.env, values.cluster ? 'cluster' : 'dev-server', plan);
-  if (values['free-ports']) {
-    const free = await pickFreePorts(16);
-    options.ports = { ...options.ports };
-    for (const key of Object.keys(options.ports) as Array<keyof typeof options.ports>) {
-      if (key === 'apiReplicas') options.ports.apiReplicas = [free.pop()!, free.pop()!];
-      else options.ports[key] = free.pop()!;
-    }
-  }
+  if (values['free-ports']) options.ports = await freeChaosPorts(options.ports);
 
   // Ctrl-C or SIGTERM: stop every process of the run before exiting.
   let launcher: ClusterLauncher | undefined;
   let finished = false;
   exitHook.forceExitTimeout(120_000);
-  exitHook((done) => {
-    if (finished) return done();
+  // On process.exit the hook runs synchronously and gets no callback.
+  exitHook((done?: () => void) => {
+    if (finished) return done?.();
     logger.log('Interrupted: stopping every process of the run');
-    void (launcher?.stop() ?? Promise.resolve()).finally(done);
+    void (launcher?.stop() ?? Promise.resolve()).finally(() => done?.());
   });
   const report = await runChaos(options, logger, (started) => (launcher = started));
   finished = true;

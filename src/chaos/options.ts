@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type Env, integerAtLeast, readEnv } from '../config/env';
 import { PROJECT_ROOT } from '../config/paths';
 import type { ClusterPorts } from '../cluster/options';
+import { pickFreePorts } from '../launcher/ports';
 
 /** How much chaos a run deals out while it drives its renewals. */
 export interface ChaosPlan {
@@ -15,6 +16,10 @@ export interface ChaosPlan {
   /** Cluster mode only: SIGKILL and restart of Temporal's history and matching services. */
   historyKills: number;
   matchingKills: number;
+  /** Clocks of this plan's own (POLICY_* variables) over the run's defaults; the caller's environment still wins. */
+  policy?: Record<string, string>;
+  /** The least arrival window the plan spreads its renewals over. */
+  minArrivalWindowMs: number;
 }
 
 export type ChaosMode = 'dev-server' | 'cluster';
@@ -45,6 +50,7 @@ export const FULL_PLAN: ChaosPlan = {
   apiRestarts: 1,
   historyKills: 1,
   matchingKills: 1,
+  minArrivalWindowMs: 120_000,
 };
 
 /** The run inside `npm test`: the same harness, smaller. */
@@ -55,6 +61,14 @@ export const SMALL_PLAN: ChaosPlan = {
   apiRestarts: 1,
   historyKills: 1,
   matchingKills: 1,
+  // The renewals left alone expire within about three minutes, yet a loaded machine still has time to
+  // drive every other one through acceptance and payment (a review alone may take several tries).
+  policy: {
+    POLICY_ACCEPTANCE_WINDOW: '2 minutes',
+    POLICY_PAYMENT_WINDOW: '2 minutes',
+    POLICY_ADDRESS_WINDOW: '45 seconds',
+  },
+  minArrivalWindowMs: 60_000,
 };
 
 /**
@@ -80,6 +94,17 @@ export function chaosPorts(base: number): ClusterPorts {
   };
 }
 
+/** The same ports, each replaced by a free one of 4000–4999 (`--free-ports`, the test run). */
+export async function freeChaosPorts(ports: ClusterPorts): Promise<ClusterPorts> {
+  const free = await pickFreePorts(Object.keys(ports).length + 1, 4000, 4999);
+  const chosen = { ...ports };
+  for (const key of Object.keys(chosen) as Array<keyof ClusterPorts>) {
+    if (key === 'apiReplicas') chosen.apiReplicas = [free.pop()!, free.pop()!];
+    else chosen[key] = free.pop()!;
+  }
+  return chosen;
+}
+
 const basePort = (raw: string) => {
   const port = integerAtLeast(4000)(raw);
   return port !== undefined && port <= 4900 ? port : undefined;
@@ -91,10 +116,10 @@ const minutes = (raw: string) => {
 
 /**
  * The options of a run from the environment (CHAOS_*) and the plan: the arrival window grows with the
- * number of renewals (about 1.2 s apart, at least 2 minutes) and the time limit with the window.
+ * number of renewals (about 1.2 s apart, at least the plan's least window) and the time limit with the window.
  */
 export function loadChaosOptions(env: Env, mode: ChaosMode, plan: ChaosPlan): ChaosOptions {
-  const defaultWindowMs = Math.max(120_000, plan.renewals * 1_200);
+  const defaultWindowMs = Math.max(plan.minArrivalWindowMs, plan.renewals * 1_200);
   const arrivalWindowMs = readEnv(env, 'CHAOS_ARRIVAL_WINDOW_MINUTES', defaultWindowMs, minutes, 'minutes (> 0)');
   return {
     mode,

@@ -35,7 +35,7 @@ export async function runChaos(
   logger: LauncherLogger,
   onLauncher: (launcher: ClusterLauncher) => void = () => undefined,
 ): Promise<ChaosReport> {
-  const env = chaosEnvironment(options.env, options.ports);
+  const env = chaosEnvironment(options.env, options.ports, options.plan.policy);
   const launcher = new ClusterLauncher(
     {
       env,

@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { type RenewalStage, TERMINAL_STAGES } from '../../workflows/contract';
 
 /** One kind of partner-side effect, counted per unit from the sandboxes' own tables. */
 export interface EffectCount {
@@ -170,7 +171,9 @@ export async function tallyFromSandboxes(db: Client, renewals: readonly TalliedR
       duplicated: [...activatedPer].filter(([, count]) => count > 1).map(([id]) => id),
     },
     activatedButLost: ids(activated.filter((row) => row.lost)),
+    // Only renewals that ended: one still going may have activated its passport since the driver last looked.
     activationMismatches: renewals
+      .filter((renewal) => renewal.stage && TERMINAL_STAGES.has(renewal.stage as RenewalStage))
       .filter((renewal) => (renewal.stage === 'COMPLETED') !== (activatedPer.get(renewal.renewalId) === 1))
       .map((renewal) => renewal.renewalId),
     oldPassportStillValid: completed
