@@ -1,4 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, setHandler } from '@temporalio/workflow';
 import { delivery, registry } from './activities';
 import {
   applyCarrierEvent,
@@ -20,6 +20,13 @@ import type { RenewalContext } from './renewal-context';
 import { after, waitUntil } from './timing';
 
 /**
+ * Patch: an operator's loss declaration is first put to the carrier as a claim. The carrier may have delivered
+ * the envelope while the operator was declaring it lost (its DELIVERED event still on its way to us): it then
+ * refuses the claim, and the renewal goes on to the delivery instead of voiding a passport the citizen holds.
+ */
+export const CLAIM_DECLARED_LOSS_FIRST = 'claim-declared-loss-first';
+
+/**
  * Home delivery by Saudi Post: the dedicated envelope is dispatched, the
  * carrier's events (by signal) move the stage, the 24-hour SLA runs from the
  * carrier's acceptance, and an envelope not delivered by the loss threshold, or
@@ -32,14 +39,17 @@ export class Post {
   /** Every carrier event id ever received: the one place a repeated event is dropped. */
   private readonly seenEventIds = new Set<string>();
   private lossDeclaration?: LossDeclaration;
+  /** The issue whose loss claim the carrier already accepted (a declared loss is claimed before it is acted on). */
+  private claimedIssue?: number;
 
   constructor(private readonly renewal: RenewalContext) {}
 
   /**
    * Dispatches issue `issueNumber` and follows it until it is delivered,
    * returned or lost. An SLA breach alerts operators without giving up.
+   * `liabilitySar` is what a loss claim asks the carrier for.
    */
-  async deliver(issueNumber: number): Promise<ShipmentOutcome> {
+  async deliver(issueNumber: number, liabilitySar: number): Promise<ShipmentOutcome> {
     const { input, tracker, channels, compensation } = this.renewal;
     const shipment = await delivery.dispatchShipment({
       renewalId: input.renewalId,
@@ -64,6 +74,13 @@ export class Post {
       if (this.lossDeclaration) {
         const declaration = this.lossDeclaration;
         this.lossDeclaration = undefined;
+        if (patched(CLAIM_DECLARED_LOSS_FIRST) && !(await this.claimDeclaredLoss(issueNumber, liabilitySar))) {
+          await channels.alertOperators('LOSS_DECLARATION_REFUSED_DELIVERED', {
+            trackingNumber: shipment.trackingNumber,
+            operatorId: declaration.operatorId,
+          });
+          continue;
+        }
         return { kind: 'LOST', reason: `DECLARED_LOST_BY_OPERATOR ${declaration.operatorId}` };
       }
       if (!woke) {
@@ -98,18 +115,36 @@ export class Post {
     issueNumber: number,
     liabilitySar: number,
   ): Promise<void> {
-    const { input, tracker, channels, compensation } = this.renewal;
+    const { tracker, channels, compensation } = this.renewal;
     await tracker.enter('LOST', { note: reason });
     await this.close('LOST');
     await registry.voidPassport({ passportNumber: passport.passportNumber, reason: 'LOST_IN_TRANSIT' });
     compensation.resolve('PRINTED_PASSPORT');
+    if (this.claimedIssue !== issueNumber) await this.openLossClaim(issueNumber, liabilitySar);
+    channels.notify('LOST_AND_REISSUING');
+  }
+
+  private async openLossClaim(issueNumber: number, liabilitySar: number): Promise<void> {
+    const { input } = this.renewal;
     await delivery.openLossClaim({
       renewalId: input.renewalId,
       issueNumber,
       trackingNumber: this.shipment!.trackingNumber,
       liabilitySar,
     });
-    channels.notify('LOST_AND_REISSUING');
+    this.claimedIssue = issueNumber;
+  }
+
+  /** Whether the carrier accepted the claim for a declared loss; false when it says it delivered the envelope. */
+  private async claimDeclaredLoss(issueNumber: number, liabilitySar: number): Promise<boolean> {
+    try {
+      await this.openLossClaim(issueNumber, liabilitySar);
+      return true;
+    } catch (error) {
+      const refusal = error instanceof ActivityFailure ? error.cause : undefined;
+      if (refusal instanceof ApplicationFailure && refusal.type === 'ShipmentDelivered') return false;
+      throw error;
+    }
   }
 
   async close(status: 'DELIVERED' | 'RETURNED' | 'LOST'): Promise<void> {

@@ -141,7 +141,7 @@ class PassportRenewal implements RenewalContext {
       if (!passport) return this.fail('PRINTING_FAILED');
       if (tracker.deliveryMethod === 'PICKUP') return this.handOverAtCounter(passport);
 
-      const shipped = await this.post.deliver(this.issueNumber);
+      const shipped = await this.post.deliver(this.issueNumber, this.fee!.feeSar);
       if (shipped.kind === 'DELIVERED') return this.completeDelivery(passport, shipped.proof);
       if (shipped.kind === 'RETURNED') {
         await this.post.bringBackToOffice(shipped.reason);

@@ -41,6 +41,8 @@ export class FakePartners {
   smsDown = false;
   /** Wasel answers with an address that fails validation (a permanent, typed failure). */
   waselReturnsMalformedAddress = false;
+  /** The carrier refuses loss claims: it delivered the envelope (its DELIVERED event not sent yet). */
+  carrierHasDelivered = false;
   private readonly confirmed = new Set<string>();
   private billCount = 0;
 
@@ -137,6 +139,12 @@ export class FakePartners {
     recallShipment: async (input) => this.record('recallShipment', input),
     openLossClaim: async (input) => {
       this.record('openLossClaim', input);
+      if (this.carrierHasDelivered) {
+        throw ApplicationFailure.nonRetryable(
+          'the carrier delivered this shipment: no loss to claim',
+          'ShipmentDelivered',
+        );
+      }
       return { claimId: `CLAIM-${input.issueNumber}`, liabilitySar: input.liabilitySar };
     },
     notifyCitizen: async (notification) => {

@@ -35,3 +35,6 @@ export const encodingOf = (payload: Payload) => Buffer.from(payload.metadata!.en
 
 /** Search attributes are indexed by the server, so no codec touches them (and they hold no personal data). */
 export const isSearchAttribute = ({ path }: FoundPayload) => /\.(searchAttributes|indexedFields)\./.test(path);
+/** A `patched()` marker's details: the patch id, written by the SDK itself (never through our codec), no data of ours. */
+export const isPatchMarker = ({ path }: FoundPayload) =>
+  /markerRecordedEventAttributes\.details\.patch-data\./.test(path);

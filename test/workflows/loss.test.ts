@@ -1,3 +1,4 @@
+import { FakePartners } from '../support/fake-partners';
 import { RenewalDriver } from '../support/renewal-driver';
 
 describe('loss in transit and reissue', () => {
@@ -76,6 +77,28 @@ describe('loss in transit and reissue', () => {
       expect(renewal.fake.stages.find((s) => s.stage === 'LOST')).toMatchObject({ note: 'LOSS_THRESHOLD_ELAPSED' });
       expect(renewal.fake.callsOf('openLossClaim')).toHaveLength(1);
       await renewal.cancel('OPERATOR');
+    });
+  });
+
+  it('a loss declared while the carrier delivers: the claim is refused, nothing is voided, the delivery completes', async () => {
+    const fake = new FakePartners();
+    fake.carrierHasDelivered = true;
+    await RenewalDriver.run({ fake }, async (renewal) => {
+      const passport = await renewal.dispatchByPost();
+      await renewal.carrier('ACCEPTED');
+      // The operator declares the envelope lost just as the courier hands it over; its DELIVERED event comes after.
+      await renewal.declareLost();
+      await renewal.deliver(passport);
+
+      expect(await renewal.handle.result()).toMatchObject({ stage: 'COMPLETED', newPassportNumber: passport });
+      expect(renewal.stagesVisited()).not.toContain('LOST');
+      expect(fake.callsOf('openLossClaim')).toHaveLength(1);
+      expect(fake.callsOf('voidPassport')).toEqual([]);
+      expect(fake.callsOf('refundBill')).toEqual([]);
+      expect(fake.passports.get(passport)).toBe('VALID');
+      expect(fake.callsOf('alertOperators')).toContainEqual(
+        expect.objectContaining({ kind: 'LOSS_DECLARATION_REFUSED_DELIVERED' }),
+      );
     });
   });
 });
