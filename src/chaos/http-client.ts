@@ -5,8 +5,10 @@ export class ClientCounters {
   requests = 0;
   retries = 0;
   readonly retriesBy: Record<string, number> = {};
-  /** 500s: the API must never answer one, whatever happens around it. */
+  /** 500s: neither the API nor a sandbox control may answer one, whatever happens around it. */
   serverErrors = 0;
+  /** The first few 500s: where, and what the answer said. */
+  readonly serverErrorSamples: string[] = [];
   /** Calls that found no answer within their budget. */
   gaveUp = 0;
 
@@ -106,7 +108,12 @@ export class RetryingHttpClient {
         const text = await response.text();
         const answer = text ? JSON.parse(text) : {};
         if (response.ok) return answer as T;
-        if (response.status === 500) this.counters.serverErrors += 1;
+        if (response.status === 500) {
+          this.counters.serverErrors += 1;
+          if (this.counters.serverErrorSamples.length < 5) {
+            this.counters.serverErrorSamples.push(`${method} ${this.baseUrls[target]}${path}: ${text.slice(0, 200)}`);
+          }
+        }
         const retryable = retryableStatus(response.status, answer.type);
         if (!retryable) throw new HttpProblem(response.status, answer, `${method} ${path}`);
         reason = retryable;

@@ -46,7 +46,7 @@ function renewalsSection(report: ChaosReport): string[] {
     rows.push([`  ${stage}`, terminal.filter((j) => j.stage === stage).length, '']);
   }
   rows.push(['not terminal', journeys.length - terminal.length, '']);
-  rows.push(['workflows still running (Temporal)', report.workflowsRunning, '']);
+  rows.push(['renewal and dispute workflows still running', report.workflowsRunning, '']);
   return ['Renewals', ...table(rows)];
 }
 

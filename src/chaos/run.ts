@@ -164,12 +164,17 @@ async function drainWebhooks(db: Client, logger: LauncherLogger): Promise<void> 
   }
 }
 
-/** Renewal workflows the server still counts as running (visibility, the same in both modes). */
+/**
+ * Renewal and loss-claim dispute workflows the server still counts as running (visibility, the same in both
+ * modes): every one must have ended with its renewal. Housekeeping runs on its schedule and is not counted.
+ */
 async function runningWorkflows(cluster: RunningCluster): Promise<number> {
   const connection = await Connection.connect({ address: cluster.addresses.temporal });
   try {
     const client = new TemporalClient({ connection, namespace: cluster.addresses.namespace });
-    const { count } = await client.workflow.count(`WorkflowType = 'passportRenewal' AND ExecutionStatus = 'Running'`);
+    const { count } = await client.workflow.count(
+      `(WorkflowType = 'passportRenewal' OR WorkflowType = 'lossClaimDispute') AND ExecutionStatus = 'Running'`,
+    );
     return count;
   } finally {
     await connection.close();

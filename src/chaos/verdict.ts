@@ -35,7 +35,7 @@ export interface RunEvidence {
   plannedChaosSteps: number;
   unexpectedExits: ReadonlyArray<{ name: string }>;
   client: ClientCounters;
-  /** Renewal workflows Temporal still counts as running after the run. */
+  /** Renewal and loss-claim dispute workflows Temporal still counts as running after the run. */
   workflowsRunning: number;
 }
 
@@ -66,7 +66,7 @@ export function failuresOf(evidence: RunEvidence): string[] {
     'renewals whose read model differs from what the API answered',
     disagree.map((j) => j.renewalId!),
   );
-  check(evidence.workflowsRunning, 'renewal workflows still running in Temporal');
+  check(evidence.workflowsRunning, 'renewal or loss-claim dispute workflows still running in Temporal');
   check(tally.printJobs.duplicated.length, 'issues printed more than once', tally.printJobs.duplicated);
   check(tally.shipments.duplicated.length, 'dispatches with more than one shipment', tally.shipments.duplicated);
   check(tally.billsCharged.duplicated.length, 'renewals charged more than once', tally.billsCharged.duplicated);
@@ -108,6 +108,6 @@ export function failuresOf(evidence: RunEvidence): string[] {
     'processes that died on their own',
     evidence.unexpectedExits.map((e) => e.name),
   );
-  check(client.serverErrors, 'answers 500 from the API');
+  check(client.serverErrors, 'answers 500 (API or sandbox control)', client.serverErrorSamples);
   return failures;
 }
