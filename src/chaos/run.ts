@@ -22,6 +22,8 @@ import { failuresOf } from './verdict';
 const FIRST_PHOTO_NUMBER = 100_001;
 /** After the last renewal ended, webhooks still queued get this long to be delivered. */
 const WEBHOOK_DRAIN_MS = 180_000;
+/** After that, workflows still finishing (their last notices) get this long to end. */
+const WORKFLOW_SETTLE_MS = 180_000;
 
 /**
  * A chaos run from start to end: brings the system up as separate processes (`ClusterLauncher`,
@@ -122,7 +124,7 @@ export async function runChaos(
       plannedChaosSteps: events.length,
       unexpectedExits: monkey.unexpectedExits,
       client,
-      workflowsRunning: await runningWorkflows(cluster),
+      workflowsRunning: await settledWorkflows(cluster, logger),
     };
     return {
       ...evidence,
@@ -160,6 +162,20 @@ async function drainWebhooks(db: Client, logger: LauncherLogger): Promise<void> 
     const pending = rows[0].pending as number;
     if (pending === 0 || Date.now() > deadline) return;
     logger.log(`${pending} webhooks still queued; waiting for them`);
+    await sleep(5_000);
+  }
+}
+
+/**
+ * Waits (bounded) for the workflows to end: a renewal at its terminal stage may still be sending its last notices,
+ * retried through the SMS gateway's faults. Returns how many are still running at the end of the wait.
+ */
+async function settledWorkflows(cluster: RunningCluster, logger: LauncherLogger): Promise<number> {
+  const deadline = Date.now() + WORKFLOW_SETTLE_MS;
+  for (;;) {
+    const running = await runningWorkflows(cluster);
+    if (running === 0 || Date.now() > deadline) return running;
+    logger.log(`${running} workflows still running; waiting for them to end`);
     await sleep(5_000);
   }
 }
