@@ -119,6 +119,12 @@ module.exports = {
       ['^activities/', '^src/(?:api|integrations|sandboxes|persistence|worker|wiring)/', WORKFLOW_INTERNALS],
     ),
     forbid(
+      'telemetry-layering',
+      'Logs, metrics and traces serve every process (API, worker, wiring, activities), so they import none of them: they are handed what to count.',
+      '^src/telemetry/',
+      ['^activities/', '^src/(?:api|integrations|sandboxes|persistence|worker|wiring|temporal)/', WORKFLOW_INTERNALS],
+    ),
+    forbid(
       'wiring-layering',
       'The wiring picks an adapter per partner (sandbox or HTTP); it is used by the worker and the entry points, never the other way round.',
       '^src/wiring/',

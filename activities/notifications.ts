@@ -5,7 +5,11 @@ import type { AuditTrail } from '../src/persistence/repositories/audit-trail.rep
 import type { CitizenNotification, OperatorAlert } from '../workflows/contract';
 import { noticeText } from './notification-texts';
 
-/** Notifications: SMS to the citizen (the mobile is looked up here, never kept in history), alerts to operators. */
+/**
+ * Notifications of renewals started before the lean history (newer ones write
+ * notices to the SMS outbox and alerts to the audit trail with their progress):
+ * SMS to the citizen (the mobile is looked up here, never kept in history), alerts to operators.
+ */
 export function createNotificationActivities(sms: SmsGateway, registry: CivilRegistry, audit: AuditTrail) {
   return {
     async notifyCitizen(notification: CitizenNotification): Promise<void> {
@@ -14,7 +18,7 @@ export function createNotificationActivities(sms: SmsGateway, registry: CivilReg
       await sms.send({
         messageKey: notification.messageKey,
         to: profile.mobile,
-        text: noticeText(notification.notice, notification.params),
+        text: noticeText(notification.notice, notification.params, profile.preferredLanguage),
       });
     },
 

@@ -1,16 +1,74 @@
+import { Context } from '@temporalio/activity';
 import type { Persistence } from '../src/persistence/persistence';
-import { SLA_BREACH_NOTE, type StageChange } from '../workflows/contract';
+import { OPERATOR_ALERT_ACTION } from '../src/persistence/repositories/audit-trail.repository';
+import type { AppliedStageChange, StageChangeMetrics } from '../src/telemetry/metrics';
+import {
+  type ProgressRecord,
+  type RenewalStage,
+  SLA_BREACH_NOTE,
+  type StageChange,
+  type TimelineLine,
+} from '../workflows/contract';
 
 /**
  * Projection of the workflow into PostgreSQL: the read model row and the audit
- * trail, written together. Idempotent and order-safe: the row only moves to a
- * higher sequence, and the audit line is keyed by (renewal, sequence).
+ * trail (and, for the lean history, the SMS outbox and operator alerts), written
+ * together. Idempotent and order-safe: the row only moves to a higher sequence,
+ * and every other row is keyed by (renewal, sequence), so a retried write adds nothing.
  */
-export function createProjectionActivities(persistence: Persistence) {
+export function createProjectionActivities(persistence: Persistence, stageChanges?: StageChangeMetrics) {
   return {
+    /** Run as a local activity: no personal data comes in, the read model knows the citizen by renewal id. */
+    async recordProgress(record: ProgressRecord): Promise<void> {
+      const { renewalId, sequence } = record;
+      const applied = await persistence.transaction(async (tx) => {
+        // Where the renewal was before this write (the row locked until commit), for the stage metrics.
+        const before = stageChanges && (await tx.renewals.positionOf(renewalId));
+        const outcome = await tx.renewals.applyProgress(record);
+        if (outcome === 'MISSING') {
+          // Retried with backoff: the API writes the row when it creates the renewal.
+          throw new Error(`Renewal ${renewalId} is not in the read model yet`);
+        }
+        for (const line of record.timeline) {
+          await tx.audit.append({
+            eventKey: `workflow:${renewalId}:${line.sequence}`,
+            renewalId,
+            actor: 'workflow',
+            action: line.action,
+            outcome: line.stage,
+            details: line.note ? { note: line.note } : {},
+            at: line.at,
+          });
+        }
+        for (const alert of record.alerts) {
+          await tx.audit.append({
+            eventKey: `alert:${renewalId}/${alert.kind}/${sequence}`,
+            renewalId,
+            actor: 'workflow',
+            action: OPERATOR_ALERT_ACTION,
+            outcome: alert.kind,
+            details: alert.details,
+            at: record.at,
+          });
+        }
+        await tx.smsOutbox.enqueue(
+          record.notices.map(({ key, notice, params }) => ({ messageKey: key, renewalId, notice, params })),
+        );
+        if (record.paidBillNumber) await tx.bills.markPaid(record.paidBillNumber);
+        if (record.closedShipment) {
+          await tx.shipments.close(record.closedShipment.shipmentKey, record.closedShipment.status);
+        }
+        return outcome === 'APPLIED' ? before : undefined;
+      });
+      // Counted once committed, and once only: a retried write applies nothing.
+      if (applied) for (const change of stageChangesOf(applied, record.timeline)) stageChanges?.record(change);
+      for (const alert of record.alerts) Context.current().log.warn('Operator alert', { renewalId, kind: alert.kind });
+    },
+
+    /** Renewals started before `recordProgress` (their stage changes carried the national ID). */
     async recordStageChange(change: StageChange): Promise<void> {
-      await persistence.transaction(async (tx) => {
-        await tx.renewals.project(change);
+      const applied = await persistence.transaction(async (tx) => {
+        const applied = await tx.renewals.project(change);
         await tx.audit.append({
           eventKey: `workflow:${change.renewalId}:${change.sequence}`,
           renewalId: change.renewalId,
@@ -20,7 +78,25 @@ export function createProjectionActivities(persistence: Persistence) {
           details: change.note ? { note: change.note } : {},
           at: change.at,
         });
+        return applied;
       });
+      // Counted once committed, and once only: a retried change applies nothing (stage metrics, runbook).
+      if (applied) stageChanges?.record(applied);
     },
   };
+}
+
+/** The stage changes one progress write made, line by line, from where the renewal was before it. */
+export function stageChangesOf(
+  before: { stage: RenewalStage; enteredAt: Date },
+  lines: TimelineLine[],
+): AppliedStageChange[] {
+  const changes: AppliedStageChange[] = [];
+  let previous = before;
+  for (const line of lines) {
+    const at = new Date(line.at);
+    changes.push({ stage: line.stage, at, previous, slaBreach: line.action === 'sla.breached' });
+    if (line.stage !== previous.stage) previous = { stage: line.stage, enteredAt: at };
+  }
+  return changes;
 }

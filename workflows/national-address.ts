@@ -21,12 +21,14 @@ export class NationalAddress {
 
   /** True once the citizen has a national address; false if the window closed without one. */
   async secure(): Promise<boolean> {
-    const { input, tracker, channels } = this.renewal;
+    const { input, tracker } = this.renewal;
     const { nationalId } = input;
     if ((await address.checkNationalAddress(nationalId)) === 'FOUND') return true;
     const deadline = after(input.policy.addressWindowMs);
-    await tracker.enter('AWAITING_ADDRESS', { deadline });
-    channels.notify('WASEL_SUBSCRIPTION_NEEDED', { until: deadline.toISOString() });
+    await tracker.enter('AWAITING_ADDRESS', {
+      deadline,
+      notice: { notice: 'WASEL_SUBSCRIPTION_NEEDED', params: { until: deadline.toISOString() } },
+    });
     const recheckDaily = patched(DAILY_ADDRESS_RECHECK);
     for (;;) {
       const wakeAt = recheckDaily ? earliest(deadline, after(ADDRESS_RECHECK_MS)) : deadline;

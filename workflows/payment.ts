@@ -37,18 +37,25 @@ export class Payment {
     this.bill = bill;
     compensation.push('BILL', 'BILL_CANCELLED', () => payments.cancelBill({ renewalId, billNumber: bill.billNumber }));
     const expiresAt = new Date(bill.expiresAt);
-    await tracker.enter('AWAITING_PAYMENT', { deadline: expiresAt });
-    channels.notify('BILL_ISSUED', {
-      billNumber: bill.billNumber,
-      amountSar: bill.amountSar,
-      until: expiresAt.toISOString(),
+    await tracker.enter('AWAITING_PAYMENT', {
+      deadline: expiresAt,
+      notice: {
+        notice: 'BILL_ISSUED',
+        params: { billNumber: bill.billNumber, amountSar: bill.amountSar, until: expiresAt.toISOString() },
+      },
     });
     if (!(await waitUntil(() => this.payment !== undefined, expiresAt))) {
       await compensation.undo('BILL', 'BILL_EXPIRED');
       return false;
     }
-    await payments.recordPayment({ billNumber: bill.billNumber });
-    channels.notify('PAYMENT_RECEIVED');
+    const received = { notice: 'PAYMENT_RECEIVED' as const, params: {} };
+    if (tracker.lean) {
+      // Told, and our mirror of the bill marked paid, with the next write (the flow decides when).
+      tracker.defer(undefined, undefined, { notices: [received], paidBillNumber: bill.billNumber });
+    } else {
+      await payments.recordPayment({ billNumber: bill.billNumber });
+      channels.notify(received.notice);
+    }
     return true;
   }
 

@@ -17,7 +17,7 @@ import {
   type Tracking,
 } from './contract';
 import type { RenewalContext } from './renewal-context';
-import { after, waitUntil } from './timing';
+import { after, StandingTimer, waitUntil } from './timing';
 
 /**
  * Patch: an operator's loss declaration is first put to the carrier as a claim. The carrier may have delivered
@@ -50,7 +50,7 @@ export class Post {
    * `liabilitySar` is what a loss claim asks the carrier for.
    */
   async deliver(issueNumber: number, liabilitySar: number): Promise<ShipmentOutcome> {
-    const { input, tracker, channels, compensation } = this.renewal;
+    const { input, tracker, compensation } = this.renewal;
     const shipment = await delivery.dispatchShipment({
       renewalId: input.renewalId,
       issueNumber,
@@ -64,19 +64,42 @@ export class Post {
     });
     this.progress = startShipment(shipment.trackingNumber);
     const lossDeadline = after(input.policy.lossThresholdMs);
-    await tracker.enter('DISPATCHED', { deadline: lossDeadline });
-    channels.notify('DISPATCHED', { trackingNumber: shipment.trackingNumber });
+    await tracker.enter('DISPATCHED', {
+      deadline: lossDeadline,
+      notice: { notice: 'DISPATCHED', params: { trackingNumber: shipment.trackingNumber } },
+    });
 
+    // Lean: one timer per deadline rather than one per carrier event (older renewals replay theirs).
+    const timer = tracker.lean ? new StandingTimer() : undefined;
+    try {
+      return await this.follow(lossDeadline, { issueNumber, liabilitySar }, timer);
+    } finally {
+      timer?.cancel();
+    }
+  }
+
+  /** Waits for the carrier's events (and the SLA and loss deadlines) until the shipment has an outcome. */
+  private async follow(
+    lossDeadline: Date,
+    claim: { issueNumber: number; liabilitySar: number },
+    timer?: StandingTimer,
+  ): Promise<ShipmentOutcome> {
+    const { tracker, channels } = this.renewal;
+    const { trackingNumber } = this.shipment!;
     for (;;) {
       const slaDeadline = this.slaDeadline();
       const wakeAt = slaDeadline && !tracker.slaBreached && slaDeadline < lossDeadline ? slaDeadline : lossDeadline;
-      const woke = await waitUntil(() => this.inbox.length > 0 || this.lossDeclaration !== undefined, wakeAt);
+      const arrived = () => this.inbox.length > 0 || this.lossDeclaration !== undefined;
+      const woke = timer ? await timer.waitUntil(arrived, wakeAt) : await waitUntil(arrived, wakeAt);
       if (this.lossDeclaration) {
         const declaration = this.lossDeclaration;
         this.lossDeclaration = undefined;
-        if (patched(CLAIM_DECLARED_LOSS_FIRST) && !(await this.claimDeclaredLoss(issueNumber, liabilitySar))) {
+        if (
+          patched(CLAIM_DECLARED_LOSS_FIRST) &&
+          !(await this.claimDeclaredLoss(claim.issueNumber, claim.liabilitySar))
+        ) {
           await channels.alertOperators('LOSS_DECLARATION_REFUSED_DELIVERED', {
-            trackingNumber: shipment.trackingNumber,
+            trackingNumber,
             operatorId: declaration.operatorId,
           });
           continue;
@@ -85,8 +108,7 @@ export class Post {
       }
       if (!woke) {
         if (Date.now() >= lossDeadline.getTime()) return { kind: 'LOST', reason: 'LOSS_THRESHOLD_ELAPSED' };
-        await tracker.markSlaBreached();
-        await channels.alertOperators('DELIVERY_SLA_BREACHED', { trackingNumber: shipment.trackingNumber });
+        await tracker.markSlaBreached({ kind: 'DELIVERY_SLA_BREACHED', details: { trackingNumber } });
         continue;
       }
       const outcome = await this.applyInbox(lossDeadline);
@@ -121,7 +143,8 @@ export class Post {
     await registry.voidPassport({ passportNumber: passport.passportNumber, reason: 'LOST_IN_TRANSIT' });
     compensation.resolve('PRINTED_PASSPORT');
     if (this.claimedIssue !== issueNumber) await this.openLossClaim(issueNumber, liabilitySar);
-    channels.notify('LOST_AND_REISSUING');
+    // Lean: the citizen is told with the REISSUING stage, once a replacement is certain (renewal.workflow.ts).
+    if (!tracker.lean) channels.notify('LOST_AND_REISSUING');
   }
 
   private async openLossClaim(issueNumber: number, liabilitySar: number): Promise<void> {
@@ -148,7 +171,10 @@ export class Post {
   }
 
   async close(status: 'DELIVERED' | 'RETURNED' | 'LOST'): Promise<void> {
-    await delivery.closeShipment({ shipmentKey: this.shipment!.shipmentKey, status });
+    const { shipmentKey } = this.shipment!;
+    // Lean: our own row, closed by a progress write (with the tracking it ended on) instead of an activity.
+    if (this.renewal.tracker.lean) await this.renewal.tracker.refresh({ closedShipment: { shipmentKey, status } });
+    else await delivery.closeShipment({ shipmentKey, status });
     this.closed();
   }
 
@@ -182,7 +208,7 @@ export class Post {
   }
 
   private async applyInbox(lossDeadline: Date): Promise<ShipmentOutcome | undefined> {
-    const { tracker, channels, input } = this.renewal;
+    const { tracker, input } = this.renewal;
     while (this.inbox.length > 0) {
       const event = this.inbox.shift()!;
       const wasAccepted = this.progress!.acceptedAt;
@@ -192,10 +218,13 @@ export class Post {
       if (reduction.outcome) return reduction.outcome;
       const deadline = this.slaDeadline() ?? lossDeadline;
       if (this.progress.stage !== tracker.stage) {
-        await tracker.enter(this.progress.stage, { deadline });
-        if (this.progress.stage === 'OUT_FOR_DELIVERY') channels.notify('OUT_FOR_DELIVERY');
+        const notice = this.progress.stage === 'OUT_FOR_DELIVERY' ? 'OUT_FOR_DELIVERY' : undefined;
+        await tracker.enter(this.progress.stage, { deadline, notice: notice && { notice, params: {} } });
       } else if (this.progress.acceptedAt !== wasAccepted) {
         await tracker.extendDeadline(deadline, 'ACCEPTED_BY_CARRIER');
+      } else if (tracker.lean) {
+        // Tracking moved within the stage (a failed attempt, a later event): the read model shows it.
+        await tracker.refresh();
       }
     }
     return undefined;

@@ -23,7 +23,14 @@ export class PassportPrinting {
     for (let attempt = 1; attempt <= policy.maxPrintAttempts; attempt++) {
       const jobKey = printJobKey(input.renewalId, issueNumber, attempt);
       let deadline = after(policy.printDeadlineMs);
-      await tracker.enter('PRINTING', { deadline, note: attempt > 1 ? `print attempt ${attempt}` : undefined });
+      const printingNotice =
+        issueNumber === 1 && attempt === 1 ? { notice: 'PRINTING' as const, params: {} } : undefined;
+      // Older renewals told the citizen once the job was submitted, below.
+      await tracker.enter('PRINTING', {
+        deadline,
+        note: attempt > 1 ? `print attempt ${attempt}` : undefined,
+        notice: tracker.lean ? printingNotice : undefined,
+      });
       // Pushed before submitting: a job whose submission was interrupted is cancelled all the same.
       compensation.push('PRINT_JOB', 'PRINT_JOB_CANCELLED', () => printing.cancelPrintJob(jobKey));
       await printing.submitPrintJob({
@@ -35,12 +42,14 @@ export class PassportPrinting {
         nationalId: input.nationalId,
         validityYears,
       });
-      if (issueNumber === 1 && attempt === 1) channels.notify('PRINTING');
+      if (!tracker.lean && printingNotice) channels.notify(printingNotice.notice);
 
       if (!(await waitUntil(() => this.results.has(jobKey), deadline))) {
-        await channels.alertOperators('PRINT_OVERDUE', { jobKey });
+        const overdue = { kind: 'PRINT_OVERDUE', details: { jobKey } };
+        // Older renewals alerted operators first, by an activity of its own.
+        if (!tracker.lean) await channels.alertOperators(overdue.kind, overdue.details);
         deadline = after(policy.printDeadlineMs);
-        await tracker.extendDeadline(deadline, 'PRINT_OVERDUE_ESCALATED');
+        await tracker.extendDeadline(deadline, 'PRINT_OVERDUE_ESCALATED', overdue);
         if (!(await waitUntil(() => this.results.has(jobKey), deadline))) {
           await printing.cancelPrintJob(jobKey);
           compensation.resolve('PRINT_JOB');

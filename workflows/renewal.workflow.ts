@@ -4,6 +4,7 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  patched,
   setHandler,
 } from '@temporalio/workflow';
 import { registry } from './activities';
@@ -33,9 +34,16 @@ import { PassportPrinting } from './printing';
 import { refuse } from './refusal';
 import type { RenewalContext } from './renewal-context';
 import { SideChannels } from './side-channels';
-import { StageTracker } from './stage-tracker';
+import { type SnapshotDetails, StageTracker } from './stage-tracker';
 import { pendingActionAt } from './status';
 import { after, waitUntil } from './timing';
+
+/**
+ * Marks renewals whose every change is one local activity (read model, audit,
+ * SMS outbox and alerts in one write) with only the changed search attributes;
+ * renewals started before replay their remote projection and notify activities.
+ */
+const LEAN_HISTORY = 'lean-history';
 
 /** Stages in which the citizen may still withdraw: nothing has been printed yet. */
 const CITIZEN_CANCELLABLE: ReadonlySet<RenewalStage> = new Set([
@@ -83,13 +91,14 @@ class PassportRenewal implements RenewalContext {
   private outcomeReason?: string;
 
   constructor(readonly input: RenewalInput) {
-    this.tracker = new StageTracker(input);
-    this.channels = new SideChannels(input, this.tracker);
     this.payment = new Payment(this);
     this.address = new NationalAddress(this);
     this.printing = new PassportPrinting(this);
     this.counter = new Counter(this);
     this.post = new Post(this);
+    // After the parts: the tracker reads their state for its first snapshot.
+    this.channels = new SideChannels(input, () => this.tracker);
+    this.tracker = new StageTracker(input, patched(LEAN_HISTORY), this.snapshotDetails, this.channels);
   }
 
   async run(): Promise<RenewalOutcome> {
@@ -116,23 +125,30 @@ class PassportRenewal implements RenewalContext {
     const { input, tracker, channels } = this;
     const { policy } = input;
 
-    await tracker.enter('ELIGIBILITY_CHECK');
+    // Lean: the API created the renewal in this stage; its timeline line goes with the next write.
+    await tracker.enter('ELIGIBILITY_CHECK', { deferred: true });
     this.facts = await registry.lookUpCitizen(input.nationalId);
     const rejection = eligibilityProblem(this.facts, new Date(), policy);
     if (rejection) return this.finish('REJECTED', rejection);
 
     const acceptBy = after(policy.acceptanceWindowMs);
-    await tracker.enter('AWAITING_ACCEPTANCE', { deadline: acceptBy });
-    channels.notify('ACCEPTANCE_REQUESTED');
+    await tracker.enter('AWAITING_ACCEPTANCE', {
+      deadline: acceptBy,
+      notice: { notice: 'ACCEPTANCE_REQUESTED', params: {} },
+    });
     if (!(await waitUntil(() => this.acceptance !== undefined, acceptBy))) {
       return this.finish('EXPIRED', 'ACCEPTANCE_WINDOW_ELAPSED');
     }
 
     if (!(await this.payment.collect(this.fee!.totalSar))) return this.finish('CANCELLED', 'BILL_EXPIRED');
 
-    if (tracker.deliveryMethod === 'POST' && !(await this.address.secure())) {
-      tracker.changeDelivery('PICKUP');
-      channels.notify('ADDRESS_FALLBACK_TO_PICKUP', { officeId: tracker.officeId });
+    if (tracker.deliveryMethod === 'POST') {
+      // The payment is told before Wasel is asked, which may take long; for pickup it goes with PRINTING.
+      await tracker.flush();
+      if (!(await this.address.secure())) {
+        tracker.changeDelivery('PICKUP');
+        await channels.tell('ADDRESS_FALLBACK_TO_PICKUP', { officeId: tracker.officeId });
+      }
     }
 
     // Print, then hand over or deliver; a passport lost in transit is replaced and sent again.
@@ -146,7 +162,7 @@ class PassportRenewal implements RenewalContext {
       if (shipped.kind === 'RETURNED') {
         await this.post.bringBackToOffice(shipped.reason);
         tracker.changeDelivery('PICKUP');
-        channels.notify('RETURNED_TO_OFFICE', { officeId: tracker.officeId });
+        await channels.tell('RETURNED_TO_OFFICE', { officeId: tracker.officeId });
         return this.handOverAtCounter(passport, shipped.reason);
       }
       await this.post.compensateLoss(passport, shipped.reason, this.issueNumber, this.fee!.feeSar);
@@ -154,7 +170,9 @@ class PassportRenewal implements RenewalContext {
       this.issueNumber += 1;
       // The last replacement allowed is handed over at the counter rather than risked in the post again.
       if (this.issueNumber - 1 >= policy.maxReissues) tracker.changeDelivery('PICKUP');
-      await tracker.enter('REISSUING', { note: `replacement issue ${this.issueNumber}` });
+      // Older renewals told the citizen as soon as the loss claim was open (post.ts).
+      const notice = tracker.lean ? { notice: 'LOST_AND_REISSUING' as const, params: {} } : undefined;
+      await tracker.enter('REISSUING', { note: `replacement issue ${this.issueNumber}`, notice });
     }
   }
 
@@ -191,8 +209,7 @@ class PassportRenewal implements RenewalContext {
 
   private async finish(stage: RenewalStage, reason?: string, newPassportNumber?: string): Promise<RenewalOutcome> {
     this.outcomeReason = reason;
-    await this.tracker.enter(stage, { note: reason });
-    this.channels.notify(stage as CitizenNotice, { reason });
+    await this.tracker.enter(stage, { note: reason, notice: { notice: stage as CitizenNotice, params: { reason } } });
     return { stage, ...(reason ? { reason } : {}), ...(newPassportNumber ? { newPassportNumber } : {}) };
   }
 
@@ -268,8 +285,25 @@ class PassportRenewal implements RenewalContext {
     }
   }
 
+  /** What the status snapshot holds besides the tracker's own fields. */
+  private readonly snapshotDetails: SnapshotDetails = (stage) => ({
+    issueNumber: this.issueNumber,
+    validityYears: this.acceptance?.validityYears,
+    tracking: this.post.tracking(),
+    pendingAction: pendingActionAt(stage, this.counter.verified),
+    outcomeReason: this.outcomeReason,
+    counterMismatches: this.counter.mismatches,
+    amountDueSar: this.payment.amountDueSar,
+    billNumber: this.payment.billNumber,
+  });
+
+  /** Lean: what the read model holds (`GET …/status` answers the same); older renewals: live. */
   private status(): RenewalStatus {
     const { tracker } = this;
+    if (tracker.lean) {
+      const { snapshot, timeline } = tracker.writtenStatus();
+      return { renewalId: this.input.renewalId, ...snapshot, timeline };
+    }
     return {
       renewalId: this.input.renewalId,
       stage: tracker.stage,

@@ -13,6 +13,8 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IntegrationsFactory, IntegrationsModule } from './integrations/integrations.module';
 import { LoggingModule, LoggingOptions } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
+import type { ApiMetrics } from '../telemetry/metrics';
 import { OperatorModule } from './operator/operator.module';
 import { PagesModule } from './pages/pages.module';
 import type { PagesOptions } from './pages/pages-options';
@@ -27,7 +29,7 @@ export class AppModule {
   /**
    * `config` is the one configuration its entry point loaded; `integrations` builds the partner ports;
    * `codec` adds what only `npm start` knows (its own Temporal UI's origins); so does `pages` (the development
-   * sign-in).
+   * sign-in); `telemetry` the metrics the entry point serves (a new set otherwise) and whether it traces.
    */
   static register(
     config: ApiConfiguration,
@@ -35,6 +37,7 @@ export class AppModule {
     logging: LoggingOptions,
     codec: CodecModuleOptions = {},
     pages: PagesOptions = {},
+    telemetry: { metrics?: ApiMetrics; tracing?: boolean } = {},
   ): DynamicModule {
     return {
       module: AppModule,
@@ -49,6 +52,7 @@ export class AppModule {
         }),
         ApiConfigModule,
         LoggingModule.register(logging),
+        MetricsModule.register(telemetry.metrics, telemetry.tracing),
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (loaded: ConfigService<ApiConfiguration, true>) =>

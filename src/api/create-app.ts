@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { createLogger, type Logger as PinoLogger } from '../telemetry/logger';
+import type { ApiMetrics } from '../telemetry/metrics';
 import type { ApiConfiguration } from '../config/process-configuration';
 import { AppModule } from './app.module';
 import type { CodecModuleOptions } from './codec/codec.module';
@@ -17,10 +19,14 @@ import { createOpenApiDocument } from './openapi/openapi-document';
 export interface CreateAppOptions {
   /** Builds the partner ports (sandbox or HTTP); the entry point's wiring decides (src/wiring). */
   integrations: IntegrationsFactory;
-  /** `false`: no logs at all (tests that do not look at them). */
-  logger?: false;
+  /** The process's pino logger; `false`: no logs at all (tests that do not look at them). */
+  logger?: PinoLogger | false;
   /** Send the logs here instead of standard output (tests that check what is logged). */
   logStream?: DestinationStream;
+  /** The metrics /metrics serves; the entry point keeps them (a new set otherwise). */
+  metrics?: ApiMetrics;
+  /** The process traces (its entry point started src/telemetry/tracing.ts): requests and Temporal calls open spans. */
+  tracing?: boolean;
   /** The embedded stack's own Temporal UI (src/main.ts), trusted by the codec endpoint. */
   codec?: CodecModuleOptions;
   /** The development sign-in's seeded citizens, from `npm start` with the registry sandbox only. */
@@ -30,14 +36,16 @@ export interface CreateAppOptions {
 /** Builds the API exactly as production serves it; tests and launchers call this too. */
 export async function createApp(config: ApiConfiguration, options: CreateAppOptions): Promise<INestApplication> {
   const silent = options.logger === false;
+  const logger =
+    options.logger === false
+      ? undefined
+      : (options.logger ??
+        createLogger({ ...config.telemetry, ...(options.logStream && { stream: options.logStream }) }));
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register(
-      config,
-      options.integrations,
-      { level: silent ? 'silent' : 'info', stream: options.logStream },
-      options.codec,
-      options.pages,
-    ),
+    AppModule.register(config, options.integrations, { logger }, options.codec, options.pages, {
+      metrics: options.metrics,
+      tracing: options.tracing,
+    }),
     // Webhook signatures are checked over the body exactly as received, so the raw bytes are kept.
     { bodyParser: false, rawBody: true, bufferLogs: !silent, logger: silent ? false : undefined },
   );

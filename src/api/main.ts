@@ -1,14 +1,23 @@
 import 'reflect-metadata';
 import { loadApiConfiguration } from '../config/process-configuration';
+import { createLogger } from '../telemetry/logger';
+import { startTracing } from '../telemetry/tracing';
 import { integrationsFactory } from '../wiring/integrations';
 import { createApp } from './create-app';
 
 /** `npm run start:api`: the API on its own, for production. */
 async function main(): Promise<void> {
   const config = loadApiConfiguration(process.env);
-  const app = await createApp(config, { integrations: integrationsFactory(config.integrations) });
+  const tracing = startTracing(config.telemetry.tracing, { serviceName: 'passport-renewal-api' });
+  const app = await createApp(config, {
+    integrations: integrationsFactory(config.integrations),
+    logger: createLogger(config.telemetry),
+    tracing: Boolean(tracing),
+  });
   // Close connections on SIGTERM so a rolling deploy drops no accepted request.
   app.enableShutdownHooks();
+  // Spans still in the batch go out before the process ends.
+  if (tracing) process.once('SIGTERM', () => void tracing.shutdown());
   await app.listen(config.httpPort);
 }
 

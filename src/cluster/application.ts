@@ -62,7 +62,10 @@ export const apiSpec = (app: ApplicationEnv, name: string, port: number) =>
 
 /** Ready once Temporal has seen it poll: the SDK's default worker identity is `<pid>@<hostname>`. */
 export const workerSpec = (app: ApplicationEnv, name: string) =>
-  node(name, ENTRY_POINTS.worker, appEnv(app), (pid) => pollsWorkflowTasks(app, `${pid}@${hostname()}`));
+  // Several workers share this host, so none takes the default metrics port (WORKER_METRICS_PORT, 9464).
+  node(name, ENTRY_POINTS.worker, appEnv(app, { WORKER_METRICS_PORT: '0' }), (pid) =>
+    pollsWorkflowTasks(app, `${pid}@${hostname()}`),
+  );
 
 export const sandboxesSpec = (app: ApplicationEnv, port: number) =>
   node('sandboxes', ENTRY_POINTS.sandboxes, appEnv(app, { SANDBOX_HTTP_PORT: String(port) }), tcpListening(port));

@@ -7,6 +7,8 @@ import { type HousekeepingConfig, loadHousekeepingConfig } from './housekeeping'
 import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
 import { loadPagesConfig, type PagesConfig } from './pages';
 import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
+import { loadSmsSenderConfig, type SmsSenderConfig } from './sms-sender';
+import { loadTelemetryConfig, type TelemetryConfig } from './telemetry';
 
 /**
  * The one configuration object of each process, read from the environment
@@ -15,11 +17,17 @@ import { loadPayloadKeys, type PayloadKeysConfig } from './payload-keys';
  * worker in production needs no API secret and a migration no partner setting.
  */
 
-/** `npm run start:worker`: Temporal, PostgreSQL, the payload keys and the partner adapters its activities call. */
+/**
+ * `npm run start:worker`: Temporal, PostgreSQL, the payload keys, the partner adapters its activities call, and
+ * the sender that delivers the SMS outbox.
+ */
 export interface WorkerConfiguration extends AppConfig {
   integrations: IntegrationsConfig;
+  smsSender: SmsSenderConfig;
   /** Unset outside production when PAYLOAD_KEYS is: `npm start` then generates a development key. */
   payloadKeys?: PayloadKeysConfig;
+  /** Logs, metrics and traces (src/config/telemetry.ts). */
+  telemetry: TelemetryConfig;
   /** The schedule the worker's start-up keeps in place. */
   housekeeping: HousekeepingConfig;
 }
@@ -45,7 +53,9 @@ export function loadWorkerConfiguration(env: Env): WorkerConfiguration {
   return {
     ...loadConfig(env),
     integrations: loadIntegrationsConfig(env),
+    smsSender: loadSmsSenderConfig(env),
     payloadKeys: loadPayloadKeys(env),
+    telemetry: loadTelemetryConfig(env),
     housekeeping: loadHousekeepingConfig(env),
   };
 }

@@ -1,3 +1,4 @@
+export * from './language';
 export * from './mobile';
 export * from './national-address';
 export * from './national-id';

@@ -6,6 +6,7 @@ import { LossClaimRecord } from './entities/loss-claim.entity';
 import { PrintJobRecord } from './entities/print-job.entity';
 import { RenewalRecord } from './entities/renewal.entity';
 import { ShipmentRecord } from './entities/shipment.entity';
+import { SmsOutboxRecord } from './entities/sms-outbox.entity';
 import { WebhookReceiptRecord } from './entities/webhook-receipt.entity';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { RenewalOperations1764350000000 } from './migrations/1764350000000-renewal-operations';
@@ -14,6 +15,8 @@ import { Api1764450000000 } from './migrations/1764450000000-api';
 import { RenewalPolicy1764500000000 } from './migrations/1764500000000-renewal-policy';
 import { RenewalChangeNotices1764512000000 } from './migrations/1764512000000-renewal-change-notices';
 import { PartnerFaults1764620000000 } from './migrations/1764620000000-partner-faults';
+import { LeanHistory1764630000000 } from './migrations/1764630000000-lean-history';
+import { SandboxPreferredLanguage1764640000000 } from './migrations/1764640000000-sandbox-preferred-language';
 
 /**
  * Every table the application owns. The sandboxes' tables belong to the partner
@@ -28,6 +31,7 @@ export const ENTITIES = [
   LossClaimRecord,
   IdempotencyKeyRecord,
   WebhookReceiptRecord,
+  SmsOutboxRecord,
 ];
 export const MIGRATIONS = [
   InitialSchema1764300000000,
@@ -37,6 +41,8 @@ export const MIGRATIONS = [
   RenewalPolicy1764500000000,
   RenewalChangeNotices1764512000000,
   PartnerFaults1764620000000,
+  LeanHistory1764630000000,
+  SandboxPreferredLanguage1764640000000,
 ];
 
 /** One definition of the schema for the API, the worker, the migrations and the tests. */

@@ -6,6 +6,7 @@ import { LossClaimsRepository } from './repositories/loss-claims.repository';
 import { PrintJobsRepository } from './repositories/print-jobs.repository';
 import { RenewalsRepository } from './repositories/renewals.repository';
 import { ShipmentsRepository } from './repositories/shipments.repository';
+import { SmsOutboxRepository } from './repositories/sms-outbox.repository';
 import { WebhookReceiptsRepository } from './repositories/webhook-receipts.repository';
 
 /**
@@ -22,6 +23,7 @@ export class Persistence {
   readonly lossClaims: LossClaimsRepository;
   readonly idempotencyKeys: IdempotencyKeysRepository;
   readonly webhookReceipts: WebhookReceiptsRepository;
+  readonly smsOutbox: SmsOutboxRepository;
 
   constructor(private readonly manager: EntityManager) {
     this.renewals = new RenewalsRepository(manager);
@@ -32,6 +34,7 @@ export class Persistence {
     this.lossClaims = new LossClaimsRepository(manager);
     this.idempotencyKeys = new IdempotencyKeysRepository(manager);
     this.webhookReceipts = new WebhookReceiptsRepository(manager);
+    this.smsOutbox = new SmsOutboxRepository(manager);
   }
 
   /** Runs `work` in one transaction, on repositories bound to it: all of its writes land, or none. */

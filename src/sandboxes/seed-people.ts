@@ -1,3 +1,4 @@
+import type { Language } from '../domain/language';
 import { withCheckDigit } from '../domain/national-id';
 import type { PassportStatus } from '../../workflows/contract';
 import type { NationalAddressRecord } from '../integrations/wasel/port';
@@ -25,6 +26,8 @@ export interface SeedPerson {
   /** ISO 3166 alpha-2; `SA` for citizens. */
   nationality: string;
   mobile: string;
+  /** Arabic unless set: the language the citizen is written to in. */
+  preferredLanguage?: Language;
   travelBan?: boolean;
   unpaidFinesSar?: number;
   /** Fingerprints and facial image on record; children under 12 have none. */
@@ -52,6 +55,8 @@ export const SEEDED = {
   /** Subscribed to Wasel, but the address on file has an impossible postal code. */
   malformedAddress: withCheckDigit('109937465'),
   noPassport: withCheckDigit('102218546'),
+  /** Valid passport and a Wasel subscription (Jeddah), and asked to be written to in English. */
+  prefersEnglish: withCheckDigit('107733019'),
 } as const;
 
 const passport = (
@@ -235,6 +240,7 @@ export const SEED_PEOPLE: SeedPerson[] = [
     dateOfBirth: '1980-05-05',
     nationality: 'GB',
     mobile: '+966544445566',
+    preferredLanguage: 'en',
     // A resident travels on their own country's passport: the Saudi registry holds none.
     passports: [],
     address: ADDRESSES.malqa,
@@ -250,12 +256,13 @@ export const SEED_PEOPLE: SeedPerson[] = [
     address: ADDRESSES.jamiahMadinah,
   },
   {
-    nationalId: withCheckDigit('107733019'),
+    nationalId: SEEDED.prefersEnglish,
     nameAr: 'ريم خالد الزهراني',
     nameEn: 'REEM KHALID ALZAHRANI',
     dateOfBirth: '1988-06-12',
     nationality: 'SA',
     mobile: '+966555551202',
+    preferredLanguage: 'en',
     passports: [passport('R7733019', 'VALID', '2023-03-01', '2028-02-29')],
     address: ADDRESSES.rawdahJeddah,
   },

@@ -14,6 +14,8 @@ import type { SmsGateway } from '../integrations/sms/port';
 import { HttpWasel } from '../integrations/wasel/http';
 import type { Wasel } from '../integrations/wasel/port';
 import { createSandboxes } from '../sandboxes/sandboxes';
+import type { PartnerCallMetrics } from '../telemetry/metrics';
+import { instrumentPorts } from './instrumented-ports';
 
 /**
  * The adapter of each system, chosen by configuration (`INTEGRATION_<SYSTEM>_MODE`):
@@ -22,13 +24,17 @@ import { createSandboxes } from '../sandboxes/sandboxes';
  * the one place that knows both sides, so `src/integrations` (ports and
  * adapters) and `src/sandboxes` (the simulator) never import each other.
  */
-export function createIntegrations(config: IntegrationsConfig, dataSource: DataSource): Integrations {
+export function createIntegrations(
+  config: IntegrationsConfig,
+  dataSource: DataSource,
+  metrics?: PartnerCallMetrics,
+): Integrations {
   const sandboxes = createSandboxes(config, dataSource);
   function choose<T>(system: IntegrationSystem, sandbox: T, http: (config: HttpAdapterConfig) => T): T {
     const chosen = config.systems[system];
     return chosen.mode === 'http' ? http(chosen.http) : sandbox;
   }
-  return {
+  const integrations: Integrations = {
     registry: choose<CivilRegistry>('civilRegistry', sandboxes.registry, (http) => new HttpCivilRegistry(http)),
     sadad: choose<Sadad>('sadad', sandboxes.sadad, (http) => new HttpSadad(http)),
     printCentre: choose<PrintCentre>('printCentre', sandboxes.printCentre, (http) => new HttpPrintCentre(http)),
@@ -36,9 +42,13 @@ export function createIntegrations(config: IntegrationsConfig, dataSource: DataS
     saudiPost: choose<SaudiPost>('saudiPost', sandboxes.saudiPost, (http) => new HttpSaudiPost(http)),
     sms: choose<SmsGateway>('sms', sandboxes.sms, (http) => new HttpSmsGateway(http)),
   };
+  // Timed, counted and traced per call (src/wiring/instrumented-ports.ts) when the process keeps metrics.
+  return metrics ? instrumentPorts(integrations, metrics) : integrations;
 }
 
 /** The factory the API's Nest module builds its ports with, on the API's own connection. */
-export function integrationsFactory(config: IntegrationsConfig): (dataSource: DataSource) => Integrations {
-  return (dataSource) => createIntegrations(config, dataSource);
+export function integrationsFactory(
+  config: IntegrationsConfig,
+): (dataSource: DataSource, metrics?: PartnerCallMetrics) => Integrations {
+  return (dataSource, metrics) => createIntegrations(config, dataSource, metrics);
 }

@@ -2,16 +2,25 @@ import 'reflect-metadata';
 import { requireDatabaseUrl } from '../config/configuration';
 import { loadWorkerConfiguration } from '../config/process-configuration';
 import { openDataSource } from '../persistence/data-source';
+import { createLogger } from '../telemetry/logger';
+import { startTracing } from '../telemetry/tracing';
+import { startWorkerObservability } from './observability';
 import { startRenewalWorker } from './worker';
 
 /** `npm run start:worker`: a worker process on its own, for production. */
 async function main(): Promise<void> {
   const config = loadWorkerConfiguration(process.env);
+  const logger = createLogger(config.telemetry);
+  const tracing = startTracing(config.telemetry.tracing, { serviceName: 'passport-renewal-worker' });
+  const observability = await startWorkerObservability(config.telemetry, logger, tracing);
+  if (observability.metricsPort) logger.info({ port: observability.metricsPort }, 'Worker metrics at /metrics');
   const dataSource = await openDataSource(requireDatabaseUrl(config.databaseUrl));
-  const worker = await startRenewalWorker(config, dataSource);
+  const worker = await startRenewalWorker(config, dataSource, observability.telemetry);
   // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish.
   await worker.done;
   await dataSource.destroy();
+  await observability.stop();
+  await tracing?.shutdown();
 }
 
 main().catch((error) => {

@@ -1,6 +1,6 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createActivities } from '../../activities';
+import { type ActivityDependencies, createActivities } from '../../activities';
 import { requireTemporalAddress } from '../config/configuration';
 import { requirePayloadKeys } from '../config/payload-keys';
 import type { WorkerConfiguration } from '../config/process-configuration';
@@ -10,6 +10,10 @@ import { createDataConverter } from '../temporal/data-converter';
 import { ensureHousekeepingSchedule } from '../temporal/housekeeping-schedule';
 import { createPersistence } from '../persistence/persistence';
 import { createIntegrations } from '../wiring/integrations';
+import { createWorkerMetrics, type WorkerMetrics } from '../telemetry/metrics';
+import type { Tracing } from '../telemetry/tracing';
+import { SmsOutboxSender } from './sms-outbox-sender';
+import { tracingWorkerOptions } from './tracing';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
@@ -20,12 +24,23 @@ export interface RunningWorker {
   shutdown(): Promise<void>;
 }
 
+/** What the worker measures into (served by its entry point) and, when tracing is on, where its spans go. */
+export interface WorkerTelemetry {
+  metrics?: WorkerMetrics;
+  tracing?: Tracing;
+}
+
 /**
  * Builds the worker: the renewal workflows plus activities wired to their
  * adapters. Setup is split from `run` so tests and the embedded launcher can
  * start it next to other components.
  */
-export async function createRenewalWorker(config: WorkerConfiguration, dataSource: DataSource): Promise<Worker> {
+export async function createRenewalWorker(
+  config: WorkerConfiguration,
+  dataSource: DataSource,
+  telemetry: WorkerTelemetry = {},
+  dependencies?: ActivityDependencies,
+): Promise<Worker> {
   // Every process but `npm start`, which generates a development key, must be given PAYLOAD_KEYS: checked
   // before connecting anywhere.
   const dataConverter = createDataConverter(requirePayloadKeys(config.payloadKeys));
@@ -36,12 +51,23 @@ export async function createRenewalWorker(config: WorkerConfiguration, dataSourc
     taskQueue: config.temporal.taskQueue,
     ...workflowSource(config.temporal.workflowBundlePath),
     dataConverter,
-    // Sandbox or HTTP adapter per system, from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md).
-    activities: createActivities({
-      persistence: createPersistence(dataSource),
-      ...createIntegrations(config.integrations, dataSource),
-    }),
+    ...tracingWorkerOptions(telemetry.tracing, Boolean(config.temporal.workflowBundlePath)),
+    activities: createActivities(dependencies ?? activityDependencies(config, dataSource, telemetry)),
   });
+}
+
+/** Repositories, and the sandbox or HTTP adapter per system from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md). */
+function activityDependencies(
+  config: WorkerConfiguration,
+  dataSource: DataSource,
+  telemetry: WorkerTelemetry,
+): ActivityDependencies {
+  const metrics = telemetry.metrics ?? createWorkerMetrics();
+  return {
+    persistence: createPersistence(dataSource),
+    ...createIntegrations(config.integrations, dataSource, metrics.partnerCalls),
+    stageChanges: metrics.stageChanges,
+  };
 }
 
 function workflowSource(bundlePath: string | undefined) {
@@ -64,15 +90,30 @@ async function keepHousekeepingScheduled(config: WorkerConfiguration): Promise<v
   }
 }
 
-export async function startRenewalWorker(config: WorkerConfiguration, dataSource: DataSource): Promise<RunningWorker> {
-  const worker = await createRenewalWorker(config, dataSource);
+/** The worker, polling, with the SMS outbox sender beside it; both stop on `shutdown` (or on a signal). */
+export async function startRenewalWorker(
+  config: WorkerConfiguration,
+  dataSource: DataSource,
+  telemetry: WorkerTelemetry = {},
+): Promise<RunningWorker> {
+  const dependencies = activityDependencies(config, dataSource, telemetry);
+  const worker = await createRenewalWorker(config, dataSource, telemetry, dependencies);
   try {
     await keepHousekeepingScheduled(config);
   } catch (error) {
     await worker.options.connection?.close();
     throw error;
   }
-  const done = worker.run();
+  const sender = new SmsOutboxSender(
+    dependencies.persistence.smsOutbox,
+    dependencies.registry,
+    dependencies.sms,
+    config.smsSender,
+    Runtime.instance().logger,
+  );
+  sender.start();
+  // The SDK stops polling on SIGINT/SIGTERM: the sender stops with it, its round in flight recorded.
+  const done = worker.run().finally(() => sender.stop());
   return {
     worker,
     done,

@@ -3,6 +3,7 @@ import { loadPagesConfig } from '../../src/config/pages';
 import { pagesSettings } from '../../src/api/pages/pages-options';
 import { seededCitizenIdentities } from '../../src/sandboxes/dev-identities';
 import { SEEDED } from '../../src/sandboxes/seed-people';
+import { buildPagesForTest } from '../pages/support/browser';
 import { startApi } from './support/api-stack';
 
 /** What `npm start` passes when its civil registry is the sandbox. */
@@ -29,7 +30,9 @@ describe('development sign-in', () => {
       devSignIn: false,
       devCitizens: [],
     });
-    const api = await startApi({ env: PRODUCTION_ENV, pages: DEV_SIGN_IN });
+    // The sign-in page is served from the bundled pages; a clean clone has not built them yet.
+    const assetsDir = await buildPagesForTest();
+    const api = await startApi({ env: { ...PRODUCTION_ENV, PAGES_ASSETS_DIR: assetsDir }, pages: DEV_SIGN_IN });
     try {
       const identities = await request(api.http).get('/pages/dev/identities').expect(404);
       expect(identities.body.type).toBe('urn:passport-renewal:problem:dev-sign-in-disabled');

@@ -108,10 +108,16 @@ describe('pickup at the counter, end to end', () => {
     expect(await stageOf(renewalId, asCitizen)).toBe('COMPLETED');
 
     // The read model row, and the registry: new passport valid, old one cancelled.
-    const [row] = await stack.db.query('SELECT stage, last_sequence, national_id FROM renewals WHERE renewal_id = $1', [
-      renewalId,
-    ]);
-    expect(row).toEqual({ stage: 'COMPLETED', last_sequence: 6, national_id: citizen.nationalId });
+    const [row] = await stack.db.query(
+      'SELECT stage, national_id, counter_mismatches, pending_action FROM renewals WHERE renewal_id = $1',
+      [renewalId],
+    );
+    expect(row).toEqual({
+      stage: 'COMPLETED',
+      national_id: citizen.nationalId,
+      counter_mismatches: 1,
+      pending_action: null,
+    });
     const passports = await stack.db.query(
       'SELECT passport_number, status FROM sandbox_registry_passports WHERE national_id = $1 ORDER BY passport_number',
       [citizen.nationalId],

@@ -44,7 +44,7 @@ describe.each(ADAPTER_KINDS)('civil registry contract (%s adapter)', (kind) => {
     await expect(registry().lookUpCitizen(UNKNOWN_ID)).resolves.toBeUndefined();
   });
 
-  it('gives the profile the citizen reviews, with the mobile in E.164', async () => {
+  it('gives the profile the citizen reviews, with the mobile in E.164 and the language to write in', async () => {
     const citizen = await seedCitizen(harness().db);
     await expect(registry().lookUpProfile(citizen.nationalId)).resolves.toEqual({
       nationalId: citizen.nationalId,
@@ -53,7 +53,12 @@ describe.each(ADAPTER_KINDS)('civil registry contract (%s adapter)', (kind) => {
       dateOfBirth: '1990-01-01',
       mobile: citizen.mobile,
       photoRef: expect.stringMatching(/^NICPH-/),
+      preferredLanguage: 'ar',
     });
+    const english = await seedCitizen(harness().db, { preferredLanguage: 'en' });
+    await expect(registry().lookUpProfile(english.nationalId)).resolves.toMatchObject({ preferredLanguage: 'en' });
+    await expect(registry().lookUpProfile(SEEDED.prefersEnglish)).resolves.toMatchObject({ preferredLanguage: 'en' });
+    await expect(registry().lookUpProfile(SEEDED.validPassport)).resolves.toMatchObject({ preferredLanguage: 'ar' });
     await expect(registry().lookUpProfile(UNKNOWN_ID)).resolves.toBeUndefined();
   });
 

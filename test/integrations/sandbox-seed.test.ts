@@ -27,5 +27,15 @@ describe('sandbox seed in PostgreSQL', () => {
       `SELECT national_id FROM sandbox_registry_passports WHERE passport_number = 'N1234567'`,
     );
     expect(readme).toEqual({ national_id: '1058529940' });
+    const english: { national_id: string }[] = await db.query(
+      `SELECT national_id FROM sandbox_registry_people WHERE national_id = ANY($1) AND preferred_language = 'en'`,
+      [ids],
+    );
+    expect(english.map((row) => row.national_id).sort()).toEqual(
+      SEED_PEOPLE.filter((person) => person.preferredLanguage === 'en')
+        .map((person) => person.nationalId)
+        .sort(),
+    );
+    expect(english.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { envelopeBarcode, shipmentKey } from '../../workflows/contract';
+import { envelopeBarcode, shipmentKey, SLA_BREACH_NOTE } from '../../workflows/contract';
 import { DEFAULT_POLICY } from '../../src/config/policy';
 import { openDataSource } from '../../src/persistence/data-source';
 import { createPersistence, type Persistence } from '../../src/persistence/persistence';
@@ -40,6 +40,42 @@ describe('repositories (real PostgreSQL)', () => {
 
       const row = await persistence.renewals.findInScope(renewalId, {});
       expect(row).toMatchObject({ stage: 'AWAITING_ACCEPTANCE', lastSequence: 1, policy: DEFAULT_POLICY });
+    });
+
+    it('says what each applied stage change changed, and nothing for a repeated or older one', async () => {
+      const renewalId = randomUUID();
+      const change = (sequence: number, stage: 'PRINTING' | 'READY_FOR_PICKUP', at: string, note?: string) => ({
+        renewalId,
+        sequence,
+        stage,
+        at,
+        nationalId,
+        officeId: 'RUH-01',
+        deliveryMethod: 'PICKUP' as const,
+        slaBreached: false,
+        ...(note ? { note } : {}),
+      });
+      expect(await persistence.renewals.project(change(1, 'PRINTING', '2026-11-29T10:00:00.000Z'))).toEqual({
+        stage: 'PRINTING',
+        at: new Date('2026-11-29T10:00:00.000Z'),
+        previous: undefined,
+        slaBreach: false,
+      });
+      const ready = change(2, 'READY_FOR_PICKUP', '2026-11-29T10:05:00.000Z');
+      expect(await persistence.renewals.project(ready)).toEqual({
+        stage: 'READY_FOR_PICKUP',
+        at: new Date('2026-11-29T10:05:00.000Z'),
+        previous: { stage: 'PRINTING', enteredAt: new Date('2026-11-29T10:00:00.000Z') },
+        slaBreach: false,
+      });
+      // A retried activity, and a change overtaken by a later one, apply nothing.
+      expect(await persistence.renewals.project(ready)).toBeUndefined();
+      expect(await persistence.renewals.project(change(1, 'PRINTING', '2026-11-29T10:00:00.000Z'))).toBeUndefined();
+      const breach = change(3, 'READY_FOR_PICKUP', '2026-11-29T11:00:00.000Z', SLA_BREACH_NOTE);
+      expect(await persistence.renewals.project(breach)).toMatchObject({
+        previous: { stage: 'READY_FOR_PICKUP', enteredAt: new Date('2026-11-29T10:05:00.000Z') },
+        slaBreach: true,
+      });
     });
 
     it('serialises creations per citizen, and only inside a transaction', async () => {

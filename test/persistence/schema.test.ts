@@ -32,6 +32,7 @@ describe('entities and migrations (real PostgreSQL)', () => {
         'print_jobs',
         'renewals',
         'shipments',
+        'sms_outbox',
         'webhook_receipts',
       ].sort(),
     );

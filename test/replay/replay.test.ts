@@ -2,7 +2,8 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodingOf, isPatchMarker, isSearchAttribute, payloadsIn } from '../support/history-payloads';
+import { CITIZEN } from '../support/fake-partners';
+import { encodingOf, isCoreMarkerData, isSearchAttribute, payloadsIn } from '../support/history-payloads';
 import { testDataConverter } from '../support/payload-keys';
 import { installQuietRuntime, requireEnv } from '../support/temporal-test-env';
 
@@ -18,47 +19,127 @@ const files = readdirSync(HISTORIES_DIR)
   .filter((file) => file.endsWith('.json'))
   .sort();
 const readHistory = (file: string) => historyFromJSON(JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8')));
-/** Recorded since payloads are encrypted (test key); the others were recorded before and hold plain JSON. */
-const encryptedFiles = files.filter((file) => file.endsWith('-encrypted.json'));
+/**
+ * Recorded since payloads are encrypted (test key): `-encrypted`, then `-lean` since every change is one local
+ * activity (patched 'lean-history'). The others were recorded before the codec and hold plain JSON.
+ */
+const encryptedFiles = files.filter((file) => file.endsWith('-encrypted.json') || file.endsWith('-lean.json'));
+const leanFiles = files.filter((file) => file.endsWith('-lean.json'));
+/** The workflow tests' groups, which prefix their histories' names. */
+const REPLAY_GROUPS = [
+  'cancellation-',
+  'eligibility-',
+  'failures-of-partner-systems-',
+  'loss-in-transit-and-reissue-',
+  'online-acceptance-and-payment-',
+  'renewal-with-home-delivery-by-saudi-post-',
+  'renewal-with-pickup-at-the-counter-',
+  'safety-rule-',
+  'wasel-national-address-for-home-delivery-',
+];
+/** A group holds up to some 20 histories, replayed in well under a second each when the machine is idle. */
+const REPLAY_GROUP_TIMEOUT_MS = 60_000;
 
 describe('replay of recorded renewal histories', () => {
   it('has a history for every path the workflow tests drive', () => {
     expect(files.length).toBeGreaterThanOrEqual(30);
   });
 
-  it('replays every history without non-determinism', async () => {
-    installQuietRuntime();
-    const histories = files.map((file) => ({
-      workflowId: file.replace(/\.json$/, ''),
-      history: readHistory(file),
-    }));
-    const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories(
-      // The converter of every worker: it decrypts the `-encrypted` histories and passes the older, plain ones through.
-      { workflowBundle: { codePath: requireEnv('WORKFLOW_BUNDLE_PATH') }, dataConverter: testDataConverter() },
-      histories,
-    )) {
-      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
-    }
-    expect(failures).toEqual([]);
+  // One test per group of paths (the workflow tests' describe blocks), each with its own timeout: together they
+  // replay some 90 histories, too many for one test's budget on a loaded 2-core machine.
+  it('sorts every history into a replay group', () => {
+    expect(files.filter((file) => !REPLAY_GROUPS.some((group) => file.startsWith(group)))).toEqual([]);
   });
+
+  it.each(REPLAY_GROUPS)(
+    'replays every %s history without non-determinism',
+    async (group) => {
+      installQuietRuntime();
+      const histories = files
+        .filter((file) => file.startsWith(group))
+        .map((file) => ({ workflowId: file.replace(/\.json$/, ''), history: readHistory(file) }));
+      expect(histories.length).toBeGreaterThan(0);
+      const failures: string[] = [];
+      for await (const result of Worker.runReplayHistories(
+        // The converter of every worker: it decrypts the `-encrypted` and `-lean` histories and passes the older,
+        // plain ones through.
+        { workflowBundle: { codePath: requireEnv('WORKFLOW_BUNDLE_PATH') }, dataConverter: testDataConverter() },
+        histories,
+      )) {
+        if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+      }
+      expect(failures).toEqual([]);
+    },
+    REPLAY_GROUP_TIMEOUT_MS,
+  );
 
   it('has encrypted histories of the pickup and the post happy paths, holding ciphertext only', () => {
     expect(encryptedFiles).toEqual(
       expect.arrayContaining([
         'renewal-with-pickup-at-the-counter-pickup-happy-path-accept-pay-print-verify-hand-over-encrypted.json',
         'renewal-with-home-delivery-by-saudi-post-post-within-sla-dispatched-accepted-in-transit-out-for-delivery-delivered-with-otp-encrypted.json',
+        'renewal-with-pickup-at-the-counter-pickup-happy-path-accept-pay-print-verify-hand-over-lean.json',
+        'renewal-with-home-delivery-by-saudi-post-post-within-sla-dispatched-accepted-in-transit-out-for-delivery-delivered-with-otp-lean.json',
       ]),
     );
     for (const file of encryptedFiles) {
-      const payloads = payloadsIn(readHistory(file)).filter(
-        (found) => !isSearchAttribute(found) && !isPatchMarker(found),
-      );
-      expect(payloads.length).toBeGreaterThan(20);
+      const all = payloadsIn(readHistory(file));
+      // The SDK core's marker bookkeeping is its own, in clear: it names no one.
+      const core = all.filter(isCoreMarkerData);
+      expect({
+        file,
+        clear: core.filter(
+          (found) =>
+            found.payload.data && Buffer.from(found.payload.data).toString('utf8').includes(CITIZEN.nationalId),
+        ),
+      }).toEqual({ file, clear: [] });
+      const payloads = all.filter((found) => !isSearchAttribute(found) && !isCoreMarkerData(found));
+      // At least the input, a partner call and its result; a happy path has many more.
+      expect(payloads.length).toBeGreaterThan(file.includes('happy-path') || file.includes('post-within-sla') ? 20 : 2);
       expect({ file, encodings: [...new Set(payloads.map(({ payload }) => encodingOf(payload)))] }).toEqual({
         file,
         encodings: ['binary/encrypted'],
       });
+    }
+  });
+
+  it('has a lean history for every path, whose national ID (decrypted) only ever goes to a partner call', async () => {
+    expect(leanFiles.length).toBeGreaterThanOrEqual(40);
+    const codec = testDataConverter().payloadCodecs![0];
+    // Where the national ID may be: the workflow's input, and the partner calls that act on the person.
+    const allowed =
+      /^events\.\d+\.(workflowExecutionStartedEventAttributes\.input|activityTaskScheduledEventAttributes\.input|activityTaskCompletedEventAttributes\.result)\./;
+    const partnerCalls = new Set([
+      'lookUpCitizen',
+      'issueBill',
+      'checkNationalAddress',
+      'submitPrintJob',
+      'recordPrintedPassport',
+      'dispatchShipment',
+    ]);
+    for (const file of leanFiles) {
+      const history = readHistory(file);
+      // Decrypted, the workflow's input names the citizen whose ID is looked for.
+      const input = history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0];
+      const [clearInput] = await codec.decode([input]);
+      const { nationalId } = JSON.parse(Buffer.from(clearInput.data!).toString('utf8'));
+      expect(nationalId).toMatch(/^\d{10}$/);
+      const holding: string[] = [];
+      for (const found of payloadsIn(history).filter((p) => !isSearchAttribute(p) && !isCoreMarkerData(p))) {
+        const [clear] = await codec.decode([found.payload]);
+        if (clear.data && Buffer.from(clear.data).toString('utf8').includes(nationalId)) holding.push(found.path);
+      }
+      for (const path of holding) {
+        expect({ file, path, allowed: allowed.test(path) }).toEqual({ file, path, allowed: true });
+        const event = history.events![Number(path.split('.')[1])];
+        const activity =
+          event.activityTaskScheduledEventAttributes?.activityType?.name ??
+          history.events!.find(
+            (e) => e.eventId?.toString() === event.activityTaskCompletedEventAttributes?.scheduledEventId?.toString(),
+          )?.activityTaskScheduledEventAttributes?.activityType?.name;
+        if (activity)
+          expect({ file, activity, partner: partnerCalls.has(activity) }).toEqual({ file, activity, partner: true });
+      }
     }
   });
 

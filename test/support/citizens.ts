@@ -16,15 +16,21 @@ export interface SeededCitizen {
  */
 export async function seedCitizen(
   db: DataSource,
-  overrides: { travelBan?: boolean; passportStatus?: string; subscribedToWasel?: boolean } = {},
+  overrides: {
+    travelBan?: boolean;
+    passportStatus?: string;
+    subscribedToWasel?: boolean;
+    preferredLanguage?: 'ar' | 'en';
+  } = {},
 ): Promise<SeededCitizen> {
   const nationalId = withCheckDigit(`1${String(randomInt(0, 100_000_000)).padStart(8, '0')}`);
   const passportNumber = `T${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
   const mobile = `+9665${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
   await db.query(
-    `INSERT INTO sandbox_registry_people (national_id, name_ar, name_en, date_of_birth, nationality, mobile, travel_ban)
-     VALUES ($1, 'مواطن تجريبي', 'TEST CITIZEN', '1990-01-01', 'SA', $2, $3)`,
-    [nationalId, mobile, overrides.travelBan ?? false],
+    `INSERT INTO sandbox_registry_people (national_id, name_ar, name_en, date_of_birth, nationality, mobile, travel_ban,
+                                          preferred_language)
+     VALUES ($1, 'مواطن تجريبي', 'TEST CITIZEN', '1990-01-01', 'SA', $2, $3, $4)`,
+    [nationalId, mobile, overrides.travelBan ?? false, overrides.preferredLanguage ?? 'ar'],
   );
   if (overrides.subscribedToWasel) {
     await db.query(

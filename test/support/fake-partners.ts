@@ -1,9 +1,34 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { CitizenFacts, CitizenNotification, RenewalActivities, StageChange } from '../../workflows/contract';
+import type {
+  AlertToRaise,
+  CitizenFacts,
+  CitizenNotice,
+  NoticeParams,
+  ProgressRecord,
+  RenewalActivities,
+  RenewalStage,
+} from '../../workflows/contract';
 
 export interface ActivityCall {
   name: keyof RenewalActivities;
   input: unknown;
+}
+
+/** A line the projection added to the timeline. */
+export interface ProjectedStage {
+  sequence: number;
+  stage: RenewalStage;
+  at: string;
+  slaBreached: boolean;
+  stageDeadline?: string;
+  note?: string;
+}
+
+/** A notice the projection queued for the SMS sender. */
+export interface QueuedNotice {
+  sequence: number;
+  notice: CitizenNotice;
+  params: NoticeParams;
 }
 
 export const CITIZEN: CitizenFacts = {
@@ -30,15 +55,22 @@ export function bornYearsAgo(years: number): string {
  */
 export class FakePartners {
   readonly calls: ActivityCall[] = [];
-  readonly stages: StageChange[] = [];
-  readonly notices: CitizenNotification[] = [];
+  /** Every write of the renewal's progress (local activity), in the order the worker ran them. */
+  readonly progress: ProgressRecord[] = [];
+  readonly stages: ProjectedStage[] = [];
+  readonly notices: QueuedNotice[] = [];
+  readonly alerts: AlertToRaise[] = [];
+  /** Our shipment rows closed, by a progress write (or, on older renewals, the closeShipment activity). */
+  readonly shipmentClosures: Array<{ shipmentKey: string; status: string }> = [];
+  /** Our bill mirror marked paid, likewise. */
+  readonly paidBills: string[] = [];
   readonly passports = new Map<string, string>();
   readonly safetyViolations: string[] = [];
   readonly printJobs: string[] = [];
   readonly trackingNumbers: string[] = [];
   waselSubscribed = true;
-  /** Notification calls fail (to show notices never fail a renewal). */
-  smsDown = false;
+  /** Progress writes that fail before one succeeds again (the database is down). */
+  progressOutage = 0;
   /** Wasel answers with an address that fails validation (a permanent, typed failure). */
   waselReturnsMalformedAddress = false;
   /** The carrier refuses loss claims: it delivered the envelope (its DELIVERED event not sent yet). */
@@ -53,10 +85,9 @@ export class FakePartners {
     this.confirmed.add(passportNumber);
   }
 
-  /** The notices sent, in the order the workflow issued them (they are sent concurrently with the flow). */
+  /** The notices queued, in the order the workflow issued them. */
   noticeKinds(): string[] {
-    const order = (n: CitizenNotification) => Number(n.messageKey.split('/notice-')[1]);
-    return [...this.notices].sort((a, b) => order(a) - order(b)).map((n) => n.notice);
+    return [...this.notices].sort((a, b) => a.sequence - b.sequence).map((n) => n.notice);
   }
 
   callNames(): string[] {
@@ -72,10 +103,31 @@ export class FakePartners {
   }
 
   readonly activities: RenewalActivities = {
-    recordStageChange: async (change) => {
-      this.record('recordStageChange', change);
-      this.stages.push(change);
+    recordProgress: async (record) => {
+      this.record('recordProgress', record);
+      if (this.progressOutage > 0) {
+        this.progressOutage -= 1;
+        throw new Error('database unavailable');
+      }
+      this.progress.push(record);
+      const { snapshot, sequence } = record;
+      for (const line of record.timeline) {
+        const { slaBreached, stageDeadline } = snapshot;
+        this.stages.push({
+          sequence: line.sequence,
+          stage: line.stage,
+          at: line.at,
+          slaBreached,
+          stageDeadline,
+          note: line.note,
+        });
+      }
+      this.notices.push(...record.notices.map(({ notice, params }) => ({ sequence, notice, params })));
+      this.alerts.push(...record.alerts);
+      if (record.closedShipment) this.shipmentClosures.push(record.closedShipment);
+      if (record.paidBillNumber) this.paidBills.push(record.paidBillNumber);
     },
+    recordStageChange: async (change) => this.record('recordStageChange', change),
     lookUpCitizen: async (nationalId) => {
       this.record('lookUpCitizen', nationalId);
       return this.citizens[nationalId];
@@ -108,7 +160,10 @@ export class FakePartners {
     },
     cancelBill: async (input) => this.record('cancelBill', input),
     refundBill: async (input) => this.record('refundBill', input),
-    recordPayment: async (input) => this.record('recordPayment', input),
+    recordPayment: async (input) => {
+      this.record('recordPayment', input);
+      this.paidBills.push(input.billNumber);
+    },
     checkNationalAddress: async (nationalId) => {
       this.record('checkNationalAddress', nationalId);
       if (this.waselReturnsMalformedAddress) {
@@ -135,7 +190,10 @@ export class FakePartners {
         envelopeBarcode: `PE-TEST-${input.issueNumber}`,
       };
     },
-    closeShipment: async (input) => this.record('closeShipment', input),
+    closeShipment: async (input) => {
+      this.record('closeShipment', input);
+      this.shipmentClosures.push(input);
+    },
     recallShipment: async (input) => this.record('recallShipment', input),
     openLossClaim: async (input) => {
       this.record('openLossClaim', input);
@@ -147,11 +205,7 @@ export class FakePartners {
       }
       return { claimId: `CLAIM-${input.issueNumber}`, liabilitySar: input.liabilitySar };
     },
-    notifyCitizen: async (notification) => {
-      this.record('notifyCitizen', notification);
-      if (this.smsDown) throw new Error('SMS gateway unreachable');
-      this.notices.push(notification);
-    },
+    notifyCitizen: async (notification) => this.record('notifyCitizen', notification),
     alertOperators: async (alert) => this.record('alertOperators', alert),
   };
 }

@@ -35,6 +35,11 @@ export const encodingOf = (payload: Payload) => Buffer.from(payload.metadata!.en
 
 /** Search attributes are indexed by the server, so no codec touches them (and they hold no personal data). */
 export const isSearchAttribute = ({ path }: FoundPayload) => /\.(searchAttributes|indexedFields)\./.test(path);
-/** A `patched()` marker's details: the patch id, written by the SDK itself (never through our codec), no data of ours. */
-export const isPatchMarker = ({ path }: FoundPayload) =>
-  /markerRecordedEventAttributes\.details\.patch-data\./.test(path);
+
+/**
+ * The SDK core's own bookkeeping in a marker, which it writes without the
+ * codec: a local activity's `data` (its type, sequence, attempt and times) and
+ * a patch's `patch-data` (its id). Never an input or a result of ours.
+ */
+export const isCoreMarkerData = ({ path }: FoundPayload) =>
+  /markerRecordedEventAttributes\.details\.(data|patch-data)\./.test(path);

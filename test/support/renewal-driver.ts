@@ -31,6 +31,8 @@ import { CITIZEN, FakePartners } from './fake-partners';
 import { createTestWorker, createTimeSkippingEnvironment } from './temporal-test-env';
 
 export const HISTORIES_DIR = join(__dirname, '..', 'replay', 'histories');
+/** The name ending of histories recorded by this version of the workflow (encrypted, lean). */
+export const RECORDED_HISTORY_SUFFIX = '-lean.json';
 
 export const PICKUP_ACCEPTANCE: AcceptanceRequest = {
   photoConfirmed: true,
@@ -46,8 +48,10 @@ export const POST_ACCEPTANCE: AcceptanceRequest = { ...PICKUP_ACCEPTANCE, delive
  * `RECORD_HISTORIES=1 npx jest test/workflows` writes each test's history under
  * test/replay/histories/, where the replay test (part of `npm test`) replays
  * them against the current workflow code to catch non-deterministic changes.
- * Payloads are encrypted (with the test key) since the codec exists, hence the
- * `-encrypted` suffix: the histories recorded before it stay as they were.
+ * Payloads are encrypted (with the test key) since the codec exists, and every
+ * change is one local activity since the lean history (`patched('lean-history')`),
+ * hence the `-lean` suffix: the histories recorded before (plain, then
+ * `-encrypted`) stay as they were, so the old command paths keep replaying.
  */
 async function recordHistoryIfAsked(handle: WorkflowHandle): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
@@ -57,7 +61,10 @@ async function recordHistoryIfAsked(handle: WorkflowHandle): Promise<void> {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   mkdirSync(HISTORIES_DIR, { recursive: true });
-  writeFileSync(join(HISTORIES_DIR, `${fileName}-encrypted.json`), historyToJSON(await handle.fetchHistory()) + '\n');
+  writeFileSync(
+    join(HISTORIES_DIR, `${fileName}${RECORDED_HISTORY_SUFFIX}`),
+    historyToJSON(await handle.fetchHistory()) + '\n',
+  );
 }
 
 /**

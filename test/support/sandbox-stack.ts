@@ -23,6 +23,7 @@ export interface SandboxStack extends TestStack {
 export async function startSandboxStack(
   sandboxEnv: Record<string, string>,
   appOptions: Parameters<typeof startStack>[1] = {},
+  workerTelemetry: Parameters<typeof startStack>[2] = {},
 ): Promise<SandboxStack> {
   const apiPort = await freePort();
   // A database and task queue of its own: other test files run sandboxes with other faults at the same time.
@@ -37,6 +38,7 @@ export async function startSandboxStack(
       ...sandboxEnv,
     },
     appOptions,
+    workerTelemetry,
   );
   await stack.app.listen(apiPort, '127.0.0.1');
   const ignore = () => undefined;
@@ -66,7 +68,7 @@ export async function startSandboxStack(
 }
 
 /** Creates and migrates a database next to the suite's, returning its URL. */
-async function createDatabase(suiteUrl: string, name: string): Promise<string> {
+export async function createDatabase(suiteUrl: string, name: string): Promise<string> {
   const admin = await openDataSource(suiteUrl);
   try {
     await admin.query(`CREATE DATABASE ${name}`);
@@ -82,24 +84,55 @@ async function createDatabase(suiteUrl: string, name: string): Promise<string> {
 /** A citizen using the API with their own token. */
 export function citizenClient(stack: TestStack, person: SeededCitizen) {
   const auth = stack.auth({ role: 'citizen', sub: person.nationalId });
+  const post = (path: string, body: object) =>
+    request(stack.http)
+      .post(path)
+      .set({ ...auth, 'Idempotency-Key': randomUUID() })
+      .send(body);
+  const waitForStage = (renewalId: string, stage: string, timeoutMs = 60_000) =>
+    eventually(
+      async () => {
+        const response = await request(stack.http).get(`/v1/renewals/${renewalId}/status`).set(auth);
+        return response.body.stage === stage ? response.body : undefined;
+      },
+      `stage ${stage}`,
+      timeoutMs,
+    );
   return {
     get: (path: string) => request(stack.http).get(path).set(auth),
-    post: (path: string, body: object) =>
-      request(stack.http)
-        .post(path)
-        .set({ ...auth, 'Idempotency-Key': randomUUID() })
-        .send(body),
+    post,
     status: async (renewalId: string) =>
       (await request(stack.http).get(`/v1/renewals/${renewalId}/status`).set(auth).expect(200)).body,
-    waitForStage(renewalId: string, stage: string, timeoutMs = 60_000) {
-      return eventually(
-        async () => {
-          const response = await request(stack.http).get(`/v1/renewals/${renewalId}/status`).set(auth);
-          return response.body.stage === stage ? response.body : undefined;
-        },
-        `stage ${stage}`,
-        timeoutMs,
-      );
+    waitForStage,
+    /** Starts a renewal at RUH-01 and accepts its terms (10 years, every pledge): it then awaits payment. */
+    async startAndAccept(delivery: object): Promise<string> {
+      const renewalId: string = (await post('/v1/renewals', { officeId: 'RUH-01' }).expect(202)).body.renewalId;
+      await waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
+      const review = await request(stack.http).get(`/v1/renewals/${renewalId}/review`).set(auth).expect(200);
+      await post(`/v1/renewals/${renewalId}/acceptance`, {
+        photoConfirmed: true,
+        englishNameConfirmed: true,
+        acceptedPledgeIds: review.body.requiredPledgeIds,
+        validityYears: 10,
+        delivery,
+      }).expect(200);
+      return renewalId;
     },
   };
+}
+
+/** The clerk at RUH-01 verifies the citizen's old passport, then hands the new one over. */
+export async function handOverAtCounter(stack: TestStack, renewalId: string, oldPassportNumber: string): Promise<void> {
+  const clerk = stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
+  const counter = `/v1/counter/renewals/${renewalId}`;
+  await request(stack.http)
+    .post(`${counter}/verification`)
+    .set({ ...clerk, 'Idempotency-Key': randomUUID() })
+    .send({ presentedPassportNumber: oldPassportNumber, identityConfirmed: true })
+    .expect(200);
+  await request(stack.http)
+    .post(`${counter}/handover`)
+    .set({ ...clerk, 'Idempotency-Key': randomUUID() })
+    .send({})
+    .expect(200);
 }

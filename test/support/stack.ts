@@ -10,7 +10,7 @@ import type { Env } from '../../src/config/env';
 import type { Configuration } from '../../src/config/process-configuration';
 import { openDataSource } from '../../src/persistence/data-source';
 import { integrationsFactory } from '../../src/wiring/integrations';
-import { RunningWorker, startRenewalWorker } from '../../src/worker/worker';
+import { RunningWorker, startRenewalWorker, type WorkerTelemetry } from '../../src/worker/worker';
 import { testConfiguration } from './config';
 import { installQuietRuntime } from './temporal-test-env';
 
@@ -30,12 +30,16 @@ export interface TestStack {
  * the suite's PostgreSQL and Temporal dev server (see global-setup.ts), with
  * `env` over the suite's environment.
  */
-export async function startStack(env: Env = {}, appOptions: Pick<CreateAppOptions, 'pages'> = {}): Promise<TestStack> {
+export async function startStack(
+  env: Env = {},
+  appOptions: Pick<CreateAppOptions, 'pages' | 'metrics' | 'tracing' | 'logger'> = {},
+  workerTelemetry: WorkerTelemetry = {},
+): Promise<TestStack> {
   installQuietRuntime();
   // Tests poll a renewal's stage many times a second, far beyond a citizen's rate limit (tested in test/api).
   const config = testConfiguration({ API_RATE_LIMIT_CITIZEN: '1000000', ...env });
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
-  const worker: RunningWorker = await startRenewalWorker(config, db);
+  const worker: RunningWorker = await startRenewalWorker(config, db, workerTelemetry);
   const app = await createApp(config, {
     integrations: integrationsFactory(config.integrations),
     logger: false,

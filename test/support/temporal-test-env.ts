@@ -19,6 +19,17 @@ export function installQuietRuntime(): void {
   runtimeInstalled = true;
 }
 
+/**
+ * A test that looks at the worker's logs or SDK metrics installs the runtime
+ * its own way, first; the quiet default then stands aside.
+ */
+export async function installRuntime<T>(install: () => Promise<T>): Promise<T> {
+  if (runtimeInstalled) throw new Error('The Temporal runtime is already installed in this test file');
+  const installed = await install();
+  runtimeInstalled = true;
+  return installed;
+}
+
 /** The time-skipping test server that the global setup located or installed. */
 export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   const path = requireEnv('TEMPORAL_TEST_SERVER_PATH');

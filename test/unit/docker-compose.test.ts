@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SearchAttributeType } from '@temporalio/common';
@@ -6,6 +7,7 @@ import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../src/cluster/
 import { loadClusterOptions } from '../../src/cluster/options';
 import { TEMPORAL_DATABASES } from '../../src/cluster/temporal-schema';
 import { TEMPORAL_CONFIG_DIR, temporalServerEnv } from '../../src/cluster/temporal-services';
+import { loadApiConfiguration, loadWorkerConfiguration } from '../../src/config/process-configuration';
 import { NODE24_VERSION } from '../../src/tools/node24';
 import { RENEWAL_SEARCH_ATTRIBUTES, RENEWAL_TASK_QUEUE } from '../../workflows/contract';
 
@@ -128,14 +130,37 @@ function interpolateDeep(value: Json, env: Record<string, string>, seen: Interpo
 }
 
 // ---------------------------------------------------------------------------
-// The compose file, raw (as written) and resolved with an empty environment
-// (what `docker compose up` does on a machine without a .env file).
+// The secrets an operator puts in .env, made as deploy/production.env.example
+// says: each `NAME=` line is preceded by a comment `#   NAME=<recipe>`, whose
+// `$(openssl rand -base64 N)` stands for N random bytes in base64.
+// ---------------------------------------------------------------------------
+
+const ENV_EXAMPLE_TEXT = readFileSync(path.join(ROOT, 'deploy/production.env.example'), 'utf8');
+const ENV_EXAMPLE_NAMES = [...ENV_EXAMPLE_TEXT.matchAll(/^([A-Z][A-Z0-9_]*)=$/gm)].map((match) => match[1]);
+
+function secretsFromExample(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of ENV_EXAMPLE_NAMES) {
+    const recipe = new RegExp(`^#\\s+${name}=(.+)$`, 'm').exec(ENV_EXAMPLE_TEXT)?.[1];
+    if (!recipe) throw new Error(`deploy/production.env.example gives no recipe for ${name}`);
+    env[name] = recipe.replace(/\$\(openssl rand -base64 (\d+)\)/g, (_, bytes: string) =>
+      randomBytes(Number(bytes)).toString('base64'),
+    );
+  }
+  return env;
+}
+
+const PRODUCTION_SECRETS = secretsFromExample();
+
+// ---------------------------------------------------------------------------
+// The compose file, raw (as written) and resolved with those secrets and no
+// other variable (what `docker compose up` does with the example's .env).
 // ---------------------------------------------------------------------------
 
 const raw: unknown = parse(COMPOSE_TEXT, { merge: true });
 if (!isObject(raw)) throw new Error('docker-compose.yml is not a mapping');
 const interpolations: Interpolation[] = [];
-const compose = interpolateDeep(raw, {}, interpolations) as JsonObject;
+const compose = interpolateDeep(raw, PRODUCTION_SECRETS, interpolations) as JsonObject;
 const services = (isObject(compose.services) ? compose.services : {}) as Record<string, JsonObject>;
 const serviceNames = Object.keys(services);
 
@@ -548,13 +573,32 @@ describe('docker-compose.yml', () => {
     expect(COMPOSE_TEXT).not.toMatch(/LOCAL_UI|TRUST/i);
   });
 
-  it.each(APP_SERVICES)('gives %s the payload keys from the environment, with none committed', (name) => {
-    const interpolated = interpolateDeep(raw as Json, { PAYLOAD_KEYS: 'k1:a2V5', PAYLOAD_KEY_CURRENT: 'k1' }, []);
-    const services = (interpolated as JsonObject).services as Record<string, JsonObject>;
-    expect(environmentOf(services[name])).toMatchObject({ PAYLOAD_KEYS: 'k1:a2V5', PAYLOAD_KEY_CURRENT: 'k1' });
-    // Unset, they stay empty, and the image (NODE_ENV=production) refuses to start without them.
-    expect(environmentOf(service(name))).toMatchObject({ PAYLOAD_KEYS: '', PAYLOAD_KEY_CURRENT: '' });
-    expect(DOCKERFILE_TEXT).toMatch(/NODE_ENV=production/);
+  it('requires every secret of deploy/production.env.example, and no other, with none committed', () => {
+    const required = [...new Set(interpolations.filter((use) => use.operator === ':?').map((use) => use.name))];
+    expect(required.sort()).toEqual([...ENV_EXAMPLE_NAMES].sort());
+    for (const name of required) {
+      const { [name]: _missing, ...others } = PRODUCTION_SECRETS;
+      expect(() => interpolateDeep(raw as Json, others, [])).toThrow(`${name} is required`);
+    }
+    expect(readFileSync(path.join(ROOT, '.gitignore'), 'utf8')).toMatch(/^\.env$/m);
+    expect(readFileSync(path.join(ROOT, '.dockerignore'), 'utf8')).toMatch(/^\.env$/m);
+  });
+
+  it.each([
+    ['api', loadApiConfiguration],
+    ['worker', loadWorkerConfiguration],
+  ])("starts %s under the image's NODE_ENV=production with those secrets", (name, load) => {
+    const imageEnv = Object.fromEntries(
+      finalStage.instructions
+        .filter((instruction) => instruction.keyword === 'ENV')
+        .flatMap((instruction) => [...instruction.args.matchAll(/(\w+)=(\S+)/g)].map((match) => [match[1], match[2]])),
+    );
+    expect(imageEnv.NODE_ENV).toBe('production');
+    const env = { ...imageEnv, ...environmentOf(service(name)) };
+    expect(() => load(env)).not.toThrow();
+    // Without them (as before), the image refuses to start: the check is real.
+    const withoutSecrets = Object.fromEntries(Object.entries(env).filter(([key]) => !ENV_EXAMPLE_NAMES.includes(key)));
+    expect(() => load(withoutSecrets)).toThrow(/in production/);
   });
 
   it('publishes the API on port 3000', () => {
@@ -587,6 +631,73 @@ describe('docker-compose.yml', () => {
         source: path.relative(ROOT, source),
         exists: true,
       });
+    }
+  });
+});
+
+describe('the monitoring of docker-compose.yml: Prometheus and Grafana', () => {
+  /** The host file a service mounts at `target` (read-only bind mounts of the repository). */
+  function mountedAt(name: string, target: string): string | undefined {
+    for (const volume of Array.isArray(service(name).volumes) ? (service(name).volumes as Json[]) : []) {
+      const [source, at] = String(volume).split(':');
+      if (at === target && source.startsWith('./')) return path.join(ROOT, source);
+    }
+    return undefined;
+  }
+  const prometheusConfig = () =>
+    parse(readFileSync(mountedAt('prometheus', '/etc/prometheus/prometheus.yml')!, 'utf8'));
+
+  it('defines Prometheus and Grafana with pinned images, on the loopback interface only', () => {
+    for (const name of ['prometheus', 'grafana']) {
+      expect(String(service(name).image)).toMatch(/^(prom\/prometheus|grafana\/grafana):v?\d+\.\d+\.\d+$/);
+      for (const port of (service(name).ports ?? []) as Json[]) expect(String(port)).toMatch(/^127\.0\.0\.1:/);
+    }
+  });
+
+  it('mounts the Prometheus configuration and alert rules from the repository', () => {
+    const config = prometheusConfig();
+    const rules = mountedAt('prometheus', '/etc/prometheus/alerts.yml');
+    expect(rules && existsSync(rules)).toBe(true);
+    expect(config.rule_files).toEqual(['/etc/prometheus/alerts.yml']);
+    const groups = parse(readFileSync(rules!, 'utf8')).groups as Array<{
+      rules: Array<{ alert: string; expr: string }>;
+    }>;
+    expect(groups.flatMap((group) => group.rules).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('scrapes the API and every worker replica on the port the worker serves its metrics on', () => {
+    const jobs = prometheusConfig().scrape_configs as Array<{ metrics_path: string; dns_sd_configs: JsonObject[] }>;
+    const targets = jobs.flatMap((job) =>
+      job.dns_sd_configs.flatMap((sd) => (sd.names as string[]).map((host) => `${host}:${sd.port}${job.metrics_path}`)),
+    );
+    const workerPort = environmentOf(service('worker')).WORKER_METRICS_PORT;
+    expect(workerPort).toBe('9464');
+    expect(targets).toEqual(
+      expect.arrayContaining([`api:${environmentOf(service('api')).PORT}/metrics`, `worker:${workerPort}/metrics`]),
+    );
+  });
+
+  it('provisions Grafana with Prometheus and the committed dashboard', () => {
+    const provisioning = mountedAt('grafana', '/etc/grafana/provisioning')!;
+    const dashboards = mountedAt('grafana', '/var/lib/grafana/dashboards')!;
+    const datasource = parse(readFileSync(path.join(provisioning, 'datasources', 'prometheus.yml'), 'utf8'));
+    expect(datasource.datasources[0]).toMatchObject({ type: 'prometheus', url: 'http://prometheus:9090' });
+    const provider = parse(readFileSync(path.join(provisioning, 'dashboards', 'dashboards.yml'), 'utf8'));
+    expect(provider.providers[0].options.path).toBe('/var/lib/grafana/dashboards');
+    const dashboard = JSON.parse(readFileSync(path.join(dashboards, 'passport-renewals.json'), 'utf8'));
+    const titles: string[] = dashboard.panels.map((panel: { title: string }) => panel.title);
+    for (const topic of [
+      /by stage/,
+      /Throughput/,
+      /Stage latency/,
+      /SLA breaches/,
+      /Worker task latency/,
+      /Worker slots/,
+    ]) {
+      expect(titles.some((title) => topic.test(title))).toBe(true);
+    }
+    for (const panel of dashboard.panels) {
+      expect(panel.datasource).toEqual({ type: 'prometheus', uid: datasource.datasources[0].uid });
     }
   });
 });

@@ -10,9 +10,7 @@ describe('failures of partner systems', () => {
       expect(await renewal.handle.result()).toEqual({ stage: 'FAILED', reason: 'MalformedAddress' });
       expect(renewal.stagesVisited().slice(-1)).toEqual(['FAILED']);
       expect(fake.callsOf('refundBill')).toEqual([expect.objectContaining({ reason: 'MalformedAddress' })]);
-      expect(fake.callsOf('alertOperators')).toEqual([
-        expect.objectContaining({ kind: 'RENEWAL_FAILED', details: { reason: 'MalformedAddress' } }),
-      ]);
+      expect(fake.alerts).toEqual([{ kind: 'RENEWAL_FAILED', details: { reason: 'MalformedAddress' } }]);
       expect(fake.noticeKinds().at(-1)).toBe('FAILED');
     });
   });
@@ -51,7 +49,7 @@ describe('failures of partner systems', () => {
       await renewal.acceptAndPay(PICKUP_ACCEPTANCE);
       await renewal.waitForStage('PRINTING');
       await renewal.env.sleep('2 days');
-      expect(renewal.fake.callsOf('alertOperators')).toEqual([expect.objectContaining({ kind: 'PRINT_OVERDUE' })]);
+      expect(renewal.fake.alerts).toEqual([expect.objectContaining({ kind: 'PRINT_OVERDUE' })]);
       expect((await renewal.status()).stage).toBe('PRINTING');
       expect(await renewal.handle.result()).toEqual({ stage: 'FAILED', reason: 'PRINTING_FAILED' });
       expect(renewal.fake.callsOf('cancelPrintJob')).toEqual([renewal.fake.printJobs[0]]);

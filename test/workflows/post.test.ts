@@ -36,10 +36,10 @@ describe('renewal with home delivery by Saudi Post', () => {
       ]);
       expect((await renewal.status()).slaBreached).toBe(false);
       expect(renewal.fake.callsOf('checkNationalAddress')).toHaveLength(1);
-      expect(renewal.fake.callsOf('closeShipment')).toEqual([expect.objectContaining({ status: 'DELIVERED' })]);
+      expect(renewal.fake.shipmentClosures).toEqual([expect.objectContaining({ status: 'DELIVERED' })]);
       expect(renewal.fake.passports.get(passport)).toBe('VALID');
       expect(renewal.fake.passports.get('N1234567')).toBe('CANCELLED');
-      expect(renewal.fake.callNames()).not.toContain('alertOperators');
+      expect(renewal.fake.alerts).toEqual([]);
     });
   });
 
@@ -53,9 +53,7 @@ describe('renewal with home delivery by Saudi Post', () => {
       const late = await renewal.status();
       expect(late.slaBreached).toBe(true);
       expect(late.stage).toBe('IN_TRANSIT');
-      expect(renewal.fake.callsOf('alertOperators')).toEqual([
-        expect.objectContaining({ kind: 'DELIVERY_SLA_BREACHED' }),
-      ]);
+      expect(renewal.fake.alerts).toEqual([expect.objectContaining({ kind: 'DELIVERY_SLA_BREACHED' })]);
       expect(renewal.fake.stages.at(-1)).toMatchObject({
         stage: 'IN_TRANSIT',
         slaBreached: true,
@@ -65,7 +63,7 @@ describe('renewal with home delivery by Saudi Post', () => {
       await renewal.carrier('OUT_FOR_DELIVERY');
       await renewal.deliver(passport, 'ID_CHECK');
       expect((await renewal.handle.result()).stage).toBe('COMPLETED');
-      expect(renewal.fake.callsOf('alertOperators')).toHaveLength(1);
+      expect(renewal.fake.alerts).toHaveLength(1);
     });
   });
 
@@ -96,7 +94,7 @@ describe('renewal with home delivery by Saudi Post', () => {
       await renewal.carrier('RETURNED', { reason: 'ADDRESS_NOT_FOUND' });
       const ready = await renewal.waitForStage('READY_FOR_PICKUP');
       expect(ready.timeline.at(-1)).toMatchObject({ stage: 'READY_FOR_PICKUP', note: 'ADDRESS_NOT_FOUND' });
-      expect(renewal.fake.callsOf('closeShipment')).toEqual([expect.objectContaining({ status: 'RETURNED' })]);
+      expect(renewal.fake.shipmentClosures).toEqual([expect.objectContaining({ status: 'RETURNED' })]);
       expect(renewal.fake.callsOf('recallShipment')).toHaveLength(0);
       await renewal.cancel('OPERATOR');
     });

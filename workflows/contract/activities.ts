@@ -1,5 +1,6 @@
 import type { CitizenFacts } from './citizen';
 import type { CitizenNotice } from './notices';
+import type { RenewalSnapshot } from './renewal';
 import type { DeliveryMethod, RenewalStage } from './stages';
 
 /**
@@ -11,6 +12,58 @@ import type { DeliveryMethod, RenewalStage } from './stages';
 
 // ---- read model -------------------------------------------------------------
 
+/** Values of a notice's text: amounts, bill numbers, offices, ISO times; never personal data. */
+export type NoticeParams = Record<string, string | number | undefined>;
+
+/** An SMS the citizen is to get, written to the outbox with the change that causes it. */
+export interface NoticeToSend {
+  notice: CitizenNotice;
+  params: NoticeParams;
+}
+
+/** An alert to operators, written to the audit trail with the change that raises it. */
+export interface AlertToRaise {
+  kind: string;
+  details: Record<string, unknown>;
+}
+
+/** How a timeline line came about: a stage entered (or its deadline moved), or the delivery SLA breached. */
+export type TimelineAction = 'stage.entered' | 'sla.breached';
+
+/** A line of the renewal's timeline, and of its audit trail (keyed by its own sequence). */
+export interface TimelineLine {
+  sequence: number;
+  stage: RenewalStage;
+  at: string;
+  action: TimelineAction;
+  note?: string;
+}
+
+/**
+ * One write of the renewal's progress, by a local activity (a marker in the
+ * history, no task-queue round trip). It carries no personal data: the read
+ * model knows the citizen by renewal id. In one transaction it moves the read
+ * model to `snapshot` (never back to a lower `sequence`), appends its timeline
+ * lines to the audit trail, queues its notices in the SMS outbox and its alerts
+ * in the audit trail, and updates our mirrors of the bill and the shipment.
+ */
+export interface ProgressRecord {
+  renewalId: string;
+  /** Position of this write in the renewal's history; later writes win. */
+  sequence: number;
+  at: string;
+  snapshot: RenewalSnapshot;
+  timeline: TimelineLine[];
+  /** Each with its unique key: the SMS outbox's, and the gateway's idempotency key. */
+  notices: Array<NoticeToSend & { key: string }>;
+  alerts: AlertToRaise[];
+  /** The SADAD bill the citizen has just paid: our mirror of it is marked paid. */
+  paidBillNumber?: string;
+  /** The shipment that has just ended on our side: the envelope look-up stops answering for it. */
+  closedShipment?: { shipmentKey: string; status: ShipmentClosure };
+}
+
+/** The projection of renewals started before `ProgressRecord` (it carried the national ID). */
 export interface StageChange {
   renewalId: string;
   /** Position of this change in the renewal's history; later changes win. */
@@ -125,6 +178,9 @@ export interface OperatorAlert {
 
 /** Every activity of the renewal workflow. */
 export interface RenewalActivities {
+  /** Local activity: the read model, the audit trail, the SMS outbox and operator alerts, in one transaction. */
+  recordProgress(record: ProgressRecord): Promise<void>;
+  /** Renewals started before `recordProgress`: kept registered so their histories run on. */
   recordStageChange(change: StageChange): Promise<void>;
 
   lookUpCitizen(nationalId: string): Promise<CitizenFacts | undefined>;
@@ -149,6 +205,8 @@ export interface RenewalActivities {
   recallShipment(input: { shipmentKey: string; trackingNumber: string }): Promise<void>;
   openLossClaim(input: LossClaimInput): Promise<{ claimId: string; liabilitySar: number }>;
 
+  /** Renewals started before the SMS outbox: kept registered so their histories run on. */
   notifyCitizen(notification: CitizenNotification): Promise<void>;
+  /** Renewals started before alerts were written with the progress: kept registered so their histories run on. */
   alertOperators(alert: OperatorAlert): Promise<void>;
 }

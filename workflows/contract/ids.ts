@@ -10,6 +10,11 @@ export function renewalWorkflowId(renewalId: string): string {
   return `${RENEWAL_WORKFLOW_PREFIX}${renewalId}`;
 }
 
+/** The renewal a workflow id belongs to (logs and traces name both), if it is a renewal's. */
+export function renewalIdOfWorkflowId(workflowId: string): string | undefined {
+  return new RegExp(`^${RENEWAL_WORKFLOW_PREFIX}(${UUID})$`).exec(workflowId)?.[1];
+}
+
 /** The SADAD bill of the renewal fee (a reissue after loss costs the citizen nothing, so there is one). */
 export function billKey(renewalId: string): string {
   return `${renewalId}/fee`;

@@ -16,3 +16,4 @@ export * from './partners';
 export * from './renewal';
 export * from './search-attributes';
 export * from './stages';
+export * from './user-metadata';

@@ -65,16 +65,18 @@ export interface Tracking {
   slaDeadline?: string;
 }
 
-/** What a citizen, clerk or operator needs to know now; answered by the `status` query. */
-export interface RenewalStatus {
-  renewalId: string;
+/**
+ * Where a renewal stands, without its timeline: what the stage-change
+ * projection writes to the read model and `GET /v1/renewals/:id/status` answers.
+ * No personal data: the read model knows the citizen by renewal id.
+ */
+export interface RenewalSnapshot {
   stage: RenewalStage;
   deliveryMethod: DeliveryMethod;
   officeId: string;
   /** 1 for the first passport printed, then +1 for each replacement after a loss. */
   issueNumber: number;
   validityYears?: 5 | 10;
-  timeline: TimelineEntry[];
   stageDeadline?: string;
   slaBreached: boolean;
   tracking?: Tracking;
@@ -85,6 +87,12 @@ export interface RenewalStatus {
   counterMismatches: number;
   amountDueSar?: number;
   billNumber?: string;
+}
+
+/** What a citizen, clerk or operator needs to know now; answered by the `status` query and the read model. */
+export interface RenewalStatus extends RenewalSnapshot {
+  renewalId: string;
+  timeline: TimelineEntry[];
 }
 
 export interface RenewalOutcome {

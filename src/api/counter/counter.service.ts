@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { handOverUpdate, verifyOldPassportUpdate } from '../../../workflows/contract';
 import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
+import type { ApiMetrics } from '../../telemetry/metrics';
 import type { Principal } from '../auth/principal';
 import { derivedId, IdempotencyContext } from '../idempotency/idempotency-context';
+import { InjectApiMetrics } from '../metrics/api-metrics.token';
 import { RenewalView } from '../renewals/dto/renewal-view.dto';
 import { ApiAudit } from '../shared/api-audit.service';
 import { audited } from '../shared/audited';
@@ -18,6 +20,7 @@ export class CounterService {
     private readonly renewals: RenewalsRepository,
     private readonly access: RenewalAccess,
     private readonly audit: ApiAudit,
+    @InjectApiMetrics() private readonly metrics: ApiMetrics,
   ) {}
 
   /** No appointment: the citizen walks in and the clerk looks them up by national ID. */
@@ -49,7 +52,7 @@ export class CounterService {
     idempotency: IdempotencyContext,
   ): Promise<VerificationResultView> {
     await this.access.require(principal, renewalId, 'counter.verification');
-    return audited(
+    const result = await audited(
       this.audit,
       { actor: principal.actor, renewalId, action: 'counter.verification', idempotency },
       () =>
@@ -68,6 +71,8 @@ export class CounterService {
         details: { mismatchesSoFar: result.mismatchesSoFar },
       }),
     );
+    if (!result.matched) this.metrics.counterChecks.mismatch(principal.office!);
+    return result;
   }
 
   async handOver(

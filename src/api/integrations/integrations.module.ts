@@ -2,10 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Integrations } from '../../integrations';
+import type { ApiMetrics, PartnerCallMetrics } from '../../telemetry/metrics';
+import { API_METRICS } from '../metrics/api-metrics.token';
 import { CIVIL_REGISTRY, WASEL } from './integrations.tokens';
 
 /** Builds the partner ports on the API's database connection; the entry point decides sandbox or HTTP. */
-export type IntegrationsFactory = (dataSource: DataSource) => Integrations;
+export type IntegrationsFactory = (dataSource: DataSource, metrics?: PartnerCallMetrics) => Integrations;
 
 const INTEGRATIONS = Symbol('INTEGRATIONS');
 
@@ -21,7 +23,11 @@ export class IntegrationsModule {
       module: IntegrationsModule,
       global: true,
       providers: [
-        { provide: INTEGRATIONS, inject: [getDataSourceToken()], useFactory: factory },
+        {
+          provide: INTEGRATIONS,
+          inject: [getDataSourceToken(), API_METRICS],
+          useFactory: (dataSource: DataSource, metrics: ApiMetrics) => factory(dataSource, metrics.partnerCalls),
+        },
         { provide: CIVIL_REGISTRY, inject: [INTEGRATIONS], useFactory: (all: Integrations) => all.registry },
         { provide: WASEL, inject: [INTEGRATIONS], useFactory: (all: Integrations) => all.wasel },
       ],

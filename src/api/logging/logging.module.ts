@@ -1,20 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream, Level } from 'pino';
+import type { Logger } from 'pino';
+import { fieldsOfPath } from '../../telemetry/renewal-log-fields';
+import type { TraceFields } from '../metrics/request-telemetry.middleware';
 
 export interface LoggingOptions {
-  /** `silent` turns logging off (tests that do not look at logs). */
-  level: Level | 'silent';
-  /** Where log lines go; standard output when unset. */
-  stream?: DestinationStream;
+  /** The process's pino logger (src/telemetry/logger.ts); unset: no logs at all (tests that do not look at them). */
+  logger?: Logger;
 }
+
+type LoggedRequest = IncomingMessage & { id?: unknown; traceFields?: TraceFields };
+
+const pathOf = (request: IncomingMessage) => (request.url ?? '').split('?')[0];
 
 /**
  * Structured request logs (pino) that cannot leak personal data: a request is
  * logged as its method and path only, never its query string (the counter
  * look-up carries a national ID there), headers (a bearer token's subject is a
- * national ID) or body; a response as its status only.
+ * national ID) or body; a response as its status only. A request about a
+ * renewal names it (`renewalId`, `workflowId`), and a traced one its trace.
  */
 @Module({})
 export class LoggingModule {
@@ -23,20 +28,14 @@ export class LoggingModule {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: [
-            {
-              level: options.level,
-              serializers: {
-                req: (request: IncomingMessage & { id?: unknown }) => ({
-                  id: request.id,
-                  method: request.method,
-                  path: (request.url ?? '').split('?')[0],
-                }),
-                res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
-              },
+          pinoHttp: {
+            ...(options.logger ? { logger: options.logger } : { level: 'silent' }),
+            serializers: {
+              req: (request: LoggedRequest) => ({ id: request.id, method: request.method, path: pathOf(request) }),
+              res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
             },
-            options.stream ?? process.stdout,
-          ],
+            customProps: (request: LoggedRequest) => ({ ...fieldsOfPath(pathOf(request)), ...request.traceFields }),
+          },
         }),
       ],
     };

@@ -18,7 +18,7 @@ const OPENAPI_PATH = join(PROJECT_ROOT, 'openapi.json');
  */
 async function main(): Promise<void> {
   const config = loadApiConfiguration(process.env);
-  const module = AppModule.register(config, integrationsFactory(config.integrations), { level: 'silent' });
+  const module = AppModule.register(config, integrationsFactory(config.integrations), {});
   const app = await NestFactory.create(module, { preview: true, logger: false });
   const json = JSON.stringify(createOpenApiDocument(app));
   const options = await prettier.resolveConfig(OPENAPI_PATH);

@@ -93,9 +93,14 @@ export class RenewalsService {
     return RenewalView.from(await this.access.require(principal, renewalId, 'citizen.renewal.read'));
   }
 
+  /** From PostgreSQL: the row (already read to check access) and the timeline, one consistent view. */
   async status(principal: Principal, renewalId: string): Promise<RenewalStatusView> {
-    await this.access.require(principal, renewalId, 'citizen.status');
-    return RenewalStatusView.from(await this.workflows.status(renewalId));
+    const record = await this.access.require(principal, renewalId, 'citizen.status');
+    // Renewals started before the lean history project their stage only: their workflow answers.
+    if (!record.hasSnapshot && record.lastSequence > 0) {
+      return RenewalStatusView.from(await this.workflows.status(renewalId));
+    }
+    return RenewalStatusView.fromReadModel(record, await this.persistence.audit.timelineOf(renewalId));
   }
 
   async review(principal: Principal, renewalId: string): Promise<ReviewView> {

@@ -7,8 +7,10 @@ import {
   lossClaimDisputeWorkflowId,
   OfficeIdKey,
   type RenewalInput,
+  renewalDetails,
   RenewalStageKey,
   type RenewalStatus,
+  renewalSummary,
   renewalWorkflowId,
   statusQuery,
 } from '../../../workflows/contract';
@@ -38,6 +40,9 @@ export class RenewalWorkflows {
         // A renewal id names one workflow for good, even after it has finished.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         args: [input],
+        // What the Temporal UI's list and page show of it: ids and office only, never personal data.
+        staticSummary: renewalSummary(input),
+        staticDetails: renewalDetails(input),
         typedSearchAttributes: [
           { key: RenewalStageKey, value: 'ELIGIBILITY_CHECK' },
           { key: DeliveryMethodKey, value: 'PICKUP' },

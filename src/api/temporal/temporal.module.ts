@@ -1,10 +1,12 @@
 import { Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { AppConfig } from '../../config/configuration';
 import type { PayloadKeysConfig } from '../../config/payload-keys';
 import { createDataConverter } from '../../temporal/data-converter';
 import { PAYLOAD_KEYS } from '../codec/payload-keys.token';
+import { TRACING_ON } from '../metrics/api-metrics.token';
 import { connectTemporalClient } from '../../temporal/connection';
 import { RenewalWorkflows } from './renewal-workflows';
 import { InjectTemporalClient, TEMPORAL_CLIENT } from './temporal-client.token';
@@ -25,9 +27,15 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
   providers: [
     {
       provide: TEMPORAL_CLIENT,
-      inject: [ConfigService, PAYLOAD_KEYS],
-      useFactory: (config: ConfigService<AppConfig, true>, keys: PayloadKeysConfig) =>
-        connectTemporalClient(config.get('temporal', { infer: true }), createDataConverter(keys)),
+      inject: [ConfigService, PAYLOAD_KEYS, TRACING_ON],
+      // Traced: starts, updates and signals open spans under the request's and carry them to the workflow.
+      // Untraced: no interceptor, so histories hold no trace headers.
+      useFactory: (config: ConfigService<AppConfig, true>, keys: PayloadKeysConfig, tracing: boolean) =>
+        connectTemporalClient(
+          config.get('temporal', { infer: true }),
+          createDataConverter(keys),
+          tracing ? { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } : undefined,
+        ),
     },
     TemporalConnectionCloser,
     RenewalWorkflows,

@@ -1,3 +1,4 @@
+import type { Language } from '../../domain/language';
 import type { CitizenFacts } from '../../../workflows/contract';
 
 /**
@@ -12,6 +13,8 @@ export interface CitizenProfile {
   dateOfBirth: string;
   mobile: string;
   photoRef: string;
+  /** The language the citizen is written to in (SMS): Arabic unless they chose English. */
+  preferredLanguage: Language;
 }
 
 export interface PrintedPassport {

@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language';
 import { mobileProblem, parseMobile } from '../../domain/mobile';
 import { passportNumberProblem } from '../../domain/passport-number';
 import { WireReader, type FieldProblem } from '../http/wire-reader';
@@ -50,6 +51,10 @@ export function readCitizenProfile(body: unknown, problem: FieldProblem): Citize
     // Stored and passed on in E.164 only, whatever local form the partner used.
     mobile: parseMobile(profile.checked('mobile', mobileProblem)),
     photoRef: profile.string('photoRef'),
+    // A registry that records no preference writes to everyone in Arabic.
+    preferredLanguage: profile.has('preferredLanguage')
+      ? profile.oneOf('preferredLanguage', LANGUAGES)
+      : DEFAULT_LANGUAGE,
   };
 }
 

@@ -1,10 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DeliveryMethod, RenewalPolicy, RenewalStage } from '../../../workflows/contract';
+import type { DeliveryMethod, RenewalPolicy, RenewalStage, Tracking } from '../../../workflows/contract';
 
 /**
  * The read model of one renewal: what the API answers from without asking
- * Temporal. Written by the workflow's projection activity; `lastSequence`
- * keeps a retried or late projection from moving the stage backwards.
+ * Temporal, the status view included. Written by the API at creation, then by
+ * the workflow's projection; `lastSequence` keeps a retried or late projection
+ * from moving the stage backwards. No names, contact details or addresses.
  */
 @Entity('renewals')
 @Index('renewals_stage_idx', ['stage', 'stageDeadline'])
@@ -36,6 +37,40 @@ export class RenewalRecord {
 
   @Column({ name: 'stage_entered_at', type: 'timestamptz' })
   stageEnteredAt: Date;
+
+  /**
+   * Whether the projection has written the whole status snapshot below (the
+   * lean history's `recordProgress`); renewals started before wrote only the
+   * stage, and their status is still asked of their workflow.
+   */
+  @Column({ name: 'has_snapshot', type: 'boolean', default: false })
+  hasSnapshot: boolean;
+
+  /** 1 for the first passport printed, then +1 for each replacement after a loss. */
+  @Column({ name: 'issue_number', type: 'integer', default: 1 })
+  issueNumber: number;
+
+  @Column({ name: 'validity_years', type: 'integer', nullable: true })
+  validityYears: 5 | 10 | null;
+
+  /** The current shipment (tracking number, envelope barcode, last carrier event, SLA). */
+  @Column({ type: 'jsonb', nullable: true })
+  tracking: Tracking | null;
+
+  @Column({ name: 'pending_action', type: 'text', nullable: true })
+  pendingAction: string | null;
+
+  @Column({ name: 'outcome_reason', type: 'text', nullable: true })
+  outcomeReason: string | null;
+
+  @Column({ name: 'counter_mismatches', type: 'integer', default: 0 })
+  counterMismatches: number;
+
+  @Column({ name: 'amount_due_sar', type: 'integer', nullable: true })
+  amountDueSar: number | null;
+
+  @Column({ name: 'bill_number', type: 'text', nullable: true })
+  billNumber: string | null;
 
   /**
    * The policy the renewal's workflow was started with (its fees and required

@@ -1,4 +1,5 @@
 import { And, type EntityManager, type FindOperator, LessThan, MoreThanOrEqual } from 'typeorm';
+import type { RenewalStage, TimelineEntry } from '../../../workflows/contract';
 import { AuditEvent } from '../entities/audit-event.entity';
 import { insertOnce } from './insert-once';
 
@@ -45,6 +46,22 @@ export class AuditTrail {
       details: (entry.details ?? {}) as object,
       occurredAt: new Date(entry.at),
     });
+  }
+
+  /**
+   * The renewal's timeline as its workflow wrote it: every stage entered (a
+   * deadline moved within a stage counts as entering it again, with a note) and
+   * every SLA breach, in order.
+   */
+  async timelineOf(renewalId: string): Promise<TimelineEntry[]> {
+    const rows: { stage: RenewalStage; at: Date; note: string | null }[] = await this.manager.query(
+      `SELECT outcome AS stage, occurred_at AS at, details->>'note' AS note
+         FROM audit_events
+        WHERE renewal_id = $1 AND actor = 'workflow' AND action IN ('stage.entered', 'sla.breached')
+        ORDER BY occurred_at, id`,
+      [renewalId],
+    );
+    return rows.map((row) => ({ stage: row.stage, at: row.at.toISOString(), ...(row.note ? { note: row.note } : {}) }));
   }
 
   /** Operator alerts across renewals, newest first. */

@@ -1,11 +1,14 @@
 import { type EntityManager, In, Not } from 'typeorm';
 import {
   type DeliveryMethod,
+  type ProgressRecord,
   type RenewalPolicy,
   type RenewalStage,
+  SLA_BREACH_NOTE,
   type StageChange,
   TERMINAL_STAGES,
 } from '../../../workflows/contract';
+import type { AppliedStageChange } from '../../telemetry/metrics';
 import { RenewalRecord } from '../entities/renewal.entity';
 
 /** Which renewals a caller may see: all, or only a citizen's or an office's. */
@@ -79,9 +82,16 @@ export class RenewalsRepository {
    * entered is kept while the stage stays the same (e.g. an SLA breach).
    * TypeORM's upsert cannot say "keep the old value unless it changed", hence SQL.
    */
-  async project(change: StageChange): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO renewals (renewal_id, national_id, stage, delivery_method, office_id, stage_deadline,
+  /**
+   * Applies the change unless the row already has it (or a later one), and
+   * then says what it changed, for the stage metrics: a retried activity
+   * applies nothing and is not counted twice.
+   */
+  async project(change: StageChange): Promise<AppliedStageChange | undefined> {
+    const rows: Array<{ previous_stage: RenewalStage | null; previous_entered_at: Date | null }> =
+      await this.manager.query(
+        `WITH previous AS (SELECT stage, stage_entered_at FROM renewals WHERE renewal_id = $1)
+       INSERT INTO renewals (renewal_id, national_id, stage, delivery_method, office_id, stage_deadline,
                              last_sequence, stage_entered_at, sla_breached)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (renewal_id) DO UPDATE SET
@@ -94,19 +104,80 @@ export class RenewalsRepository {
                                  ELSE EXCLUDED.stage_entered_at END,
          sla_breached = EXCLUDED.sla_breached,
          updated_at = now()
-       WHERE renewals.last_sequence < EXCLUDED.last_sequence`,
-      [
-        change.renewalId,
-        change.nationalId,
-        change.stage,
-        change.deliveryMethod,
-        change.officeId,
-        change.stageDeadline ?? null,
-        change.sequence,
-        change.at,
-        change.slaBreached,
-      ],
+       WHERE renewals.last_sequence < EXCLUDED.last_sequence
+       RETURNING (SELECT stage FROM previous) AS previous_stage,
+                 (SELECT stage_entered_at FROM previous) AS previous_entered_at`,
+        [
+          change.renewalId,
+          change.nationalId,
+          change.stage,
+          change.deliveryMethod,
+          change.officeId,
+          change.stageDeadline ?? null,
+          change.sequence,
+          change.at,
+          change.slaBreached,
+        ],
+      );
+    const [applied] = rows;
+    if (!applied) return undefined;
+    return {
+      stage: change.stage,
+      at: new Date(change.at),
+      previous:
+        applied.previous_stage && applied.previous_entered_at
+          ? { stage: applied.previous_stage, enteredAt: new Date(applied.previous_entered_at) }
+          : undefined,
+      slaBreach: change.note === SLA_BREACH_NOTE,
+    };
+  }
+
+  /**
+   * The lean projection: the row takes the renewal's whole status snapshot,
+   * only ever moving to a higher sequence. It never creates the row (it knows
+   * no national ID): the API writes it when it creates the renewal, and until
+   * it has, the answer is `MISSING` and the write is tried again.
+   */
+  /** The renewal's stage and since when, its row locked for the rest of the transaction. */
+  async positionOf(renewalId: string): Promise<{ stage: RenewalStage; enteredAt: Date } | undefined> {
+    const [row]: Array<{ stage: RenewalStage; stage_entered_at: Date }> = await this.manager.query(
+      'SELECT stage, stage_entered_at FROM renewals WHERE renewal_id = $1 FOR UPDATE',
+      [renewalId],
     );
+    return row && { stage: row.stage, enteredAt: new Date(row.stage_entered_at) };
+  }
+
+  async applyProgress(record: ProgressRecord): Promise<'APPLIED' | 'STALE' | 'MISSING'> {
+    const { snapshot } = record;
+    const [, updated] = (await this.manager.query(
+      `UPDATE renewals SET
+         stage = $2, delivery_method = $3, office_id = $4, stage_deadline = $5, sla_breached = $6,
+         issue_number = $7, validity_years = $8, tracking = $9, pending_action = $10, outcome_reason = $11,
+         counter_mismatches = $12, amount_due_sar = $13, bill_number = $14, last_sequence = $15,
+         stage_entered_at = CASE WHEN stage = $2 THEN stage_entered_at ELSE $16 END,
+         has_snapshot = true, updated_at = now()
+       WHERE renewal_id = $1 AND last_sequence < $15`,
+      [
+        record.renewalId,
+        snapshot.stage,
+        snapshot.deliveryMethod,
+        snapshot.officeId,
+        snapshot.stageDeadline ?? null,
+        snapshot.slaBreached,
+        snapshot.issueNumber,
+        snapshot.validityYears ?? null,
+        snapshot.tracking ? JSON.stringify(snapshot.tracking) : null,
+        snapshot.pendingAction ?? null,
+        snapshot.outcomeReason ?? null,
+        snapshot.counterMismatches,
+        snapshot.amountDueSar ?? null,
+        snapshot.billNumber ?? null,
+        record.sequence,
+        record.at,
+      ],
+    )) as [unknown, number];
+    if (updated > 0) return 'APPLIED';
+    return (await this.exists(record.renewalId)) ? 'STALE' : 'MISSING';
   }
 
   /** The renewal, if it lies within the scope (otherwise it is as if it did not exist). */
@@ -144,6 +215,18 @@ export class RenewalsRepository {
       order: { createdAt: 'DESC' },
     });
     return record?.renewalId;
+  }
+
+  /**
+   * How many renewals are in each stage, and how many of them are past their
+   * stage deadline (the metrics' gauges): one grouped count over the stage index.
+   */
+  async countByStage(): Promise<Array<{ stage: RenewalStage; count: number; pastDeadline: number }>> {
+    const rows: Array<{ stage: RenewalStage; count: string; past_deadline: string }> = await this.manager.query(
+      `SELECT stage, count(*) AS count, count(*) FILTER (WHERE stage_deadline < now()) AS past_deadline
+       FROM renewals GROUP BY stage`,
+    );
+    return rows.map((row) => ({ stage: row.stage, count: Number(row.count), pastDeadline: Number(row.past_deadline) }));
   }
 
   /** Renewals matching the filter, longest in their stage first, and how many match in all. */

@@ -1,3 +1,4 @@
+import type { Language } from '../../domain/language';
 import { passportNumberProblem } from '../../domain/passport-number';
 import { invalidRequest, permanentFailure } from '../../integrations/errors';
 import type { FaultInjector } from '../faults';
@@ -16,6 +17,7 @@ interface PersonRow {
   travel_ban: boolean;
   unpaid_fines_sar: number;
   biometrics_on_record: boolean;
+  preferred_language: Language;
 }
 
 interface PassportRow {
@@ -26,7 +28,7 @@ interface PassportRow {
 }
 
 const PERSON_COLUMNS = `national_id, name_ar, name_en, date_of_birth::text AS date_of_birth, nationality, mobile,
-  photo_ref, travel_ban, unpaid_fines_sar, biometrics_on_record`;
+  photo_ref, travel_ban, unpaid_fines_sar, biometrics_on_record, preferred_language`;
 
 /**
  * The civil registry (NIC) on its own tables, `sandbox_registry_people` and
@@ -83,6 +85,7 @@ export class SandboxCivilRegistry implements CivilRegistry {
           dateOfBirth: person.date_of_birth,
           mobile: person.mobile,
           photoRef: person.photo_ref,
+          preferredLanguage: person.preferred_language,
         }
       );
     });

@@ -73,10 +73,15 @@ describe('HTTP adapters reading partner data', () => {
     return error as Error;
   }
 
-  it('normalises what the registry sends: E.164 mobile, uppercase passport number', async () => {
+  it('normalises what the registry sends: E.164 mobile, uppercase passport number, Arabic unless told', async () => {
     const registry = new HttpCivilRegistry(config);
     stub.answer = { status: 200, body: PROFILE };
-    await expect(registry.lookUpProfile('1058529940')).resolves.toMatchObject({ mobile: '+966501234567' });
+    await expect(registry.lookUpProfile('1058529940')).resolves.toMatchObject({
+      mobile: '+966501234567',
+      preferredLanguage: 'ar',
+    });
+    stub.answer = { status: 200, body: { ...PROFILE, preferredLanguage: 'en' } };
+    await expect(registry.lookUpProfile('1058529940')).resolves.toMatchObject({ preferredLanguage: 'en' });
     stub.answer = { status: 200, body: FACTS };
     await expect(registry.lookUpCitizen('1058529940')).resolves.toMatchObject({
       currentPassport: { passportNumber: 'N1234567' },
@@ -103,6 +108,11 @@ describe('HTTP adapters reading partner data', () => {
       'mobile',
     );
     expect(error.message).not.toContain('12345');
+    await malformed(
+      () => registry.lookUpProfile('1058529940'),
+      { ...PROFILE, preferredLanguage: 'fr' },
+      'preferredLanguage',
+    );
   });
 
   it('refuses an unusable national address from Wasel as MalformedAddress, naming the part', async () => {

@@ -4,7 +4,9 @@ import {
   RENEWAL_STAGES,
   type RenewalStage,
   type RenewalStatus,
+  type TimelineEntry,
 } from '../../../../workflows/contract';
+import type { RenewalRecord } from '../../../persistence/entities/renewal.entity';
 
 export class TimelineEntryView {
   @ApiProperty({ enum: RENEWAL_STAGES, example: 'AWAITING_PAYMENT' })
@@ -40,7 +42,12 @@ export class TrackingView {
   slaDeadline?: string;
 }
 
-/** The live status, answered by the renewal workflow itself. */
+/**
+ * Where the renewal stands: from the read model, which every change of the
+ * renewal writes (timeline from the audit trail); the workflow's `status` query
+ * gives the same, and still answers for renewals started before the read model
+ * held the whole status.
+ */
 export class RenewalStatusView {
   @ApiProperty({ format: 'uuid' })
   renewalId: string;
@@ -89,6 +96,28 @@ export class RenewalStatusView {
 
   @ApiPropertyOptional({ example: '9000000123' })
   billNumber?: string;
+
+  /** The read model's row and the timeline from the audit trail, as the workflow last wrote them. */
+  static fromReadModel(record: RenewalRecord, timeline: TimelineEntry[]): RenewalStatusView {
+    const optional = <T>(value: T | null) => value ?? undefined;
+    return RenewalStatusView.from({
+      renewalId: record.renewalId,
+      stage: record.stage,
+      deliveryMethod: record.deliveryMethod,
+      officeId: record.officeId,
+      issueNumber: record.issueNumber,
+      validityYears: optional(record.validityYears),
+      timeline,
+      stageDeadline: record.stageDeadline?.toISOString(),
+      slaBreached: record.slaBreached,
+      tracking: optional(record.tracking),
+      pendingAction: optional(record.pendingAction),
+      outcomeReason: optional(record.outcomeReason),
+      counterMismatches: record.counterMismatches,
+      amountDueSar: optional(record.amountDueSar),
+      billNumber: optional(record.billNumber),
+    });
+  }
 
   static from(status: RenewalStatus): RenewalStatusView {
     return {

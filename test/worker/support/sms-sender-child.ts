@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { requireDatabaseUrl } from '../../../src/config/configuration';
+import { loadWorkerConfiguration } from '../../../src/config/process-configuration';
+import type { SmsGateway } from '../../../src/integrations/sms/port';
+import { openDataSource } from '../../../src/persistence/data-source';
+import { createPersistence } from '../../../src/persistence/persistence';
+import { createSandboxes } from '../../../src/sandboxes/sandboxes';
+import { SmsOutboxSender } from '../../../src/worker/sms-outbox-sender';
+
+/**
+ * A worker's SMS sender in a process of its own, for the test that kills it.
+ * It says `SEND <key>` before each call to the gateway; after the gateway has
+ * accepted its `HANG_AFTER_SENDS`-th message it says `SENT <key>` and never
+ * returns, so the notice stays unrecorded until the test SIGKILLs the process.
+ */
+async function main(): Promise<void> {
+  const config = loadWorkerConfiguration(process.env);
+  const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
+  const sandboxes = createSandboxes(config.integrations, db);
+  const hangAfter = Number(process.env.HANG_AFTER_SENDS);
+  let sent = 0;
+  const gateway: SmsGateway = {
+    async send(message) {
+      console.log(`SEND ${message.messageKey}`);
+      const receipt = await sandboxes.sms.send(message);
+      sent += 1;
+      if (sent === hangAfter) {
+        console.log(`SENT ${message.messageKey}`);
+        await new Promise(() => undefined);
+      }
+      return receipt;
+    },
+  };
+  const log = { warn: (message: string) => console.log(`WARN ${message}`) };
+  new SmsOutboxSender(createPersistence(db).smsOutbox, sandboxes.registry, gateway, config.smsSender, log).start();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
