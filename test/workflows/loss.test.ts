@@ -96,9 +96,7 @@ describe('loss in transit and reissue', () => {
       expect(fake.callsOf('voidPassport')).toEqual([]);
       expect(fake.callsOf('refundBill')).toEqual([]);
       expect(fake.passports.get(passport)).toBe('VALID');
-      expect(fake.callsOf('alertOperators')).toContainEqual(
-        expect.objectContaining({ kind: 'LOSS_DECLARATION_REFUSED_DELIVERED' }),
-      );
+      expect(fake.alerts).toEqual([expect.objectContaining({ kind: 'LOSS_DECLARATION_REFUSED_DELIVERED' })]);
     });
   });
 });
