@@ -1,3 +1,4 @@
+import { IntegrationError } from '../src/integrations/errors';
 import type { PrintCentre } from '../src/integrations/print-centre/port';
 import type { PrintJobsRepository } from '../src/persistence/repositories/print-jobs.repository';
 import type { PrintJobRequest } from '../workflows/contract';
@@ -22,8 +23,16 @@ export function createPrintingActivities(printCentre: PrintCentre, printJobs: Pr
       });
     },
 
+    /**
+     * The workflow pushes this compensation before it submits the job, so a renewal cancelled in between cancels
+     * a job the print centre never received: its PrintJobNotFound means there is nothing to cancel, not a failure.
+     */
     async cancelPrintJob(jobKey: string): Promise<void> {
-      await printCentre.cancel(jobKey);
+      try {
+        await printCentre.cancel(jobKey);
+      } catch (error) {
+        if (!(error instanceof IntegrationError && error.type === 'PrintJobNotFound')) throw error;
+      }
       await printJobs.markCancelled(jobKey);
     },
 

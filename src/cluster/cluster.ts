@@ -11,11 +11,12 @@ import { Supervisor } from '../launcher/supervisor';
 import { developmentPayloadKeyVariables } from '../temporal/development-payload-keys';
 import { WORKFLOWS_PATH } from '../worker/worker';
 import { apiSpec, type ApplicationEnv, migrateSpec, sandboxesSpec, workerSpec } from './application';
-import { ensureTemporalServer, ensureTemporalUi, TEMPORAL_SERVER_VERSION } from './go-tools';
+import { ensureTemporalServer, ensureTemporalUi, TEMPORAL_SERVER_VERSION, type TemporalServerTools } from './go-tools';
 import { ensureNamespace } from './namespace';
 import type { ClusterOptions } from './options';
 import { APP_DATABASE, ensureDatabase, postgresSpec, postgresUrl } from './postgres';
 import { setupTemporalSchema } from './temporal-schema';
+import { DEV_SERVER_PROCESS, temporalDevServerSpec } from './temporal-dev-server';
 import { TEMPORAL_SERVICES, temporalGrpcPort, temporalProcessName, temporalServiceSpec } from './temporal-services';
 import { temporalUiSpec } from './temporal-ui';
 
@@ -47,18 +48,21 @@ export interface RunningCluster {
 
 function namedPorts(options: ClusterOptions): Record<string, number> {
   const { ports } = options;
-  const named: Record<string, number> = {
-    postgres: ports.postgres,
-    'frontend gRPC': ports.frontend,
-    'frontend HTTP': ports.frontendHttp,
-    'frontend membership': ports.frontendMembership,
-    history: ports.history,
-    'history membership': ports.historyMembership,
-    matching: ports.matching,
-    'matching membership': ports.matchingMembership,
-    'temporal worker': ports.temporalWorker,
-    'temporal worker membership': ports.temporalWorkerMembership,
-  };
+  const named: Record<string, number> =
+    options.temporal === 'dev-server'
+      ? { postgres: ports.postgres, 'Temporal dev server': ports.frontend }
+      : {
+          postgres: ports.postgres,
+          'frontend gRPC': ports.frontend,
+          'frontend HTTP': ports.frontendHttp,
+          'frontend membership': ports.frontendMembership,
+          history: ports.history,
+          'history membership': ports.historyMembership,
+          matching: ports.matching,
+          'matching membership': ports.matchingMembership,
+          'temporal worker': ports.temporalWorker,
+          'temporal worker membership': ports.temporalWorkerMembership,
+        };
   if (options.temporalOnly) return named;
   Object.assign(named, { API: ports.api, sandboxes: ports.sandboxes });
   ports.apiReplicas.forEach((port, index) => (named[`api-${index + 1}`] = port));
@@ -112,7 +116,7 @@ export class ClusterLauncher {
   private async startAll(supervisor: Supervisor): Promise<RunningCluster> {
     const { options, logger } = this;
     await assertPortsFree(namedPorts(options));
-    const tools = await ensureTemporalServer(logger, options.env);
+    const tools = options.temporal === 'cluster' ? await ensureTemporalServer(logger, options.env) : undefined;
     const uiBinary = options.ui && !options.temporalOnly ? await ensureTemporalUi(logger, options.env) : undefined;
     const { ports } = options;
     const temporalAddress = `127.0.0.1:${ports.frontend}`;
@@ -128,18 +132,13 @@ export class ClusterLauncher {
 
     logger.log(`Starting PostgreSQL on 127.0.0.1:${ports.postgres}`);
     await supervisor.start(await postgresSpec(options.dataDir, ports.postgres));
-    await setupTemporalSchema(supervisor, tools, ports.postgres);
-    for (const service of TEMPORAL_SERVICES) {
-      logger.log(`Starting Temporal ${service} service`);
-      await supervisor.start(temporalServiceSpec(service, tools, options));
-      // The worker service serves no gRPC: peers reach it through its membership port.
-      addresses.temporalServices[temporalProcessName(service)] =
-        service === 'worker'
-          ? `127.0.0.1:${ports.temporalWorkerMembership} (membership)`
-          : `127.0.0.1:${temporalGrpcPort(service, ports)}`;
+    if (options.temporal === 'dev-server') {
+      logger.log(`Starting the Temporal dev server on ${temporalAddress}`);
+      await supervisor.start(temporalDevServerSpec(options));
+      addresses.temporalServices[DEV_SERVER_PROCESS] = `${temporalAddress} (dev server, SQLite in the data folder)`;
+    } else {
+      await this.startTemporalServices(supervisor, tools!, addresses);
     }
-    await ensureNamespace(temporalAddress, options.namespace);
-    logger.log(`Temporal ${TEMPORAL_SERVER_VERSION} serving on ${temporalAddress}, namespace ${options.namespace}`);
     if (!options.temporalOnly) await this.startApplication(supervisor, addresses, uiBinary);
     return {
       addresses,
@@ -151,11 +150,30 @@ export class ClusterLauncher {
     };
   }
 
+  private async startTemporalServices(supervisor: Supervisor, tools: TemporalServerTools, addresses: ClusterAddresses) {
+    const { options, logger } = this;
+    const { ports } = options;
+    await setupTemporalSchema(supervisor, tools, ports.postgres);
+    for (const service of TEMPORAL_SERVICES) {
+      logger.log(`Starting Temporal ${service} service`);
+      await supervisor.start(temporalServiceSpec(service, tools, options));
+      // The worker service serves no gRPC: peers reach it through its membership port.
+      addresses.temporalServices[temporalProcessName(service)] =
+        service === 'worker'
+          ? `127.0.0.1:${ports.temporalWorkerMembership} (membership)`
+          : `127.0.0.1:${temporalGrpcPort(service, ports)}`;
+    }
+    await ensureNamespace(addresses.temporal, options.namespace);
+    logger.log(`Temporal ${TEMPORAL_SERVER_VERSION} serving on ${addresses.temporal}, namespace ${options.namespace}`);
+  }
+
   private async startApplication(supervisor: Supervisor, addresses: ClusterAddresses, uiBinary?: string) {
     const { options, logger } = this;
     const { ports } = options;
     await ensureDatabase(ports.postgres, APP_DATABASE);
-    const workflowBundlePath = join(options.dataDir, 'workflow-bundle.js');
+    // A bundle given with WORKFLOW_BUNDLE_PATH (the test suite's, built from the same source) is used as it is.
+    const prebuiltBundle = options.env.WORKFLOW_BUNDLE_PATH;
+    const workflowBundlePath = prebuiltBundle || join(options.dataDir, 'workflow-bundle.js');
     const app: ApplicationEnv = {
       base: options.env,
       payloadKeys: options.env.PAYLOAD_KEYS
@@ -171,10 +189,12 @@ export class ClusterLauncher {
     };
     logger.log('Applying migrations and bundling the workflows');
     const [bundle] = await Promise.all([
-      bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
+      prebuiltBundle
+        ? undefined
+        : bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
       supervisor.run(migrateSpec(app)),
     ]);
-    writeFileSync(workflowBundlePath, bundle.code);
+    if (bundle) writeFileSync(workflowBundlePath, bundle.code);
     for (let index = 1; index <= options.workers; index += 1) {
       logger.log(`Starting worker-${index}`);
       await supervisor.start(workerSpec(app, `worker-${index}`));

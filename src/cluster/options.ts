@@ -38,6 +38,11 @@ export interface ClusterOptions {
   ui: boolean;
   /** Starts from an empty data folder: a throw-away cluster (test runs). */
   fresh: boolean;
+  /**
+   * `cluster`: the four Temporal services on PostgreSQL. `dev-server`: the Temporal dev server on a SQLite
+   * file in the data folder instead (the chaos run's default topology; no Go build).
+   */
+  temporal: 'cluster' | 'dev-server';
 }
 
 /**
@@ -111,6 +116,7 @@ export function loadClusterOptions(env: Env): ClusterOptions {
     temporalOnly: false,
     ui: true,
     fresh: false,
+    temporal: 'cluster',
   };
 }
 

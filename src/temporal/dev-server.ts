@@ -74,22 +74,29 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The arguments of `temporal server start-dev` on 127.0.0.1, with the renewal search attributes registered. */
+export function devServerArgs(
+  options: Omit<DevServerOptions, 'executable' | 'port' | 'namespace'> & { port: number; namespace: string },
+): string[] {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port)];
+  args.push('--namespace', options.namespace, '--log-level', 'warn', ...searchAttributeCliArgs());
+  if (options.uiPort === undefined) args.push('--headless');
+  else args.push('--ui-port', String(options.uiPort));
+  if (options.dbFilename) args.push('--db-filename', options.dbFilename);
+  if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
+  return args;
+}
+
 /**
  * Starts `temporal server start-dev` with the renewal search attributes
  * registered, and resolves once its frontend answers health checks.
  */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
-  const binary = options.executable;
   const port = options.port ?? (await freePort());
   const namespace = options.namespace ?? 'default';
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace];
-  args.push('--log-level', 'warn', ...searchAttributeCliArgs());
-  if (options.uiPort === undefined) args.push('--headless');
-  else args.push('--ui-port', String(options.uiPort));
-  if (options.dbFilename) args.push('--db-filename', options.dbFilename);
-  if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
-
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.executable, devServerArgs({ ...options, port, namespace }), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // However this process ends, it must not leave an orphaned server holding the ports.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);

@@ -1,0 +1,61 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/config/paths';
+
+/**
+ * `npm run chaos -- --small`, as CI can afford it: 40 renewals through two API processes and two workers on
+ * the Temporal dev server, with 30% partner faults, while a worker is SIGKILLed three times, the dev server
+ * restarts once and each API once. The run is its own process (as `npm run chaos` starts it), bounded by its
+ * own time limit; it exits 0 only if every renewal ended as its scenario allows, with no duplicate effect in
+ * the sandboxes' tables and no webhook given up. The table it prints is checked here as well.
+ */
+describe('the chaos run, small', () => {
+  let dataDir: string;
+
+  beforeAll(() => {
+    // The run's processes are `node dist/...`, as `npm run chaos` builds them.
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: PROJECT_ROOT,
+    });
+    dataDir = mkdtempSync(join(tmpdir(), 'chaos-small-'));
+  }, 300_000);
+
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  function runChaos(): Promise<{ code: number | null; output: string }> {
+    // The suite's workflow bundle (built from the same source) spares the run its own bundling. The limit leaves
+    // room for a partner call's backoff tail (30% faults, retries up to 5 minutes apart); most runs end far sooner.
+    const env = { ...process.env, CHAOS_DATA_DIR: dataDir, CHAOS_TIME_LIMIT_MINUTES: '12' };
+    const child = spawn(process.execPath, ['dist/src/chaos/main.js', '--small', '--free-ports'], {
+      cwd: PROJECT_ROOT,
+      env,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
+  }
+
+  it('ends every renewal with no duplicate, whatever it kills', async () => {
+    const { code, output } = await runChaos();
+    if (code !== 0) console.log(output);
+    const row = (label: string) => output.match(new RegExp(`^\\s+${label}\\s+([\\d,]+)`, 'm'))?.[1];
+
+    expect(output).toContain('RESULT: PASS');
+    expect(code).toBe(0);
+    expect(row('started')).toBe('40');
+    expect(row('not terminal')).toBe('0');
+    // The chaos was dealt out: three worker kills, a dev server restart, each API restarted.
+    expect(output).toMatch(/^\s+worker-1\s+SIGKILL \+ start\s+2 /m);
+    expect(output).toMatch(/^\s+worker-2\s+SIGKILL \+ start\s+1 /m);
+    expect(output).toMatch(/^\s+temporal\s+restart\s+1 /m);
+    expect(output).toMatch(/^\s+api-1\s+restart\s+1 /m);
+    expect(output).toMatch(/^\s+api-2\s+restart\s+1 /m);
+    // Partners did the work (and were counted from their own tables), none of it twice.
+    expect(Number(row('bills charged'))).toBeGreaterThan(10);
+    expect(Number(row('print jobs printed per issue'))).toBeGreaterThan(10);
+    expect(output).toMatch(/^\s+all\s+\d+\s+\d+\s+\d+\s+\d+\s+0\s+0$/m);
+  }, 1_200_000);
+});
