@@ -26,11 +26,21 @@ const GENERIC_TITLES: Record<number, string> = {
 };
 
 /**
- * gRPC status codes meaning Temporal did not answer in time. A deadline that
- * expires under load may surface as CANCELLED rather than DEADLINE_EXCEEDED;
- * the API cancels no call otherwise.
+ * gRPC status codes meaning Temporal cannot take the call now but may in a moment: it did not answer in time (a
+ * deadline that expires under load may surface as CANCELLED rather than DEADLINE_EXCEEDED; the API cancels no call
+ * otherwise), it is busy (RESOURCE_EXHAUSTED: rate limits, too many updates in flight on one renewal), it gave up a
+ * call it had taken (ABORTED: an update dropped while its workflow moved between hosts), or it is unreachable
+ * (UNAVAILABLE: a restart). The client retries with the same Idempotency-Key, so nothing is done twice.
  */
-const TEMPORAL_DID_NOT_ANSWER = [1 /* CANCELLED */, 4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */];
+const TEMPORAL_RETRY_LATER = [
+  1 /* CANCELLED */, 4 /* DEADLINE_EXCEEDED */, 8 /* RESOURCE_EXHAUSTED */, 10 /* ABORTED */, 14 /* UNAVAILABLE */,
+];
+
+/** The gRPC status of a Temporal client error, if it carries one. */
+function grpcCode(exception: unknown): number | undefined {
+  const grpc = exception instanceof ServiceError ? exception.cause : exception;
+  return isGrpcServiceError(grpc) ? grpc.code : undefined;
+}
 
 function fromHttpException(exception: HttpException): ProblemDetails {
   const status = exception.getStatus();
@@ -60,8 +70,8 @@ function updateRejection(error: WorkflowUpdateFailedError): ProblemDetails {
 
 function temporalUnavailable(exception: unknown): boolean {
   if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-  const grpc = exception instanceof ServiceError ? exception.cause : exception;
-  return isGrpcServiceError(grpc) && TEMPORAL_DID_NOT_ANSWER.includes(grpc.code);
+  const code = grpcCode(exception);
+  return code !== undefined && TEMPORAL_RETRY_LATER.includes(code);
 }
 
 /** A partner port the API called itself (the civil registry for the review) failed: the partner, not the client, is at fault. */
@@ -124,9 +134,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     let problem = toProblem(exception);
     if (!problem) {
-      // The route pattern, not the URL (which may carry a national ID), and no error message.
+      // The route pattern, not the URL (which may carry a national ID), and no error message; a gRPC code if any.
+      const code = grpcCode(exception);
       this.logger.error(
-        `Unhandled ${(exception as Error)?.name ?? 'error'} on ${request.method} ${request.route?.path ?? ''}`,
+        `Unhandled ${(exception as Error)?.name ?? 'error'}${code === undefined ? '' : ` (gRPC code ${code})`} on ` +
+          `${request.method} ${request.route?.path ?? ''}`,
         framesOnly(exception),
       );
       problem = {
