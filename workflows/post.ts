@@ -58,7 +58,8 @@ export class Post {
       nationalId: input.nationalId,
       originOfficeId: tracker.officeId,
     };
-    if (patched(RECALL_WHILE_DISPATCHING)) {
+    // Lean renewals (never released without it) take it without a patch marker, which costs two events.
+    if (tracker.lean || patched(RECALL_WHILE_DISPATCHING)) {
       // Undone while the dispatch is in flight, that call is abandoned and may still create the shipment: the
       // dispatch is repeated (idempotent by shipment key) to learn which shipment it is, and that one is recalled.
       compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async () => {

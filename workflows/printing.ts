@@ -65,7 +65,8 @@ export class PassportPrinting {
         const { passportNumber } = result.passport;
         const printed = { ...result.passport, nationalId: input.nationalId };
         const voidPassport = (reason: string) => registry.voidPassport({ passportNumber, reason });
-        if (patched(VOID_WHILE_RECORDING)) {
+        // Lean renewals (never released without it) take it without a patch marker, which costs two events.
+        if (tracker.lean || patched(VOID_WHILE_RECORDING)) {
           // Undone while the registry call is in flight, that call is abandoned and may still land: recording it
           // again (idempotent) first gives the void something to act on, and the late call changes nothing after.
           compensation.push('PRINTED_PASSPORT', 'PASSPORT_VOIDED', async (reason) => {

@@ -139,8 +139,10 @@ describe('encrypted workflow payloads, over real histories', () => {
       expect(decoded).toHaveLength(encrypted.length);
       const encodings = new Set(decoded.map((payload) => decodeBase64(payload.metadata.encoding)));
       expect([...encodings].filter((encoding) => encoding === 'binary/encrypted')).toEqual([]);
-      // The first event's input is the workflow input: this renewal, for this citizen.
-      const input = JSON.parse(decodeBase64(decoded[0].data!));
+      // The started event's input (beside the UI's summary and details) is this renewal, for this citizen.
+      const inputAt = found.findIndex(({ path }) => path.includes('workflowExecutionStartedEventAttributes.input'));
+      const [inputPayload] = (await decodeThroughCodec([payloads[inputAt]], operator()).expect(200)).body.payloads;
+      const input = JSON.parse(decodeBase64(inputPayload.data!));
       expect(input).toMatchObject({ renewalId, nationalId: person.nationalId, officeId: 'RUH-01' });
 
       // 3. Nobody else: no token, a citizen's (their own data), a clerk's.
