@@ -12,6 +12,7 @@ import {
 import type { ApiConfig } from '../../config/api';
 import type { AppConfig } from '../../config/configuration';
 import type { CivilRegistry } from '../../integrations/civil-registry/port';
+import { IntegrationError } from '../../integrations/errors';
 import { Persistence } from '../../persistence/persistence';
 import type { RenewalRecord } from '../../persistence/entities/renewal.entity';
 import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
@@ -98,7 +99,14 @@ export class RenewalsService {
       ...(opened && { stage: opened.stage, stageDeadline: opened.stageDeadline ?? null }),
       ...(opened?.reason && { outcomeReason: opened.reason }),
     };
-    if (opened?.stage === 'AWAITING_ACCEPTANCE') view.review = await this.reviewOf(principal, record);
+    if (opened?.stage === 'AWAITING_ACCEPTANCE') {
+      // The renewal is open whatever the registry says now: a registry that does not answer leaves the review to
+      // GET /v1/renewals/:id/review, rather than turning an accepted request into a 503 the client would retry.
+      view.review = await this.reviewOf(principal, record).catch((error: unknown) => {
+        if (error instanceof IntegrationError && error.kind === 'transient') return undefined;
+        throw error;
+      });
+    }
     return view;
   }
 

@@ -18,7 +18,9 @@ export class RenewalCreatedView extends RenewalView {
 
   @ApiPropertyOptional({
     type: ReviewView,
-    description: 'The data on file and the terms to accept, when the citizen is eligible (`AWAITING_ACCEPTANCE`)',
+    description:
+      'The data on file and the terms to accept, when the citizen is eligible (`AWAITING_ACCEPTANCE`) and the civil ' +
+      'registry answered; otherwise from `GET /v1/renewals/{renewalId}/review`',
   })
   review?: ReviewView;
 }
