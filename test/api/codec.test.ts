@@ -41,6 +41,11 @@ describe('codec endpoint', () => {
     expect(decoded.body).toEqual({ payloads: original });
   });
 
+  it('answers no payloads, sent as `{}` (the CLI does for an empty list), with an empty list', async () => {
+    await post('/codec/decode', {}).expect(200, { payloads: [] });
+    await post('/codec/encode', {}).expect(200, { payloads: [] });
+  });
+
   it('passes payloads it did not encrypt through decode unchanged', async () => {
     const plain = { payloads: [jsonPayload({ stage: 'PRINTING' })] };
     await post('/codec/decode', plain).expect(200, plain);
@@ -49,7 +54,7 @@ describe('codec endpoint', () => {
   it('answers bad input with a 400 and undecodable payloads with a 422, naming the payload, never a 500', async () => {
     // A 400 does not match the documented schema; a 422 does, but its bytes cannot be decrypted.
     const cases: Array<[object, number, RegExp]> = [
-      [{}, 400, /payloads/],
+      [{ payloads: 'none' }, 400, /payloads/],
       [{ payloads: [{ metadata: { encoding: 'not base64!' } }] }, 400, /payloads\.0\.metadata/],
       [{ payloads: [{ metadata: {}, data: '@@' }] }, 400, /payloads\.0\.data/],
       [

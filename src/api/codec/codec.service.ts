@@ -36,7 +36,7 @@ export class CodecService {
   }
 
   decode(principal: Principal, request: PayloadsJson): PayloadsJson {
-    const payloads = request.payloads.map((json, index) => {
+    const payloads = (request.payloads ?? []).map((json, index) => {
       try {
         return toJson(this.codec.decrypt(fromJson(json)));
       } catch (error) {
@@ -53,7 +53,7 @@ export class CodecService {
   }
 
   encode(principal: Principal, request: PayloadsJson): PayloadsJson {
-    const payloads = request.payloads.map((json) => toJson(this.codec.encrypt(fromJson(json))));
+    const payloads = (request.payloads ?? []).map((json) => toJson(this.codec.encrypt(fromJson(json))));
     this.logger.log(`${principal.actor} encoded ${payloads.length} payload(s)`);
     return { payloads };
   }

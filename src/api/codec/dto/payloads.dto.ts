@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBase64, IsObject, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBase64,
+  IsObject,
+  IsOptional,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -35,12 +44,16 @@ export class PayloadJson {
   data?: string;
 }
 
-/** The Temporal remote codec's request and answer: `{"payloads": [...]}`. */
+/**
+ * The Temporal remote codec's request and answer: `{"payloads": [...]}`. No payloads at all comes as `{}` (proto
+ * JSON leaves an empty list out: the CLI sends it for an empty result or argument list), answered `{"payloads": []}`.
+ */
 export class PayloadsJson {
-  @ApiProperty({ type: [PayloadJson] })
+  @ApiPropertyOptional({ type: [PayloadJson], description: 'Absent when there are none' })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
   @ValidateNested({ each: true })
   @Type(() => PayloadJson)
-  payloads: PayloadJson[];
+  payloads?: PayloadJson[];
 }
