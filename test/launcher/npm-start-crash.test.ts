@@ -83,7 +83,9 @@ describe('npm start after a crash', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'npm-start-crash-'));
     // Run as root, embedded PostgreSQL runs as `postgres`, which must reach its folder.
     chmodSync(dataDir, 0o755);
-    const [port, sandboxPort, postgresPort, temporalPort, uiPort] = await Promise.all([1, 2, 3, 4, 5].map(freePort));
+    const [port, sandboxPort, postgresPort, temporalPort, uiPort, metricsPort] = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(freePort),
+    );
     api = `http://127.0.0.1:${port}`;
     sandboxes = `http://127.0.0.1:${sandboxPort}`;
     env = { ...process.env };
@@ -97,6 +99,8 @@ describe('npm start after a crash', () => {
       EMBEDDED_POSTGRES_PORT: String(postgresPort),
       EMBEDDED_TEMPORAL_PORT: String(temporalPort),
       EMBEDDED_TEMPORAL_UI_PORT: String(uiPort),
+      // Not the default 9464: another stack on this machine (a developer's npm start) may hold it.
+      WORKER_METRICS_PORT: String(metricsPort),
       EMBEDDED_DATA_DIR: dataDir,
       // The suite's bundle of the same workflows: starting twice need not bundle twice.
       WORKFLOW_BUNDLE_PATH: requireEnv('WORKFLOW_BUNDLE_PATH'),
