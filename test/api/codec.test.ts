@@ -44,6 +44,9 @@ describe('codec endpoint', () => {
   it('answers no payloads, sent as `{}` (the CLI does for an empty list), with an empty list', async () => {
     await post('/codec/decode', {}).expect(200, { payloads: [] });
     await post('/codec/encode', {}).expect(200, { payloads: [] });
+    // No body at all is not a codec request.
+    const empty = await request(stack.http).post('/codec/decode').set(operator).expect(400);
+    expect(empty.body.errors).toEqual([{ field: 'body', message: 'a JSON body is required' }]);
   });
 
   it('passes payloads it did not encrypt through decode unchanged', async () => {

@@ -1,9 +1,11 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, type RawBodyRequest, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { LocalUiMayCall } from '../auth/local-ui';
 import type { Principal } from '../auth/principal';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { ValidationProblem } from '../common/problem';
 import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
 import { CodecService } from './codec.service';
 import { PayloadsJson } from './dto/payloads.dto';
@@ -14,6 +16,11 @@ import { PayloadsJson } from './dto/payloads.dto';
  * and show what comes back. Operators only. Neither call changes anything, so
  * neither takes an Idempotency-Key (the UI could not send one).
  */
+/** `{}` asks for no payloads; no body at all is no codec request (the document requires one). */
+function requireBody(http: RawBodyRequest<Request>): void {
+  if (!http.rawBody?.length) throw new ValidationProblem([{ field: 'body', message: 'a JSON body is required' }]);
+}
+
 @ApiTags('codec')
 @Roles('operator')
 @LocalUiMayCall()
@@ -28,7 +35,12 @@ export class CodecController {
   @ApiOperation({ summary: 'Decrypt workflow payloads (Temporal remote codec format)' })
   @ApiOkResponse({ type: PayloadsJson, description: 'The same payloads in the same order, decrypted' })
   @ApiProblems(400, 413, 422)
-  decode(@CurrentPrincipal() principal: Principal, @Body() request: PayloadsJson): PayloadsJson {
+  decode(
+    @CurrentPrincipal() principal: Principal,
+    @Body() request: PayloadsJson,
+    @Req() http: RawBodyRequest<Request>,
+  ): PayloadsJson {
+    requireBody(http);
     return this.codec.decode(principal, request);
   }
 
@@ -39,7 +51,12 @@ export class CodecController {
   })
   @ApiOkResponse({ type: PayloadsJson, description: 'The same payloads in the same order, encrypted' })
   @ApiProblems(400, 413)
-  encode(@CurrentPrincipal() principal: Principal, @Body() request: PayloadsJson): PayloadsJson {
+  encode(
+    @CurrentPrincipal() principal: Principal,
+    @Body() request: PayloadsJson,
+    @Req() http: RawBodyRequest<Request>,
+  ): PayloadsJson {
+    requireBody(http);
     return this.codec.encode(principal, request);
   }
 }
