@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBase64,
-  IsObject,
-  IsOptional,
-  ValidateBy,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBase64, IsObject, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -50,7 +41,8 @@ export class PayloadJson {
  */
 export class PayloadsJson {
   @ApiPropertyOptional({ type: [PayloadJson], description: 'Absent when there are none' })
-  @IsOptional()
+  // Absent, or a list: `null` is neither (IsOptional would let it through).
+  @ValidateIf((_request: PayloadsJson, value: unknown) => value !== undefined)
   @IsArray()
   @ArrayMaxSize(1000)
   @ValidateNested({ each: true })
