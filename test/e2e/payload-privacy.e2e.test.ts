@@ -105,7 +105,11 @@ describe('encrypted workflow payloads, over real histories', () => {
       const leaks: string[] = [];
       payloads.forEach((payload, i) => {
         const clear = [...Object.values(payload.metadata), payload.data ?? ''].map(decodeBase64).join('\n');
-        for (const needle of needles) if (clear.includes(needle)) leaks.push(`${found[i].path}: ${needle}`);
+        // The SDK core's own marker data (a local activity's type, attempt and times; a patch id) is written
+        // past the codec: its digits can hold a short needle (a 4-digit building number) by chance, so only long
+        // needles are sought there.
+        const sought = isCoreMarkerData(found[i]) ? needles.filter((needle) => needle.length >= 8) : needles;
+        for (const needle of sought) if (clear.includes(needle)) leaks.push(`${found[i].path}: ${needle}`);
       });
       expect(leaks).toEqual([]);
       // Nor does anything else in the history (failure messages, identities, ...): long values only, as

@@ -73,8 +73,14 @@ describe('pickup at the counter, end to end', () => {
 
     await waitForStage(renewalId, asCitizen, 'READY_FOR_PICKUP');
 
-    // The search attribute an operator filters on in the Temporal UI follows the stage.
-    const description = await stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId)).describe();
+    // The search attribute an operator filters on in the Temporal UI follows the stage: upserted when the workflow
+    // task that wrote the read model (in its local activity) completes, so a moment after the page shows the stage.
+    const handle = stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId));
+    const description = await eventually(async () => {
+      const described = await handle.describe();
+      const stage = described.typedSearchAttributes.getAll().find(({ key }) => key.name === 'RenewalStage');
+      return stage?.value === 'READY_FOR_PICKUP' ? described : undefined;
+    }, 'the RenewalStage search attribute');
     expect(description.typedSearchAttributes.getAll()).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ key: expect.objectContaining({ name: 'RenewalStage' }), value: 'READY_FOR_PICKUP' }),
