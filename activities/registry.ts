@@ -1,6 +1,7 @@
 import type { ActivationRequest, CitizenFacts, PrintedPassportInput, VoidRequest } from '../workflows/contract';
 import type { CivilRegistry } from '../src/integrations/civil-registry/port';
 import type { PrintJobsRepository } from '../src/persistence/repositories/print-jobs.repository';
+import { inSteps } from './attempt-progress';
 
 /** Civil-registry activities: eligibility facts, and the passport's life from printed to valid or void. */
 export function createRegistryActivities(registry: CivilRegistry, printJobs: PrintJobsRepository) {
@@ -22,10 +23,18 @@ export function createRegistryActivities(registry: CivilRegistry, printJobs: Pri
 
     /** Safety rule: called only on a confirmed handover or delivery. The old passport is cancelled with it. */
     async activateNewPassport(input: ActivationRequest): Promise<void> {
-      await registry.activatePassport(input.newPassportNumber);
-      if (input.oldPassportNumber) {
-        await registry.cancelPassport(input.oldPassportNumber, `replaced by renewal ${input.renewalId}`);
-      }
+      const { newPassportNumber, oldPassportNumber, renewalId } = input;
+      await inSteps([
+        ['activate-new', () => registry.activatePassport(newPassportNumber)],
+        ...(oldPassportNumber
+          ? [
+              [
+                'cancel-old',
+                () => registry.cancelPassport(oldPassportNumber, `replaced by renewal ${renewalId}`),
+              ] as const,
+            ]
+          : []),
+      ]);
     },
 
     /** A printed passport that will never reach its holder (lost, uncollected, cancelled) is voided. */
