@@ -11,6 +11,7 @@ import {
 import type { SaudiPost } from '../src/integrations/saudi-post/port';
 import type { Wasel } from '../src/integrations/wasel/port';
 import type { Persistence } from '../src/persistence/persistence';
+import { attemptProgress } from './attempt-progress';
 
 /**
  * Saudi Post activities: the dedicated envelope and its shipment, recall, and
@@ -23,10 +24,15 @@ export function createDeliveryActivities(saudiPost: SaudiPost, wasel: Wasel, per
     async dispatchShipment(input: DispatchRequest): Promise<DispatchedShipment> {
       const key = shipmentKey(input.renewalId, input.issueNumber);
       const barcode = envelopeBarcode(input.renewalId, input.issueNumber);
-      const lookup = await wasel.lookUpAddress(input.nationalId);
-      if (lookup.status !== 'FOUND') {
-        throw ApplicationFailure.nonRetryable('The national address is no longer available', 'AddressUnavailable');
-      }
+      // Two partner calls: a retry after the carrier's failed does not ask Wasel again (see attemptProgress).
+      const progress = attemptProgress();
+      const postalCode = await progress.step('address', async () => {
+        const lookup = await wasel.lookUpAddress(input.nationalId);
+        if (lookup.status !== 'FOUND') {
+          throw ApplicationFailure.nonRetryable('The national address is no longer available', 'AddressUnavailable');
+        }
+        return lookup.address.postalCode;
+      });
       // Ours before the carrier's: its events echo our shipment key, so they can be placed even when its
       // answer below is lost and this activity is retried.
       await persistence.shipments.recordRequested({
@@ -35,12 +41,14 @@ export function createDeliveryActivities(saudiPost: SaudiPost, wasel: Wasel, per
         issueNumber: input.issueNumber,
         envelopeBarcode: barcode,
       });
-      const shipment = await saudiPost.createShipment({
-        shipmentKey: key,
-        envelopeBarcode: barcode,
-        originOfficeId: input.originOfficeId,
-        destinationPostalCode: lookup.address.postalCode,
-      });
+      const shipment = await progress.step('shipment', () =>
+        saudiPost.createShipment({
+          shipmentKey: key,
+          envelopeBarcode: barcode,
+          originOfficeId: input.originOfficeId,
+          destinationPostalCode: postalCode,
+        }),
+      );
       await persistence.shipments.recordTrackingNumber(key, shipment.trackingNumber);
       return {
         shipmentKey: key,

@@ -1,7 +1,7 @@
 import type { ActivationRequest, CitizenFacts, PrintedPassportInput, VoidRequest } from '../workflows/contract';
 import type { CivilRegistry } from '../src/integrations/civil-registry/port';
 import type { PrintJobsRepository } from '../src/persistence/repositories/print-jobs.repository';
-import { inSteps } from './attempt-progress';
+import { attemptProgress } from './attempt-progress';
 
 /** Civil-registry activities: eligibility facts, and the passport's life from printed to valid or void. */
 export function createRegistryActivities(registry: CivilRegistry, printJobs: PrintJobsRepository) {
@@ -24,17 +24,13 @@ export function createRegistryActivities(registry: CivilRegistry, printJobs: Pri
     /** Safety rule: called only on a confirmed handover or delivery. The old passport is cancelled with it. */
     async activateNewPassport(input: ActivationRequest): Promise<void> {
       const { newPassportNumber, oldPassportNumber, renewalId } = input;
-      await inSteps([
-        ['activate-new', () => registry.activatePassport(newPassportNumber)],
-        ...(oldPassportNumber
-          ? [
-              [
-                'cancel-old',
-                () => registry.cancelPassport(oldPassportNumber, `replaced by renewal ${renewalId}`),
-              ] as const,
-            ]
-          : []),
-      ]);
+      const progress = attemptProgress();
+      await progress.step('activate-new', () => registry.activatePassport(newPassportNumber));
+      if (oldPassportNumber) {
+        await progress.step('cancel-old', () =>
+          registry.cancelPassport(oldPassportNumber, `replaced by renewal ${renewalId}`),
+        );
+      }
     },
 
     /** A printed passport that will never reach its holder (lost, uncollected, cancelled) is voided. */
