@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../../src/config/paths';
  */
 describe('the chaos run, small', () => {
   let dataDir: string;
+  let passed = false;
 
   beforeAll(() => {
     // The run's processes are `node dist/...`, as `npm run chaos` builds them.
@@ -22,7 +23,12 @@ describe('the chaos run, small', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'chaos-small-'));
   }, 300_000);
 
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // A failed run keeps its folder (the processes' logs, PostgreSQL with the read model and the sandboxes' tables,
+  // the dev server's SQLite) for whoever looks into it; a passed one leaves nothing behind.
+  afterAll(() => {
+    if (passed) rmSync(dataDir, { recursive: true, force: true });
+    else console.log(`The chaos run's data folder is kept for inspection: ${dataDir}`);
+  });
 
   function runChaos(): Promise<{ code: number | null; output: string }> {
     // The suite's workflow bundle (built from the same source) spares the run its own bundling. The limit leaves
@@ -57,5 +63,6 @@ describe('the chaos run, small', () => {
     expect(Number(row('bills charged'))).toBeGreaterThan(10);
     expect(Number(row('print jobs printed per issue'))).toBeGreaterThan(10);
     expect(output).toMatch(/^\s+all\s+\d+\s+\d+\s+\d+\s+\d+\s+0\s+0$/m);
+    passed = true;
   }, 1_200_000);
 });
