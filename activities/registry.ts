@@ -24,12 +24,10 @@ export function createRegistryActivities(registry: CivilRegistry, printJobs: Pri
     /** Safety rule: called only on a confirmed handover or delivery. The old passport is cancelled with it. */
     async activateNewPassport(input: ActivationRequest): Promise<void> {
       const { newPassportNumber, oldPassportNumber, renewalId } = input;
-      const progress = attemptProgress();
-      await progress.step('activate-new', () => registry.activatePassport(newPassportNumber));
+      await attemptProgress().step('activate-new', () => registry.activatePassport(newPassportNumber));
+      // The last call needs no record: once it succeeds, the activity is done.
       if (oldPassportNumber) {
-        await progress.step('cancel-old', () =>
-          registry.cancelPassport(oldPassportNumber, `replaced by renewal ${renewalId}`),
-        );
+        await registry.cancelPassport(oldPassportNumber, `replaced by renewal ${renewalId}`);
       }
     },
 

@@ -10,17 +10,17 @@ import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
 import { CodecService } from './codec.service';
 import { PayloadsJson } from './dto/payloads.dto';
 
+/** `{}` asks for no payloads; no body at all is no codec request (the document requires one). */
+function requireBody(http: RawBodyRequest<Request>): void {
+  if (!http.rawBody?.length) throw new ValidationProblem([{ field: 'body', message: 'a JSON body is required' }]);
+}
+
 /**
  * Temporal's remote codec endpoint: the Temporal UI (`TEMPORAL_CODEC_ENDPOINT`)
  * and `temporal workflow show --codec-endpoint` post encrypted payloads here
  * and show what comes back. Operators only. Neither call changes anything, so
  * neither takes an Idempotency-Key (the UI could not send one).
  */
-/** `{}` asks for no payloads; no body at all is no codec request (the document requires one). */
-function requireBody(http: RawBodyRequest<Request>): void {
-  if (!http.rawBody?.length) throw new ValidationProblem([{ field: 'body', message: 'a JSON body is required' }]);
-}
-
 @ApiTags('codec')
 @Roles('operator')
 @LocalUiMayCall()
