@@ -97,6 +97,6 @@ export function loadApiConfig(env: Env): ApiConfig {
     bodyLimitBytes: integer(env, 'API_BODY_LIMIT_BYTES', 64 * 1024, 1024),
     shutdownGraceMs: integer(env, 'API_SHUTDOWN_GRACE_MS', 5_000, 0),
     creationWaitMs: integer(env, 'API_CREATION_WAIT_MS', 10_000, 0),
-    databasePoolSize: integer(env, 'API_DATABASE_POOL_SIZE', 10, 1),
+    databasePoolSize: integer(env, 'API_DATABASE_POOL_SIZE', 20, 1),
   };
 }

@@ -243,6 +243,16 @@ describe('authorization matrix', () => {
     }
   });
 
+  it('refuses a token once it expires, though it was accepted (and remembered) a moment before', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = bearer(rawToken({ role: 'citizen', sub: nationalId, iat: now, exp: now + 2 }));
+    await request(stack.http).get('/v1/renewals').set(shortLived).expect(200);
+    await request(stack.http).get('/v1/renewals').set(shortLived).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, (now + 2) * 1000 - Date.now() + 50));
+    const response = await request(stack.http).get('/v1/renewals').set(shortLived).expect(401);
+    expect(response.body.type).toBe('urn:passport-renewal:problem:token-expired');
+  });
+
   it('refuses tokens whose claims do not fit the role', async () => {
     const refused: AccessClaims[] = [
       { role: 'citizen', sub: '2012345670' }, // a resident cannot renew a Saudi passport

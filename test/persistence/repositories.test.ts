@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { envelopeBarcode, shipmentKey, SLA_BREACH_NOTE } from '../../workflows/contract';
 import { DEFAULT_POLICY } from '../../src/config/policy';
 import { openDataSource } from '../../src/persistence/data-source';
+import { RenewalRecord } from '../../src/persistence/entities/renewal.entity';
 import { createPersistence, type Persistence } from '../../src/persistence/persistence';
 import { requireEnv } from '../support/temporal-test-env';
 
@@ -40,6 +41,30 @@ describe('repositories (real PostgreSQL)', () => {
 
       const row = await persistence.renewals.findInScope(renewalId, {});
       expect(row).toMatchObject({ stage: 'AWAITING_ACCEPTANCE', lastSequence: 1, policy: DEFAULT_POLICY });
+    });
+
+    it('reads a renewal within a scope as the entity reads it, every column typed, and nothing outside it', async () => {
+      const renewalId = randomUUID();
+      await persistence.renewals.recordCreated({ renewalId, nationalId, officeId: 'RUH-01', policy: DEFAULT_POLICY });
+      const tracking = { trackingNumber: trackingNumber(), lastEvent: 'PICKED_UP' };
+      await db.query(
+        `UPDATE renewals SET tracking = $2, validity_years = 10, amount_due_sar = 650, stage_deadline = now(),
+           has_snapshot = true WHERE renewal_id = $1`,
+        [renewalId, tracking],
+      );
+      const asTypeOrmReadsIt = await db.manager.findOneByOrFail(RenewalRecord, { renewalId });
+
+      for (const scope of [{}, { nationalId }, { officeId: 'RUH-01' }, { nationalId, officeId: 'RUH-01' }]) {
+        const row = await persistence.renewals.findInScope(renewalId, scope);
+        expect(row).toBeInstanceOf(RenewalRecord);
+        expect(row).toEqual(asTypeOrmReadsIt);
+      }
+      expect(asTypeOrmReadsIt).toMatchObject({ tracking, validityYears: 10, amountDueSar: 650, hasSnapshot: true });
+      expect(asTypeOrmReadsIt.stageDeadline).toBeInstanceOf(Date);
+      for (const scope of [{ nationalId: '1000000008' }, { officeId: 'JED-01' }, { nationalId, officeId: 'JED-01' }]) {
+        expect(await persistence.renewals.findInScope(renewalId, scope)).toBeNull();
+      }
+      expect(await persistence.renewals.findInScope(randomUUID(), {})).toBeNull();
     });
 
     it('says what each applied stage change changed, and nothing for a repeated or older one', async () => {

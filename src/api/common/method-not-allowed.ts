@@ -9,8 +9,10 @@ interface RouterLayer {
   match(path: string): unknown;
 }
 
+type Route = NonNullable<RouterLayer['route']>;
+
 /** The methods a route answers, as `Allow` lists them: HEAD comes with GET, as Express serves it. */
-function allowedMethods(route: NonNullable<RouterLayer['route']>): string[] {
+function allowedMethods(route: Route): string[] {
   const methods = Object.keys(route.methods)
     .filter((method) => method !== '_all' && route.methods[method])
     .map((method) => method.toUpperCase());
@@ -18,8 +20,18 @@ function allowedMethods(route: NonNullable<RouterLayer['route']>): string[] {
 }
 
 /** A route answering every method Node knows was mounted with `all()`, as Nest mounts middleware: not a resource. */
-function isMiddleware(route: NonNullable<RouterLayer['route']>): boolean {
+function isMiddleware(route: Route): boolean {
   return Boolean(route.methods._all) || METHODS.every((method) => route.methods[method.toLowerCase()]);
+}
+
+/**
+ * Each route's `Allow` list (`undefined` for middleware), worked out at its first request: routes do not change
+ * their methods once the app serves, and every request passes here.
+ */
+const allowLists = new WeakMap<Route, string[] | undefined>();
+function allowListOf(route: Route): string[] | undefined {
+  if (!allowLists.has(route)) allowLists.set(route, isMiddleware(route) ? undefined : allowedMethods(route));
+  return allowLists.get(route);
 }
 
 /**
@@ -33,8 +45,8 @@ export function methodNotAllowed(app: Application): RequestHandler {
     if (request.method === 'OPTIONS') return next();
     const allowed = new Set<string>();
     for (const layer of app.router.stack as unknown as RouterLayer[]) {
-      if (!layer.route || isMiddleware(layer.route) || !layer.match(request.path)) continue;
-      const methods = allowedMethods(layer.route);
+      const methods = layer.route && allowListOf(layer.route);
+      if (!methods || !layer.match(request.path)) continue;
       if (methods.includes(request.method)) return next();
       methods.forEach((method) => allowed.add(method));
     }
