@@ -16,14 +16,14 @@ function bearerToken(request: Request): string | undefined {
   return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
 }
 
+/** How long a verified token is remembered at most; never past its own expiry. */
+const VERIFIED_TOKEN_TTL_MS = 5 * 60_000;
+
 /**
  * Authenticates the bearer token and checks the route's roles, for every
  * route (registered as a global guard). Fails closed: a route that declares
  * neither `@Roles` nor `@Public` is an error, not an open door.
  */
-/** How long a verified token is remembered at most; never past its own expiry. */
-const VERIFIED_TOKEN_TTL_MS = 5 * 60_000;
-
 @Injectable()
 export class AuthGuard implements CanActivate {
   /**
