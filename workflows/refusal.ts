@@ -9,3 +9,11 @@ export function refuse(message: string, type: string): never {
 export function refusedAs(error: unknown, type: string): boolean {
   return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === type;
 }
+
+/** The type of a failure a partner system refused for good (non-retryable), if that is what ended the flow. */
+export function permanentFailureType(error: unknown): string | undefined {
+  if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) {
+    return error.cause.type ?? 'PermanentFailure';
+  }
+  return undefined;
+}

@@ -1,13 +1,6 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  CancellationScope,
-  condition,
-  isCancellation,
-  patched,
-  setHandler,
-} from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, patched, setHandler } from '@temporalio/workflow';
 import { registry } from './activities';
+import { validateCancellation } from './cancellation';
 import { Compensation } from './compensation';
 import {
   type AcceptanceRequest,
@@ -24,7 +17,6 @@ import {
   type RenewalStage,
   type RenewalStatus,
   statusQuery,
-  TERMINAL_STAGES,
 } from './contract';
 import { Counter } from './counter';
 import { eligibilityProblem, validateAcceptance } from './eligibility';
@@ -33,27 +25,12 @@ import { NationalAddress } from './national-address';
 import { Payment } from './payment';
 import { Post } from './post';
 import { PassportPrinting } from './printing';
-import { refuse } from './refusal';
+import { permanentFailureType, refuse } from './refusal';
 import type { RenewalContext } from './renewal-context';
 import { SideChannels } from './side-channels';
-import { type SnapshotDetails, StageTracker } from './stage-tracker';
+import { LEAN_HISTORY, type SnapshotDetails, StageTracker } from './stage-tracker';
 import { pendingActionAt } from './status';
 import { after, waitUntil } from './timing';
-
-/**
- * Marks renewals whose every change is one local activity (read model, audit,
- * SMS outbox and alerts in one write) with only the changed search attributes;
- * renewals started before replay their remote projection and notify activities.
- */
-const LEAN_HISTORY = 'lean-history';
-
-/** Stages in which the citizen may still withdraw: nothing has been printed yet. */
-const CITIZEN_CANCELLABLE: ReadonlySet<RenewalStage> = new Set([
-  'ELIGIBILITY_CHECK',
-  'AWAITING_ACCEPTANCE',
-  'AWAITING_PAYMENT',
-  'AWAITING_ADDRESS',
-]);
 
 /**
  * One passport renewal, from the eligibility check to a valid new passport in
@@ -227,8 +204,6 @@ class PassportRenewal implements RenewalContext {
     return this.finish('FAILED', reason);
   }
 
-  // ---- messages ---------------------------------------------------------------------------
-
   private handleMessages(): void {
     setHandler(statusQuery, () => this.status());
 
@@ -267,16 +242,13 @@ class PassportRenewal implements RenewalContext {
         return { stage: 'CANCELLED' as const, compensations: this.compensation.done() };
       },
       {
-        validator: (request: CancellationRequest) => {
-          if (TERMINAL_STAGES.has(this.tracker.stage) || this.outcome) refuse('The renewal has ended', 'AlreadyEnded');
-          if (this.cancellation) refuse('The renewal is already being cancelled', 'AlreadyCancelling');
-          if (this.activating || this.counter.handoverStarted) {
-            refuse('The new passport is being handed over or delivered', 'HandoverInProgress');
-          }
-          if (request.requestedBy.role === 'CITIZEN' && !CITIZEN_CANCELLABLE.has(this.tracker.stage)) {
-            refuse('Printing has started: the renewal can no longer be withdrawn online', 'PrintingStarted');
-          }
-        },
+        validator: (request: CancellationRequest) =>
+          validateCancellation(request, {
+            stage: this.tracker.stage,
+            ended: this.outcome !== undefined,
+            cancelling: this.cancellation !== undefined,
+            handingOver: this.activating || this.counter.handoverStarted,
+          }),
       },
     );
 
@@ -318,25 +290,10 @@ class PassportRenewal implements RenewalContext {
       stage: tracker.stage,
       deliveryMethod: tracker.deliveryMethod,
       officeId: tracker.officeId,
-      issueNumber: this.issueNumber,
-      validityYears: this.acceptance?.validityYears,
       timeline: tracker.timeline,
       stageDeadline: tracker.stageDeadline?.toISOString(),
       slaBreached: tracker.slaBreached,
-      tracking: this.post.tracking(),
-      pendingAction: pendingActionAt(tracker.stage, this.counter.verified),
-      outcomeReason: this.outcomeReason,
-      counterMismatches: this.counter.mismatches,
-      amountDueSar: this.payment.amountDueSar,
-      billNumber: this.payment.billNumber,
+      ...this.snapshotDetails(tracker.stage),
     };
   }
-}
-
-/** The type of a failure a partner system refused for good (non-retryable), if that is what ended the flow. */
-function permanentFailureType(error: unknown): string | undefined {
-  if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) {
-    return error.cause.type ?? 'PermanentFailure';
-  }
-  return undefined;
 }

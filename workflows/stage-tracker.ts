@@ -16,6 +16,13 @@ import {
 } from './contract';
 import { allSearchAttributes, changedSearchAttributes } from './search-attribute-changes';
 
+/**
+ * Marks renewals whose every change is one local activity (read model, audit,
+ * SMS outbox and alerts in one write) with only the changed search attributes;
+ * renewals started before replay their remote projection and notify activities.
+ */
+export const LEAN_HISTORY = 'lean-history';
+
 /** What the rest of the renewal adds to the tracker's own fields to make the status snapshot. */
 export type SnapshotDetails = (
   stage: RenewalStage,
