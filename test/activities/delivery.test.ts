@@ -2,7 +2,7 @@ import { createDeliveryActivities } from '../../activities/delivery';
 import type { SaudiPost, ShipmentRequest } from '../../src/integrations/saudi-post/port';
 import type { Wasel } from '../../src/integrations/wasel/port';
 import type { Persistence } from '../../src/persistence/persistence';
-import { ActivityRunner, FlakyPartner } from './support/activity-runner';
+import { activityRunnerForSuite, FlakyPartner } from './support/activity-runner';
 
 /**
  * Dispatch asks Wasel for the national address, then Saudi Post for the shipment. A retry after the carrier
@@ -10,15 +10,7 @@ import { ActivityRunner, FlakyPartner } from './support/activity-runner';
  * chaos run: the envelope delivered while the activity was still retrying both calls at its 11th attempt).
  */
 describe('dispatchShipment across attempts', () => {
-  let runner: ActivityRunner;
-
-  beforeAll(async () => {
-    runner = await ActivityRunner.start();
-  });
-
-  afterAll(async () => {
-    await runner?.stop();
-  });
+  const runner = activityRunnerForSuite();
 
   async function dispatch(partners: FlakyPartner) {
     const requests: ShipmentRequest[] = [];
@@ -48,7 +40,7 @@ describe('dispatchShipment across attempts', () => {
       },
     } as unknown as Persistence;
     const activities = createDeliveryActivities(saudiPost, wasel, persistence);
-    const dispatched = await runner.run(activities, 'dispatchShipment', {
+    const dispatched = await runner().run(activities, 'dispatchShipment', {
       renewalId: 'R1',
       issueNumber: 1,
       nationalId: '1000000008',

@@ -1,7 +1,7 @@
 import { createRegistryActivities } from '../../activities/registry';
 import type { CivilRegistry } from '../../src/integrations/civil-registry/port';
 import type { PrintJobsRepository } from '../../src/persistence/repositories/print-jobs.repository';
-import { ActivityRunner, FlakyPartner } from './support/activity-runner';
+import { activityRunnerForSuite, FlakyPartner } from './support/activity-runner';
 
 /**
  * Activation makes two registry calls (the new passport valid, the old one cancelled). A retry after the second
@@ -9,15 +9,7 @@ import { ActivityRunner, FlakyPartner } from './support/activity-runner';
  * a real Temporal server, so each attempt only needs the calls still to be made.
  */
 describe('activateNewPassport across attempts', () => {
-  let runner: ActivityRunner;
-
-  beforeAll(async () => {
-    runner = await ActivityRunner.start();
-  });
-
-  afterAll(async () => {
-    await runner?.stop();
-  });
+  const runner = activityRunnerForSuite();
 
   function activate(registry: FlakyPartner, oldPassportNumber?: string): Promise<unknown> {
     const port = {
@@ -25,7 +17,7 @@ describe('activateNewPassport across attempts', () => {
       cancelPassport: registry.call('civil-registry', 'cancelPassport', () => undefined),
     } as unknown as CivilRegistry;
     const activities = createRegistryActivities(port, {} as PrintJobsRepository);
-    return runner.run(activities, 'activateNewPassport', {
+    return runner().run(activities, 'activateNewPassport', {
       renewalId: 'R1',
       newPassportNumber: 'X20000001',
       oldPassportNumber,

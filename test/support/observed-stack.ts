@@ -63,9 +63,10 @@ export function personalDataOf(person: SeedPerson): string[] {
  * Which of the person's data (in every written form, `personalDataOf`) the log lines name. Only text is read:
  * a number in a line is a time, a process id or a count, and the system holds every personal datum as text.
  * A short all-digit datum (a building or postal number) is sought as a number of its own, as a whole token:
- * inside a longer run of digits or hex (a timestamp, a UUID) it is chance, not the citizen.
+ * inside a longer run of digits or hex (a timestamp, a UUID) it is chance, not the citizen. Parts shorter than
+ * four characters (a unit number) are ordinary numbers: no line could be told to name the citizen by one.
  */
-export function personalDataInLogs(person: SeedPerson, lines: unknown[], minimumLength = 4): string[] {
+export function personalDataInLogs(person: SeedPerson, lines: unknown[]): string[] {
   const texts: string[] = [];
   const collect = (value: unknown): void => {
     if (typeof value === 'string') texts.push(value);
@@ -74,7 +75,7 @@ export function personalDataInLogs(person: SeedPerson, lines: unknown[], minimum
   };
   collect(lines);
   return [...new Set(personalDataOf(person))]
-    .filter((datum) => datum.length >= minimumLength)
+    .filter((datum) => datum.length >= 4)
     .filter((datum) => {
       if (!/^\d{1,7}$/.test(datum)) return texts.some((text) => text.includes(datum));
       const token = new RegExp(`(?<![\\w-])${datum}(?![\\w-])`);

@@ -47,6 +47,18 @@ export class ActivityRunner {
   }
 }
 
+/** One runner for the test file that calls this: started before its tests, stopped after them. */
+export function activityRunnerForSuite(): () => ActivityRunner {
+  let runner: ActivityRunner | undefined;
+  beforeAll(async () => {
+    runner = await ActivityRunner.start();
+  });
+  afterAll(async () => {
+    await runner?.stop();
+  });
+  return () => runner!;
+}
+
 /**
  * A partner whose operations fail transiently (an HTTP 503) as many times as a test says, then succeed;
  * it lists the calls that succeeded, in order.
