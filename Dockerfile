@@ -2,7 +2,7 @@
 #
 # One image for both production processes:
 #   API    (default)  node dist/src/api/main.js
-#   worker            node dist/src/worker/main.js   (docker-compose.yml overrides the command)
+#   worker            node --max-semi-space-size=4 dist/src/worker/main.js   (docker-compose.yml overrides the command)
 # The worker bundles the workflow code from dist/workflows at start, so the
 # compiled workflows/ folder ships in the image next to src/ and activities/.
 #

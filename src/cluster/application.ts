@@ -5,6 +5,7 @@ import { temporal } from '@temporalio/proto';
 import { PROJECT_ROOT } from '../config/paths';
 import { httpOk, tcpListening } from '../launcher/readiness';
 import type { ProcessSpec } from '../launcher/supervisor';
+import { WORKER_NODE_FLAGS } from '../worker/heap';
 
 /** The production entry points, as `npm run build` compiles them. */
 const entryPoint = (path: string) => join(PROJECT_ROOT, 'dist', path);
@@ -47,10 +48,16 @@ function appEnv(app: ApplicationEnv, extra: Record<string, string> = {}): NodeJS
   };
 }
 
-const node = (name: string, script: string, env: NodeJS.ProcessEnv, ready?: ProcessSpec['ready']): ProcessSpec => ({
+const node = (
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  ready?: ProcessSpec['ready'],
+  nodeFlags: string[] = [],
+): ProcessSpec => ({
   name,
   command: process.execPath,
-  args: [script],
+  args: [...nodeFlags, script],
   env,
   ready,
 });
@@ -63,8 +70,12 @@ export const apiSpec = (app: ApplicationEnv, name: string, port: number) =>
 /** Ready once Temporal has seen it poll: the SDK's default worker identity is `<pid>@<hostname>`. */
 export const workerSpec = (app: ApplicationEnv, name: string) =>
   // Several workers share this host, so none takes the default metrics port (WORKER_METRICS_PORT, 9464).
-  node(name, ENTRY_POINTS.worker, appEnv(app, { WORKER_METRICS_PORT: '0' }), (pid) =>
-    pollsWorkflowTasks(app, `${pid}@${hostname()}`),
+  node(
+    name,
+    ENTRY_POINTS.worker,
+    appEnv(app, { WORKER_METRICS_PORT: '0' }),
+    (pid) => pollsWorkflowTasks(app, `${pid}@${hostname()}`),
+    WORKER_NODE_FLAGS,
   );
 
 export const sandboxesSpec = (app: ApplicationEnv, port: number) =>

@@ -22,16 +22,27 @@ export interface WorkerTuning {
   activityTaskPollers: number;
   /** PostgreSQL connections of the worker's pool (activities, and in `npm start` the sandboxes too). */
   databasePoolSize: number;
+  /**
+   * How far V8 lets a heap grow past what survived the last full collection,
+   * in percent (0: V8's own heuristic, which on a large machine lets garbage
+   * pile up to several times the live heap). Process-wide, set before the
+   * workflow thread starts (src/worker/heap.ts).
+   */
+  heapGrowthPercent: number;
+  /** The workflow thread's young-generation semi-space in MiB (0: V8's own, 16). */
+  workflowSemiSpaceMiB: number;
 }
 
 export const DEFAULT_WORKER_TUNING: WorkerTuning = {
-  maxCachedWorkflows: 400,
+  maxCachedWorkflows: 300,
   workflowTaskSlots: 40,
   activitySlots: 100,
   localActivitySlots: 100,
   workflowTaskPollers: 10,
   activityTaskPollers: 10,
   databasePoolSize: 10,
+  heapGrowthPercent: 30,
+  workflowSemiSpaceMiB: 4,
 };
 
 export function loadWorkerTuning(env: Env): WorkerTuning {
@@ -47,6 +58,8 @@ export function loadWorkerTuning(env: Env): WorkerTuning {
     workflowTaskPollers: read('WORKER_WORKFLOW_TASK_POLLERS', d.workflowTaskPollers, 2),
     activityTaskPollers: read('WORKER_ACTIVITY_TASK_POLLERS', d.activityTaskPollers, 1),
     databasePoolSize: read('WORKER_DATABASE_POOL_SIZE', d.databasePoolSize, 1),
+    heapGrowthPercent: read('WORKER_HEAP_GROWTH_PERCENT', d.heapGrowthPercent, 0),
+    workflowSemiSpaceMiB: read('WORKER_WORKFLOW_SEMI_SPACE_MIB', d.workflowSemiSpaceMiB, 0),
   };
   // A workflow task runs on a cached workflow: the SDK would quietly lower the slots to the cache.
   if (tuning.maxCachedWorkflows > 0 && tuning.workflowTaskSlots > tuning.maxCachedWorkflows) {

@@ -13,6 +13,7 @@ import { createPersistence } from '../persistence/persistence';
 import { createIntegrations } from '../wiring/integrations';
 import { createWorkerMetrics, type WorkerMetrics } from '../telemetry/metrics';
 import type { Tracing } from '../telemetry/tracing';
+import { applyWorkerHeapTuning } from './heap';
 import { SmsOutboxSender } from './sms-outbox-sender';
 import { tracingWorkerOptions } from './tracing';
 
@@ -98,6 +99,8 @@ export async function startRenewalWorker(
   dataSource: DataSource,
   telemetry: WorkerTelemetry = {},
 ): Promise<RunningWorker> {
+  // Before the SDK starts the workflow thread, whose heap takes the flags when it is made.
+  applyWorkerHeapTuning(config.worker);
   const dependencies = activityDependencies(config, dataSource, telemetry);
   const worker = await createRenewalWorker(config, dataSource, telemetry, dependencies);
   try {

@@ -8,6 +8,7 @@ import { loadClusterOptions } from '../../src/cluster/options';
 import { TEMPORAL_DATABASES } from '../../src/cluster/temporal-schema';
 import { TEMPORAL_CONFIG_DIR, temporalServerEnv } from '../../src/cluster/temporal-services';
 import { loadApiConfiguration, loadWorkerConfiguration } from '../../src/config/process-configuration';
+import { WORKER_NODE_FLAGS } from '../../src/worker/heap';
 import { NODE24_VERSION } from '../../src/tools/node24';
 import { RENEWAL_SEARCH_ATTRIBUTES, RENEWAL_TASK_QUEUE } from '../../workflows/contract';
 
@@ -423,7 +424,10 @@ describe('docker-compose.yml', () => {
     // Without a command of its own, the API runs the image's CMD (checked below).
     const apiCommand = service('api').command;
     if (apiCommand !== undefined) expect(commandText(apiCommand)).toBe('node dist/src/api/main.js');
-    expect(commandText(service('worker').command)).toBe('node dist/src/worker/main.js');
+    // The worker starts with the flags its heap tuning needs on the command line, as `npm run start:worker` does.
+    const worker = ['node', ...WORKER_NODE_FLAGS, 'dist/src/worker/main.js'].join(' ');
+    expect(commandText(service('worker').command)).toBe(worker);
+    expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts['start:worker']).toBe(worker);
   });
 
   it('checks the API readiness over HTTP with node fetch', () => {

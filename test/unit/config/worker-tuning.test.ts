@@ -15,8 +15,11 @@ describe('worker tuning', () => {
       WORKER_WORKFLOW_TASK_POLLERS: '4',
       WORKER_ACTIVITY_TASK_POLLERS: '5',
       WORKER_DATABASE_POOL_SIZE: '6',
+      WORKER_HEAP_GROWTH_PERCENT: '50',
+      WORKER_WORKFLOW_SEMI_SPACE_MIB: '0',
     });
     expect(tuning.databasePoolSize).toBe(6);
+    expect(tuning).toMatchObject({ heapGrowthPercent: 50, workflowSemiSpaceMiB: 0 });
     expect(workerOptionsOf(tuning)).toEqual({
       maxCachedWorkflows: 250,
       maxConcurrentWorkflowTaskExecutions: 20,
@@ -34,6 +37,7 @@ describe('worker tuning', () => {
       /WORKER_WORKFLOW_TASK_POLLERS must be at most WORKER_WORKFLOW_TASK_SLOTS/,
     );
     expect(() => loadWorkerTuning({ WORKER_DATABASE_POOL_SIZE: '0' })).toThrow(/WORKER_DATABASE_POOL_SIZE/);
+    expect(() => loadWorkerTuning({ WORKER_HEAP_GROWTH_PERCENT: '-1' })).toThrow(/WORKER_HEAP_GROWTH_PERCENT/);
     expect(() => loadWorkerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '10', WORKER_WORKFLOW_TASK_SLOTS: '20' })).toThrow(
       /WORKER_WORKFLOW_TASK_SLOTS must be at most WORKER_MAX_CACHED_WORKFLOWS/,
     );
