@@ -51,15 +51,18 @@ describe("the worker's heap tuning", () => {
     expect(workerHeapFlags({ heapGrowthPercent: 0, workflowSemiSpaceMiB: 0 })).toEqual([]);
   });
 
-  it('set at run time, keeps the heap near what is alive and the new thread young generation small', () => {
+  it('set at run time, keep the new thread young generation small and, on V8 11, the heap near what is alive', () => {
     const untuned = probe([]);
     const tuned = probe(workerHeapFlags(DEFAULT_WORKER_TUNING));
     console.log(`untuned ${JSON.stringify(untuned)}\ntuned   ${JSON.stringify(tuned)}`);
-    // V8's own heuristic let this heap reach about 4 times what is alive at the end on Node 20 (V8 11), under 3
-    // times on Node 24 (V8 13, less greedy by itself); with the flag, 2 and 2.6 times (the total also counts the
-    // young generation, code, and the garbage of the round under way).
-    expect(tuned.largestMiB).toBeLessThan(3 * tuned.aliveMiB);
-    expect(tuned.largestMiB).toBeLessThanOrEqual(untuned.largestMiB);
+    // On Node 20 (V8 11) V8's own heuristic let this heap reach 3.8–4.8 times what is alive at the end, the flag
+    // 1.9–2.3 times (the total also counts the young generation, code, and the garbage of the round under way).
+    // Node 24's V8 13 grows its heaps less by itself (2.7 times here) and the flag made no difference this probe
+    // can see, on a quiet machine or a loaded one; there the semi-spaces are what the tuning changes.
+    if (Number(process.versions.v8.split('.')[0]) < 12) {
+      expect(untuned.largestMiB).toBeGreaterThan(1.4 * tuned.largestMiB);
+      expect(tuned.largestMiB).toBeLessThan(3 * tuned.aliveMiB);
+    }
     // A semi-space of 4 MiB: a young generation of two, against V8's 2 × 16 MiB.
     expect(tuned.threadYoungMiB).toBeLessThanOrEqual(8);
     expect(untuned.threadYoungMiB).toBeGreaterThan(8);
