@@ -20,8 +20,10 @@ async function main(): Promise<void> {
     'renewals-worker',
   );
   const worker = await startRenewalWorker(config, dataSource, observability.telemetry);
-  // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish.
+  // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish; then its connection to Temporal
+  // is closed too, or its native handle would keep the stopped process alive.
   await worker.done;
+  await worker.shutdown();
   await dataSource.destroy();
   await observability.stop();
   await tracing?.shutdown();
