@@ -20,10 +20,8 @@ async function main(): Promise<void> {
     'renewals-worker',
   );
   const worker = await startRenewalWorker(config, dataSource, observability.telemetry);
-  // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish; then its connection to Temporal
-  // is closed too, or its native handle would keep the stopped process alive.
+  // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish.
   await worker.done;
-  await worker.shutdown();
   await dataSource.destroy();
   await observability.stop();
   await tracing?.shutdown();

@@ -21,7 +21,7 @@ export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
 export interface RunningWorker {
   worker: Worker;
-  /** Resolves when the worker has stopped (after `shutdown`). */
+  /** Resolves when the worker has stopped (on a signal, or after `shutdown`) and its connection is closed. */
   done: Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -117,15 +117,18 @@ export async function startRenewalWorker(
     Runtime.instance().logger,
   );
   sender.start();
-  // The SDK stops polling on SIGINT/SIGTERM: the sender stops with it, its round in flight recorded.
-  const done = worker.run().finally(() => sender.stop());
+  // The SDK stops polling on SIGINT/SIGTERM: the sender stops with it, its round in flight recorded; then the
+  // connection to Temporal is closed, whose native handle would otherwise keep a stopped process alive.
+  const done = worker.run().finally(async () => {
+    await sender.stop();
+    await worker.options.connection?.close();
+  });
   return {
     worker,
     done,
     async shutdown() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await done;
-      await worker.options.connection?.close();
     },
   };
 }
