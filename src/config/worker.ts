@@ -29,8 +29,6 @@ export interface WorkerTuning {
    * workflow thread starts (src/worker/heap.ts).
    */
   heapGrowthPercent: number;
-  /** The workflow thread's young-generation semi-space in MiB (0: V8's own, 16). */
-  workflowSemiSpaceMiB: number;
 }
 
 export const DEFAULT_WORKER_TUNING: WorkerTuning = {
@@ -42,7 +40,6 @@ export const DEFAULT_WORKER_TUNING: WorkerTuning = {
   activityTaskPollers: 10,
   databasePoolSize: 10,
   heapGrowthPercent: 30,
-  workflowSemiSpaceMiB: 4,
 };
 
 export function loadWorkerTuning(env: Env): WorkerTuning {
@@ -59,7 +56,6 @@ export function loadWorkerTuning(env: Env): WorkerTuning {
     activityTaskPollers: read('WORKER_ACTIVITY_TASK_POLLERS', d.activityTaskPollers, 1),
     databasePoolSize: read('WORKER_DATABASE_POOL_SIZE', d.databasePoolSize, 1),
     heapGrowthPercent: read('WORKER_HEAP_GROWTH_PERCENT', d.heapGrowthPercent, 0),
-    workflowSemiSpaceMiB: read('WORKER_WORKFLOW_SEMI_SPACE_MIB', d.workflowSemiSpaceMiB, 0),
   };
   // A workflow task runs on a cached workflow: the SDK would quietly lower the slots to the cache.
   if (tuning.maxCachedWorkflows > 0 && tuning.workflowTaskSlots > tuning.maxCachedWorkflows) {

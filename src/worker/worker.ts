@@ -100,7 +100,7 @@ export async function startRenewalWorker(
   telemetry: WorkerTelemetry = {},
 ): Promise<RunningWorker> {
   // Before the SDK starts the workflow thread, whose heap takes the flags when it is made.
-  applyWorkerHeapTuning(config.worker);
+  applyWorkerHeapTuning(config.worker.heapGrowthPercent);
   const dependencies = activityDependencies(config, dataSource, telemetry);
   const worker = await createRenewalWorker(config, dataSource, telemetry, dependencies);
   try {

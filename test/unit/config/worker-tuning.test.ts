@@ -16,10 +16,9 @@ describe('worker tuning', () => {
       WORKER_ACTIVITY_TASK_POLLERS: '5',
       WORKER_DATABASE_POOL_SIZE: '6',
       WORKER_HEAP_GROWTH_PERCENT: '50',
-      WORKER_WORKFLOW_SEMI_SPACE_MIB: '0',
     });
     expect(tuning.databasePoolSize).toBe(6);
-    expect(tuning).toMatchObject({ heapGrowthPercent: 50, workflowSemiSpaceMiB: 0 });
+    expect(tuning.heapGrowthPercent).toBe(50);
     expect(workerOptionsOf(tuning)).toEqual({
       maxCachedWorkflows: 250,
       maxConcurrentWorkflowTaskExecutions: 20,
