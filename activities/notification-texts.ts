@@ -14,6 +14,32 @@ export function noticeText(notice: CitizenNotice, params: NoticeParams = {}, lan
 const RIYADH = 'Asia/Riyadh';
 const LOCALES: Record<Language, string> = { ar: 'ar-SA-u-ca-gregory-nu-latn', en: 'en-GB' };
 
+/**
+ * Made once per language: building an `Intl.DateTimeFormat` costs far more
+ * than formatting with it, and every SMS with a deadline formats three times.
+ */
+const FORMATS = Object.fromEntries(
+  (Object.keys(LOCALES) as Language[]).map((language) => {
+    const locale = LOCALES[language];
+    const clock = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(locale, { timeZone: RIYADH, hour: 'numeric', minute: '2-digit', ...options });
+    return [
+      language,
+      {
+        day: new Intl.DateTimeFormat(locale, {
+          timeZone: RIYADH,
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+        }),
+        clock24: clock({ hourCycle: 'h23', hour: '2-digit' }),
+        clock12: clock({ hourCycle: 'h12' }),
+      },
+    ];
+  }),
+) as Record<Language, { day: Intl.DateTimeFormat; clock24: Intl.DateTimeFormat; clock12: Intl.DateTimeFormat }>;
+
 /** The notice's parameters, written out for one language. */
 class Values {
   constructor(
@@ -37,24 +63,14 @@ class Values {
   deadline(): string {
     const at = new Date(this.text('until'));
     if (Number.isNaN(at.getTime())) return '';
-    const locale = LOCALES[this.language];
-    const day = (date: Date) =>
-      new Intl.DateTimeFormat(locale, {
-        timeZone: RIYADH,
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      }).format(date);
-    const clock = (options: Intl.DateTimeFormatOptions) =>
-      new Intl.DateTimeFormat(locale, { timeZone: RIYADH, hour: 'numeric', minute: '2-digit', ...options }).format(at);
-    if (clock({ hourCycle: 'h23', hour: '2-digit' }) === '00:00') {
-      const dayBefore = day(new Date(at.getTime() - 1));
+    const { day, clock24, clock12 } = FORMATS[this.language];
+    if (clock24.format(at) === '00:00') {
+      const dayBefore = day.format(new Date(at.getTime() - 1));
       return this.language === 'ar' ? `قبل نهاية يوم ${dayBefore}` : `by the end of ${dayBefore}`;
     }
     return this.language === 'ar'
-      ? `قبل الساعة ${clock({ hourCycle: 'h12' })} يوم ${day(at)} بتوقيت الرياض`
-      : `by ${clock({ hourCycle: 'h23', hour: '2-digit' })} on ${day(at)}, Riyadh time`;
+      ? `قبل الساعة ${clock12.format(at)} يوم ${day.format(at)} بتوقيت الرياض`
+      : `by ${clock24.format(at)} on ${day.format(at)}, Riyadh time`;
   }
 
   reason(): string {
