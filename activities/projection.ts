@@ -22,10 +22,8 @@ export function createProjectionActivities(persistence: Persistence, stageChange
     async recordProgress(record: ProgressRecord): Promise<void> {
       const { renewalId, sequence } = record;
       const applied = await persistence.transaction(async (tx) => {
-        // Where the renewal was before this write (the row locked until commit), for the stage metrics.
-        const before = stageChanges && (await tx.renewals.positionOf(renewalId));
-        const outcome = await tx.renewals.applyProgress(record);
-        if (outcome === 'MISSING') {
+        const progress = await tx.renewals.applyProgress(record);
+        if (progress.outcome === 'MISSING') {
           // Retried with backoff: the API writes the row when it creates the renewal.
           throw new Error(`Renewal ${renewalId} is not in the read model yet`);
         }
@@ -58,7 +56,8 @@ export function createProjectionActivities(persistence: Persistence, stageChange
         if (record.closedShipment) {
           await tx.shipments.close(record.closedShipment.shipmentKey, record.closedShipment.status);
         }
-        return outcome === 'APPLIED' ? before : undefined;
+        // Where the renewal was before this write, for the stage metrics.
+        return progress.outcome === 'APPLIED' ? progress.before : undefined;
       });
       // Counted once committed, and once only: a retried write applies nothing.
       if (applied) for (const change of stageChangesOf(applied, record.timeline)) stageChanges?.record(change);

@@ -68,6 +68,17 @@ describe('logs and metrics of a renewal', () => {
     expect(
       value(text, 'partner_call_duration_seconds_count', { system: 'sadad', operation: 'issueBill', outcome: 'ok' }),
     ).toBe(1);
+    // Each stage left is timed from where the projection found the renewal before moving it: one renewal, once each.
+    for (const stage of [
+      'ELIGIBILITY_CHECK',
+      'AWAITING_ACCEPTANCE',
+      'AWAITING_PAYMENT',
+      'PRINTING',
+      'READY_FOR_PICKUP',
+    ]) {
+      expect(value(text, 'renewal_stage_duration_seconds_count', { stage })).toBe(1);
+    }
+    expect(value(text, 'renewal_stage_entered_total', { stage: 'COMPLETED' })).toBe(1);
   });
 
   it('serves request durations by route, renewals by stage and counter mismatches at the API’s /metrics', async () => {

@@ -58,7 +58,10 @@ describe('progress writes and the SMS outbox (real PostgreSQL)', () => {
       params: { billNumber: '700100000001' },
     };
     const paying = progress(renewalId, 4, 'AWAITING_PAYMENT', { notices: [notice] });
-    expect(await persistence.renewals.applyProgress(paying)).toBe('APPLIED');
+    expect(await persistence.renewals.applyProgress(paying)).toEqual({
+      outcome: 'APPLIED',
+      before: { stage: 'ELIGIBILITY_CHECK', enteredAt: expect.any(Date) },
+    });
     await persistence.audit.append({
       eventKey: `workflow:${renewalId}:4`,
       renewalId,
@@ -71,8 +74,10 @@ describe('progress writes and the SMS outbox (real PostgreSQL)', () => {
       { messageKey: notice.key, renewalId, notice: notice.notice, params: notice.params },
     ]);
     // A retried write, and a late one from before: neither changes anything.
-    expect(await persistence.renewals.applyProgress(paying)).toBe('STALE');
-    expect(await persistence.renewals.applyProgress(progress(renewalId, 2, 'AWAITING_ACCEPTANCE'))).toBe('STALE');
+    expect(await persistence.renewals.applyProgress(paying)).toEqual({ outcome: 'STALE' });
+    expect(await persistence.renewals.applyProgress(progress(renewalId, 2, 'AWAITING_ACCEPTANCE'))).toEqual({
+      outcome: 'STALE',
+    });
     await persistence.smsOutbox.enqueue([{ messageKey: notice.key, renewalId, notice: notice.notice, params: {} }]);
 
     const row = await persistence.renewals.findInScope(renewalId, {});
@@ -92,7 +97,9 @@ describe('progress writes and the SMS outbox (real PostgreSQL)', () => {
   });
 
   it('answers MISSING for a renewal the API has not written yet (the projection knows no national ID)', async () => {
-    expect(await persistence.renewals.applyProgress(progress(randomUUID(), 1, 'AWAITING_ACCEPTANCE'))).toBe('MISSING');
+    expect(await persistence.renewals.applyProgress(progress(randomUUID(), 1, 'AWAITING_ACCEPTANCE'))).toEqual({
+      outcome: 'MISSING',
+    });
   });
 
   it('lets concurrent senders claim disjoint notices, for a lease, and records a send once', async () => {

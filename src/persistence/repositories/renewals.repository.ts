@@ -14,6 +14,10 @@ import { RenewalRecord } from '../entities/renewal.entity';
 /** Which renewals a caller may see: all, or only a citizen's or an office's. */
 export type RenewalScope = Partial<Pick<RenewalRecord, 'nationalId' | 'officeId'>>;
 
+/** What a progress write did; when applied, where the renewal was before it (for the stage metrics). */
+export type ProgressOutcome =
+  { outcome: 'APPLIED'; before: { stage: RenewalStage; enteredAt: Date } } | { outcome: 'STALE' | 'MISSING' };
+
 export interface CreatedRenewal {
   renewalId: string;
   nationalId: string;
@@ -156,25 +160,21 @@ export class RenewalsRepository {
    * no national ID): the API writes it when it creates the renewal, and until
    * it has, the answer is `MISSING` and the write is tried again.
    */
-  /** The renewal's stage and since when, its row locked for the rest of the transaction. */
-  async positionOf(renewalId: string): Promise<{ stage: RenewalStage; enteredAt: Date } | undefined> {
-    const [row]: Array<{ stage: RenewalStage; stage_entered_at: Date }> = await this.manager.query(
-      'SELECT stage, stage_entered_at FROM renewals WHERE renewal_id = $1 FOR UPDATE',
-      [renewalId],
-    );
-    return row && { stage: row.stage, enteredAt: new Date(row.stage_entered_at) };
-  }
-
-  async applyProgress(record: ProgressRecord): Promise<'APPLIED' | 'STALE' | 'MISSING'> {
+  async applyProgress(record: ProgressRecord): Promise<ProgressOutcome> {
     const { snapshot } = record;
-    const [, updated] = (await this.manager.query(
-      `UPDATE renewals SET
+    // One statement: the row is locked and read as it was (`before`, for the stage metrics) and moved in the same
+    // round trip, so the write on each stage change's path holds the row for as short a time as it can.
+    // TypeORM answers an UPDATE with its RETURNING rows and the count of rows it changed.
+    const [rows] = (await this.manager.query(
+      `UPDATE renewals r SET
          stage = $2, delivery_method = $3, office_id = $4, stage_deadline = $5, sla_breached = $6,
          issue_number = $7, validity_years = $8, tracking = $9, pending_action = $10, outcome_reason = $11,
          counter_mismatches = $12, amount_due_sar = $13, bill_number = $14, last_sequence = $15,
-         stage_entered_at = CASE WHEN stage = $2 THEN stage_entered_at ELSE $16 END,
+         stage_entered_at = CASE WHEN r.stage = $2 THEN r.stage_entered_at ELSE $16 END,
          has_snapshot = true, updated_at = now()
-       WHERE renewal_id = $1 AND last_sequence < $15`,
+       FROM (SELECT renewal_id, stage, stage_entered_at FROM renewals WHERE renewal_id = $1 FOR UPDATE) before
+       WHERE r.renewal_id = before.renewal_id AND r.last_sequence < $15
+       RETURNING before.stage AS previous_stage, before.stage_entered_at AS previous_entered_at`,
       [
         record.renewalId,
         snapshot.stage,
@@ -193,9 +193,15 @@ export class RenewalsRepository {
         record.sequence,
         record.at,
       ],
-    )) as [unknown, number];
-    if (updated > 0) return 'APPLIED';
-    return (await this.exists(record.renewalId)) ? 'STALE' : 'MISSING';
+    )) as [Array<{ previous_stage: RenewalStage; previous_entered_at: Date }>, number];
+    const [applied] = rows;
+    if (applied) {
+      return {
+        outcome: 'APPLIED',
+        before: { stage: applied.previous_stage, enteredAt: new Date(applied.previous_entered_at) },
+      };
+    }
+    return { outcome: (await this.exists(record.renewalId)) ? 'STALE' : 'MISSING' };
   }
 
   /**

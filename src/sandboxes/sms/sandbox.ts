@@ -41,15 +41,19 @@ export class SandboxSmsGateway implements SmsGateway {
       if (!message.text?.trim() || [...message.text].length > MAX_TEXT_LENGTH) {
         throw invalidRequest('text', `must be 1 to ${MAX_TEXT_LENGTH} characters`);
       }
-      await this.db.query(
-        `INSERT INTO sandbox_sms_outbox (message_id, message_key, to_mobile, body)
-         VALUES ('SM' || replace(gen_random_uuid()::text, '-', ''), $1, $2, $3)
-         ON CONFLICT (message_key) DO NOTHING`,
-        [message.messageKey, message.to, message.text],
-      );
-      const row = await queryRow<OutboxRow>(this.db, `SELECT * FROM sandbox_sms_outbox WHERE message_key = $1`, [
-        message.messageKey,
-      ]);
+      // A key seen before answers with the message accepted then (read only in that case).
+      const row =
+        (await queryRow<OutboxRow>(
+          this.db,
+          `INSERT INTO sandbox_sms_outbox (message_id, message_key, to_mobile, body)
+           VALUES ('SM' || replace(gen_random_uuid()::text, '-', ''), $1, $2, $3)
+           ON CONFLICT (message_key) DO NOTHING
+           RETURNING *`,
+          [message.messageKey, message.to, message.text],
+        )) ??
+        (await queryRow<OutboxRow>(this.db, `SELECT * FROM sandbox_sms_outbox WHERE message_key = $1`, [
+          message.messageKey,
+        ]));
       return { messageId: row!.message_id, acceptedAt: isoTimestamp(row!.accepted_at) };
     });
   }
