@@ -22,7 +22,7 @@ export async function waitUntil(probe: Probe, options: WaitOptions): Promise<voi
     try {
       if (await probe()) return;
     } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
+      last = describe(error);
     }
     if (Date.now() > deadline) throw new Error(`${options.what}: not ready after ${options.timeoutMs} ms (${last})`);
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
@@ -45,9 +45,26 @@ export function tcpListening(port: number, host = '127.0.0.1'): Probe {
     });
 }
 
-/** The URL answers 2xx. */
+/** The URL answers 2xx; any other answer is thrown, so a timeout names the last one (e.g. a 503 from /health/ready). */
 export function httpOk(url: string): Probe {
-  return async () => (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
+  return async () => {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    if (!response.ok) {
+      // A health endpoint's body says which of its checks is down: enough of it to act on.
+      const body = (await response.text()).replace(/\s+/g, ' ').trim().slice(0, 300);
+      throw new Error(`answered ${response.status}${body ? `: ${body}` : ''}`);
+    }
+    return true;
+  };
+}
+
+/** An error as one line; fetch's own ("fetch failed") says why only in its cause (e.g. ECONNREFUSED). */
+function describe(error: unknown): string {
+  // Duck-typed: fetch's errors come from Node's own realm, which `instanceof Error` in a test's sandbox does not see.
+  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown; message?: unknown } };
+  if (typeof message !== 'string') return String(error);
+  const why = cause?.code ?? cause?.message;
+  return typeof why === 'string' ? `${message}: ${why}` : message;
 }
 
 /** A Temporal frontend answers the gRPC health check as serving. */
