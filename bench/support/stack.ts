@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { attachedDataDir } from './cpu';
 import { BENCH_ROOT, PROJECT_ROOT } from './paths';
 
 /** Secrets and policy the bench sets itself, so it can sign tokens and accept terms without reading product code. */
@@ -23,6 +24,8 @@ export interface Stack {
   temporalAddress: string;
   /** The process hosting API, worker and sandboxes (undefined when attached to a running stack). */
   pid?: number;
+  /** The data folder whose pid files name the stack's processes (attached: `EMBEDDED_DATA_DIR` or `.data`). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -89,7 +92,7 @@ export async function startStack(options: { fresh?: boolean; dataDir?: string } 
   };
   if (process.env.BENCH_ATTACH === '1') {
     await waitUntilReady(urls.apiUrl, undefined, 10_000);
-    return { ...urls, stop: async () => undefined };
+    return { ...urls, dataDir: attachedDataDir(), stop: async () => undefined };
   }
   const dataDir = options.dataDir ?? benchDataDir();
   if (options.fresh !== false) rmSync(dataDir, { recursive: true, force: true });
@@ -101,7 +104,7 @@ export async function startStack(options: { fresh?: boolean; dataDir?: string } 
     await stopChild(child);
     throw error;
   }
-  return { ...urls, pid: child.pid, stop: () => stopChild(child) };
+  return { ...urls, pid: child.pid, dataDir, stop: () => stopChild(child) };
 }
 
 export function spawnProduct(ports: Ports, dataDir: string): ChildProcess {
