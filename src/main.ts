@@ -7,6 +7,7 @@ import { createApp } from './api/create-app';
 import { requireDatabaseUrl } from './config/configuration';
 import { loadConfiguration } from './config/process-configuration';
 import { describeError } from './launcher/logger';
+import { PID_NAMES } from './launcher/pid-files';
 import { claimDataDir, type DataDirClaim } from './launcher/recovery';
 import { openDataSource, runMigrations } from './persistence/data-source';
 import { startEmbeddedPostgres } from './persistence/embedded-postgres';
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
         persistent: true,
       });
       stops.push(postgres.stop);
-      claim.record('postgres', postgres.pid, 'SIGINT');
+      claim.record(PID_NAMES.postgres, postgres.pid, 'SIGINT');
       config = { ...config, databaseUrl: postgres.url };
       logger.info(`PostgreSQL (embedded) on 127.0.0.1:${config.embedded.postgresPort}`);
     }
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
       const uiPort = config.embedded.temporalUiPort;
       localUiOrigins.push(`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`);
       stops.push(temporal.stop);
-      claim.record('temporal-dev-server', temporal.pid);
+      claim.record(PID_NAMES.temporalDevServer, temporal.pid);
       config = { ...config, temporal: { ...config.temporal, address: temporal.address } };
       logger.info(`Temporal dev server on ${temporal.address}, UI ${temporal.uiUrl}`);
     }

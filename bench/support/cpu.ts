@@ -1,33 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PidFiles } from '../../src/launcher/pid-files';
-import { PROJECT_ROOT } from './paths';
-
-/** Clock ticks per second of /proc's CPU times (100 on every Linux this runs on, asked once to be sure). */
-const TICKS_PER_SECOND = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/**
- * CPU-seconds a process has used so far, all its threads, user and system
- * (`/proc/<pid>/stat`); undefined where there is no such process or no /proc.
- */
-export function cpuSeconds(pid: number | undefined): number | undefined {
-  if (!pid) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which may itself hold spaces and parentheses: utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
-}
+import { embeddedDataDir } from '../../src/config/configuration';
+import { PID_NAMES, PidFiles } from '../../src/launcher/pid-files';
+import { cpuSeconds } from '../../src/launcher/process-info';
 
 /**
  * The processes of an embedded stack, from the pid files `npm start` keeps in its data folder:
@@ -35,20 +8,18 @@ export function cpuSeconds(pid: number | undefined): number | undefined {
  */
 export function stackProcesses(dataDir: string): { product?: number; temporal?: number } {
   const pids = new PidFiles(dataDir);
-  return { product: pids.read('launcher')?.pid, temporal: pids.read('temporal-dev-server')?.pid };
+  return { product: pids.read(PID_NAMES.launcher)?.pid, temporal: pids.read(PID_NAMES.temporalDevServer)?.pid };
 }
 
-/** Where `npm start` keeps its data when the bench attaches to it: its own default unless told otherwise. */
-export function attachedDataDir(): string {
-  return process.env.EMBEDDED_DATA_DIR ?? join(PROJECT_ROOT, '.data');
-}
+/** Where the `npm start` the bench attaches to keeps its data: the same setting, read the same way. */
+export const attachedDataDir = () => embeddedDataDir(process.env);
 
-/** CPU-seconds used between `start` and `stop` by each process named (and by the bench itself). */
+/** CPU-seconds used between now and `stop` by each process named (undefined if it could not be read) and by the bench. */
 export function cpuMeter(pids: Record<string, number | undefined>) {
   const read = (): Record<string, number | undefined> => {
     const own = process.cpuUsage();
     return {
-      ...Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)])),
+      ...Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, pid ? cpuSeconds(pid) : undefined])),
       bench: (own.user + own.system) / 1e6,
     };
   };

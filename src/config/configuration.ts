@@ -30,6 +30,11 @@ export interface AppConfig {
   policy: RenewalPolicy;
 }
 
+/** Where `npm start` keeps its data (PostgreSQL, the dev server's SQLite, pid files). */
+export function embeddedDataDir(env: Env): string {
+  return readEnv(env, 'EMBEDDED_DATA_DIR', undefined, text, 'text') ?? join(PROJECT_ROOT, '.data');
+}
+
 export function loadConfig(env: Env): AppConfig {
   return {
     httpPort: readEnv(env, 'PORT', 3000, integerAtLeast(0), 'an integer >= 0'),
@@ -41,7 +46,7 @@ export function loadConfig(env: Env): AppConfig {
       workflowBundlePath: readEnv(env, 'WORKFLOW_BUNDLE_PATH', undefined, text, 'text'),
     },
     embedded: {
-      dataDir: readEnv(env, 'EMBEDDED_DATA_DIR', undefined, text, 'text') ?? join(PROJECT_ROOT, '.data'),
+      dataDir: embeddedDataDir(env),
       postgresPort: readEnv(env, 'EMBEDDED_POSTGRES_PORT', 5433, integerAtLeast(1), 'an integer >= 1'),
       temporalPort: readEnv(env, 'EMBEDDED_TEMPORAL_PORT', 7233, integerAtLeast(1), 'an integer >= 1'),
       temporalUiPort: readEnv(env, 'EMBEDDED_TEMPORAL_UI_PORT', 8233, integerAtLeast(1), 'an integer >= 1'),

@@ -2,6 +2,13 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { type ProcessIdentity, readProcess } from './process-info';
 
+/** The pid files' names: the launcher's own, and those of the processes `npm start` starts beside it. */
+export const PID_NAMES = {
+  launcher: 'launcher',
+  postgres: 'postgres',
+  temporalDevServer: 'temporal-dev-server',
+} as const;
+
 /** A process a launcher started, as written to `<dataDir>/pids/<name>.pid`. */
 export interface PidRecord extends ProcessIdentity {
   name: string;

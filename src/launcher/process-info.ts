@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -13,18 +14,38 @@ export interface ProcessIdentity {
   cmdline: string[];
 }
 
-export function readProcess(pid: number): ProcessIdentity | undefined {
+/** The fields of /proc/<pid>/stat from field 3 (state) on; undefined for a process that is not there. */
+function statFields(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) is in parentheses and may itself hold spaces or parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+export function readProcess(pid: number): ProcessIdentity | undefined {
+  try {
+    const fields = statFields(pid);
     // fields[0] is field 3 (state); a zombie has exited and only waits for its parent.
-    if (fields[0] === 'Z') return undefined;
+    if (!fields || fields[0] === 'Z') return undefined;
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
     return { pid, startTime: fields[19], cmdline };
   } catch {
     return undefined;
   }
+}
+
+let ticksPerSecond: number | undefined;
+
+/** CPU-seconds the process has used so far, all its threads, user and system (fields 14 and 15); undefined if gone. */
+export function cpuSeconds(pid: number): number | undefined {
+  const fields = statFields(pid);
+  if (!fields) return undefined;
+  // Asked once, when first needed (100 on every Linux this runs on).
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
 export function isAlive(pid: number): boolean {

@@ -1,8 +1,8 @@
 import type { LauncherLogger } from './logger';
-import { PidFiles, type PidRecord } from './pid-files';
+import { PID_NAMES, PidFiles, type PidRecord } from './pid-files';
 import { isSameProcess, terminate } from './process-info';
 
-const LAUNCHER = 'launcher';
+const LAUNCHER = PID_NAMES.launcher;
 
 /** Time a leftover gets to stop on its own signal before it is killed. */
 const LEFTOVER_GRACE_MS = 15_000;

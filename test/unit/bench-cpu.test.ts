@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cpuMeter, cpuSeconds, stackProcesses } from '../../bench/support/cpu';
-import { PidFiles } from '../../src/launcher/pid-files';
+import { cpuMeter, stackProcesses } from '../../bench/support/cpu';
+import { PID_NAMES, PidFiles } from '../../src/launcher/pid-files';
+import { cpuSeconds } from '../../src/launcher/process-info';
 
 describe('the bench’s CPU accounting', () => {
   it('reads a process’s CPU time from /proc, and nothing for a process that is not there', () => {
@@ -13,13 +14,12 @@ describe('the bench’s CPU accounting', () => {
     expect(after - before).toBeGreaterThanOrEqual(0.2);
     expect(after - before).toBeLessThan(5);
     expect(cpuSeconds(2 ** 22 + 1)).toBeUndefined();
-    expect(cpuSeconds(undefined)).toBeUndefined();
   });
 
   it('finds the stack’s processes by the pid files npm start keeps, and meters each between start and stop', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-cpu-'));
     try {
-      new PidFiles(dataDir).record('temporal-dev-server', process.pid);
+      new PidFiles(dataDir).record(PID_NAMES.temporalDevServer, process.pid);
       expect(stackProcesses(dataDir)).toEqual({ product: undefined, temporal: process.pid });
 
       const meter = cpuMeter(stackProcesses(dataDir));
