@@ -7,20 +7,20 @@ import { dataSourceOptions } from '../persistence/data-source';
 import { AuthModule } from './auth/auth.module';
 import { CarrierModule } from './carrier/carrier.module';
 import { CodecModule, CodecModuleOptions } from './codec/codec.module';
-import { ApiConfigModule } from './config/api-config.module';
+import { ApiConfigModule } from './config-module/api-config.module';
 import { CounterModule } from './counter/counter.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
-import { IntegrationsFactory, IntegrationsModule } from './integrations/integrations.module';
-import { LoggingModule, LoggingOptions } from './logging/logging.module';
-import { MetricsModule } from './metrics/metrics.module';
+import { IntegrationsFactory, IntegrationsModule } from './integrations-module/integrations.module';
+import { LoggingModule, LoggingOptions } from './telemetry-module/logging.module';
+import { MetricsModule } from './telemetry-module/metrics.module';
 import type { ApiMetrics } from '../telemetry/metrics';
 import { OperatorModule } from './operator/operator.module';
 import { PagesModule } from './pages/pages.module';
 import type { PagesOptions } from './pages/pages-options';
 import { RenewalEventsModule } from './renewal-events/renewal-events.module';
 import { RenewalsModule } from './renewals/renewals.module';
-import { TemporalModule } from './temporal/temporal.module';
+import { TemporalModule } from './temporal-module/temporal.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The API: one module per actor, over shared configuration, persistence, Temporal and security. */

@@ -10,11 +10,11 @@ import type { ApiConfiguration } from '../config/process-configuration';
 import { AppModule } from './app.module';
 import type { CodecModuleOptions } from './codec/codec.module';
 import type { PagesOptions } from './pages/pages-options';
-import { bodyParserProblems } from './common/body-parser-problems';
-import { methodNotAllowed } from './common/method-not-allowed';
-import { ProblemDetailsFilter } from './common/problem-details.filter';
-import { createValidationPipe } from './common/validation.pipe';
-import type { IntegrationsFactory } from './integrations/integrations.module';
+import { bodyParserProblems } from './shared/problems/body-parser-problems';
+import { methodNotAllowed } from './shared/problems/method-not-allowed';
+import { ProblemDetailsFilter } from './shared/problems/problem-details.filter';
+import { createValidationPipe } from './shared/validation/validation.pipe';
+import type { IntegrationsFactory } from './integrations-module/integrations.module';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 export interface CreateAppOptions {

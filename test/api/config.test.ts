@@ -1,7 +1,7 @@
 import { loadApiConfig } from '../../src/config/api';
 import { DEV_WEBHOOK_SECRETS, devWebhookSecret } from '../../src/config/webhook-secrets';
 import { WEBHOOK_PARTNERS } from '../../workflows/contract';
-import { isoDurationMs } from '../../src/api/common/iso-duration';
+import { isoDurationMs } from '../../src/api/shared/validation/iso-duration';
 import { canonicalJson } from '../../src/api/idempotency/canonical-json';
 import { derivedUuid } from '../../src/api/idempotency/idempotency-context';
 

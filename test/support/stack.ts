@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { mintAccessToken } from '../../src/api/auth/access-token';
 import type { AccessClaims } from '../../src/api/auth/principal';
 import { createApp, CreateAppOptions } from '../../src/api/create-app';
-import { TEMPORAL_CLIENT } from '../../src/api/temporal/temporal.module';
+import { TEMPORAL_CLIENT } from '../../src/api/temporal-module/temporal.module';
 import { requireDatabaseUrl } from '../../src/config/configuration';
 import type { Env } from '../../src/config/env';
 import type { Configuration } from '../../src/config/process-configuration';

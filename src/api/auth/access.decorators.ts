@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import { ApiProblems } from '../common/api-problems.decorator';
+import { ApiProblems } from '../shared/problems/api-problems.decorator';
 import type { Principal, Role } from './principal';
 
 export const ACCESS_METADATA = 'passport-renewal:access';

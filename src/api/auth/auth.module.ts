@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import type { ApiConfig } from '../../config/api';
-import { API_CONFIG } from '../config/api-config.module';
+import { API_CONFIG } from '../config-module/api-config.module';
 import { AuthGuard } from './auth.guard';
 
 /** Bearer-token authentication and role checks on every route (see `@Roles` and `@Public`). */

@@ -2,8 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiProblems } from '../common/api-problems.decorator';
-import { ValidationProblem } from '../common/problem';
+import { ApiProblems } from '../shared/problems/api-problems.decorator';
+import { ValidationProblem } from '../shared/problems/problem';
 import { CarrierService } from './carrier.service';
 import { EnvelopeView } from './dto/envelope.view';
 

@@ -3,9 +3,9 @@ import type { CivilRegistry } from '../../integrations/civil-registry/port';
 import type { Wasel } from '../../integrations/wasel/port';
 import { isOpen, ShipmentsRepository } from '../../persistence/repositories/shipments.repository';
 import type { Principal } from '../auth/principal';
-import { ProblemException } from '../common/problem';
-import { InjectCivilRegistry, InjectWasel } from '../integrations/integrations.tokens';
-import { ApiAudit } from '../shared/api-audit.service';
+import { ProblemException } from '../shared/problems/problem';
+import { InjectCivilRegistry, InjectWasel } from '../integrations-module/integrations.tokens';
+import { ApiAudit } from '../shared/audit/api-audit.service';
 import { EnvelopeView } from './dto/envelope.view';
 
 /**

@@ -4,8 +4,8 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { LocalUiMayCall } from '../auth/local-ui';
 import type { Principal } from '../auth/principal';
-import { ApiProblems } from '../common/api-problems.decorator';
-import { ValidationProblem } from '../common/problem';
+import { ApiProblems } from '../shared/problems/api-problems.decorator';
+import { ValidationProblem } from '../shared/problems/problem';
 import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
 import { CodecService } from './codec.service';
 import { PayloadsJson } from './dto/payloads.dto';

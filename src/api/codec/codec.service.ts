@@ -3,7 +3,7 @@ import type { Payload } from '@temporalio/common';
 import type { PayloadKeysConfig } from '../../config/payload-keys';
 import { AesGcmPayloadCodec, PayloadDecryptionError } from '../../temporal/payload-codec';
 import type { Principal } from '../auth/principal';
-import { ValidationProblem } from '../common/problem';
+import { ValidationProblem } from '../shared/problems/problem';
 import type { PayloadJson, PayloadsJson } from './dto/payloads.dto';
 import { InjectPayloadKeys } from './payload-keys.token';
 

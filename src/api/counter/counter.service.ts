@@ -4,12 +4,12 @@ import { RenewalsRepository } from '../../persistence/repositories/renewals.repo
 import type { ApiMetrics } from '../../telemetry/metrics';
 import type { Principal } from '../auth/principal';
 import { derivedId, IdempotencyContext } from '../idempotency/idempotency-context';
-import { InjectApiMetrics } from '../metrics/api-metrics.token';
+import { InjectApiMetrics } from '../telemetry-module/api-metrics.token';
 import { RenewalView } from '../renewals/dto/renewal-view.dto';
-import { ApiAudit } from '../shared/api-audit.service';
-import { audited } from '../shared/audited';
-import { RenewalAccess } from '../shared/renewal-access.service';
-import { RenewalWorkflows } from '../temporal/renewal-workflows';
+import { ApiAudit } from '../shared/audit/api-audit.service';
+import { audited } from '../shared/audit/audited';
+import { RenewalAccess } from '../shared/renewal-access/renewal-access.service';
+import { RenewalWorkflows } from '../temporal-module/renewal-workflows';
 import { HandoverResultView, VerificationResultView, VerifyOldPassportDto } from './dto/counter.dto';
 
 /** The clerk's side of the counter, at their own office only: find, match the old passport, hand over. */

@@ -2,8 +2,8 @@ import { Controller, Get, HttpStatus, ServiceUnavailableException } from '@nestj
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/access.decorators';
-import { ApiProblems } from '../common/api-problems.decorator';
-import { ProblemException } from '../common/problem';
+import { ApiProblems } from '../shared/problems/api-problems.decorator';
+import { ProblemException } from '../shared/problems/problem';
 import { ShutdownState } from './shutdown-state';
 import { TemporalHealthIndicator } from './temporal.health';
 

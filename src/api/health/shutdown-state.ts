@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiConfig } from '../../config/api';
-import { InjectApiConfig } from '../config/api-config.module';
+import { InjectApiConfig } from '../config-module/api-config.module';
 
 /**
  * Graceful shutdown: on SIGTERM readiness fails at once, so the load balancer

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { Client } from '@temporalio/client';
-import { InjectTemporalClient } from '../temporal/temporal.module';
+import { InjectTemporalClient } from '../temporal-module/temporal.module';
 
 const TIMEOUT_MS = 1_500;
 

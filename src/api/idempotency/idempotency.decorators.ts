@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import { OPAQUE_KEY_SCHEMA } from '../common/opaque-key';
+import { OPAQUE_KEY_SCHEMA } from '../shared/validation/opaque-key';
 
 export const SKIP_IDEMPOTENCY_KEY = 'passport-renewal:skip-idempotency-key';
 

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IdempotencyKeysRepository } from '../../persistence/repositories/idempotency-keys.repository';
-import { ProblemException } from '../common/problem';
+import { ProblemException } from '../shared/problems/problem';
 import type { IdempotencyContext } from './idempotency-context';
 
 export type Claim = { kind: 'execute' } | { kind: 'replay'; status: number; body: unknown };

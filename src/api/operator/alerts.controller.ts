@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditTrail } from '../../persistence/repositories/audit-trail.repository';
 import { Roles } from '../auth/access.decorators';
-import { ApiProblems } from '../common/api-problems.decorator';
+import { ApiProblems } from '../shared/problems/api-problems.decorator';
 import { AlertPageView, AlertsQuery } from './dto/alerts.dto';
 
 /**

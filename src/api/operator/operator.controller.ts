@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestj
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiProblems } from '../common/api-problems.decorator';
-import { RenewalIdParam } from '../common/renewal-id.param';
+import { ApiProblems } from '../shared/problems/api-problems.decorator';
+import { RenewalIdParam } from '../shared/validation/renewal-id.param';
 import { Idempotency, IdempotencyContext } from '../idempotency/idempotency-context';
 import { ApiIdempotencyKey } from '../idempotency/idempotency.decorators';
 import { CancellationResultView } from '../renewals/dto/cancellation.dto';

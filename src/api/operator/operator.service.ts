@@ -4,15 +4,15 @@ import { AuditTrail } from '../../persistence/repositories/audit-trail.repositor
 import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
 import { ShipmentsRepository } from '../../persistence/repositories/shipments.repository';
 import type { Principal } from '../auth/principal';
-import { isoDurationMs } from '../common/iso-duration';
-import { ProblemException } from '../common/problem';
+import { isoDurationMs } from '../shared/validation/iso-duration';
+import { ProblemException } from '../shared/problems/problem';
 import { derivedId, IdempotencyContext } from '../idempotency/idempotency-context';
 import { CancellationResultView } from '../renewals/dto/cancellation.dto';
 import { RenewalView } from '../renewals/dto/renewal-view.dto';
-import { ApiAudit } from '../shared/api-audit.service';
-import { audited } from '../shared/audited';
-import { RenewalAccess } from '../shared/renewal-access.service';
-import { RenewalWorkflows } from '../temporal/renewal-workflows';
+import { ApiAudit } from '../shared/audit/api-audit.service';
+import { audited } from '../shared/audit/audited';
+import { RenewalAccess } from '../shared/renewal-access/renewal-access.service';
+import { RenewalWorkflows } from '../temporal-module/renewal-workflows';
 import { OperatorRenewalsQuery } from './dto/operator-query.dto';
 import { AuditEventView, LossDeclarationResultView, RenewalPageView } from './dto/operator.dto';
 

@@ -10,7 +10,7 @@ import {
   SlaBreachedKey,
   StageDeadlineKey,
 } from '../../../workflows/contract';
-import { InjectTemporalClient } from '../temporal/temporal.module';
+import { InjectTemporalClient } from '../temporal-module/temporal.module';
 import { OverdueRenewalView } from './dto/operator.dto';
 
 const WORKFLOW_ID_PREFIX = renewalWorkflowId('');

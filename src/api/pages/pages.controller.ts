@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { PagesSettings } from './pages-options';
 import { Public } from '../auth/access.decorators';
-import { ProblemException } from '../common/problem';
+import { ProblemException } from '../shared/problems/problem';
 import { PageAssets } from './page-assets';
 import { PAGES_CSP, pageShell } from './page-shell';
 import { PageName, PAGES } from './page-settings';

@@ -4,8 +4,8 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiProblems } from '../common/api-problems.decorator';
-import { RenewalIdParam } from '../common/renewal-id.param';
+import { ApiProblems } from '../shared/problems/api-problems.decorator';
+import { RenewalIdParam } from '../shared/validation/renewal-id.param';
 import { CitizenThrottlerGuard } from '../renewals/citizen-throttler.guard';
 import { RenewalStatusView } from '../renewals/dto/renewal-status.view';
 import { RenewalsService } from '../renewals/renewals.service';

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { ProblemException } from '../common/problem';
+import { ProblemException } from '../shared/problems/problem';
 
 /**
  * The field of the acceptance each of the workflow validator's reasons is

@@ -1,7 +1,7 @@
 import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Principal } from '../auth/principal';
-import { ProblemException } from '../common/problem';
+import { ProblemException } from '../shared/problems/problem';
 
 /**
  * Rate limit per citizen over all citizen endpoints together (not per IP:

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { ApiConfig } from '../../config/api';
-import { API_CONFIG } from '../config/api-config.module';
+import { API_CONFIG } from '../config-module/api-config.module';
 import { SharedModule } from '../shared/shared.module';
 import { CitizenThrottlerGuard } from './citizen-throttler.guard';
 import { RenewalsController } from './renewals.controller';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { Persistence } from '../../persistence/persistence';
 import { OPERATOR_ALERT_ACTION } from '../../persistence/repositories/audit-trail.repository';
-import { ApiAudit } from '../shared/api-audit.service';
+import { ApiAudit } from '../shared/audit/api-audit.service';
 import { WebhookAckView } from './dto/webhook-payloads.dto';
 import type { VerifiedWebhook } from './webhook-signature.guard';
 

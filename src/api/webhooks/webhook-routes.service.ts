@@ -13,8 +13,8 @@ import type { AppConfig } from '../../config/configuration';
 import type { BillRecord } from '../../persistence/entities/bill.entity';
 import type { ShipmentRecord } from '../../persistence/entities/shipment.entity';
 import type { Persistence } from '../../persistence/persistence';
-import { ProblemException, RetryLaterProblem } from '../common/problem';
-import { RenewalWorkflows } from '../temporal/renewal-workflows';
+import { ProblemException, RetryLaterProblem } from '../shared/problems/problem';
+import { RenewalWorkflows } from '../temporal-module/renewal-workflows';
 import {
   PrintCentreEventDto,
   SadadPaymentDto,

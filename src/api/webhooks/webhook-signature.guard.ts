@@ -4,9 +4,9 @@ import type { Request } from 'express';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { WEBHOOK_PARTNERS, WebhookPartner } from '../../../workflows/contract';
 import type { ApiConfig } from '../../config/api';
-import { OPAQUE_KEY } from '../common/opaque-key';
-import { ProblemException, ValidationProblem } from '../common/problem';
-import { InjectApiConfig } from '../config/api-config.module';
+import { OPAQUE_KEY } from '../shared/validation/opaque-key';
+import { ProblemException, ValidationProblem } from '../shared/problems/problem';
+import { InjectApiConfig } from '../config-module/api-config.module';
 
 const PARTNER_METADATA = 'passport-renewal:webhook-partner';
 

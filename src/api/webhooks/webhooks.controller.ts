@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@n
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../auth/access.decorators';
-import { ApiProblems } from '../common/api-problems.decorator';
-import { OPAQUE_KEY_SCHEMA } from '../common/opaque-key';
+import { ApiProblems } from '../shared/problems/api-problems.decorator';
+import { OPAQUE_KEY_SCHEMA } from '../shared/validation/opaque-key';
 import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
 import {
   PrintCentreEventDto,

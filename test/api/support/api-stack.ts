@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { PagesOptions } from '../../../src/api/pages/pages-options';
 import type { CodecModuleOptions } from '../../../src/api/codec/codec.module';
 import { createApp } from '../../../src/api/create-app';
-import { TEMPORAL_CLIENT } from '../../../src/api/temporal/temporal.module';
+import { TEMPORAL_CLIENT } from '../../../src/api/temporal-module/temporal.module';
 import { requireDatabaseUrl } from '../../../src/config/configuration';
 import type { Env } from '../../../src/config/env';
 import type { Configuration } from '../../../src/config/process-configuration';

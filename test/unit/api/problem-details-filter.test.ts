@@ -1,6 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { ServiceError } from '@temporalio/client';
-import { ProblemDetailsFilter } from '../../../src/api/common/problem-details.filter';
+import { ProblemDetailsFilter } from '../../../src/api/shared/problems/problem-details.filter';
 
 /** A gRPC error as the Temporal client's connection raises it. */
 function grpcError(code: number): Error {

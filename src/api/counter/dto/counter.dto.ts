@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Equals, IsBoolean, Matches } from 'class-validator';
-import { IsNationalId, NATIONAL_ID_SHAPE } from '../../common/is-national-id.decorator';
+import { IsNationalId, NATIONAL_ID_SHAPE } from '../../shared/validation/is-national-id.decorator';
 
 const PRESENTED_PASSPORT_NUMBER = /^[A-Za-z0-9]{6,9}$/;
 

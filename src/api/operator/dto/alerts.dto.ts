@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
-import { IsDateTime } from '../../common/is-date-time.decorator';
+import { IsDateTime } from '../../shared/validation/is-date-time.decorator';
 import { PageQuery } from './page-query.dto';
 
 const ALERT_KIND = /^[A-Z][A-Z0-9_]{1,63}$/;

@@ -8,8 +8,8 @@ import {
   RENEWAL_STAGES,
   type RenewalStage,
 } from '../../../../workflows/contract';
-import { BEYOND_SCHEMA } from '../../common/beyond-schema';
-import { ISO_DURATION, isoDurationMs } from '../../common/iso-duration';
+import { BEYOND_SCHEMA } from '../../shared/validation/beyond-schema';
+import { ISO_DURATION, isoDurationMs } from '../../shared/validation/iso-duration';
 import { PageQuery } from './page-query.dto';
 
 /** Longer than any renewal lives, and still a time PostgreSQL can compare with. */

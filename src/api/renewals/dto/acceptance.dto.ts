@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { RequiredWhen } from '../../common/beyond-schema';
+import { RequiredWhen } from '../../shared/validation/beyond-schema';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmptyObject, Matches, ValidateNested } from 'class-validator';
 import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN } from '../../../../workflows/contract';
 

@@ -6,9 +6,9 @@ import {
   DELIVERY_PROOFS,
   type DeliveryProof,
 } from '../../../../workflows/contract';
-import { BEYOND_SCHEMA, RequiredWhen } from '../../common/beyond-schema';
-import { IsDate, IsDateTime } from '../../common/is-date-time.decorator';
-import { IsNationalId, NATIONAL_ID_SHAPE } from '../../common/is-national-id.decorator';
+import { BEYOND_SCHEMA, RequiredWhen } from '../../shared/validation/beyond-schema';
+import { IsDate, IsDateTime } from '../../shared/validation/is-date-time.decorator';
+import { IsNationalId, NATIONAL_ID_SHAPE } from '../../shared/validation/is-national-id.decorator';
 
 const PASSPORT_NUMBER = /^[A-Z0-9]{6,9}$/;
 

@@ -5,7 +5,7 @@ import type { ApiMetrics } from '../../telemetry/metrics';
 import { renewalTracer } from '../../telemetry/tracing';
 import { InjectApiMetrics } from './api-metrics.token';
 
-/** What the request's log line adds (src/api/logging): the trace it belongs to. */
+/** What the request's log line adds (logging.module.ts): the trace it belongs to. */
 export interface TraceFields {
   trace_id?: string;
   span_id?: string;

@@ -9,7 +9,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
-import { IntegrationError } from '../../integrations/errors';
+import { IntegrationError } from '../../../integrations/errors';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, RetryLaterProblem } from './problem';
 
 const GENERIC_TITLES: Record<number, string> = {

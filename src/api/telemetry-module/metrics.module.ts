@@ -1,7 +1,7 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
 import { type ApiMetrics, createApiMetrics, RenewalsByStageGauge } from '../../telemetry/metrics';
-import { PersistenceModule } from '../persistence/persistence.module';
+import { PersistenceModule } from '../persistence-module/persistence.module';
 import { API_METRICS, TRACING_ON } from './api-metrics.token';
 import { MetricsController } from './metrics.controller';
 import { RequestTelemetryMiddleware } from './request-telemetry.middleware';

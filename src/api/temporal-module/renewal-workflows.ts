@@ -23,7 +23,7 @@ import {
   renewalWorkflowId,
   statusQuery,
 } from '../../../workflows/contract';
-import { ProblemException } from '../common/problem';
+import { ProblemException } from '../shared/problems/problem';
 import { InjectTemporalClient } from './temporal-client.token';
 
 /** A status query is answered by a worker at once, or the worker is down. */

@@ -6,7 +6,7 @@ import type { AppConfig } from '../../config/configuration';
 import type { PayloadKeysConfig } from '../../config/payload-keys';
 import { createDataConverter } from '../../temporal/data-converter';
 import { PAYLOAD_KEYS } from '../codec/payload-keys.token';
-import { TRACING_ON } from '../metrics/api-metrics.token';
+import { TRACING_ON } from '../telemetry-module/api-metrics.token';
 import { connectTemporalClient } from '../../temporal/connection';
 import { RenewalWorkflows } from './renewal-workflows';
 import { InjectTemporalClient, TEMPORAL_CLIENT } from './temporal-client.token';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditTrail } from '../../persistence/repositories/audit-trail.repository';
-import type { IdempotencyContext } from '../idempotency/idempotency-context';
-import { derivedId } from '../idempotency/idempotency-context';
+import { AuditTrail } from '../../../persistence/repositories/audit-trail.repository';
+import type { IdempotencyContext } from '../../idempotency/idempotency-context';
+import { derivedId } from '../../idempotency/idempotency-context';
 
 export interface ApiAuditEntry {
   /** `<role>:<id>`; a citizen appears by pseudonym (see `Principal.actor`). */

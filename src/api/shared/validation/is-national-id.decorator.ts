@@ -1,5 +1,5 @@
 import { Matches, registerDecorator, ValidationArguments } from 'class-validator';
-import { nationalIdProblem } from '../../domain/national-id';
+import { nationalIdProblem } from '../../../domain/national-id';
 import { BEYOND_SCHEMA } from './beyond-schema';
 
 /** What the OpenAPI schema says of a national ID (`pattern`); the citizen prefix and check digit it cannot say. */

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { fieldsOfPath } from '../../telemetry/renewal-log-fields';
-import type { TraceFields } from '../metrics/request-telemetry.middleware';
+import type { TraceFields } from './request-telemetry.middleware';
 
 export interface LoggingOptions {
   /** The process's pino logger (src/telemetry/logger.ts); unset: no logs at all (tests that do not look at them). */

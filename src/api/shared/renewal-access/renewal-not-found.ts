@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '../common/problem';
+import { ProblemException } from '../problems/problem';
 
 /** The same answer whether the renewal does not exist or is not the caller's: no existence leak. */
 export function renewalNotFound(renewalId: string): ProblemException {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { RenewalRecord } from '../../persistence/entities/renewal.entity';
-import { RenewalScope, RenewalsRepository } from '../../persistence/repositories/renewals.repository';
-import type { Principal } from '../auth/principal';
-import { ApiAudit } from './api-audit.service';
+import type { RenewalRecord } from '../../../persistence/entities/renewal.entity';
+import { RenewalScope, RenewalsRepository } from '../../../persistence/repositories/renewals.repository';
+import type { Principal } from '../../auth/principal';
+import { ApiAudit } from '../audit/api-audit.service';
 import { renewalNotFound } from './renewal-not-found';
 
 /** Which renewals a caller may see: a citizen their own, a clerk their office's, an operator all. */

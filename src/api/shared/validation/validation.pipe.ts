@@ -1,6 +1,6 @@
 import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { REQUIRED_WHEN } from './beyond-schema';
-import { FieldError, ValidationProblem } from './problem';
+import { FieldError, ValidationProblem } from '../problems/problem';
 
 interface RuleBroken extends FieldError {
   /** The rule is one the OpenAPI schema cannot express (see BEYOND_SCHEMA). */

@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Integrations } from '../../integrations';
 import type { ApiMetrics, PartnerCallMetrics } from '../../telemetry/metrics';
-import { API_METRICS } from '../metrics/api-metrics.token';
+import { API_METRICS } from '../telemetry-module/api-metrics.token';
 import { CIVIL_REGISTRY, WASEL } from './integrations.tokens';
 
 /** Builds the partner ports on the API's database connection; the entry point decides sandbox or HTTP. */

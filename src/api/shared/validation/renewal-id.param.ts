@@ -1,6 +1,6 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
-import { ValidationProblem } from './problem';
+import { ValidationProblem } from '../problems/problem';
 
 const validRenewalId = Param(
   'renewalId',
