@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import exitHook from 'async-exit-hook';
 import { pageUrls } from './api/pages/page-urls';
 import { createApp } from './api/create-app';
-import { requireDatabaseUrl } from './config/configuration';
-import { loadConfiguration } from './config/process-configuration';
+import { requireDatabaseUrl } from './config/database';
+import { loadEmbeddedProcessConfig } from './config/processes';
 import { describeError } from './launcher/logger';
 import { PID_NAMES } from './launcher/pid-files';
 import { claimDataDir, type DataDirClaim } from './launcher/recovery';
@@ -30,7 +30,7 @@ import { startRenewalWorker } from './worker/worker';
 async function main(): Promise<void> {
   // Read once; what the embedded servers turn out to be is added to a copy, never to process.env.
   // A person reads these logs at a terminal: pretty unless LOG_FORMAT says otherwise.
-  let config = loadConfiguration({ LOG_FORMAT: 'pretty', ...process.env });
+  let config = loadEmbeddedProcessConfig({ LOG_FORMAT: 'pretty', ...process.env });
   const rootLogger = createLogger(config.telemetry);
   const logger = rootLogger.child({ component: 'embedded' });
   // Off unless an OTLP collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT).

@@ -1,4 +1,4 @@
-import { embeddedDataDir } from '../../src/config/configuration';
+import { embeddedDataDir } from '../../src/config/embedded';
 import { PID_NAMES, PidFiles } from '../../src/launcher/pid-files';
 import { cpuSeconds } from '../../src/launcher/process-info';
 

@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { requireDatabaseUrl } from '../config/configuration';
-import type { ApiConfiguration } from '../config/process-configuration';
+import { requireDatabaseUrl } from '../config/database';
+import type { ApiProcessConfig } from '../config/processes';
 import { dataSourceOptions } from '../persistence/data-source';
 import { AuthModule } from './auth/auth.module';
 import { CarrierModule } from './carrier/carrier.module';
@@ -32,7 +32,7 @@ export class AppModule {
    * sign-in); `telemetry` the metrics the entry point serves (a new set otherwise) and whether it traces.
    */
   static register(
-    config: ApiConfiguration,
+    config: ApiProcessConfig,
     integrations: IntegrationsFactory,
     logging: LoggingOptions,
     codec: CodecModuleOptions = {},
@@ -55,7 +55,7 @@ export class AppModule {
         MetricsModule.register(telemetry.metrics, telemetry.tracing),
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (loaded: ConfigService<ApiConfiguration, true>) =>
+          useFactory: (loaded: ConfigService<ApiProcessConfig, true>) =>
             dataSourceOptions(
               requireDatabaseUrl(loaded.get('databaseUrl', { infer: true })),
               loaded.get('api.databasePoolSize', { infer: true }),

@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { createLogger, type Logger as PinoLogger } from '../telemetry/logger';
 import type { ApiMetrics } from '../telemetry/metrics';
-import type { ApiConfiguration } from '../config/process-configuration';
+import type { ApiProcessConfig } from '../config/processes';
 import { AppModule } from './app.module';
 import type { CodecModuleOptions } from './codec/codec.module';
 import type { PagesOptions } from './pages/pages-options';
@@ -35,7 +35,7 @@ export interface CreateAppOptions {
 }
 
 /** Builds the API exactly as production serves it; tests and launchers call this too. */
-export async function createApp(config: ApiConfiguration, options: CreateAppOptions): Promise<INestApplication> {
+export async function createApp(config: ApiProcessConfig, options: CreateAppOptions): Promise<INestApplication> {
   const silent = options.logger === false;
   const logger =
     options.logger === false

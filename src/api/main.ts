@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadApiConfiguration } from '../config/process-configuration';
+import { loadApiProcessConfig } from '../config/processes';
 import { createLogger } from '../telemetry/logger';
 import { startTracing } from '../telemetry/tracing';
 import { integrationsFactory } from '../wiring/integrations';
@@ -7,7 +7,7 @@ import { createApp } from './create-app';
 
 /** `npm run start:api`: the API on its own, for production. */
 async function main(): Promise<void> {
-  const config = loadApiConfiguration(process.env);
+  const config = loadApiProcessConfig(process.env);
   const tracing = startTracing(config.telemetry.tracing, { serviceName: 'passport-renewal-api' });
   const app = await createApp(config, {
     integrations: integrationsFactory(config.integrations),

@@ -28,7 +28,7 @@ const KEY_BYTES = 32;
  * (the embedded stack then generates a development key). Errors name the
  * variable and the key id at fault, never a key.
  */
-export function loadPayloadKeys(env: Env): PayloadKeysConfig | undefined {
+export function loadPayloadKeysConfig(env: Env): PayloadKeysConfig | undefined {
   const raw = env.PAYLOAD_KEYS?.trim();
   if (!raw) {
     if (env.NODE_ENV === 'production') {

@@ -43,7 +43,7 @@ const list = (pattern: RegExp) => (raw: string) => {
   return items.every((item) => pattern.test(item)) ? items : undefined;
 };
 
-export function loadPolicy(env: Env): RenewalPolicy {
+export function loadRenewalPolicy(env: Env): RenewalPolicy {
   const d = DEFAULT_POLICY;
   const ms = (name: string, fallback: number) => readEnv(env, name, fallback, duration, 'a duration such as "24h"');
   const int = (name: string, fallback: number) => readEnv(env, name, fallback, integerAtLeast(0), 'a whole number');

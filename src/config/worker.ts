@@ -7,7 +7,7 @@ import { type Env, integerAtLeast, readEnv } from './env';
  * worker's memory flat however many renewals are open, and is still larger
  * than the renewals a worker advances at once, so a busy worker rarely replays.
  */
-export interface WorkerTuning {
+export interface WorkerConfig {
   /** Workflows kept in memory between their tasks; beyond it the least recent is evicted (and replayed when needed). */
   maxCachedWorkflows: number;
   /** Workflow tasks run at once. */
@@ -31,7 +31,7 @@ export interface WorkerTuning {
   heapGrowthPercent: number;
 }
 
-export const DEFAULT_WORKER_TUNING: WorkerTuning = {
+export const DEFAULT_WORKER_TUNING: WorkerConfig = {
   maxCachedWorkflows: 300,
   workflowTaskSlots: 40,
   activitySlots: 100,
@@ -42,11 +42,11 @@ export const DEFAULT_WORKER_TUNING: WorkerTuning = {
   heapGrowthPercent: 30,
 };
 
-export function loadWorkerTuning(env: Env): WorkerTuning {
+export function loadWorkerConfig(env: Env): WorkerConfig {
   const d = DEFAULT_WORKER_TUNING;
   const read = (name: string, fallback: number, min: number) =>
     readEnv(env, name, fallback, integerAtLeast(min), `an integer >= ${min}`);
-  const tuning: WorkerTuning = {
+  const tuning: WorkerConfig = {
     // The SDK needs 2 workflow task slots with a cache; a cache of 0 replays every task (tests only).
     maxCachedWorkflows: read('WORKER_MAX_CACHED_WORKFLOWS', d.maxCachedWorkflows, 0),
     workflowTaskSlots: read('WORKER_WORKFLOW_TASK_SLOTS', d.workflowTaskSlots, 2),
@@ -71,7 +71,7 @@ export function loadWorkerTuning(env: Env): WorkerTuning {
 }
 
 /** The tuning as the SDK's `Worker.create` options. */
-export function workerOptionsOf(tuning: WorkerTuning) {
+export function workerOptionsOf(tuning: WorkerConfig) {
   return {
     maxCachedWorkflows: tuning.maxCachedWorkflows,
     maxConcurrentWorkflowTaskExecutions: tuning.workflowTaskSlots,

@@ -1,5 +1,5 @@
 import { pageUrls } from '../api/pages/page-urls';
-import { loadConfiguration } from '../config/process-configuration';
+import { loadEmbeddedProcessConfig } from '../config/processes';
 import { withCheckDigit } from '../domain/national-id';
 import { SEEDED } from '../sandboxes/seed-people';
 import { type DemoSettings, runJourney } from './journeys';
@@ -17,7 +17,7 @@ const PEOPLE = {
  * reissue, side by side, each printed as it moves; then where to look.
  */
 async function main(): Promise<void> {
-  const config = loadConfiguration(process.env);
+  const config = loadEmbeddedProcessConfig(process.env);
   const apiUrl = `http://localhost:${config.httpPort}`;
   const pages = config.pages;
   const settings: DemoSettings = {

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { loadConfig, requireDatabaseUrl } from '../config/configuration';
+import { loadDatabaseUrl, requireDatabaseUrl } from '../config/database';
 import { runMigrations } from './data-source';
 
 /** `npm run migrate`: applies pending migrations to DATABASE_URL (a deploy step; `npm start` does it itself). */
-runMigrations(requireDatabaseUrl(loadConfig(process.env).databaseUrl)).then(
+runMigrations(requireDatabaseUrl(loadDatabaseUrl(process.env))).then(
   () => process.exit(0),
   (error) => {
     console.error(error);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { requireDatabaseUrl } from '../config/configuration';
-import { loadSandboxesConfiguration } from '../config/process-configuration';
+import { requireDatabaseUrl } from '../config/database';
+import { loadSandboxesProcessConfig } from '../config/processes';
 import { openDataSource } from '../persistence/data-source';
 import { startEmbeddedSandboxes } from './embedded';
 import { defaultSandboxLogger } from './logger';
@@ -14,7 +14,7 @@ import { defaultSandboxLogger } from './logger';
  * Its tables are in DATABASE_URL, migrated by `npm run migrate`.
  */
 async function main(): Promise<void> {
-  const config = loadSandboxesConfiguration(process.env);
+  const config = loadSandboxesProcessConfig(process.env);
   const logger = defaultSandboxLogger();
   const dataSource = await openDataSource(requireDatabaseUrl(config.databaseUrl));
   const sandboxes = await startEmbeddedSandboxes(config.integrations, dataSource, logger);

@@ -1,10 +1,9 @@
 import { Client, type ClientInterceptors, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
-import type { AppConfig } from '../config/configuration';
-import { requireTemporalAddress } from '../config/configuration';
+import { requireTemporalAddress, type TemporalConfig } from '../config/temporal';
 
 export async function connectTemporalClient(
-  temporal: AppConfig['temporal'],
+  temporal: TemporalConfig,
   dataConverter: DataConverter,
   interceptors?: ClientInterceptors,
 ): Promise<Client> {

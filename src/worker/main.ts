@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { requireDatabaseUrl } from '../config/configuration';
-import { loadWorkerConfiguration } from '../config/process-configuration';
+import { requireDatabaseUrl } from '../config/database';
+import { loadWorkerProcessConfig } from '../config/processes';
 import { openDataSource } from '../persistence/data-source';
 import { createLogger } from '../telemetry/logger';
 import { startTracing } from '../telemetry/tracing';
@@ -9,7 +9,7 @@ import { startRenewalWorker } from './worker';
 
 /** `npm run start:worker`: a worker process on its own, for production. */
 async function main(): Promise<void> {
-  const config = loadWorkerConfiguration(process.env);
+  const config = loadWorkerProcessConfig(process.env);
   const logger = createLogger(config.telemetry);
   const tracing = startTracing(config.telemetry.tracing, { serviceName: 'passport-renewal-worker' });
   const observability = await startWorkerObservability(config.telemetry, logger, tracing);

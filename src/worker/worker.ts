@@ -1,9 +1,9 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { type ActivityDependencies, createActivities } from '../../activities';
-import { requireTemporalAddress } from '../config/configuration';
 import { requirePayloadKeys } from '../config/payload-keys';
-import type { WorkerConfiguration } from '../config/process-configuration';
+import type { WorkerProcessConfig } from '../config/processes';
+import { requireTemporalAddress } from '../config/temporal';
 import { workerOptionsOf } from '../config/worker';
 import { housekeepingScheduleId } from '../../workflows/contract';
 import { connectTemporalClient } from '../temporal/connection';
@@ -38,7 +38,7 @@ export interface WorkerTelemetry {
  * start it next to other components.
  */
 export async function createRenewalWorker(
-  config: WorkerConfiguration,
+  config: WorkerProcessConfig,
   dataSource: DataSource,
   telemetry: WorkerTelemetry = {},
   dependencies?: ActivityDependencies,
@@ -61,7 +61,7 @@ export async function createRenewalWorker(
 
 /** Repositories, and the sandbox or HTTP adapter per system from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md). */
 function activityDependencies(
-  config: WorkerConfiguration,
+  config: WorkerProcessConfig,
   dataSource: DataSource,
   telemetry: WorkerTelemetry,
 ): ActivityDependencies {
@@ -78,7 +78,7 @@ function workflowSource(bundlePath: string | undefined) {
 }
 
 /** The maintenance job is a Temporal Schedule: durable, visible in the UI, and kept in place by every worker. */
-async function keepHousekeepingScheduled(config: WorkerConfiguration): Promise<void> {
+async function keepHousekeepingScheduled(config: WorkerProcessConfig): Promise<void> {
   const client = await connectTemporalClient(
     config.temporal,
     createDataConverter(requirePayloadKeys(config.payloadKeys)),
@@ -95,7 +95,7 @@ async function keepHousekeepingScheduled(config: WorkerConfiguration): Promise<v
 
 /** The worker, polling, with the SMS outbox sender beside it; both stop on `shutdown` (or on a signal). */
 export async function startRenewalWorker(
-  config: WorkerConfiguration,
+  config: WorkerProcessConfig,
   dataSource: DataSource,
   telemetry: WorkerTelemetry = {},
 ): Promise<RunningWorker> {

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { requireDatabaseUrl } from '../../src/config/configuration';
+import { requireDatabaseUrl } from '../../src/config/database';
 import { openDataSource } from '../../src/persistence/data-source';
 import { connectTemporalClient } from '../../src/temporal/connection';
 import { ensureHousekeepingSchedule } from '../../src/temporal/housekeeping-schedule';

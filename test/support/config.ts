@@ -1,11 +1,22 @@
 import type { Env } from '../../src/config/env';
-import { type Configuration, loadConfiguration } from '../../src/config/process-configuration';
+import {
+  type ApiProcessConfig,
+  type EmbeddedProcessConfig,
+  loadApiProcessConfig,
+  loadEmbeddedProcessConfig,
+} from '../../src/config/processes';
 
 /**
  * The configuration a test process runs with: the suite's servers (which the
  * global setup puts in the environment) plus the test's own settings, passed
- * as overrides rather than written into `process.env`.
+ * as overrides rather than written into `process.env`. The whole system's, as
+ * `npm start` loads it, for tests that run the API and a worker together.
  */
-export function testConfiguration(overrides: Env = {}): Configuration {
-  return loadConfiguration({ ...process.env, ...overrides });
+export function testConfiguration(overrides: Env = {}): EmbeddedProcessConfig {
+  return loadEmbeddedProcessConfig({ ...process.env, ...overrides });
+}
+
+/** The API's alone, as `npm run start:api` loads it, for tests that run the API without a worker. */
+export function testApiConfiguration(overrides: Env = {}): ApiProcessConfig {
+  return loadApiProcessConfig({ ...process.env, ...overrides });
 }

@@ -5,9 +5,9 @@ import { mintAccessToken } from '../../src/api/auth/access-token';
 import type { AccessClaims } from '../../src/api/auth/principal';
 import { createApp, CreateAppOptions } from '../../src/api/create-app';
 import { TEMPORAL_CLIENT } from '../../src/api/temporal-module/temporal.module';
-import { requireDatabaseUrl } from '../../src/config/configuration';
+import { requireDatabaseUrl } from '../../src/config/database';
 import type { Env } from '../../src/config/env';
-import type { Configuration } from '../../src/config/process-configuration';
+import type { EmbeddedProcessConfig } from '../../src/config/processes';
 import { openDataSource } from '../../src/persistence/data-source';
 import { integrationsFactory } from '../../src/wiring/integrations';
 import { RunningWorker, startRenewalWorker, type WorkerTelemetry } from '../../src/worker/worker';
@@ -15,7 +15,7 @@ import { testConfiguration } from './config';
 import { installQuietRuntime } from './temporal-test-env';
 
 export interface TestStack {
-  config: Configuration;
+  config: EmbeddedProcessConfig;
   app: INestApplication;
   http: ReturnType<INestApplication['getHttpServer']>;
   db: DataSource;

@@ -7,7 +7,7 @@ import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../src/cluster/
 import { loadClusterOptions } from '../../src/cluster/options';
 import { TEMPORAL_DATABASES } from '../../src/cluster/temporal-schema';
 import { TEMPORAL_CONFIG_DIR, temporalServerEnv } from '../../src/cluster/temporal-services';
-import { loadApiConfiguration, loadWorkerConfiguration } from '../../src/config/process-configuration';
+import { loadApiProcessConfig, loadWorkerProcessConfig } from '../../src/config/processes';
 import { WORKER_NODE_FLAGS } from '../../src/worker/heap';
 import { NODE24_VERSION } from '../../src/tools/node24';
 import { RENEWAL_SEARCH_ATTRIBUTES, RENEWAL_TASK_QUEUE } from '../../workflows/contract';
@@ -589,8 +589,8 @@ describe('docker-compose.yml', () => {
   });
 
   it.each([
-    ['api', loadApiConfiguration],
-    ['worker', loadWorkerConfiguration],
+    ['api', loadApiProcessConfig],
+    ['worker', loadWorkerProcessConfig],
   ])("starts %s under the image's NODE_ENV=production with those secrets", (name, load) => {
     const imageEnv = Object.fromEntries(
       finalStage.instructions

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { loadPayloadKeys, requirePayloadKeys } from '../../src/config/payload-keys';
-import { loadWorkerConfiguration } from '../../src/config/process-configuration';
+import { loadPayloadKeysConfig, requirePayloadKeys } from '../../src/config/payload-keys';
+import { loadWorkerProcessConfig } from '../../src/config/processes';
 import { devWebhookSecret } from '../../src/config/webhook-secrets';
 import { createRenewalWorker } from '../../src/worker/worker';
 
@@ -9,7 +9,7 @@ const KEY_B = 'EL3erWrDxXlwINWgKakt7M9K8M/u8OOsA9C/DM0vQ5U=';
 
 describe('PAYLOAD_KEYS configuration', () => {
   it('reads id:base64 pairs and the current key id', () => {
-    const config = loadPayloadKeys({
+    const config = loadPayloadKeysConfig({
       PAYLOAD_KEYS: `2025-q4:${KEY_A}, 2026-q1:${KEY_B}`,
       PAYLOAD_KEY_CURRENT: '2026-q1',
     });
@@ -19,14 +19,14 @@ describe('PAYLOAD_KEYS configuration', () => {
   });
 
   it('takes the only key as current when PAYLOAD_KEY_CURRENT is unset', () => {
-    expect(loadPayloadKeys({ PAYLOAD_KEYS: `k1:${KEY_A}` })?.currentKeyId).toBe('k1');
+    expect(loadPayloadKeysConfig({ PAYLOAD_KEYS: `k1:${KEY_A}` })?.currentKeyId).toBe('k1');
   });
 
   it('is unset outside production when no key is given, and refused in production', () => {
-    expect(loadPayloadKeys({})).toBeUndefined();
-    expect(() => requirePayloadKeys(loadPayloadKeys({}))).toThrow(/PAYLOAD_KEYS is not set/);
-    expect(() => loadPayloadKeys({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_KEYS must be set in production/);
-    expect(() => loadPayloadKeys({ NODE_ENV: 'production', PAYLOAD_KEYS: ' ' })).toThrow(/production/);
+    expect(loadPayloadKeysConfig({})).toBeUndefined();
+    expect(() => requirePayloadKeys(loadPayloadKeysConfig({}))).toThrow(/PAYLOAD_KEYS is not set/);
+    expect(() => loadPayloadKeysConfig({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_KEYS must be set in production/);
+    expect(() => loadPayloadKeysConfig({ NODE_ENV: 'production', PAYLOAD_KEYS: ' ' })).toThrow(/production/);
   });
 
   it.each([
@@ -40,7 +40,7 @@ describe('PAYLOAD_KEYS configuration', () => {
   ])('refuses PAYLOAD_KEYS=%s (current %s), never printing a key', (keys, current, message) => {
     let error: Error | undefined;
     try {
-      loadPayloadKeys({ PAYLOAD_KEYS: keys, PAYLOAD_KEY_CURRENT: current });
+      loadPayloadKeysConfig({ PAYLOAD_KEYS: keys, PAYLOAD_KEY_CURRENT: current });
     } catch (caught) {
       error = caught as Error;
     }
@@ -51,7 +51,7 @@ describe('PAYLOAD_KEYS configuration', () => {
 
   it('keeps a production worker from starting without keys, before it connects anywhere', async () => {
     // Without keys the worker refuses before connecting (the address leads nowhere)...
-    const config = loadWorkerConfiguration({ TEMPORAL_ADDRESS: '127.0.0.1:1' });
+    const config = loadWorkerProcessConfig({ TEMPORAL_ADDRESS: '127.0.0.1:1' });
     await expect(createRenewalWorker(config, {} as DataSource)).rejects.toThrow(/PAYLOAD_KEYS is not set/);
     // ...and in production its configuration does not even load. (Webhook secrets of its own, so that is the reason.)
     const secrets = Object.fromEntries(
@@ -61,6 +61,6 @@ describe('PAYLOAD_KEYS configuration', () => {
       ]),
     );
     const production = { NODE_ENV: 'production', TEMPORAL_ADDRESS: '127.0.0.1:1', PAYLOAD_KEYS: '', ...secrets };
-    expect(() => loadWorkerConfiguration(production)).toThrow(/PAYLOAD_KEYS must be set in production/);
+    expect(() => loadWorkerProcessConfig(production)).toThrow(/PAYLOAD_KEYS must be set in production/);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requireDatabaseUrl } from '../../src/config/configuration';
+import { requireDatabaseUrl } from '../../src/config/database';
 import { openDataSource } from '../../src/persistence/data-source';
 import { createRenewalWorker } from '../../src/worker/worker';
 import { testConfiguration } from '../support/config';

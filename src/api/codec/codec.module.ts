@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import cors from 'cors';
 import { requirePayloadKeys } from '../../config/payload-keys';
-import type { ApiConfiguration } from '../../config/process-configuration';
+import type { ApiProcessConfig } from '../../config/processes';
 import { LOCAL_UI_TRUST } from '../auth/local-ui';
 import { CodecController } from './codec.controller';
 import { CodecService } from './codec.service';
@@ -24,7 +24,7 @@ const CORS_ORIGINS = Symbol('CODEC_CORS_ORIGINS');
 export class CodecModule implements NestModule {
   /** The keys and the UI origins come from the loaded configuration (PAYLOAD_KEYS, CODEC_CORS_ORIGINS). */
   static register(
-    config: Pick<ApiConfiguration, 'payloadKeys' | 'codecServer'>,
+    config: Pick<ApiProcessConfig, 'payloadKeys' | 'codecServer'>,
     options: CodecModuleOptions = {},
   ): DynamicModule {
     const localUiOrigins = options.localUiOrigins ?? [];

@@ -1,6 +1,6 @@
 import { Global, Inject, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { ApiConfiguration } from '../../config/process-configuration';
+import type { ApiProcessConfig } from '../../config/processes';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
@@ -14,7 +14,7 @@ export const InjectApiConfig = () => Inject(API_CONFIG);
     {
       provide: API_CONFIG,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<ApiConfiguration, true>) => config.get('api', { infer: true }),
+      useFactory: (config: ConfigService<ApiProcessConfig, true>) => config.get('api', { infer: true }),
     },
   ],
   exports: [API_CONFIG],

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { PROJECT_ROOT } from '../../config/paths';
-import { loadApiConfiguration } from '../../config/process-configuration';
+import { loadApiProcessConfig } from '../../config/processes';
 import { integrationsFactory } from '../../wiring/integrations';
 import { AppModule } from '../app.module';
 import { createOpenApiDocument } from './openapi-document';
@@ -17,7 +17,7 @@ const OPENAPI_PATH = join(PROJECT_ROOT, 'openapi.json');
  * database or Temporal server.
  */
 async function main(): Promise<void> {
-  const config = loadApiConfiguration(process.env);
+  const config = loadApiProcessConfig(process.env);
   const module = AppModule.register(config, integrationsFactory(config.integrations), {});
   const app = await NestFactory.create(module, { preview: true, logger: false });
   const json = JSON.stringify(createOpenApiDocument(app));

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Observable, Subject } from 'rxjs';
-import type { AppConfig } from '../../config/configuration';
-import { requireDatabaseUrl } from '../../config/configuration';
+import type { ApiProcessConfig } from '../../config/processes';
+import { requireDatabaseUrl } from '../../config/database';
 import { listenToRenewalChanges, RenewalChange, RenewalChangeListener } from '../../persistence/renewal-changes';
 
 /**
@@ -22,7 +22,7 @@ export class RenewalChangeFeed implements OnModuleInit, OnApplicationShutdown {
   /** The feed was interrupted and is back: changes may have been missed. */
   readonly resumed: Observable<void> = this.resumedSubject.asObservable();
 
-  constructor(private readonly config: ConfigService<AppConfig, true>) {}
+  constructor(private readonly config: ConfigService<ApiProcessConfig, true>) {}
 
   async onModuleInit(): Promise<void> {
     this.listener = await listenToRenewalChanges(requireDatabaseUrl(this.config.get('databaseUrl', { infer: true })), {

@@ -10,7 +10,7 @@ import {
   RenewalPolicy,
 } from '../../../workflows/contract';
 import type { ApiConfig } from '../../config/api';
-import type { AppConfig } from '../../config/configuration';
+import type { ApiProcessConfig } from '../../config/processes';
 import type { CivilRegistry } from '../../integrations/civil-registry/port';
 import { IntegrationError } from '../../integrations/errors';
 import { Persistence } from '../../persistence/persistence';
@@ -44,7 +44,7 @@ export class RenewalsService {
     @InjectCivilRegistry() private readonly registry: CivilRegistry,
     private readonly access: RenewalAccess,
     private readonly audit: ApiAudit,
-    private readonly config: ConfigService<AppConfig, true>,
+    private readonly config: ConfigService<ApiProcessConfig, true>,
     @InjectApiConfig() private readonly api: ApiConfig,
   ) {}
 

@@ -2,7 +2,7 @@ import { Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/commo
 import { ConfigService } from '@nestjs/config';
 import { Client } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
-import type { AppConfig } from '../../config/configuration';
+import type { ApiProcessConfig } from '../../config/processes';
 import type { PayloadKeysConfig } from '../../config/payload-keys';
 import { createDataConverter } from '../../temporal/data-converter';
 import { PAYLOAD_KEYS } from '../codec/payload-keys.token';
@@ -30,7 +30,7 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
       inject: [ConfigService, PAYLOAD_KEYS, TRACING_ON],
       // Traced: starts, updates and signals open spans under the request's and carry them to the workflow.
       // Untraced: no interceptor, so histories hold no trace headers.
-      useFactory: (config: ConfigService<AppConfig, true>, keys: PayloadKeysConfig, tracing: boolean) =>
+      useFactory: (config: ConfigService<ApiProcessConfig, true>, keys: PayloadKeysConfig, tracing: boolean) =>
         connectTemporalClient(
           config.get('temporal', { infer: true }),
           createDataConverter(keys),

@@ -9,7 +9,7 @@ import {
   printJobFailedSignal,
   renewalIdOfKey,
 } from '../../../workflows/contract';
-import type { AppConfig } from '../../config/configuration';
+import type { ApiProcessConfig } from '../../config/processes';
 import type { BillRecord } from '../../persistence/entities/bill.entity';
 import type { ShipmentRecord } from '../../persistence/entities/shipment.entity';
 import type { Persistence } from '../../persistence/persistence';
@@ -49,7 +49,7 @@ function paymentAnomaly(bill: BillRecord | null, payment: SadadPaymentDto): Part
 export class WebhookRoutes {
   constructor(
     private readonly workflows: RenewalWorkflows,
-    private readonly config: ConfigService<AppConfig, true>,
+    private readonly config: ConfigService<ApiProcessConfig, true>,
   ) {}
 
   async sadad(tx: Persistence, payment: SadadPaymentDto): Promise<RoutedWebhook> {

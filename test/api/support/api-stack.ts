@@ -6,16 +6,16 @@ import type { PagesOptions } from '../../../src/api/pages/pages-options';
 import type { CodecModuleOptions } from '../../../src/api/codec/codec.module';
 import { createApp } from '../../../src/api/create-app';
 import { TEMPORAL_CLIENT } from '../../../src/api/temporal-module/temporal.module';
-import { requireDatabaseUrl } from '../../../src/config/configuration';
+import { requireDatabaseUrl } from '../../../src/config/database';
 import type { Env } from '../../../src/config/env';
-import type { Configuration } from '../../../src/config/process-configuration';
+import type { ApiProcessConfig } from '../../../src/config/processes';
 import { openDataSource } from '../../../src/persistence/data-source';
 import { integrationsFactory } from '../../../src/wiring/integrations';
-import { testConfiguration } from '../../support/config';
+import { testApiConfiguration } from '../../support/config';
 import { IDLE_TASK_QUEUE } from './fixtures';
 
 export interface ApiStack {
-  config: Configuration;
+  config: ApiProcessConfig;
   app: INestApplication;
   http: ReturnType<INestApplication['getHttpServer']>;
   db: DataSource;
@@ -43,7 +43,7 @@ export interface ApiStackOptions {
  */
 export async function startApi(options: ApiStackOptions = {}): Promise<ApiStack> {
   // Renewals started here go to a queue no worker polls, even when another test file runs a worker.
-  const config = testConfiguration({
+  const config = testApiConfiguration({
     TEMPORAL_TASK_QUEUE: IDLE_TASK_QUEUE,
     // No worker answers a renewal's opening here: a creation answers at ELIGIBILITY_CHECK after this wait.
     API_CREATION_WAIT_MS: '300',

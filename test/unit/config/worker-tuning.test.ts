@@ -1,13 +1,13 @@
-import { DEFAULT_WORKER_TUNING, loadWorkerTuning, workerOptionsOf } from '../../../src/config/worker';
+import { DEFAULT_WORKER_TUNING, loadWorkerConfig, workerOptionsOf } from '../../../src/config/worker';
 
 /** The worker's cache, slots, pollers and pool come from the environment, with measured defaults. */
 describe('worker tuning', () => {
   it('takes the measured defaults when nothing is set', () => {
-    expect(loadWorkerTuning({})).toEqual(DEFAULT_WORKER_TUNING);
+    expect(loadWorkerConfig({})).toEqual(DEFAULT_WORKER_TUNING);
   });
 
   it('reads every setting, and hands the SDK its own option names', () => {
-    const tuning = loadWorkerTuning({
+    const tuning = loadWorkerConfig({
       WORKER_MAX_CACHED_WORKFLOWS: '250',
       WORKER_WORKFLOW_TASK_SLOTS: '20',
       WORKER_ACTIVITY_SLOTS: '30',
@@ -30,14 +30,14 @@ describe('worker tuning', () => {
   });
 
   it('refuses what the SDK would refuse, naming the variable', () => {
-    expect(() => loadWorkerTuning({ WORKER_WORKFLOW_TASK_SLOTS: '1' })).toThrow(/WORKER_WORKFLOW_TASK_SLOTS/);
-    expect(() => loadWorkerTuning({ WORKER_MAX_CACHED_WORKFLOWS: 'many' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
-    expect(() => loadWorkerTuning({ WORKER_WORKFLOW_TASK_SLOTS: '4', WORKER_WORKFLOW_TASK_POLLERS: '5' })).toThrow(
+    expect(() => loadWorkerConfig({ WORKER_WORKFLOW_TASK_SLOTS: '1' })).toThrow(/WORKER_WORKFLOW_TASK_SLOTS/);
+    expect(() => loadWorkerConfig({ WORKER_MAX_CACHED_WORKFLOWS: 'many' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+    expect(() => loadWorkerConfig({ WORKER_WORKFLOW_TASK_SLOTS: '4', WORKER_WORKFLOW_TASK_POLLERS: '5' })).toThrow(
       /WORKER_WORKFLOW_TASK_POLLERS must be at most WORKER_WORKFLOW_TASK_SLOTS/,
     );
-    expect(() => loadWorkerTuning({ WORKER_DATABASE_POOL_SIZE: '0' })).toThrow(/WORKER_DATABASE_POOL_SIZE/);
-    expect(() => loadWorkerTuning({ WORKER_HEAP_GROWTH_PERCENT: '-1' })).toThrow(/WORKER_HEAP_GROWTH_PERCENT/);
-    expect(() => loadWorkerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '10', WORKER_WORKFLOW_TASK_SLOTS: '20' })).toThrow(
+    expect(() => loadWorkerConfig({ WORKER_DATABASE_POOL_SIZE: '0' })).toThrow(/WORKER_DATABASE_POOL_SIZE/);
+    expect(() => loadWorkerConfig({ WORKER_HEAP_GROWTH_PERCENT: '-1' })).toThrow(/WORKER_HEAP_GROWTH_PERCENT/);
+    expect(() => loadWorkerConfig({ WORKER_MAX_CACHED_WORKFLOWS: '10', WORKER_WORKFLOW_TASK_SLOTS: '20' })).toThrow(
       /WORKER_WORKFLOW_TASK_SLOTS must be at most WORKER_MAX_CACHED_WORKFLOWS/,
     );
   });

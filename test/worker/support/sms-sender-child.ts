@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { requireDatabaseUrl } from '../../../src/config/configuration';
-import { loadWorkerConfiguration } from '../../../src/config/process-configuration';
+import { requireDatabaseUrl } from '../../../src/config/database';
+import { loadWorkerProcessConfig } from '../../../src/config/processes';
 import type { SmsGateway } from '../../../src/integrations/sms/port';
 import { openDataSource } from '../../../src/persistence/data-source';
 import { createPersistence } from '../../../src/persistence/persistence';
@@ -14,7 +14,7 @@ import { SmsOutboxSender } from '../../../src/worker/sms-outbox-sender';
  * returns, so the notice stays unrecorded until the test SIGKILLs the process.
  */
 async function main(): Promise<void> {
-  const config = loadWorkerConfiguration(process.env);
+  const config = loadWorkerProcessConfig(process.env);
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
   const sandboxes = createSandboxes(config.integrations, db);
   const hangAfter = Number(process.env.HANG_AFTER_SENDS);

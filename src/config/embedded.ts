@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { type Env, integerAtLeast, readEnv, text } from './env';
+import { PROJECT_ROOT } from './paths';
+
+/** The servers `npm start` runs itself when DATABASE_URL or TEMPORAL_ADDRESS is unset (EMBEDDED_*). */
+export interface EmbeddedConfig {
+  dataDir: string;
+  postgresPort: number;
+  temporalPort: number;
+  temporalUiPort: number;
+}
+
+/** Where `npm start` keeps its data (PostgreSQL, the dev server's SQLite, pid files). */
+export function embeddedDataDir(env: Env): string {
+  return readEnv(env, 'EMBEDDED_DATA_DIR', undefined, text, 'text') ?? join(PROJECT_ROOT, '.data');
+}
+
+export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
+  const port = (name: string, fallback: number) => readEnv(env, name, fallback, integerAtLeast(1), 'an integer >= 1');
+  return {
+    dataDir: embeddedDataDir(env),
+    postgresPort: port('EMBEDDED_POSTGRES_PORT', 5433),
+    temporalPort: port('EMBEDDED_TEMPORAL_PORT', 7233),
+    temporalUiPort: port('EMBEDDED_TEMPORAL_UI_PORT', 8233),
+  };
+}

@@ -1,0 +1,66 @@
+import type { Env } from './env';
+import { type ConfigSlices, loadSlices } from './slices';
+
+/**
+ * The one configuration object of each process, read from the environment
+ * once by its entry point and passed down from there: nothing below an entry
+ * point reads `process.env`. Each process lists the slices it uses
+ * (src/config/slices.ts) and loads no others, so a worker in production needs
+ * no API secret, and the API no worker tuning.
+ */
+
+/**
+ * `npm run start:api`: where it listens, PostgreSQL, Temporal and the payload keys of its client, the policy new
+ * renewals get, the partner ports it reads from, its security and limits, the codec endpoint and the pages.
+ */
+export const API_SLICES = [
+  'httpPort',
+  'databaseUrl',
+  'temporal',
+  'policy',
+  'payloadKeys',
+  'telemetry',
+  'integrations',
+  'api',
+  'codecServer',
+  'pages',
+] as const;
+export type ApiProcessConfig = Pick<ConfigSlices, (typeof API_SLICES)[number]>;
+
+/**
+ * `npm run start:worker`: PostgreSQL, Temporal, the payload keys, the partner adapters its activities call, its
+ * tuning, the sender that delivers the SMS outbox, and the housekeeping schedule.
+ */
+export const WORKER_SLICES = [
+  'databaseUrl',
+  'temporal',
+  'payloadKeys',
+  'telemetry',
+  'integrations',
+  'worker',
+  'smsSender',
+  'housekeeping',
+] as const;
+export type WorkerProcessConfig = Pick<ConfigSlices, (typeof WORKER_SLICES)[number]>;
+
+/** `npm start`: the API and a worker in one process, and the servers it starts for them. */
+export type EmbeddedProcessConfig = ApiProcessConfig & WorkerProcessConfig & Pick<ConfigSlices, 'embedded'>;
+
+/** `npm run start:sandboxes`: the partner simulator on its own, against its tables in PostgreSQL. */
+export type SandboxesProcessConfig = Pick<ConfigSlices, 'databaseUrl' | 'integrations'>;
+
+export function loadApiProcessConfig(env: Env): ApiProcessConfig {
+  return loadSlices(env, API_SLICES);
+}
+
+export function loadWorkerProcessConfig(env: Env): WorkerProcessConfig {
+  return loadSlices(env, WORKER_SLICES);
+}
+
+export function loadEmbeddedProcessConfig(env: Env): EmbeddedProcessConfig {
+  return loadSlices(env, [...new Set([...API_SLICES, ...WORKER_SLICES, 'embedded' as const])]);
+}
+
+export function loadSandboxesProcessConfig(env: Env): SandboxesProcessConfig {
+  return loadSlices(env, ['databaseUrl', 'integrations']);
+}

@@ -1,0 +1,74 @@
+import type { RenewalPolicy } from '../../workflows/contract';
+import { type ApiConfig, loadApiConfig } from './api';
+import { type CodecServerConfig, loadCodecServerConfig } from './codec-server';
+import { loadDatabaseUrl } from './database';
+import { type EmbeddedConfig, loadEmbeddedConfig } from './embedded';
+import type { Env } from './env';
+import { type HousekeepingConfig, loadHousekeepingConfig } from './housekeeping';
+import { loadHttpPort } from './http-port';
+import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
+import { loadPagesConfig, type PagesConfig } from './pages';
+import { loadPayloadKeysConfig, type PayloadKeysConfig } from './payload-keys';
+import { loadRenewalPolicy } from './policy';
+import { loadSmsSenderConfig, type SmsSenderConfig } from './sms-sender';
+import { loadTelemetryConfig, type TelemetryConfig } from './telemetry';
+import { loadTemporalConfig, type TemporalConfig } from './temporal';
+import { loadWorkerConfig, type WorkerConfig } from './worker';
+
+/**
+ * Every slice of the configuration, one concern each, read from the environment by its own loader. A process
+ * loads the slices it uses and no others (src/config/processes.ts), so a production worker needs no API secret.
+ */
+export interface ConfigSlices {
+  /** Where the API listens (PORT). */
+  httpPort: number;
+  /** Unset: the embedded launcher starts PostgreSQL and fills it in. */
+  databaseUrl?: string;
+  temporal: TemporalConfig;
+  /** The terms a new renewal is given (POLICY_*). */
+  policy: RenewalPolicy;
+  /** Unset outside production when PAYLOAD_KEYS is: `npm start` then generates a development key. */
+  payloadKeys?: PayloadKeysConfig;
+  /** Logs, metrics and traces. */
+  telemetry: TelemetryConfig;
+  /** Which adapter each partner uses, and how the sandboxes behave. */
+  integrations: IntegrationsConfig;
+  /** The API's security and traffic limits (API_*, WEBHOOK_SECRET_*). */
+  api: ApiConfig;
+  /** The codec endpoint the Temporal UI calls. */
+  codecServer: CodecServerConfig;
+  /** The pages for people the API serves. */
+  pages: PagesConfig;
+  /** Workflow cache, task slots, pollers and the database pool of a worker (WORKER_*). */
+  worker: WorkerConfig;
+  /** The worker's sender of the SMS outbox. */
+  smsSender: SmsSenderConfig;
+  /** The schedule the worker's start-up keeps in place. */
+  housekeeping: HousekeepingConfig;
+  /** The servers `npm start` runs itself. */
+  embedded: EmbeddedConfig;
+}
+
+export type ConfigSlice = keyof ConfigSlices;
+
+const LOADERS: { [Slice in ConfigSlice]-?: (env: Env) => ConfigSlices[Slice] } = {
+  httpPort: loadHttpPort,
+  databaseUrl: loadDatabaseUrl,
+  temporal: loadTemporalConfig,
+  policy: loadRenewalPolicy,
+  payloadKeys: loadPayloadKeysConfig,
+  telemetry: loadTelemetryConfig,
+  integrations: loadIntegrationsConfig,
+  api: loadApiConfig,
+  codecServer: loadCodecServerConfig,
+  pages: loadPagesConfig,
+  worker: loadWorkerConfig,
+  smsSender: loadSmsSenderConfig,
+  housekeeping: loadHousekeepingConfig,
+  embedded: loadEmbeddedConfig,
+};
+
+/** These slices, each read by its loader, and nothing else. */
+export function loadSlices<Slice extends ConfigSlice>(env: Env, slices: readonly Slice[]): Pick<ConfigSlices, Slice> {
+  return Object.fromEntries(slices.map((slice) => [slice, LOADERS[slice](env)])) as Pick<ConfigSlices, Slice>;
+}

@@ -1,0 +1,83 @@
+import {
+  loadApiProcessConfig,
+  loadEmbeddedProcessConfig,
+  loadSandboxesProcessConfig,
+  loadWorkerProcessConfig,
+} from '../../../src/config/processes';
+import { loadEmbeddedConfig } from '../../../src/config/embedded';
+
+/** Each process reads the environment once into one object holding the slices it uses, and no more. */
+describe('process configuration', () => {
+  const env = {
+    DATABASE_URL: 'postgres://renewals@db/renewals',
+    TEMPORAL_ADDRESS: 'temporal:7233',
+    API_RATE_LIMIT_CITIZEN: '7',
+    INTEGRATION_SADAD_MODE: 'http',
+    INTEGRATION_SADAD_BASE_URL: 'https://sadad.example.sa/api/',
+    POLICY_FEE_10_YEARS_SAR: '650',
+  };
+
+  it('gives the whole system (npm start) every part, read from the one environment it is given', () => {
+    const config = loadEmbeddedProcessConfig(env);
+    expect(config).toMatchObject({
+      databaseUrl: env.DATABASE_URL,
+      temporal: { address: 'temporal:7233', namespace: 'default' },
+      api: { rateLimit: { citizenLimit: 7 } },
+      integrations: { systems: { sadad: { mode: 'http', http: { baseUrl: 'https://sadad.example.sa/api' } } } },
+      policy: { fees: { tenYearsSar: 650 } },
+    });
+    // The API's slices and the worker's, each loaded the same way, and the servers npm start runs itself.
+    expect(config).toEqual({
+      ...loadApiProcessConfig(env),
+      ...loadWorkerProcessConfig(env),
+      embedded: loadEmbeddedConfig(env),
+    });
+  });
+
+  it('gives the API the slices it uses and not the worker’s', () => {
+    const api = loadApiProcessConfig(env);
+    expect(Object.keys(api).sort()).toEqual([
+      'api',
+      'codecServer',
+      'databaseUrl',
+      'httpPort',
+      'integrations',
+      'pages',
+      'payloadKeys',
+      'policy',
+      'telemetry',
+      'temporal',
+    ]);
+    // A worker setting the API never reads cannot stop it from starting; the worker refuses it.
+    const badWorkerSetting = { ...env, WORKER_WORKFLOW_TASK_SLOTS: 'many' };
+    expect(() => loadApiProcessConfig(badWorkerSetting)).not.toThrow();
+    expect(() => loadWorkerProcessConfig(badWorkerSetting)).toThrow(/WORKER_WORKFLOW_TASK_SLOTS/);
+  });
+
+  it('lets a production worker start without the API secrets it never uses', () => {
+    const production = { ...env, NODE_ENV: 'production', PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` };
+    for (const stem of ['CIVIL_REGISTRY', 'PRINT_CENTRE', 'WASEL', 'SAUDI_POST', 'SMS']) {
+      Object.assign(production, {
+        [`INTEGRATION_${stem}_MODE`]: 'http',
+        [`INTEGRATION_${stem}_BASE_URL`]: `https://${stem.toLowerCase()}.example.sa`,
+      });
+    }
+    const worker = loadWorkerProcessConfig(production);
+    expect(worker).not.toHaveProperty('api');
+    expect(worker).not.toHaveProperty('httpPort');
+    expect(worker.integrations.systems.sms.mode).toBe('http');
+    expect(() => loadApiProcessConfig(production)).toThrow(/API_JWT_SECRET must be set in production/);
+  });
+
+  it('gives the partner simulator its database and its own settings only', () => {
+    const sandboxes = loadSandboxesProcessConfig({ ...env, SANDBOX_HTTP_PORT: '3170' });
+    expect(Object.keys(sandboxes).sort()).toEqual(['databaseUrl', 'integrations']);
+    expect(sandboxes).toMatchObject({ databaseUrl: env.DATABASE_URL, integrations: { sandbox: { httpPort: 3170 } } });
+  });
+
+  it('names the variable at fault', () => {
+    expect(() => loadEmbeddedProcessConfig({ ...env, POLICY_FEE_10_YEARS_SAR: 'lots' })).toThrow(
+      /POLICY_FEE_10_YEARS_SAR/,
+    );
+  });
+});
