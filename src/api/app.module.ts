@@ -1,13 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { requireDatabaseUrl } from '../config/database';
+import type { ApiConfig } from '../config/api';
 import type { ApiProcessConfig } from '../config/processes';
 import { dataSourceOptions } from '../persistence/data-source';
 import { AuthModule } from './auth/auth.module';
 import { CarrierModule } from './carrier/carrier.module';
 import { CodecModule, CodecModuleOptions } from './codec/codec.module';
-import { ApiConfigModule } from './config-module/api-config.module';
+import { ConfigModule } from './config-module/config.module';
+import { configToken } from './config-module/config.tokens';
 import { CounterModule } from './counter/counter.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -42,28 +42,16 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        // The loaded object is all there is: no .env file, and no look-ups in process.env behind its back.
-        ConfigModule.forRoot({
-          isGlobal: true,
-          ignoreEnvFile: true,
-          validatePredefined: false,
-          skipProcessEnv: true,
-          load: [() => config],
-        }),
-        ApiConfigModule,
+        ConfigModule.register(config),
         LoggingModule.register(logging),
         MetricsModule.register(telemetry.metrics, telemetry.tracing),
         TypeOrmModule.forRootAsync({
-          inject: [ConfigService],
-          useFactory: (loaded: ConfigService<ApiProcessConfig, true>) =>
-            dataSourceOptions(
-              requireDatabaseUrl(loaded.get('databaseUrl', { infer: true })),
-              loaded.get('api.databasePoolSize', { infer: true }),
-              'renewals-api',
-            ),
+          inject: [configToken('databaseUrl'), configToken('api')],
+          useFactory: (databaseUrl: string, api: ApiConfig) =>
+            dataSourceOptions(databaseUrl, api.databasePoolSize, 'renewals-api'),
         }),
         IntegrationsModule.register(integrations),
-        CodecModule.register(config, codec),
+        CodecModule.register(codec),
         TemporalModule,
         AuthModule,
         IdempotencyModule,
@@ -74,7 +62,7 @@ export class AppModule {
         CarrierModule,
         HealthModule,
         RenewalEventsModule,
-        PagesModule.register(config.pages, pages),
+        PagesModule.register(pages),
       ],
     };
   }

@@ -25,7 +25,8 @@ export const API_SLICES = [
   'codecServer',
   'pages',
 ] as const;
-export type ApiProcessConfig = Pick<ConfigSlices, (typeof API_SLICES)[number]>;
+export type ApiSlice = (typeof API_SLICES)[number];
+export type ApiProcessConfig = Pick<ConfigSlices, ApiSlice>;
 
 /**
  * `npm run start:worker`: PostgreSQL, Temporal, the payload keys, the partner adapters its activities call, its

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { ApiConfig } from '../../config/api';
 import { ProblemException } from '../shared/problems/problem';
-import { InjectApiConfig } from '../config-module/api-config.module';
+import { InjectConfig } from '../config-module/config.tokens';
 import { Access, ACCESS_METADATA } from './access.decorators';
 import { claimsProblem, principalOf } from './access-token';
 import { InjectLocalUiTrust, LOCAL_UI_METADATA, LOCAL_UI_PRINCIPAL, LocalUiTrust } from './local-ui';
@@ -37,7 +37,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    @InjectApiConfig() private readonly config: ApiConfig,
+    @InjectConfig('api') private readonly config: ApiConfig,
     @InjectLocalUiTrust() private readonly localUi?: LocalUiTrust | null,
   ) {}
 

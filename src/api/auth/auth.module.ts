@@ -3,14 +3,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import type { ApiConfig } from '../../config/api';
-import { API_CONFIG } from '../config-module/api-config.module';
+import { configToken } from '../config-module/config.tokens';
 import { AuthGuard } from './auth.guard';
 
 /** Bearer-token authentication and role checks on every route (see `@Roles` and `@Public`). */
 @Module({
   imports: [
     JwtModule.registerAsync({
-      inject: [API_CONFIG],
+      inject: [configToken('api')],
       useFactory: ({ auth }: ApiConfig) => ({
         // A key object made once: given the secret as a string, jsonwebtoken first tries (and fails) to read it
         // as a public key on every verification, which cost a sixth of the API's CPU under load.

@@ -1,12 +1,11 @@
 import { DynamicModule, Global, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import cors from 'cors';
-import { requirePayloadKeys } from '../../config/payload-keys';
-import type { ApiProcessConfig } from '../../config/processes';
+import type { CodecServerConfig } from '../../config/codec-server';
 import { LOCAL_UI_TRUST } from '../auth/local-ui';
+import { configToken } from '../config-module/config.tokens';
 import { CodecController } from './codec.controller';
 import { CodecService } from './codec.service';
 import { localUiTrust } from './local-ui-trust';
-import { PAYLOAD_KEYS } from './payload-keys.token';
 
 export interface CodecModuleOptions {
   /**
@@ -18,33 +17,26 @@ export interface CodecModuleOptions {
 
 const CORS_ORIGINS = Symbol('CODEC_CORS_ORIGINS');
 
-/** The payload keys of the whole API, and the codec endpoint the Temporal UI decodes payloads with. */
+/** The codec endpoint the Temporal UI decodes payloads with, and whom it trusts. */
 @Global()
 @Module({})
 export class CodecModule implements NestModule {
-  /** The keys and the UI origins come from the loaded configuration (PAYLOAD_KEYS, CODEC_CORS_ORIGINS). */
-  static register(
-    config: Pick<ApiProcessConfig, 'payloadKeys' | 'codecServer'>,
-    options: CodecModuleOptions = {},
-  ): DynamicModule {
+  /** The UI origins are the configuration's (CODEC_CORS_ORIGINS) and, under `npm start`, its own UI's. */
+  static register(options: CodecModuleOptions = {}): DynamicModule {
     const localUiOrigins = options.localUiOrigins ?? [];
     return {
       module: CodecModule,
       controllers: [CodecController],
       providers: [
         {
-          provide: PAYLOAD_KEYS,
-          // Required when the API starts, not when `npm run openapi` only previews the modules.
-          useFactory: () => requirePayloadKeys(config.payloadKeys),
-        },
-        {
           provide: CORS_ORIGINS,
-          useFactory: () => [...config.codecServer.corsOrigins, ...localUiOrigins],
+          inject: [configToken('codecServer')],
+          useFactory: (codecServer: CodecServerConfig) => [...codecServer.corsOrigins, ...localUiOrigins],
         },
         { provide: LOCAL_UI_TRUST, useFactory: () => (localUiOrigins.length ? localUiTrust(localUiOrigins) : null) },
         CodecService,
       ],
-      exports: [PAYLOAD_KEYS, LOCAL_UI_TRUST],
+      exports: [LOCAL_UI_TRUST],
     };
   }
 

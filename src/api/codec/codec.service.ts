@@ -5,7 +5,7 @@ import { AesGcmPayloadCodec, PayloadDecryptionError } from '../../temporal/paylo
 import type { Principal } from '../auth/principal';
 import { ValidationProblem } from '../shared/problems/problem';
 import type { PayloadJson, PayloadsJson } from './dto/payloads.dto';
-import { InjectPayloadKeys } from './payload-keys.token';
+import { InjectConfig } from '../config-module/config.tokens';
 
 const fromJson = (json: PayloadJson): Payload => ({
   metadata: Object.fromEntries(
@@ -31,7 +31,7 @@ export class CodecService {
   private readonly logger = new Logger('codec');
   private readonly codec: AesGcmPayloadCodec;
 
-  constructor(@InjectPayloadKeys() keys: PayloadKeysConfig) {
+  constructor(@InjectConfig('payloadKeys') keys: PayloadKeysConfig) {
     this.codec = new AesGcmPayloadCodec(keys);
   }
 

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiConfig } from '../../config/api';
-import { InjectApiConfig } from '../config-module/api-config.module';
+import { InjectConfig } from '../config-module/config.tokens';
 
 /**
  * Graceful shutdown: on SIGTERM readiness fails at once, so the load balancer
@@ -13,7 +13,7 @@ import { InjectApiConfig } from '../config-module/api-config.module';
 export class ShutdownState implements BeforeApplicationShutdown {
   draining = false;
 
-  constructor(@InjectApiConfig() private readonly config: ApiConfig) {}
+  constructor(@InjectConfig('api') private readonly config: ApiConfig) {}
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.draining = true;

@@ -5,7 +5,7 @@ import type { PagesSettings } from './pages-options';
 import { claimsProblem, mintAccessToken } from '../auth/access-token';
 import { Public } from '../auth/access.decorators';
 import { ProblemException, ValidationProblem } from '../shared/problems/problem';
-import { InjectApiConfig } from '../config-module/api-config.module';
+import { InjectConfig } from '../config-module/config.tokens';
 import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
 import { DevSignInDto, DevSignInView, SeededIdentityView } from './dto/dev-sign-in.dto';
 import { InjectPagesSettings } from './pages-settings.token';
@@ -22,7 +22,7 @@ import { InjectPagesSettings } from './pages-settings.token';
 export class DevSignInController {
   constructor(
     @InjectPagesSettings() private readonly config: PagesSettings,
-    @InjectApiConfig() private readonly api: ApiConfig,
+    @InjectConfig('api') private readonly api: ApiConfig,
   ) {}
 
   @Get('identities')

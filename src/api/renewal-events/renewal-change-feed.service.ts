@@ -1,8 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { Observable, Subject } from 'rxjs';
-import type { ApiProcessConfig } from '../../config/processes';
-import { requireDatabaseUrl } from '../../config/database';
+import { InjectConfig } from '../config-module/config.tokens';
 import { listenToRenewalChanges, RenewalChange, RenewalChangeListener } from '../../persistence/renewal-changes';
 
 /**
@@ -22,10 +20,10 @@ export class RenewalChangeFeed implements OnModuleInit, OnApplicationShutdown {
   /** The feed was interrupted and is back: changes may have been missed. */
   readonly resumed: Observable<void> = this.resumedSubject.asObservable();
 
-  constructor(private readonly config: ConfigService<ApiProcessConfig, true>) {}
+  constructor(@InjectConfig('databaseUrl') private readonly databaseUrl: string) {}
 
   async onModuleInit(): Promise<void> {
-    this.listener = await listenToRenewalChanges(requireDatabaseUrl(this.config.get('databaseUrl', { infer: true })), {
+    this.listener = await listenToRenewalChanges(this.databaseUrl, {
       onChange: (change) => this.changeSubject.next(change),
       onResumed: () => {
         this.logger.log('Renewal change feed resumed');

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { ApiConfig } from '../../config/api';
-import { API_CONFIG } from '../config-module/api-config.module';
+import { configToken } from '../config-module/config.tokens';
 import { SharedModule } from '../shared/shared.module';
 import { CitizenThrottlerGuard } from './citizen-throttler.guard';
 import { RenewalsController } from './renewals.controller';
@@ -12,7 +12,7 @@ import { RenewalsService } from './renewals.service';
   imports: [
     SharedModule,
     ThrottlerModule.forRootAsync({
-      inject: [API_CONFIG],
+      inject: [configToken('api')],
       useFactory: (config: ApiConfig) => ({
         throttlers: [{ name: 'default', ttl: config.rateLimit.windowMs, limit: config.rateLimit.citizenLimit }],
       }),

@@ -1,5 +1,4 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   AcceptanceRequest,
@@ -10,14 +9,13 @@ import {
   RenewalPolicy,
 } from '../../../workflows/contract';
 import type { ApiConfig } from '../../config/api';
-import type { ApiProcessConfig } from '../../config/processes';
 import type { CivilRegistry } from '../../integrations/civil-registry/port';
 import { IntegrationError } from '../../integrations/errors';
 import { Persistence } from '../../persistence/persistence';
 import type { RenewalRecord } from '../../persistence/entities/renewal.entity';
 import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
 import type { Principal } from '../auth/principal';
-import { InjectApiConfig } from '../config-module/api-config.module';
+import { InjectConfig } from '../config-module/config.tokens';
 import { ProblemException } from '../shared/problems/problem';
 import { derivedId, derivedUuid, IdempotencyContext } from '../idempotency/idempotency-context';
 import { InjectCivilRegistry } from '../integrations-module/integrations.tokens';
@@ -44,8 +42,8 @@ export class RenewalsService {
     @InjectCivilRegistry() private readonly registry: CivilRegistry,
     private readonly access: RenewalAccess,
     private readonly audit: ApiAudit,
-    private readonly config: ConfigService<ApiProcessConfig, true>,
-    @InjectApiConfig() private readonly api: ApiConfig,
+    @InjectConfig('policy') private readonly policy: RenewalPolicy,
+    @InjectConfig('api') private readonly api: ApiConfig,
   ) {}
 
   /**
@@ -67,13 +65,12 @@ export class RenewalsService {
       renewalId: derivedUuid(idempotency, 'renewal'),
       nationalId: principal.subject,
       officeId: request.officeId,
-      policy: this.config.get('policy', { infer: true }),
+      policy: this.policy,
     };
-    const taskQueue = this.config.get('temporal.taskQueue', { infer: true });
     const inProgress = await this.reserve(input);
     if (inProgress) {
       // A renewal reserved by a request that died before starting it would otherwise block the citizen for good.
-      if (inProgress.lastSequence === 0) await this.workflows.start(taskQueue, inputOf(inProgress, input.policy));
+      if (inProgress.lastSequence === 0) await this.workflows.start(inputOf(inProgress, input.policy));
       throw new ProblemException(
         HttpStatus.CONFLICT,
         'renewal-in-progress',
@@ -82,7 +79,7 @@ export class RenewalsService {
         { renewalId: inProgress.renewalId },
       );
     }
-    const opened = await this.workflows.open(taskQueue, input, derivedId(idempotency, 'open'), this.api.creationWaitMs);
+    const opened = await this.workflows.open(input, derivedId(idempotency, 'open'), this.api.creationWaitMs);
     await this.audit.record({
       actor: principal.actor,
       renewalId: input.renewalId,
@@ -168,7 +165,7 @@ export class RenewalsService {
     }
     // The terms this renewal's workflow applies, whatever the configuration says today. Only renewals
     // created before the read model kept their policy have none: for them, today's is all we know.
-    const policy: RenewalPolicy = record.policy ?? this.config.get('policy', { infer: true });
+    const policy: RenewalPolicy = record.policy ?? this.policy;
     await this.audit.record({ actor: principal.actor, renewalId, action: 'citizen.review', outcome: 'DISCLOSED' });
     const passport = facts?.currentPassport;
     return {

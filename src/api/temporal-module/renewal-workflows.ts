@@ -23,6 +23,8 @@ import {
   renewalWorkflowId,
   statusQuery,
 } from '../../../workflows/contract';
+import type { TemporalConfig } from '../../config/temporal';
+import { InjectConfig } from '../config-module/config.tokens';
 import { ProblemException } from '../shared/problems/problem';
 import { InjectTemporalClient } from './temporal-client.token';
 
@@ -35,10 +37,18 @@ const UPDATE_DEADLINE_MS = 20_000;
  * The API's calls to renewal workflows, each with a deadline so a request never
  * hangs on a missing worker: past it the caller gets a 503, and a retry with
  * the same Idempotency-Key reuses the update id, which Temporal runs only once.
+ * Workflows start on the configured task queue (TEMPORAL_TASK_QUEUE).
  */
 @Injectable()
 export class RenewalWorkflows {
-  constructor(@InjectTemporalClient() private readonly client: Client) {}
+  private readonly taskQueue: string;
+
+  constructor(
+    @InjectTemporalClient() private readonly client: Client,
+    @InjectConfig('temporal') temporal: TemporalConfig,
+  ) {
+    this.taskQueue = temporal.taskQueue;
+  }
 
   /**
    * Starts the renewal and waits, at most `waitMs`, for its eligibility outcome,
@@ -48,14 +58,9 @@ export class RenewalWorkflows {
    * already ended: the renewal has started either way, and the read model says
    * where it is.
    */
-  async open(
-    taskQueue: string,
-    input: RenewalInput,
-    updateId: string,
-    waitMs: number,
-  ): Promise<RenewalOpened | undefined> {
+  async open(input: RenewalInput, updateId: string, waitMs: number): Promise<RenewalOpened | undefined> {
     const startWorkflowOperation = new WithStartWorkflowOperation('passportRenewal', {
-      ...this.startOptions(taskQueue, input),
+      ...this.startOptions(input),
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
     try {
@@ -70,16 +75,16 @@ export class RenewalWorkflows {
         error instanceof WorkflowUpdateFailedError;
       if (!unanswered) throw error;
       // The call may have ended before the server said whether it started the workflow: make sure.
-      await this.start(taskQueue, input);
+      await this.start(input);
       return undefined;
     }
   }
 
   /** Starts the renewal; a workflow already started for this id (by an earlier attempt) is fine. */
-  async start(taskQueue: string, input: RenewalInput): Promise<void> {
+  async start(input: RenewalInput): Promise<void> {
     try {
       await this.within(UPDATE_DEADLINE_MS, () =>
-        this.client.workflow.start('passportRenewal', this.startOptions(taskQueue, input)),
+        this.client.workflow.start('passportRenewal', this.startOptions(input)),
       );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -87,12 +92,12 @@ export class RenewalWorkflows {
   }
 
   /** Starts disputing a loss claim; one workflow per claim, so a second report of the contradiction is a no-op. */
-  async startLossClaimDispute(taskQueue: string, request: LossClaimDisputeRequest): Promise<void> {
+  async startLossClaimDispute(request: LossClaimDisputeRequest): Promise<void> {
     try {
       await this.within(QUERY_DEADLINE_MS, () =>
         this.client.workflow.start('lossClaimDispute', {
           workflowId: lossClaimDisputeWorkflowId(request.claimKey),
-          taskQueue,
+          taskQueue: this.taskQueue,
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           args: [request],
         }),
@@ -102,10 +107,10 @@ export class RenewalWorkflows {
     }
   }
 
-  private startOptions(taskQueue: string, input: RenewalInput) {
+  private startOptions(input: RenewalInput) {
     return {
       workflowId: renewalWorkflowId(input.renewalId),
-      taskQueue,
+      taskQueue: this.taskQueue,
       // A renewal id names one workflow for good, even after it has finished.
       workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
       args: [input] as [RenewalInput],

@@ -1,11 +1,10 @@
 import { Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { Client } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
-import type { ApiProcessConfig } from '../../config/processes';
 import type { PayloadKeysConfig } from '../../config/payload-keys';
+import type { TemporalConfig } from '../../config/temporal';
 import { createDataConverter } from '../../temporal/data-converter';
-import { PAYLOAD_KEYS } from '../codec/payload-keys.token';
+import { configToken } from '../config-module/config.tokens';
 import { TRACING_ON } from '../telemetry-module/api-metrics.token';
 import { connectTemporalClient } from '../../temporal/connection';
 import { RenewalWorkflows } from './renewal-workflows';
@@ -27,12 +26,12 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
   providers: [
     {
       provide: TEMPORAL_CLIENT,
-      inject: [ConfigService, PAYLOAD_KEYS, TRACING_ON],
+      inject: [configToken('temporal'), configToken('payloadKeys'), TRACING_ON],
       // Traced: starts, updates and signals open spans under the request's and carry them to the workflow.
       // Untraced: no interceptor, so histories hold no trace headers.
-      useFactory: (config: ConfigService<ApiProcessConfig, true>, keys: PayloadKeysConfig, tracing: boolean) =>
+      useFactory: (temporal: TemporalConfig, keys: PayloadKeysConfig, tracing: boolean) =>
         connectTemporalClient(
-          config.get('temporal', { infer: true }),
+          temporal,
           createDataConverter(keys),
           tracing ? { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } : undefined,
         ),

@@ -1,5 +1,4 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import {
   addressRegisteredSignal,
   carrierEventSignal,
@@ -9,7 +8,6 @@ import {
   printJobFailedSignal,
   renewalIdOfKey,
 } from '../../../workflows/contract';
-import type { ApiProcessConfig } from '../../config/processes';
 import type { BillRecord } from '../../persistence/entities/bill.entity';
 import type { ShipmentRecord } from '../../persistence/entities/shipment.entity';
 import type { Persistence } from '../../persistence/persistence';
@@ -47,10 +45,7 @@ function paymentAnomaly(bill: BillRecord | null, payment: SadadPaymentDto): Part
 /** Finds the renewal each partner message is about, and the signal that tells its workflow. */
 @Injectable()
 export class WebhookRoutes {
-  constructor(
-    private readonly workflows: RenewalWorkflows,
-    private readonly config: ConfigService<ApiProcessConfig, true>,
-  ) {}
+  constructor(private readonly workflows: RenewalWorkflows) {}
 
   async sadad(tx: Persistence, payment: SadadPaymentDto): Promise<RoutedWebhook> {
     const renewalId = await this.renewalOfKey(tx, payment.billReference, 'bill-unknown', 'Unknown bill reference');
@@ -169,7 +164,7 @@ export class WebhookRoutes {
       details,
       anomalies: [{ kind: reason, details: { ...details, claimKey } }],
       deliver: async () => {
-        await this.workflows.startLossClaimDispute(this.config.get('temporal.taskQueue', { infer: true }), {
+        await this.workflows.startLossClaimDispute({
           renewalId: shipment.renewalId,
           claimKey,
           reason,

@@ -6,7 +6,7 @@ import { WEBHOOK_PARTNERS, WebhookPartner } from '../../../workflows/contract';
 import type { ApiConfig } from '../../config/api';
 import { OPAQUE_KEY } from '../shared/validation/opaque-key';
 import { ProblemException, ValidationProblem } from '../shared/problems/problem';
-import { InjectApiConfig } from '../config-module/api-config.module';
+import { InjectConfig } from '../config-module/config.tokens';
 
 const PARTNER_METADATA = 'passport-renewal:webhook-partner';
 
@@ -35,7 +35,7 @@ export class WebhookSignatureGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    @InjectApiConfig() config: ApiConfig,
+    @InjectConfig('api') config: ApiConfig,
   ) {
     this.verifiers = Object.fromEntries(
       WEBHOOK_PARTNERS.map((partner) => [partner, new Webhook(config.webhookSecrets[partner])]),
