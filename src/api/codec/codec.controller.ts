@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, type RawBodyRequest, Req } from '@nestjs/common';
+import { Body, type RawBodyRequest, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { ApiHeader } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/access.decorators';
 import { LocalUiMayCall } from '../auth/local-ui';
 import type { Principal } from '../auth/principal';
-import { ApiProblems } from '../shared/problems/api-problems.decorator';
+import { CommandEndpoint } from '../shared/endpoints/endpoint.decorators';
+import { RoleController } from '../shared/endpoints/role-controller.decorator';
 import { ValidationProblem } from '../shared/problems/problem';
 import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
 import { CodecService } from './codec.service';
@@ -21,20 +22,18 @@ function requireBody(http: RawBodyRequest<Request>): void {
  * and show what comes back. Operators only. Neither call changes anything, so
  * neither takes an Idempotency-Key (the UI could not send one).
  */
-@ApiTags('codec')
-@Roles('operator')
+@RoleController({ path: 'codec', role: 'operator', tag: 'codec' })
 @LocalUiMayCall()
 @SkipIdempotencyKey()
 @ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Temporal UI; not used' })
-@Controller('codec')
 export class CodecController {
   constructor(private readonly codec: CodecService) {}
 
-  @Post('decode')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Decrypt workflow payloads (Temporal remote codec format)' })
-  @ApiOkResponse({ type: PayloadsJson, description: 'The same payloads in the same order, decrypted' })
-  @ApiProblems(400, 413, 422)
+  @CommandEndpoint('decode', {
+    summary: 'Decrypt workflow payloads (Temporal remote codec format)',
+    response: { type: PayloadsJson, description: 'The same payloads in the same order, decrypted' },
+    problems: [400, 413, 422],
+  })
   decode(
     @CurrentPrincipal() principal: Principal,
     @Body() request: PayloadsJson,
@@ -44,13 +43,11 @@ export class CodecController {
     return this.codec.decode(principal, request);
   }
 
-  @Post('encode')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({
+  @CommandEndpoint('encode', {
     summary: 'Encrypt payloads with the current key, as the workers would (Temporal remote codec format)',
+    response: { type: PayloadsJson, description: 'The same payloads in the same order, encrypted' },
+    problems: [400, 413],
   })
-  @ApiOkResponse({ type: PayloadsJson, description: 'The same payloads in the same order, encrypted' })
-  @ApiProblems(400, 413)
   encode(
     @CurrentPrincipal() principal: Principal,
     @Body() request: PayloadsJson,

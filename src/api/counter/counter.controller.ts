@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { Body, Query } from '@nestjs/common';
+import { CurrentPrincipal } from '../auth/access.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiProblems } from '../shared/problems/api-problems.decorator';
+import { IdempotentEndpoint, ReadEndpoint } from '../shared/endpoints/endpoint.decorators';
+import { RoleController } from '../shared/endpoints/role-controller.decorator';
 import { RenewalIdParam } from '../shared/validation/renewal-id.param';
 import { Idempotency, IdempotencyContext } from '../idempotency/idempotency-context';
-import { ApiIdempotencyKey } from '../idempotency/idempotency.decorators';
 import { RenewalView } from '../renewals/dto/renewal-view.dto';
 import { CounterService } from './counter.service';
 import {
@@ -17,16 +16,15 @@ import {
 } from './dto/counter.dto';
 
 /** The clerk at a passport office counter; the office is the token's `office` claim. */
-@ApiTags('counter')
-@Roles('clerk')
-@Controller('v1/counter/renewals')
+@RoleController({ path: 'v1/counter/renewals', role: 'clerk', tag: 'counter' })
 export class CounterController {
   constructor(private readonly counter: CounterService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Renewals of this citizen ready for pickup at my office' })
-  @ApiOkResponse({ type: [RenewalView] })
-  @ApiProblems(400, 422)
+  @ReadEndpoint(undefined, {
+    summary: 'Renewals of this citizen ready for pickup at my office',
+    response: { type: [RenewalView] },
+    problems: [400, 422],
+  })
   readyAtMyOffice(
     @CurrentPrincipal() principal: Principal,
     @Query() query: CounterLookupQuery,
@@ -34,22 +32,20 @@ export class CounterController {
     return this.counter.readyAtMyOffice(principal, query.nationalId);
   }
 
-  @Get(':renewalId')
-  @ApiOperation({
+  @ReadEndpoint(':renewalId', {
     summary: 'One renewal of my office, by its id (a citizen may show the id instead of their national ID)',
+    response: { type: RenewalView },
+    problems: [400, 404],
   })
-  @ApiOkResponse({ type: RenewalView })
-  @ApiProblems(400, 404)
   byId(@CurrentPrincipal() principal: Principal, @RenewalIdParam() renewalId: string): Promise<RenewalView> {
     return this.counter.byId(principal, renewalId);
   }
 
-  @Post(':renewalId/verification')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Match the old passport the citizen presents against the record' })
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: VerificationResultView })
-  @ApiProblems(400, 404, 409, 413, 422, 503)
+  @IdempotentEndpoint(':renewalId/verification', {
+    summary: 'Match the old passport the citizen presents against the record',
+    response: { type: VerificationResultView },
+    problems: [404, 422, 503],
+  })
   verify(
     @CurrentPrincipal() principal: Principal,
     @RenewalIdParam() renewalId: string,
@@ -59,15 +55,12 @@ export class CounterController {
     return this.counter.verify(principal, renewalId, request, idempotency);
   }
 
-  @Post(':renewalId/handover')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({
+  @IdempotentEndpoint(':renewalId/handover', {
     summary: 'Hand over the new passport',
     description: 'After a match: the old passport is cancelled and the new one activated, then this answers.',
+    response: { type: HandoverResultView },
+    problems: [404, 422, 503],
   })
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: HandoverResultView })
-  @ApiProblems(400, 404, 409, 413, 422, 503)
   handOver(
     @CurrentPrincipal() principal: Principal,
     @RenewalIdParam() renewalId: string,

@@ -1,8 +1,8 @@
-import { Controller, Get, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/access.decorators';
-import { ApiProblems } from '../shared/problems/api-problems.decorator';
+import { ReadEndpoint } from '../shared/endpoints/endpoint.decorators';
 import { ProblemException } from '../shared/problems/problem';
 import { ShutdownState } from './shutdown-state';
 import { TemporalHealthIndicator } from './temporal.health';
@@ -19,20 +19,19 @@ export class HealthController {
     private readonly shutdown: ShutdownState,
   ) {}
 
-  @Get('live')
-  @ApiOperation({ summary: 'Liveness: the process is up' })
-  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ReadEndpoint('live', { summary: 'Liveness: the process is up', response: { schema: { example: { status: 'ok' } } } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
-  @Get('ready')
-  @HealthCheck({ swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Temporal answer, and the API is not shutting down' })
-  @ApiOkResponse({
-    schema: { example: { status: 'ok', details: { database: { status: 'up' }, temporal: { status: 'up' } } } },
+  @ReadEndpoint('ready', {
+    summary: 'Readiness: PostgreSQL and Temporal answer, and the API is not shutting down',
+    response: {
+      schema: { example: { status: 'ok', details: { database: { status: 'up' }, temporal: { status: 'up' } } } },
+    },
+    problems: [503],
   })
-  @ApiProblems(503)
+  @HealthCheck({ swaggerDocumentation: false })
   async ready(): Promise<HealthCheckResult> {
     if (this.shutdown.draining) {
       throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'shutting-down', 'Shutting down');

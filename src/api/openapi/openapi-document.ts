@@ -6,7 +6,7 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { BEARER_SCHEME } from '../auth/access.decorators';
-import { WEBHOOK_SIGNATURE_SCHEME } from '../webhooks/webhooks.controller';
+import { WEBHOOK_SIGNATURE_SCHEME } from '../webhooks/webhook-endpoint.decorators';
 
 const DESCRIPTION = `Online renewal of Saudi passports, for citizens, counter clerks, operators, couriers and partner systems.
 

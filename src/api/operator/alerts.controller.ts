@@ -1,8 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Query } from '@nestjs/common';
 import { AuditTrail } from '../../persistence/repositories/audit-trail.repository';
-import { Roles } from '../auth/access.decorators';
-import { ApiProblems } from '../shared/problems/api-problems.decorator';
+import { ReadEndpoint } from '../shared/endpoints/endpoint.decorators';
+import { RoleController } from '../shared/endpoints/role-controller.decorator';
 import { AlertPageView, AlertsQuery } from './dto/alerts.dto';
 
 /**
@@ -11,16 +10,15 @@ import { AlertPageView, AlertsQuery } from './dto/alerts.dto';
  * wrong amount, a delivery after a loss). Each is also a line of its renewal's
  * audit trail, which is where they are kept.
  */
-@ApiTags('operator')
-@Roles('operator')
-@Controller('v1/operator/alerts')
+@RoleController({ path: 'v1/operator/alerts', role: 'operator', tag: 'operator' })
 export class AlertsController {
   constructor(private readonly trail: AuditTrail) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Operator alerts, newest first, by kind, renewal and time' })
-  @ApiOkResponse({ type: AlertPageView })
-  @ApiProblems(400)
+  @ReadEndpoint(undefined, {
+    summary: 'Operator alerts, newest first, by kind, renewal and time',
+    response: { type: AlertPageView },
+    problems: [400],
+  })
   async list(@Query() query: AlertsQuery): Promise<AlertPageView> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;

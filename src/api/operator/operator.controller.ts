@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { Body, Query } from '@nestjs/common';
+import { CurrentPrincipal } from '../auth/access.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiProblems } from '../shared/problems/api-problems.decorator';
+import { IdempotentEndpoint, ReadEndpoint } from '../shared/endpoints/endpoint.decorators';
+import { RoleController } from '../shared/endpoints/role-controller.decorator';
 import { RenewalIdParam } from '../shared/validation/renewal-id.param';
 import { Idempotency, IdempotencyContext } from '../idempotency/idempotency-context';
-import { ApiIdempotencyKey } from '../idempotency/idempotency.decorators';
 import { CancellationResultView } from '../renewals/dto/cancellation.dto';
 import { OperatorRenewalsQuery, OverdueQuery } from './dto/operator-query.dto';
 import {
@@ -20,48 +19,47 @@ import { OperatorService } from './operator.service';
 import { OverdueService } from './overdue.service';
 
 /** Operations staff: every renewal, its audit trail, and the interventions. */
-@ApiTags('operator')
-@Roles('operator')
-@Controller('v1/operator/renewals')
+@RoleController({ path: 'v1/operator/renewals', role: 'operator', tag: 'operator' })
 export class OperatorController {
   constructor(
     private readonly operator: OperatorService,
     private readonly overdueRenewals: OverdueService,
   ) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Find renewals in the read model by stage, office, delivery, SLA breach, time stuck' })
-  @ApiOkResponse({ type: RenewalPageView })
-  @ApiProblems(400, 422)
+  @ReadEndpoint(undefined, {
+    summary: 'Find renewals in the read model by stage, office, delivery, SLA breach, time stuck',
+    response: { type: RenewalPageView },
+    problems: [400, 422],
+  })
   list(@Query() query: OperatorRenewalsQuery): Promise<RenewalPageView> {
     return this.operator.list(query);
   }
 
-  @Get('overdue')
-  @ApiOperation({
+  @ReadEndpoint('overdue', {
     summary: 'Renewals past their stage deadline, from Temporal visibility',
     description: "The same as `RenewalStage = '<stage>' AND StageDeadline < '<now>'` in the Temporal UI.",
+    response: { type: [OverdueRenewalView] },
+    problems: [400, 503],
   })
-  @ApiOkResponse({ type: [OverdueRenewalView] })
-  @ApiProblems(400, 503)
   overdue(@Query() query: OverdueQuery): Promise<OverdueRenewalView[]> {
     return this.overdueRenewals.overdue(query.stage ?? 'IN_TRANSIT');
   }
 
-  @Get(':renewalId/audit')
-  @ApiOperation({ summary: 'The audit trail of a renewal, oldest first' })
-  @ApiOkResponse({ type: [AuditEventView] })
-  @ApiProblems(400, 404)
+  @ReadEndpoint(':renewalId/audit', {
+    summary: 'The audit trail of a renewal, oldest first',
+    response: { type: [AuditEventView] },
+    problems: [400, 404],
+  })
   auditTrail(@CurrentPrincipal() principal: Principal, @RenewalIdParam() renewalId: string): Promise<AuditEventView[]> {
     return this.operator.auditTrail(principal, renewalId);
   }
 
-  @Post(':renewalId/loss-declaration')
-  @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Declare the envelope in transit lost: the passport is voided and reissued' })
-  @ApiIdempotencyKey()
-  @ApiAcceptedResponse({ type: LossDeclarationResultView })
-  @ApiProblems(400, 404, 409, 413, 422, 503)
+  @IdempotentEndpoint(':renewalId/loss-declaration', {
+    accepted: true,
+    summary: 'Declare the envelope in transit lost: the passport is voided and reissued',
+    response: { type: LossDeclarationResultView },
+    problems: [404, 422, 503],
+  })
   declareLoss(
     @CurrentPrincipal() principal: Principal,
     @RenewalIdParam() renewalId: string,
@@ -71,12 +69,11 @@ export class OperatorController {
     return this.operator.declareLoss(principal, renewalId, request.reason, idempotency);
   }
 
-  @Post(':renewalId/cancellation')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Cancel at any stage, undoing what was done (print job, printed passport, shipment, bill)' })
-  @ApiIdempotencyKey()
-  @ApiOkResponse({ type: CancellationResultView })
-  @ApiProblems(400, 404, 409, 413, 422, 503)
+  @IdempotentEndpoint(':renewalId/cancellation', {
+    summary: 'Cancel at any stage, undoing what was done (print job, printed passport, shipment, bill)',
+    response: { type: CancellationResultView },
+    problems: [404, 422, 503],
+  })
   cancel(
     @CurrentPrincipal() principal: Principal,
     @RenewalIdParam() renewalId: string,

@@ -1,12 +1,12 @@
-import { Controller, Get, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Req, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiProduces, getSchemaPath } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CurrentPrincipal } from '../auth/access.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiProblems } from '../shared/problems/api-problems.decorator';
+import { CitizenController } from '../renewals/citizen-controller.decorator';
+import { ReadEndpoint } from '../shared/endpoints/endpoint.decorators';
 import { RenewalIdParam } from '../shared/validation/renewal-id.param';
-import { CitizenThrottlerGuard } from '../renewals/citizen-throttler.guard';
 import { RenewalStatusView } from '../renewals/dto/renewal-status.view';
 import { RenewalsService } from '../renewals/renewals.service';
 import { RenewalChangeFeed } from './renewal-change-feed.service';
@@ -39,28 +39,23 @@ const HEARTBEAT_MS = 15_000;
  * header (the pages read the stream with fetch, not EventSource, so no token
  * ever goes into a URL).
  */
-@ApiTags('citizen')
-@Roles('citizen')
-@ApiProblems(429)
-@UseGuards(CitizenThrottlerGuard)
-@Controller('v1/renewals')
+@CitizenController('v1/renewals')
 export class RenewalEventsController {
   constructor(
     private readonly renewals: RenewalsService,
     private readonly feed: RenewalChangeFeed,
   ) {}
 
-  @Get(':renewalId/events')
-  @ApiOperation({
+  @ReadEndpoint(':renewalId/events', {
     summary: 'Follow my renewal live (server-sent events)',
     description:
       'A `text/event-stream` of `status` events, each the full status as `GET …/status` answers it: one at once, ' +
       'then one whenever the renewal changes. The stream ends after the renewal ends; reconnect to resume.',
+    response: { schema: STATUS_EVENT, description: 'Each event’s `data` is a status' },
+    problems: [400, 404, 503],
   })
   @ApiProduces('text/event-stream')
   @ApiExtraModels(RenewalStatusView)
-  @ApiOkResponse({ schema: STATUS_EVENT, description: 'Each event’s `data` is a status' })
-  @ApiProblems(400, 404, 503)
   async follow(
     @CurrentPrincipal() principal: Principal,
     @RenewalIdParam() renewalId: string,
