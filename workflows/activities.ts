@@ -50,20 +50,12 @@ export const progress = proxyLocalActivities<Pick<RenewalActivities, 'recordProg
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
 });
 
-/** Renewals started before `progress`: our own database, quick, and retried until it answers. */
-export const projection = summarised<Pick<RenewalActivities, 'recordStageChange'>>({
-  startToCloseTimeout: '10 seconds',
-  cancellationType: ActivityCancellationType.ABANDON,
-  retry: { initialInterval: '500 milliseconds', maximumInterval: '30 seconds' },
-});
-
 export const registry =
   summarised<
     Pick<RenewalActivities, 'lookUpCitizen' | 'recordPrintedPassport' | 'activateNewPassport' | 'voidPassport'>
   >(PARTNER_CALL);
 
-export const payments =
-  summarised<Pick<RenewalActivities, 'issueBill' | 'cancelBill' | 'refundBill' | 'recordPayment'>>(PARTNER_CALL);
+export const payments = summarised<Pick<RenewalActivities, 'issueBill' | 'cancelBill' | 'refundBill'>>(PARTNER_CALL);
 
 export const address = summarised<Pick<RenewalActivities, 'checkNationalAddress'>>(PARTNER_CALL);
 
@@ -71,16 +63,4 @@ export const printing =
   summarised<Pick<RenewalActivities, 'submitPrintJob' | 'cancelPrintJob' | 'recordPrintFailure'>>(PARTNER_CALL);
 
 export const delivery =
-  summarised<Pick<RenewalActivities, 'dispatchShipment' | 'closeShipment' | 'recallShipment' | 'openLossClaim'>>(
-    PARTNER_CALL,
-  );
-
-/**
- * Renewals started before the SMS outbox. Best effort: a notification that
- * cannot be sent after a few tries is given up, never the renewal.
- */
-export const notifications = summarised<Pick<RenewalActivities, 'notifyCitizen' | 'alertOperators'>>({
-  startToCloseTimeout: '20 seconds',
-  cancellationType: ActivityCancellationType.ABANDON,
-  retry: { initialInterval: '2 seconds', maximumAttempts: 5 },
-});
+  summarised<Pick<RenewalActivities, 'dispatchShipment' | 'recallShipment' | 'openLossClaim'>>(PARTNER_CALL);

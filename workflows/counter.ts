@@ -7,7 +7,7 @@ import {
 } from './contract';
 import { refuse } from './refusal';
 import type { RenewalContext } from './renewal-context';
-import { waitUntil, waitUntilLeavingTimer } from './timing';
+import { waitUntilLeavingTimer } from './timing';
 import { endOfWorkingDays } from './working-days';
 
 /** Counter mismatches after which operators look at the renewal (possible fraud). */
@@ -57,11 +57,12 @@ export class Counter {
     await tracker.enter('READY_FOR_PICKUP', { deadline, note, notice: { notice: 'READY_FOR_PICKUP', params: where } });
 
     const handedOver = () => this.handoverBy !== undefined;
-    // Lean: after the handover only the activation and the last write remain, so the pending reminder or window
-    // timer is left to end with the workflow rather than cancelled (one event fewer); older renewals cancel it.
-    const wait = tracker.lean ? waitUntilLeavingTimer : waitUntil;
-    if (reminderAt && !(await wait(handedOver, reminderAt))) await channels.tell('PICKUP_REMINDER', where);
-    return (await wait(handedOver, deadline)) ? this.handoverBy : undefined;
+    // After the handover only the activation and the last write remain, so the pending reminder or window timer
+    // is left to end with the workflow rather than cancelled (one event fewer).
+    if (reminderAt && !(await waitUntilLeavingTimer(handedOver, reminderAt))) {
+      await channels.tell('PICKUP_REMINDER', where);
+    }
+    return (await waitUntilLeavingTimer(handedOver, deadline)) ? this.handoverBy : undefined;
   }
 
   /** The clerk's updates; their validators refuse anything but a renewal waiting at the counter. */
@@ -69,7 +70,7 @@ export class Counter {
     setHandler(
       verifyOldPassportUpdate,
       async (request: CounterVerificationRequest) => {
-        const { tracker, channels } = this.renewal;
+        const { tracker } = this.renewal;
         const matched = request.presentedPassportNumber.toUpperCase() === this.oldPassportOnRecord;
         if (matched) {
           this.oldPassportVerified = true;
@@ -80,9 +81,8 @@ export class Counter {
           !matched && this.mismatchesSoFar === MISMATCHES_BEFORE_ALERT
             ? { kind: 'COUNTER_MISMATCHES', details: { clerkId: request.clerkId, mismatches: this.mismatchesSoFar } }
             : undefined;
-        // Lean: the clerk's answer waits for the read model (mismatches, what is pending), with the alert if any.
-        if (tracker.lean) await tracker.refresh({ alerts: alert && [alert] });
-        else if (alert) await channels.alertOperators(alert.kind, alert.details);
+        // The clerk's answer waits for the read model (mismatches, what is pending), with the alert if any.
+        await tracker.refresh({ alerts: alert && [alert] });
         return { matched, mismatchesSoFar: this.mismatchesSoFar };
       },
       {

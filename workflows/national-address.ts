@@ -1,11 +1,9 @@
-import { patched, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import { address } from './activities';
 import { addressRegisteredSignal } from './contract';
 import type { RenewalContext } from './renewal-context';
 import { after, earliest, waitUntil } from './timing';
 
-/** Marks histories recorded after the daily Wasel re-check was added (older ones replay without it). */
-const DAILY_ADDRESS_RECHECK = 'daily-address-recheck';
 const ADDRESS_RECHECK_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -29,11 +27,9 @@ export class NationalAddress {
       deadline,
       notice: { notice: 'WASEL_SUBSCRIPTION_NEEDED', params: { until: deadline.toISOString() } },
     });
-    const recheckDaily = patched(DAILY_ADDRESS_RECHECK);
     for (;;) {
-      const wakeAt = recheckDaily ? earliest(deadline, after(ADDRESS_RECHECK_MS)) : deadline;
-      const signalled = await waitUntil(() => this.registered, wakeAt);
-      if (!signalled && (!recheckDaily || Date.now() >= deadline.getTime())) return false;
+      const signalled = await waitUntil(() => this.registered, earliest(deadline, after(ADDRESS_RECHECK_MS)));
+      if (!signalled && Date.now() >= deadline.getTime()) return false;
       this.registered = false;
       if ((await address.checkNationalAddress(nationalId)) === 'FOUND') return true;
     }

@@ -1,11 +1,8 @@
-import { patched, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import { payments } from './activities';
 import { type IssuedBill, type PaymentReceived, paymentReceivedSignal } from './contract';
 import type { RenewalContext } from './renewal-context';
 import { after, waitUntil } from './timing';
-
-/** Marks histories in which a payment reported before the bill was known is kept for it (older ones dropped it). */
-const PAYMENT_BEFORE_BILL = 'payment-reported-before-the-bill';
 
 /**
  * SADAD: a bill for the fee (plus postage), paid by the citizen and reported
@@ -31,7 +28,7 @@ export class Payment {
 
   /** True once `amountSar` is paid; false if the bill expired unpaid (and was withdrawn). */
   async collect(amountSar: number): Promise<boolean> {
-    const { input, tracker, channels, compensation } = this.renewal;
+    const { input, tracker, compensation } = this.renewal;
     const { renewalId } = input;
     const bill = await payments.issueBill({
       renewalId,
@@ -54,14 +51,11 @@ export class Payment {
       await compensation.undo('BILL', 'BILL_EXPIRED');
       return false;
     }
-    const received = { notice: 'PAYMENT_RECEIVED' as const, params: {} };
-    if (tracker.lean) {
-      // Told, and our mirror of the bill marked paid, with the next write (the flow decides when).
-      tracker.defer(undefined, undefined, { notices: [received], paidBillNumber: bill.billNumber });
-    } else {
-      await payments.recordPayment({ billNumber: bill.billNumber });
-      channels.notify(received.notice);
-    }
+    // Told, and our mirror of the bill marked paid, with the next write (the flow decides when).
+    tracker.defer(undefined, undefined, {
+      notices: [{ notice: 'PAYMENT_RECEIVED', params: {} }],
+      paidBillNumber: bill.billNumber,
+    });
     return true;
   }
 
@@ -70,7 +64,7 @@ export class Payment {
       if (!this.bill) {
         // SADAD may report the payment before our issueBill call returns (its answer lost, the call retried, the
         // citizen quick): keep it for the bill rather than drop it and wait out the bill's expiry.
-        if (patched(PAYMENT_BEFORE_BILL)) this.early.push(payment);
+        this.early.push(payment);
         return;
       }
       this.weigh(payment, this.bill);

@@ -1,4 +1,4 @@
-import { condition, patched, setHandler } from '@temporalio/workflow';
+import { condition, setHandler } from '@temporalio/workflow';
 import { delivery, registry } from './activities';
 import {
   applyCarrierEvent,
@@ -18,13 +18,7 @@ import {
 } from './contract';
 import { refusedAs } from './refusal';
 import type { RenewalContext } from './renewal-context';
-import { after, StandingTimer, waitUntil } from './timing';
-
-/** Marks histories in which a shipment is recallable while its dispatch is in flight (older ones replay without). */
-const RECALL_WHILE_DISPATCHING = 'recall-shipment-while-dispatching';
-
-/** Marks histories in which a loss is claimed from the carrier before anything is written off (older ones replay without). */
-const CLAIM_BEFORE_WRITE_OFF = 'loss-claim-before-write-off';
+import { after, StandingTimer } from './timing';
 
 /**
  * Home delivery by Saudi Post: the dedicated envelope is dispatched, the
@@ -39,8 +33,6 @@ export class Post {
   /** Every carrier event id ever received: the one place a repeated event is dropped. */
   private readonly seenEventIds = new Set<string>();
   private lossDeclaration?: LossDeclaration;
-  /** The carrier accepted the loss claim for the current shipment. */
-  private lossClaimed = false;
   /** The carrier refused a loss claim: it says it delivered, and its DELIVERED event is on its way. */
   private deliveredPerCarrier = false;
 
@@ -58,20 +50,17 @@ export class Post {
       nationalId: input.nationalId,
       originOfficeId: tracker.officeId,
     };
-    // Lean renewals (never released without it) take it without a patch marker, which costs two events.
-    if (tracker.lean || patched(RECALL_WHILE_DISPATCHING)) {
-      // Undone while the dispatch is in flight, that call is abandoned and may still create the shipment: the
-      // dispatch is repeated (idempotent by shipment key) to learn which shipment it is, and that one is recalled.
-      compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async () => {
-        const dispatched = await delivery.dispatchShipment(request).catch((error: unknown) => {
-          // No address any more: nothing can be dispatched now. (A call abandoned after its own look-up could
-          // still create one: that rare case is not covered here.)
-          if (refusedAs(error, 'AddressUnavailable')) return undefined;
-          throw error;
-        });
-        if (dispatched) await this.recall(dispatched);
+    // Undone while the dispatch is in flight, that call is abandoned and may still create the shipment: the
+    // dispatch is repeated (idempotent by shipment key) to learn which shipment it is, and that one is recalled.
+    compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async () => {
+      const dispatched = await delivery.dispatchShipment(request).catch((error: unknown) => {
+        // No address any more: nothing can be dispatched now. (A call abandoned after its own look-up could
+        // still create one: that rare case is not covered here.)
+        if (refusedAs(error, 'AddressUnavailable')) return undefined;
+        throw error;
       });
-    }
+      if (dispatched) await this.recall(dispatched);
+    });
     const shipment = await delivery.dispatchShipment(request);
     this.shipment = { ...shipment, open: true };
     compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async () => {
@@ -79,7 +68,6 @@ export class Post {
       this.closed();
     });
     this.progress = startShipment(shipment.trackingNumber);
-    this.lossClaimed = false;
     this.deliveredPerCarrier = false;
     const lossDeadline = after(input.policy.lossThresholdMs);
     await tracker.enter('DISPATCHED', {
@@ -87,8 +75,8 @@ export class Post {
       notice: { notice: 'DISPATCHED', params: { trackingNumber: shipment.trackingNumber } },
     });
 
-    // Lean: one timer per deadline rather than one per carrier event (older renewals replay theirs).
-    const timer = tracker.lean ? new StandingTimer() : undefined;
+    // One timer per deadline rather than one per carrier event.
+    const timer = new StandingTimer();
     try {
       return await this.follow(
         lossDeadline,
@@ -96,7 +84,7 @@ export class Post {
         timer,
       );
     } finally {
-      timer?.cancel();
+      timer.cancel();
     }
   }
 
@@ -104,7 +92,7 @@ export class Post {
   private async follow(
     lossDeadline: Date,
     claimLoss: (reason: string) => Promise<boolean>,
-    timer?: StandingTimer,
+    timer: StandingTimer,
   ): Promise<ShipmentOutcome> {
     const { tracker } = this.renewal;
     const { trackingNumber } = this.shipment!;
@@ -117,7 +105,7 @@ export class Post {
       const arrived = () => this.inbox.length > 0 || this.lossDeclaration !== undefined;
       let woke: boolean;
       if (!wakeAt) woke = await condition(arrived).then(() => true);
-      else woke = timer ? await timer.waitUntil(arrived, wakeAt) : await waitUntil(arrived, wakeAt);
+      else woke = await timer.waitUntil(arrived, wakeAt);
       if (this.lossDeclaration) {
         const declaration = this.lossDeclaration;
         this.lossDeclaration = undefined;
@@ -150,32 +138,17 @@ export class Post {
   }
 
   /**
-   * Compensation for a loss in transit: the lost passport is voided in the
-   * registry (it was never valid), and a claim for the reissue cost is opened
-   * against the carrier. The citizen pays nothing more.
+   * Compensation for a loss in transit, once the carrier has accepted the
+   * claim for the reissue cost (`carrierAcceptsLoss`): the lost passport is
+   * voided in the registry (it was never valid). The citizen pays nothing more,
+   * and is told with the REISSUING stage, once a replacement is certain.
    */
-  async compensateLoss(
-    passport: PrintJobCompleted,
-    reason: string,
-    issueNumber: number,
-    liabilitySar: number,
-  ): Promise<void> {
-    const { input, tracker, channels, compensation } = this.renewal;
+  async compensateLoss(passport: PrintJobCompleted, reason: string): Promise<void> {
+    const { tracker, compensation } = this.renewal;
     await tracker.enter('LOST', { note: reason });
     await this.close('LOST');
     await registry.voidPassport({ passportNumber: passport.passportNumber, reason: 'LOST_IN_TRANSIT' });
     compensation.resolve('PRINTED_PASSPORT');
-    // Renewals from before the claim came first (CLAIM_BEFORE_WRITE_OFF) claim only now.
-    if (!this.lossClaimed) {
-      await delivery.openLossClaim({
-        renewalId: input.renewalId,
-        issueNumber,
-        trackingNumber: this.shipment!.trackingNumber,
-        liabilitySar,
-      });
-    }
-    // Lean: the citizen is told with the REISSUING stage, once a replacement is certain (renewal.workflow.ts).
-    if (!tracker.lean) channels.notify('LOST_AND_REISSUING');
   }
 
   /**
@@ -185,31 +158,27 @@ export class Post {
    * event (retried until we take it) to complete as delivered.
    */
   private async carrierAcceptsLoss(reason: string, issueNumber: number, liabilitySar: number): Promise<boolean> {
-    if (!patched(CLAIM_BEFORE_WRITE_OFF)) return true;
-    const { input, tracker, channels } = this.renewal;
+    const { input, channels } = this.renewal;
     const { trackingNumber } = this.shipment!;
     try {
       await delivery.openLossClaim({ renewalId: input.renewalId, issueNumber, trackingNumber, liabilitySar });
-      this.lossClaimed = true;
       return true;
     } catch (error) {
       if (!refusedAs(error, 'ShipmentDelivered')) throw error;
       this.deliveredPerCarrier = true;
-      const alert = {
-        kind: 'LOSS_CLAIM_REFUSED',
-        details: { reason: 'ShipmentDelivered', loss: reason, trackingNumber },
-      };
-      if (tracker.lean) await tracker.refresh({ alerts: [alert] });
-      else await channels.alertOperators(alert.kind, alert.details);
+      await channels.alertOperators('LOSS_CLAIM_REFUSED', {
+        reason: 'ShipmentDelivered',
+        loss: reason,
+        trackingNumber,
+      });
       return false;
     }
   }
 
   async close(status: 'DELIVERED' | 'RETURNED' | 'LOST'): Promise<void> {
     const { shipmentKey } = this.shipment!;
-    // Lean: our own row, closed by a progress write (with the tracking it ended on) instead of an activity.
-    if (this.renewal.tracker.lean) await this.renewal.tracker.refresh({ closedShipment: { shipmentKey, status } });
-    else await delivery.closeShipment({ shipmentKey, status });
+    // Our own row, closed by a progress write (with the tracking it ended on).
+    await this.renewal.tracker.refresh({ closedShipment: { shipmentKey, status } });
     this.closed();
   }
 
@@ -257,7 +226,7 @@ export class Post {
         await tracker.enter(this.progress.stage, { deadline, notice: notice && { notice, params: {} } });
       } else if (this.progress.acceptedAt !== wasAccepted) {
         await tracker.extendDeadline(deadline, 'ACCEPTED_BY_CARRIER');
-      } else if (tracker.lean) {
+      } else {
         // Tracking moved within the stage (a failed attempt, a later event): the read model shows it.
         await tracker.refresh();
       }

@@ -1,11 +1,8 @@
-import { patched, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import { printing, registry } from './activities';
 import { type PrintJobCompleted, printJobCompletedSignal, printJobFailedSignal, printJobKey } from './contract';
 import type { RenewalContext } from './renewal-context';
 import { after, waitUntil } from './timing';
-
-/** Marks histories in which the passport is voidable while the registry is still recording it (older ones replay without). */
-const VOID_WHILE_RECORDING = 'void-passport-while-recording';
 
 type PrintResult = { ok: true; passport: PrintJobCompleted } | { ok: false; reason: string };
 
@@ -21,18 +18,16 @@ export class PassportPrinting {
 
   /** The printed passport of issue `issueNumber`, or undefined if printing failed for good. */
   async print(issueNumber: number, validityYears: 5 | 10): Promise<PrintJobCompleted | undefined> {
-    const { input, tracker, channels, compensation } = this.renewal;
+    const { input, tracker, compensation } = this.renewal;
     const { policy } = input;
     for (let attempt = 1; attempt <= policy.maxPrintAttempts; attempt++) {
       const jobKey = printJobKey(input.renewalId, issueNumber, attempt);
       let deadline = after(policy.printDeadlineMs);
-      const printingNotice =
-        issueNumber === 1 && attempt === 1 ? { notice: 'PRINTING' as const, params: {} } : undefined;
-      // Older renewals told the citizen once the job was submitted, below.
+      // The citizen is told once, when the first passport goes to print.
       await tracker.enter('PRINTING', {
         deadline,
         note: attempt > 1 ? `print attempt ${attempt}` : undefined,
-        notice: tracker.lean ? printingNotice : undefined,
+        notice: issueNumber === 1 && attempt === 1 ? { notice: 'PRINTING', params: {} } : undefined,
       });
       // Pushed before submitting: a job whose submission was interrupted is cancelled all the same.
       compensation.push('PRINT_JOB', 'PRINT_JOB_CANCELLED', () => printing.cancelPrintJob(jobKey));
@@ -45,14 +40,13 @@ export class PassportPrinting {
         nationalId: input.nationalId,
         validityYears,
       });
-      if (!tracker.lean && printingNotice) channels.notify(printingNotice.notice);
 
       if (!(await waitUntil(() => this.results.has(jobKey), deadline))) {
-        const overdue = { kind: 'PRINT_OVERDUE', details: { jobKey } };
-        // Older renewals alerted operators first, by an activity of its own.
-        if (!tracker.lean) await channels.alertOperators(overdue.kind, overdue.details);
         deadline = after(policy.printDeadlineMs);
-        await tracker.extendDeadline(deadline, 'PRINT_OVERDUE_ESCALATED', overdue);
+        await tracker.extendDeadline(deadline, 'PRINT_OVERDUE_ESCALATED', {
+          kind: 'PRINT_OVERDUE',
+          details: { jobKey },
+        });
         if (!(await waitUntil(() => this.results.has(jobKey), deadline))) {
           await printing.cancelPrintJob(jobKey);
           compensation.resolve('PRINT_JOB');
@@ -65,15 +59,12 @@ export class PassportPrinting {
         const { passportNumber } = result.passport;
         const printed = { ...result.passport, nationalId: input.nationalId };
         const voidPassport = (reason: string) => registry.voidPassport({ passportNumber, reason });
-        // Lean renewals (never released without it) take it without a patch marker, which costs two events.
-        if (tracker.lean || patched(VOID_WHILE_RECORDING)) {
-          // Undone while the registry call is in flight, that call is abandoned and may still land: recording it
-          // again (idempotent) first gives the void something to act on, and the late call changes nothing after.
-          compensation.push('PRINTED_PASSPORT', 'PASSPORT_VOIDED', async (reason) => {
-            await registry.recordPrintedPassport(printed);
-            await voidPassport(reason);
-          });
-        }
+        // Undone while the registry call is in flight, that call is abandoned and may still land: recording it
+        // again (idempotent) first gives the void something to act on, and the late call changes nothing after.
+        compensation.push('PRINTED_PASSPORT', 'PASSPORT_VOIDED', async (reason) => {
+          await registry.recordPrintedPassport(printed);
+          await voidPassport(reason);
+        });
         await registry.recordPrintedPassport(printed);
         // Until handed over or delivered, a printed passport is voided if the renewal is undone.
         compensation.push('PRINTED_PASSPORT', 'PASSPORT_VOIDED', voidPassport);

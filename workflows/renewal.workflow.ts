@@ -1,4 +1,4 @@
-import { CancellationScope, condition, isCancellation, patched, setHandler } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, setHandler } from '@temporalio/workflow';
 import { registry } from './activities';
 import { validateCancellation } from './cancellation';
 import { Compensation } from './compensation';
@@ -28,7 +28,7 @@ import { PassportPrinting } from './printing';
 import { permanentFailureType, refuse } from './refusal';
 import type { RenewalContext } from './renewal-context';
 import { SideChannels } from './side-channels';
-import { LEAN_HISTORY, type SnapshotDetails, StageTracker } from './stage-tracker';
+import { type SnapshotDetails, StageTracker } from './stage-tracker';
 import { pendingActionAt } from './status';
 import { after, waitUntil } from './timing';
 
@@ -39,6 +39,13 @@ import { after, waitUntil } from './timing';
  * Payment, address, printing, the counter and the post are parts beside it, each
  * with its own state and messages; every side effect pushes its undo onto
  * `compensation`, so cancelling or failing undoes exactly what was done.
+ *
+ * Versions: this code is v1, the first released behaviour, with no branch for
+ * an older one. A change that only new renewals need ships as a new worker
+ * version (Worker Versioning) and needs nothing here. `patched()` is only for a
+ * change that must reach renewals already running: each use names its patch id
+ * beside it and says when it can go (once no execution started before it
+ * remains), then becomes plain code (docs/architecture.md, "Versions").
  */
 export async function passportRenewal(input: RenewalInput): Promise<RenewalOutcome> {
   return new PassportRenewal(input).run();
@@ -76,8 +83,8 @@ class PassportRenewal implements RenewalContext {
     this.counter = new Counter(this);
     this.post = new Post(this);
     // After the parts: the tracker reads their state for its first snapshot.
-    this.channels = new SideChannels(input, () => this.tracker);
-    this.tracker = new StageTracker(input, patched(LEAN_HISTORY), this.snapshotDetails, this.channels);
+    this.tracker = new StageTracker(input, this.snapshotDetails);
+    this.channels = new SideChannels(this.tracker);
   }
 
   async run(): Promise<RenewalOutcome> {
@@ -94,7 +101,6 @@ class PassportRenewal implements RenewalContext {
         this.outcome = await CancellationScope.nonCancellable(() => this.fail(reason));
       }
     }
-    await this.channels.noticesSettled();
     return this.outcome;
   }
 
@@ -104,7 +110,7 @@ class PassportRenewal implements RenewalContext {
     const { input, tracker, channels } = this;
     const { policy } = input;
 
-    // Lean: the API created the renewal in this stage; its timeline line goes with the next write.
+    // The API created the renewal in this stage; its timeline line goes with the next write.
     await tracker.enter('ELIGIBILITY_CHECK', { deferred: true });
     this.facts = await registry.lookUpCitizen(input.nationalId);
     const rejection = eligibilityProblem(this.facts, new Date(), policy);
@@ -144,14 +150,16 @@ class PassportRenewal implements RenewalContext {
         await channels.tell('RETURNED_TO_OFFICE', { officeId: tracker.officeId });
         return this.handOverAtCounter(passport, shipped.reason);
       }
-      await this.post.compensateLoss(passport, shipped.reason, this.issueNumber, this.fee!.feeSar);
+      await this.post.compensateLoss(passport, shipped.reason);
       if (this.issueNumber > policy.maxReissues) return this.fail('REISSUE_LIMIT_REACHED');
       this.issueNumber += 1;
       // The last replacement allowed is handed over at the counter rather than risked in the post again.
       if (this.issueNumber - 1 >= policy.maxReissues) tracker.changeDelivery('PICKUP');
-      // Older renewals told the citizen as soon as the loss claim was open (post.ts).
-      const notice = tracker.lean ? { notice: 'LOST_AND_REISSUING' as const, params: {} } : undefined;
-      await tracker.enter('REISSUING', { note: `replacement issue ${this.issueNumber}`, notice });
+      // The citizen is told once a replacement is certain.
+      await tracker.enter('REISSUING', {
+        note: `replacement issue ${this.issueNumber}`,
+        notice: { notice: 'LOST_AND_REISSUING', params: {} },
+      });
     }
   }
 
@@ -278,22 +286,9 @@ class PassportRenewal implements RenewalContext {
     billNumber: this.payment.billNumber,
   });
 
-  /** Lean: what the read model holds (`GET …/status` answers the same); older renewals: live. */
+  /** What the read model holds: `GET …/status` answers the same from PostgreSQL. */
   private status(): RenewalStatus {
-    const { tracker } = this;
-    if (tracker.lean) {
-      const { snapshot, timeline } = tracker.writtenStatus();
-      return { renewalId: this.input.renewalId, ...snapshot, timeline };
-    }
-    return {
-      renewalId: this.input.renewalId,
-      stage: tracker.stage,
-      deliveryMethod: tracker.deliveryMethod,
-      officeId: tracker.officeId,
-      timeline: tracker.timeline,
-      stageDeadline: tracker.stageDeadline?.toISOString(),
-      slaBreached: tracker.slaBreached,
-      ...this.snapshotDetails(tracker.stage),
-    };
+    const { snapshot, timeline } = this.tracker.writtenStatus();
+    return { renewalId: this.input.renewalId, ...snapshot, timeline };
   }
 }

@@ -16,12 +16,8 @@ interface Position {
   slaBreached: boolean;
 }
 
-/** Every search attribute of the renewal, as renewals started before the lean history upsert them at each change. */
-export function allSearchAttributes(
-  position: Position,
-  method: DeliveryMethod,
-  office: string,
-): SearchAttributeUpdatePair[] {
+/** Every search attribute of the renewal, at `position`. */
+function allSearchAttributes(position: Position, method: DeliveryMethod, office: string): SearchAttributeUpdatePair[] {
   return [
     { key: RenewalStageKey, value: position.stage },
     { key: DeliveryMethodKey, value: method },

@@ -1,5 +1,5 @@
 import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
-import { progress, projection } from './activities';
+import { progress } from './activities';
 import {
   type AlertToRaise,
   currentDetails,
@@ -14,25 +14,12 @@ import {
   type TimelineEntry,
   type TimelineLine,
 } from './contract';
-import { allSearchAttributes, changedSearchAttributes } from './search-attribute-changes';
-
-/**
- * Marks renewals whose every change is one local activity (read model, audit,
- * SMS outbox and alerts in one write) with only the changed search attributes;
- * renewals started before replay their remote projection and notify activities.
- */
-export const LEAN_HISTORY = 'lean-history';
+import { changedSearchAttributes } from './search-attribute-changes';
 
 /** What the rest of the renewal adds to the tracker's own fields to make the status snapshot. */
 export type SnapshotDetails = (
   stage: RenewalStage,
 ) => Omit<RenewalSnapshot, 'stage' | 'deliveryMethod' | 'officeId' | 'stageDeadline' | 'slaBreached'>;
-
-/** How renewals started before the lean history tell people: an activity per notice and per alert. */
-export interface LegacySideChannels {
-  notify(notice: NoticeToSend['notice'], params?: NoticeToSend['params']): void;
-  alertOperators(kind: string, details?: Record<string, unknown>): Promise<void>;
-}
 
 /** What a write tells and settles besides the snapshot: SMS notices, operator alerts, our mirrors. */
 export type Telling = Partial<Pick<ProgressRecord, 'alerts' | 'paidBillNumber' | 'closedShipment'>> & {
@@ -50,40 +37,35 @@ interface Position {
  * it keeps the timeline, pushes the search attributes (the one place that
  * does) and projects the change into the read model and the audit trail.
  *
- * Renewals started with the lean history (`lean`) write each change with one
- * local activity that also carries the SMS notices and operator alerts the
- * change causes, and upsert only the search attributes that changed. Older
- * renewals keep their recorded commands: all search attributes, a projection
- * activity, then an activity per notice.
+ * Each change is written with one local activity that also carries the SMS
+ * notices and operator alerts the change causes, and only the search
+ * attributes that changed are upserted.
  */
 export class StageTracker {
   stage: RenewalStage = 'ELIGIBILITY_CHECK';
   stageDeadline?: Date;
   slaBreached = false;
-  readonly timeline: TimelineEntry[] = [];
+  private readonly timeline: TimelineEntry[] = [];
   private sequence = 0;
   private method: DeliveryMethod = 'PICKUP';
   private office: string;
   /** When the current stage was entered, for the Temporal UI's current details. */
   private stageSince = new Date().toISOString();
-  // ---- lean only
   private noticesQueued = 0;
   /** Told or entered, to be written with the next write (`defer`). */
   private pending: { lines: TimelineLine[]; telling: Telling } = { lines: [], telling: {} };
   /** The last snapshot issued, to skip writes that would change nothing. */
   private issued?: string;
   /** The last snapshot written, and how much of the timeline had been: what the status query answers. */
-  private written?: { sequence: number; snapshot: RenewalSnapshot; timelineLength: number };
+  private written: { sequence: number; snapshot: RenewalSnapshot; timelineLength: number };
 
   constructor(
     private readonly input: RenewalInput,
-    readonly lean: boolean,
     private readonly details: SnapshotDetails,
-    private readonly legacy: LegacySideChannels,
   ) {
     this.office = input.officeId;
     // Until the first write lands, the read model has the row the API created.
-    if (lean) this.written = { sequence: 0, snapshot: this.snapshot(), timelineLength: 0 };
+    this.written = { sequence: 0, snapshot: this.snapshot(), timelineLength: 0 };
   }
 
   get deliveryMethod(): DeliveryMethod {
@@ -106,9 +88,9 @@ export class StageTracker {
   }
 
   /**
-   * Enters `stage`; `notice` tells the citizen (with the change itself, or
-   * right after it on older renewals). `deferred` (lean): the read model shows
-   * the stage already (the API wrote it), so its line goes with the next write.
+   * Enters `stage`; `notice` tells the citizen, written with the change itself.
+   * `deferred`: the read model shows the stage already (the API wrote it), so
+   * its line goes with the next write.
    */
   async enter(
     stage: RenewalStage,
@@ -116,11 +98,6 @@ export class StageTracker {
   ): Promise<void> {
     const { deadline, note, notice } = options;
     const position = { stage, deadline, slaBreached: this.slaBreached };
-    if (!this.lean) {
-      await this.record(position, note);
-      if (notice) this.legacy.notify(notice.notice, notice.params);
-      return;
-    }
     const telling = { notices: notice && [notice] };
     if (options.deferred) return this.defer(position, { action: 'stage.entered', note }, telling);
     await this.write(position, { action: 'stage.entered', note }, telling);
@@ -129,20 +106,17 @@ export class StageTracker {
   /** The delivery SLA was missed: operators can find the renewal and are alerted; the stage does not change. */
   async markSlaBreached(alert: AlertToRaise): Promise<void> {
     const position = { stage: this.stage, deadline: this.stageDeadline, slaBreached: true };
-    if (this.lean) return this.write(position, { action: 'sla.breached', note: SLA_BREACH_NOTE }, { alerts: [alert] });
-    await this.record(position, SLA_BREACH_NOTE);
-    await this.legacy.alertOperators(alert.kind, alert.details);
+    await this.write(position, { action: 'sla.breached', note: SLA_BREACH_NOTE }, { alerts: [alert] });
   }
 
-  /** A later deadline for the same stage (e.g. after an escalation), with the alert that goes with it (lean). */
+  /** A later deadline for the same stage (e.g. after an escalation), with the alert that goes with it. */
   async extendDeadline(deadline: Date, note: string, alert?: AlertToRaise): Promise<void> {
     const position = { stage: this.stage, deadline, slaBreached: this.slaBreached };
-    if (this.lean) return this.write(position, { action: 'stage.entered', note }, { alerts: alert && [alert] });
-    await this.record(position, note);
+    await this.write(position, { action: 'stage.entered', note }, { alerts: alert && [alert] });
   }
 
   /**
-   * Lean only: writes what changed without a new timeline line (a counter
+   * Writes what changed without a new timeline line (a counter
    * verification, a carrier event within the stage) with what it tells; a write
    * that would change and tell nothing is skipped.
    */
@@ -151,7 +125,7 @@ export class StageTracker {
     await this.write(this.position(), undefined, telling);
   }
 
-  /** Lean only: `telling` goes with the next write (one that follows at once), or with `flush`. */
+  /** `telling` goes with the next write (one that follows at once), or with `flush`. */
   defer(
     position: Position = this.position(),
     line?: Omit<TimelineLine, 'sequence' | 'stage' | 'at'>,
@@ -162,14 +136,14 @@ export class StageTracker {
     this.pending.telling = merge(this.pending.telling, telling);
   }
 
-  /** Lean only: writes what was deferred, if anything, now (before the renewal waits on someone else). */
+  /** Writes what was deferred, if anything, now (before the renewal waits on someone else). */
   async flush(): Promise<void> {
     if (this.hasPending()) await this.write(this.position(), undefined, {});
   }
 
-  /** Lean: the snapshot and timeline the read model has (`GET …/status` answers the same). */
+  /** The snapshot and timeline the read model has (`GET …/status` answers the same). */
   writtenStatus(): { snapshot: RenewalSnapshot; timeline: TimelineEntry[] } {
-    const { snapshot, timelineLength } = this.written!;
+    const { snapshot, timelineLength } = this.written;
     return { snapshot, timeline: this.timeline.slice(0, timelineLength) };
   }
 
@@ -192,7 +166,7 @@ export class StageTracker {
     return this.pending.lines.length > 0 || hasAny(this.pending.telling);
   }
 
-  /** Lean: the tracker's fields move when a write is issued, so one issued meanwhile (an update's) is never older. */
+  /** The tracker's fields move when a write is issued, so one issued meanwhile (an update's) is never older. */
   private move({ stage, deadline, slaBreached }: Position): void {
     if (stage !== this.stage) this.stageSince = new Date().toISOString();
     this.stage = stage;
@@ -223,7 +197,7 @@ export class StageTracker {
   }
 
   /**
-   * Lean: one local activity with the snapshot, the timeline lines, notices
+   * One local activity with the snapshot, the timeline lines, notices
    * and alerts (those deferred included); only the changed search attributes
    * are upserted. The read model keeps the highest sequence, and the status
    * query what was written.
@@ -257,37 +231,7 @@ export class StageTracker {
       ...(all.paidBillNumber ? { paidBillNumber: all.paidBillNumber } : {}),
       ...(all.closedShipment ? { closedShipment: all.closedShipment } : {}),
     });
-    if (sequence > this.written!.sequence) this.written = { sequence, snapshot, timelineLength };
-  }
-
-  /**
-   * Renewals started before the lean history, command for command: the
-   * tracker's fields change only once the read model has the change, so what
-   * the status query answers is never ahead of what the API reads from
-   * PostgreSQL (a clerk's look-up, the audit trail).
-   */
-  private async record({ stage, deadline, slaBreached }: Position, note?: string) {
-    const at = new Date().toISOString();
-    this.sequence += 1;
-    upsertSearchAttributes(allSearchAttributes({ stage, deadline, slaBreached }, this.method, this.office));
-    await projection.recordStageChange({
-      renewalId: this.input.renewalId,
-      sequence: this.sequence,
-      stage,
-      at,
-      nationalId: this.input.nationalId,
-      officeId: this.officeId,
-      deliveryMethod: this.deliveryMethod,
-      stageDeadline: deadline?.toISOString(),
-      slaBreached,
-      note,
-    });
-    if (stage !== this.stage) this.stageSince = at;
-    this.stage = stage;
-    this.stageDeadline = deadline;
-    this.slaBreached = slaBreached;
-    this.timeline.push({ stage, at, ...(note ? { note } : {}) });
-    this.showCurrentDetails();
+    if (sequence > this.written.sequence) this.written = { sequence, snapshot, timelineLength };
   }
 }
 

@@ -33,8 +33,8 @@ import { CITIZEN, FakePartners } from './fake-partners';
 import { createTestWorker, createTimeSkippingEnvironment } from './temporal-test-env';
 
 export const HISTORIES_DIR = join(__dirname, '..', 'replay', 'histories');
-/** The name ending of histories recorded by this version of the workflow (encrypted, lean). */
-export const RECORDED_HISTORY_SUFFIX = '-lean.json';
+/** The name ending of histories recorded by this version of the workflow. */
+export const RECORDED_HISTORY_SUFFIX = '-v1.json';
 
 export const PICKUP_ACCEPTANCE: AcceptanceRequest = {
   photoConfirmed: true,
@@ -50,10 +50,9 @@ export const POST_ACCEPTANCE: AcceptanceRequest = { ...PICKUP_ACCEPTANCE, delive
  * `RECORD_HISTORIES=1 npx jest test/workflows` writes each test's history under
  * test/replay/histories/, where the replay test (part of `npm test`) replays
  * them against the current workflow code to catch non-deterministic changes.
- * Payloads are encrypted (with the test key) since the codec exists, and every
- * change is one local activity since the lean history (`patched('lean-history')`),
- * hence the `-lean` suffix: the histories recorded before (plain, then
- * `-encrypted`) stay as they were, so the old command paths keep replaying.
+ * Payloads are encrypted with the suite's test key. One generation, `-v1`: a
+ * later `patched()` change records a generation of its own beside it (a new
+ * suffix here) while executions started before it may still be running.
  */
 async function recordHistoryIfAsked(handle: WorkflowHandle): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
