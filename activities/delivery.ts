@@ -5,7 +5,6 @@ import {
   envelopeBarcode,
   type LossClaimInput,
   lossClaimKey,
-  type ShipmentClosure,
   shipmentKey,
 } from '../workflows/contract';
 import type { SaudiPost } from '../src/integrations/saudi-post/port';
@@ -55,11 +54,6 @@ export function createDeliveryActivities(saudiPost: SaudiPost, wasel: Wasel, per
         trackingNumber: shipment.trackingNumber,
         envelopeBarcode: barcode,
       } satisfies DispatchedShipment;
-    },
-
-    /** Ends the shipment on our side: the envelope look-up stops answering for it. */
-    async closeShipment(input: { shipmentKey: string; status: ShipmentClosure }): Promise<void> {
-      await persistence.shipments.close(input.shipmentKey, input.status);
     },
 
     async recallShipment(input: { shipmentKey: string; trackingNumber: string }): Promise<void> {

@@ -5,7 +5,6 @@ import type { MaintenanceActivities, RenewalActivities } from '../workflows/cont
 import { createAddressActivities } from './address';
 import { createDeliveryActivities } from './delivery';
 import { createMaintenanceActivities } from './maintenance';
-import { createNotificationActivities } from './notifications';
 import { createPaymentActivities } from './payments';
 import { createPrintingActivities } from './printing';
 import { createProjectionActivities } from './projection';
@@ -27,7 +26,6 @@ export function createActivities(deps: ActivityDependencies): RenewalActivities 
     ...createAddressActivities(deps.wasel),
     ...createPrintingActivities(deps.printCentre, deps.persistence.printJobs),
     ...createDeliveryActivities(deps.saudiPost, deps.wasel, deps.persistence),
-    ...createNotificationActivities(deps.sms, deps.registry, deps.persistence.audit),
     ...createMaintenanceActivities(deps.saudiPost, deps.persistence),
   });
 }

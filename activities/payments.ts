@@ -34,10 +34,5 @@ export function createPaymentActivities(sadad: Sadad, bills: BillsRepository) {
       await sadad.refundBill(input.billNumber, input.reason);
       await bills.markRefunded(input.billNumber);
     },
-
-    /** Marks the mirror paid when the payment signal arrives. */
-    async recordPayment(input: { billNumber: string }): Promise<void> {
-      await bills.markPaid(input.billNumber);
-    },
   };
 }

@@ -2,19 +2,13 @@ import { Context } from '@temporalio/activity';
 import type { Persistence } from '../src/persistence/persistence';
 import { OPERATOR_ALERT_ACTION } from '../src/persistence/repositories/audit-trail.repository';
 import type { AppliedStageChange, StageChangeMetrics } from '../src/telemetry/metrics';
-import {
-  type ProgressRecord,
-  type RenewalStage,
-  SLA_BREACH_NOTE,
-  type StageChange,
-  type TimelineLine,
-} from '../workflows/contract';
+import type { ProgressRecord, RenewalStage, TimelineLine } from '../workflows/contract';
 
 /**
- * Projection of the workflow into PostgreSQL: the read model row and the audit
- * trail (and, for the lean history, the SMS outbox and operator alerts), written
- * together. Idempotent and order-safe: the row only moves to a higher sequence,
- * and every other row is keyed by (renewal, sequence), so a retried write adds nothing.
+ * Projection of the workflow into PostgreSQL: the read model row, the audit
+ * trail, the SMS outbox and operator alerts, written together. Idempotent and
+ * order-safe: the row only moves to a higher sequence, and every other row is
+ * keyed by (renewal, sequence), so a retried write adds nothing.
  */
 export function createProjectionActivities(persistence: Persistence, stageChanges?: StageChangeMetrics) {
   return {
@@ -62,25 +56,6 @@ export function createProjectionActivities(persistence: Persistence, stageChange
       // Counted once committed, and once only: a retried write applies nothing.
       if (applied) for (const change of stageChangesOf(applied, record.timeline)) stageChanges?.record(change);
       for (const alert of record.alerts) Context.current().log.warn('Operator alert', { renewalId, kind: alert.kind });
-    },
-
-    /** Renewals started before `recordProgress` (their stage changes carried the national ID). */
-    async recordStageChange(change: StageChange): Promise<void> {
-      const applied = await persistence.transaction(async (tx) => {
-        const applied = await tx.renewals.project(change);
-        await tx.audit.append({
-          eventKey: `workflow:${change.renewalId}:${change.sequence}`,
-          renewalId: change.renewalId,
-          actor: 'workflow',
-          action: change.note === SLA_BREACH_NOTE ? 'sla.breached' : 'stage.entered',
-          outcome: change.stage,
-          details: change.note ? { note: change.note } : {},
-          at: change.at,
-        });
-        return applied;
-      });
-      // Counted once committed, and once only: a retried change applies nothing (stage metrics, runbook).
-      if (applied) stageChanges?.record(applied);
     },
   };
 }

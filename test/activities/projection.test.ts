@@ -1,33 +1,66 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ActivityDependencies, createActivities } from '../../activities';
 import { createProjectionActivities } from '../../activities/projection';
-import type { StageChange } from '../../workflows/contract';
+import { DEFAULT_POLICY } from '../../src/config/policy';
 import { openDataSource } from '../../src/persistence/data-source';
-import { createPersistence } from '../../src/persistence/persistence';
+import { createPersistence, type Persistence } from '../../src/persistence/persistence';
+import type { AppliedStageChange, StageChangeMetrics } from '../../src/telemetry/metrics';
+import { type ProgressRecord, type RenewalStage, SLA_BREACH_NOTE } from '../../workflows/contract';
 import { requireEnv } from '../support/temporal-test-env';
+
+const NATIONAL_ID = '1058529940';
 
 describe('projection activity (real PostgreSQL)', () => {
   let db: DataSource;
+  let persistence: Persistence;
   let projection: ReturnType<typeof createProjectionActivities>;
+  const counted: AppliedStageChange[] = [];
 
   beforeAll(async () => {
     db = await openDataSource(requireEnv('DATABASE_URL'));
-    projection = createProjectionActivities(createPersistence(db));
+    persistence = createPersistence(db);
+    const metrics = { record: (change: AppliedStageChange) => counted.push(change) };
+    projection = createProjectionActivities(persistence, metrics as unknown as StageChangeMetrics);
   });
   afterAll(() => db?.destroy());
 
-  function change(renewalId: string, sequence: number, stage: StageChange['stage'], extra: Partial<StageChange> = {}) {
+  /** The row the API writes when it creates the renewal: the projection only ever moves it on. */
+  async function createdRenewal(): Promise<string> {
+    const renewalId = randomUUID();
+    await persistence.renewals.recordCreated({
+      renewalId,
+      nationalId: NATIONAL_ID,
+      officeId: 'RUH-01',
+      policy: DEFAULT_POLICY,
+    });
+    return renewalId;
+  }
+
+  function write(
+    renewalId: string,
+    sequence: number,
+    stage: RenewalStage,
+    extra: { slaBreached?: boolean; note?: string; alerts?: ProgressRecord['alerts'] } = {},
+  ): ProgressRecord {
+    const at = new Date(Date.UTC(2026, 10, 28, 10, sequence)).toISOString();
+    const action = extra.note === SLA_BREACH_NOTE ? 'sla.breached' : 'stage.entered';
     return {
       renewalId,
       sequence,
-      stage,
-      at: new Date(Date.UTC(2026, 10, 28, 10, sequence)).toISOString(),
-      nationalId: '1058529940',
-      officeId: 'RUH-01',
-      deliveryMethod: 'POST' as const,
-      slaBreached: false,
-      ...extra,
+      at,
+      snapshot: {
+        stage,
+        deliveryMethod: 'POST',
+        officeId: 'RUH-01',
+        issueNumber: 1,
+        slaBreached: extra.slaBreached ?? false,
+        counterMismatches: 0,
+      },
+      timeline: [{ sequence, stage, at, action, ...(extra.note ? { note: extra.note } : {}) }],
+      notices: [{ key: `${renewalId}/notice-${sequence}`, notice: 'DISPATCHED', params: {} }],
+      alerts: extra.alerts ?? [],
     };
   }
 
@@ -37,21 +70,28 @@ describe('projection activity (real PostgreSQL)', () => {
     ]);
   const audit = (renewalId: string) =>
     db.query('SELECT action, outcome FROM audit_events WHERE renewal_id = $1 ORDER BY occurred_at, id', [renewalId]);
+  const outbox = (renewalId: string) =>
+    db.query('SELECT message_key FROM sms_outbox WHERE renewal_id = $1 ORDER BY message_key', [renewalId]);
 
-  it('is idempotent: a retried write leaves one audit line and the same row', async () => {
-    const renewalId = randomUUID();
-    await projection.recordStageChange(change(renewalId, 1, 'ELIGIBILITY_CHECK'));
-    await projection.recordStageChange(change(renewalId, 1, 'ELIGIBILITY_CHECK'));
+  it('is idempotent: a retried write leaves one audit line, one notice, the same row, and is counted once', async () => {
+    const renewalId = await createdRenewal();
+    counted.length = 0;
+    await projection.recordProgress(write(renewalId, 1, 'DISPATCHED'));
+    await projection.recordProgress(write(renewalId, 1, 'DISPATCHED'));
     expect(await row(renewalId)).toEqual([
-      expect.objectContaining({ stage: 'ELIGIBILITY_CHECK', last_sequence: 1, sla_breached: false }),
+      expect.objectContaining({ stage: 'DISPATCHED', last_sequence: 1, sla_breached: false }),
     ]);
-    expect(await audit(renewalId)).toEqual([{ action: 'stage.entered', outcome: 'ELIGIBILITY_CHECK' }]);
+    expect(await audit(renewalId)).toEqual([{ action: 'stage.entered', outcome: 'DISPATCHED' }]);
+    expect(await outbox(renewalId)).toEqual([{ message_key: `${renewalId}/notice-1` }]);
+    expect(counted.map((change) => [change.previous?.stage, change.stage])).toEqual([
+      ['ELIGIBILITY_CHECK', 'DISPATCHED'],
+    ]);
   });
 
   it('never moves the read model backwards when an older write lands late', async () => {
-    const renewalId = randomUUID();
-    await projection.recordStageChange(change(renewalId, 2, 'IN_TRANSIT'));
-    await projection.recordStageChange(change(renewalId, 1, 'DISPATCHED'));
+    const renewalId = await createdRenewal();
+    await projection.recordProgress(write(renewalId, 2, 'IN_TRANSIT'));
+    await projection.recordProgress(write(renewalId, 1, 'DISPATCHED'));
     expect(await row(renewalId)).toEqual([expect.objectContaining({ stage: 'IN_TRANSIT', last_sequence: 2 })]);
     // The audit trail still has both lines: it records what happened, in order of occurrence.
     expect(await audit(renewalId)).toEqual([
@@ -60,49 +100,62 @@ describe('projection activity (real PostgreSQL)', () => {
     ]);
   });
 
-  it('records an SLA breach without resetting when the stage was entered', async () => {
-    const renewalId = randomUUID();
-    await projection.recordStageChange(change(renewalId, 1, 'IN_TRANSIT'));
+  it('records an SLA breach, with its operator alert, without resetting when the stage was entered', async () => {
+    const renewalId = await createdRenewal();
+    await projection.recordProgress(write(renewalId, 1, 'IN_TRANSIT'));
     const [entered] = await row(renewalId);
-    await projection.recordStageChange(
-      change(renewalId, 2, 'IN_TRANSIT', { slaBreached: true, note: 'DELIVERY_SLA_BREACHED' }),
-    );
+    const breach = write(renewalId, 2, 'IN_TRANSIT', {
+      slaBreached: true,
+      note: SLA_BREACH_NOTE,
+      alerts: [{ kind: 'DELIVERY_SLA_BREACHED', details: { trackingNumber: 'SP000000001SA' } }],
+    });
+    // An alert is also logged, through the activity's context.
+    await new MockActivityEnvironment().run(projection.recordProgress, breach);
     expect(await row(renewalId)).toEqual([
       expect.objectContaining({ sla_breached: true, last_sequence: 2, stage_entered_at: entered.stage_entered_at }),
     ]);
-    expect((await audit(renewalId)).at(-1)).toEqual({ action: 'sla.breached', outcome: 'IN_TRANSIT' });
+    expect((await audit(renewalId)).slice(-2)).toEqual([
+      { action: 'sla.breached', outcome: 'IN_TRANSIT' },
+      { action: 'operator.alert', outcome: 'DELIVERY_SLA_BREACHED' },
+    ]);
+  });
+
+  it('waits for the row the API writes: a write for a renewal not in the read model fails, to be retried', async () => {
+    const renewalId = randomUUID();
+    await expect(projection.recordProgress(write(renewalId, 1, 'AWAITING_ACCEPTANCE'))).rejects.toThrow(
+      'is not in the read model yet',
+    );
+    expect(await audit(renewalId)).toEqual([]);
+    expect(await outbox(renewalId)).toEqual([]);
   });
 
   it('refuses to rewrite the audit trail', async () => {
-    const renewalId = randomUUID();
-    await projection.recordStageChange(change(renewalId, 1, 'PRINTING'));
+    const renewalId = await createdRenewal();
+    await projection.recordProgress(write(renewalId, 1, 'PRINTING'));
     await expect(db.query('DELETE FROM audit_events WHERE renewal_id = $1', [renewalId])).rejects.toThrow(
       'audit_events is append-only',
     );
   });
-});
 
-describe('activity errors from the database', () => {
-  it('keep the database message but drop the query parameters (which hold national IDs)', async () => {
-    const db = await openDataSource(requireEnv('DATABASE_URL'));
-    try {
-      const activities = createActivities({ persistence: createPersistence(db) } as ActivityDependencies);
-      // A change without a stage violates NOT NULL; its parameters include the national ID.
-      const failing = activities.recordStageChange({
-        ...({} as StageChange),
-        renewalId: randomUUID(),
-        nationalId: '1058529940',
-        sequence: 1,
-      });
-      const error = await failing.then(
+  it('fails the activity with the database message but not the failing row (which holds the national ID)', async () => {
+    const renewalId = await createdRenewal();
+    // A snapshot without a stage violates NOT NULL; PostgreSQL's detail then lists the row, national ID included.
+    const broken = write(renewalId, 1, 'PRINTING');
+    broken.snapshot.stage = null as unknown as RenewalStage;
+    const failureOf = (attempt: Promise<void>) =>
+      attempt.then(
         () => undefined,
         (e: unknown) => e,
       );
-      expect(error).toBeInstanceOf(Error);
-      expect((error as Error).message).toMatch(/^Database error 23502: null value in column/);
-      expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('1058529940');
-    } finally {
-      await db.destroy();
-    }
+    const everything = (error: unknown) => JSON.stringify(error, Object.getOwnPropertyNames(error));
+
+    // Unwrapped, the query's error carries it: the check below can fail.
+    expect(everything(await failureOf(projection.recordProgress(broken)))).toContain(NATIONAL_ID);
+
+    const activities = createActivities({ persistence } as ActivityDependencies);
+    const error = await failureOf(activities.recordProgress(broken));
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/^Database error 23502: null value in column "stage"/);
+    expect(everything(error)).not.toContain(NATIONAL_ID);
   });
 });

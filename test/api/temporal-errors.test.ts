@@ -2,7 +2,7 @@ import request from 'supertest';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { startApi, ApiStack } from './support/api-stack';
 import { bearer, tokenFor } from './support/credentials';
-import { freshNationalId, seedRenewal, startIdleWorkflow, uniqueKey } from './support/fixtures';
+import { freshNationalId, seedRenewal, seedShipment, startIdleWorkflow, uniqueKey } from './support/fixtures';
 
 /** What Temporal answers becomes a problem a client can act on, never a hang or a 500. */
 describe('Temporal outcomes as problems', () => {
@@ -18,23 +18,33 @@ describe('Temporal outcomes as problems', () => {
   });
 
   async function citizenRenewal(withWorkflow: boolean) {
-    const nationalId = freshNationalId();
-    const renewalId = await seedRenewal(stack.db, { nationalId });
+    const renewalId = await seedRenewal(stack.db, { nationalId: freshNationalId() });
     if (withWorkflow) await startIdleWorkflow(stack.temporal, renewalId);
-    return { renewalId, citizen: bearer(tokenFor({ role: 'citizen', sub: nationalId })) };
+    return { renewalId };
   }
 
-  it('answers 503 when no worker answers the status query in time', async () => {
-    const { renewalId, citizen } = await citizenRenewal(true);
+  // (`GET …/status` reads PostgreSQL only: the update and the signal below are what still wait on Temporal.)
+  it('answers 503 when no worker answers an update in time', async () => {
+    const { renewalId } = await citizenRenewal(true);
     const started = Date.now();
-    const response = await request(stack.http).get(`/v1/renewals/${renewalId}/status`).set(citizen).expect(503);
+    const response = await request(stack.http)
+      .post(`/v1/operator/renewals/${renewalId}/cancellation`)
+      .set({ ...operator, 'Idempotency-Key': uniqueKey() })
+      .send({ reason: 'No worker' })
+      .expect(503);
     expect(response.body.type).toBe('urn:passport-renewal:problem:service-unavailable');
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // The update's deadline (20 s), not a hang.
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it('answers 404 for a renewal whose workflow does not exist', async () => {
-    const { renewalId, citizen } = await citizenRenewal(false);
-    const response = await request(stack.http).get(`/v1/renewals/${renewalId}/status`).set(citizen).expect(404);
+    const { renewalId } = await citizenRenewal(false);
+    await seedShipment(stack.db, renewalId);
+    const response = await request(stack.http)
+      .post(`/v1/operator/renewals/${renewalId}/loss-declaration`)
+      .set({ ...operator, 'Idempotency-Key': uniqueKey() })
+      .send({ reason: 'Carrier confirmed' })
+      .expect(404);
     expect(response.body.type).toBe('urn:passport-renewal:problem:renewal-not-found');
   });
 

@@ -88,8 +88,7 @@ describe('renewals through faulty partner systems', () => {
       .set({ ...clerk, 'Idempotency-Key': `${renewalId}-h` })
       .send({})
       .expect(200);
-    // The renewal has just ended: its status query is answered by a worker replaying the whole history, which
-    // may take past the API's query deadline on a loaded machine (a 503 with Retry-After), so ask until it answers.
+    // The renewal has just ended: its last write reaches the read model a moment after the handover's answer.
     await citizen.waitForStage(renewalId, 'COMPLETED');
 
     // Then the carrier finds the first envelope and reports it delivered: a voided passport reached the citizen.

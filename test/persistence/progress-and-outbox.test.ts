@@ -6,7 +6,7 @@ import { createPersistence, type Persistence } from '../../src/persistence/persi
 import type { ProgressRecord, RenewalStage } from '../../workflows/contract';
 import { requireEnv } from '../support/temporal-test-env';
 
-/** The lean projection's writes and the SMS outbox's claims, against the migrated schema. */
+/** The projection's writes and the SMS outbox's claims, against the migrated schema. */
 describe('progress writes and the SMS outbox (real PostgreSQL)', () => {
   let db: DataSource;
   let persistence: Persistence;

@@ -76,7 +76,7 @@ export class FakePartners {
   readonly stages: ProjectedStage[] = [];
   readonly notices: QueuedNotice[] = [];
   readonly alerts: AlertToRaise[] = [];
-  /** Our shipment rows closed, by a progress write (or, on older renewals, the closeShipment activity). */
+  /** Our shipment rows closed, by a progress write. */
   readonly shipmentClosures: Array<{ shipmentKey: string; status: string }> = [];
   /** Our bill mirror marked paid, likewise. */
   readonly paidBills: string[] = [];
@@ -184,7 +184,6 @@ export class FakePartners {
       if (record.closedShipment) this.shipmentClosures.push(record.closedShipment);
       if (record.paidBillNumber) this.paidBills.push(record.paidBillNumber);
     },
-    recordStageChange: async (change) => this.record('recordStageChange', change),
     lookUpCitizen: async (nationalId) => {
       this.record('lookUpCitizen', nationalId);
       return this.citizens[nationalId];
@@ -218,10 +217,6 @@ export class FakePartners {
     },
     cancelBill: async (input) => this.record('cancelBill', input),
     refundBill: async (input) => this.record('refundBill', input),
-    recordPayment: async (input) => {
-      this.record('recordPayment', input);
-      this.paidBills.push(input.billNumber);
-    },
     checkNationalAddress: async (nationalId) => {
       this.record('checkNationalAddress', nationalId);
       if (this.waselReturnsMalformedAddress) {
@@ -250,10 +245,6 @@ export class FakePartners {
       }
       return { shipmentKey, trackingNumber, envelopeBarcode: `PE-TEST-${input.issueNumber}` };
     },
-    closeShipment: async (input) => {
-      this.record('closeShipment', input);
-      this.shipmentClosures.push(input);
-    },
     recallShipment: async (input) => this.record('recallShipment', input),
     openLossClaim: async (input) => {
       this.record('openLossClaim', input);
@@ -265,7 +256,5 @@ export class FakePartners {
       }
       return { claimId: `CLAIM-${input.issueNumber}`, liabilitySar: input.liabilitySar };
     },
-    notifyCitizen: async (notification) => this.record('notifyCitizen', notification),
-    alertOperators: async (alert) => this.record('alertOperators', alert),
   });
 }

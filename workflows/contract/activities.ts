@@ -1,7 +1,7 @@
 import type { CitizenFacts } from './citizen';
 import type { CitizenNotice } from './notices';
 import type { RenewalSnapshot } from './renewal';
-import type { DeliveryMethod, RenewalStage } from './stages';
+import type { RenewalStage } from './stages';
 
 /**
  * The activities the renewal workflow calls: their names, inputs and results.
@@ -61,21 +61,6 @@ export interface ProgressRecord {
   paidBillNumber?: string;
   /** The shipment that has just ended on our side: the envelope look-up stops answering for it. */
   closedShipment?: { shipmentKey: string; status: ShipmentClosure };
-}
-
-/** The projection of renewals started before `ProgressRecord` (it carried the national ID). */
-export interface StageChange {
-  renewalId: string;
-  /** Position of this change in the renewal's history; later changes win. */
-  sequence: number;
-  stage: RenewalStage;
-  at: string;
-  nationalId: string;
-  officeId: string;
-  deliveryMethod: DeliveryMethod;
-  stageDeadline?: string;
-  slaBreached: boolean;
-  note?: string;
 }
 
 // ---- civil registry ------------------------------------------------------------
@@ -157,31 +142,10 @@ export interface LossClaimInput {
   liabilitySar: number;
 }
 
-// ---- notifications ------------------------------------------------------------------------
-
-export interface CitizenNotification {
-  renewalId: string;
-  nationalId: string;
-  /** Unique per notice: the SMS gateway sends a key once. */
-  messageKey: string;
-  notice: CitizenNotice;
-  params?: Record<string, string | number | undefined>;
-}
-
-export interface OperatorAlert {
-  renewalId: string;
-  /** Unique per alert: recording it twice keeps one. */
-  alertKey: string;
-  kind: string;
-  details?: Record<string, unknown>;
-}
-
 /** Every activity of the renewal workflow. */
 export interface RenewalActivities {
   /** Local activity: the read model, the audit trail, the SMS outbox and operator alerts, in one transaction. */
   recordProgress(record: ProgressRecord): Promise<void>;
-  /** Renewals started before `recordProgress`: kept registered so their histories run on. */
-  recordStageChange(change: StageChange): Promise<void>;
 
   lookUpCitizen(nationalId: string): Promise<CitizenFacts | undefined>;
   recordPrintedPassport(input: PrintedPassportInput): Promise<void>;
@@ -192,7 +156,6 @@ export interface RenewalActivities {
   issueBill(input: BillRequest): Promise<IssuedBill>;
   cancelBill(input: { renewalId: string; billNumber: string }): Promise<void>;
   refundBill(input: { renewalId: string; billNumber: string; reason: string }): Promise<void>;
-  recordPayment(input: { billNumber: string }): Promise<void>;
 
   checkNationalAddress(nationalId: string): Promise<NationalAddressCheck>;
 
@@ -201,12 +164,6 @@ export interface RenewalActivities {
   recordPrintFailure(input: { jobKey: string; reason: string }): Promise<void>;
 
   dispatchShipment(input: DispatchRequest): Promise<DispatchedShipment>;
-  closeShipment(input: { shipmentKey: string; status: ShipmentClosure }): Promise<void>;
   recallShipment(input: { shipmentKey: string; trackingNumber: string }): Promise<void>;
   openLossClaim(input: LossClaimInput): Promise<{ claimId: string; liabilitySar: number }>;
-
-  /** Renewals started before the SMS outbox: kept registered so their histories run on. */
-  notifyCitizen(notification: CitizenNotification): Promise<void>;
-  /** Renewals started before alerts were written with the progress: kept registered so their histories run on. */
-  alertOperators(alert: OperatorAlert): Promise<void>;
 }

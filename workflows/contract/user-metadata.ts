@@ -68,7 +68,6 @@ export function currentDetails(current: CurrentStage): string {
 /** Each activity's summary on the timeline: what it does, with whom. */
 export const ACTIVITY_SUMMARIES: Record<keyof RenewalActivities, string> = {
   recordProgress: 'Read model: record the progress',
-  recordStageChange: 'Read model: record the stage change',
   lookUpCitizen: 'Civil registry: look up the citizen',
   recordPrintedPassport: 'Civil registry: record the printed passport',
   activateNewPassport: 'Civil registry: activate the new passport',
@@ -76,15 +75,11 @@ export const ACTIVITY_SUMMARIES: Record<keyof RenewalActivities, string> = {
   issueBill: 'SADAD: issue the renewal fee bill',
   cancelBill: 'SADAD: cancel the bill',
   refundBill: 'SADAD: refund the bill',
-  recordPayment: 'Read model: record the payment',
   checkNationalAddress: 'Wasel: check the national address',
   submitPrintJob: 'Print centre: submit the print job',
   cancelPrintJob: 'Print centre: cancel the print job',
   recordPrintFailure: 'Read model: record the print failure',
   dispatchShipment: 'Saudi Post: dispatch the shipment',
-  closeShipment: 'Read model: close the shipment',
   recallShipment: 'Saudi Post: recall the shipment',
   openLossClaim: 'Saudi Post: open a loss claim',
-  notifyCitizen: 'SMS: notify the citizen',
-  alertOperators: 'Operators: raise an alert',
 };

@@ -138,10 +138,6 @@ export class RenewalsService {
   /** From PostgreSQL: the row (already read to check access) and the timeline, one consistent view. */
   async status(principal: Principal, renewalId: string): Promise<RenewalStatusView> {
     const record = await this.access.require(principal, renewalId, 'citizen.status');
-    // Renewals started before the lean history project their stage only: their workflow answers.
-    if (!record.hasSnapshot && record.lastSequence > 0) {
-      return RenewalStatusView.from(await this.workflows.status(renewalId));
-    }
     return RenewalStatusView.fromReadModel(record, await this.persistence.audit.timelineOf(renewalId));
   }
 

@@ -39,9 +39,9 @@ export class RenewalRecord {
   stageEnteredAt: Date;
 
   /**
-   * Whether the projection has written the whole status snapshot below (the
-   * lean history's `recordProgress`); renewals started before wrote only the
-   * stage, and their status is still asked of their workflow.
+   * Whether the projection has written the status snapshot below yet (every
+   * `recordProgress` sets it). Read by nothing since v1, when the projection
+   * that wrote the stage only went; dropping the column takes a migration.
    */
   @Column({ name: 'has_snapshot', type: 'boolean', default: false })
   hasSnapshot: boolean;

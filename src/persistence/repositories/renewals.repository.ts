@@ -4,11 +4,8 @@ import {
   type ProgressRecord,
   type RenewalPolicy,
   type RenewalStage,
-  SLA_BREACH_NOTE,
-  type StageChange,
   TERMINAL_STAGES,
 } from '../../../workflows/contract';
-import type { AppliedStageChange } from '../../telemetry/metrics';
 import { RenewalRecord } from '../entities/renewal.entity';
 
 /** Which renewals a caller may see: all, or only a citizen's or an office's. */
@@ -78,8 +75,8 @@ export class RenewalsRepository {
 
   /**
    * The row of a renewal just started, at sequence 0 so it is readable at once;
-   * the workflow's projection then moves it on. The projection may have written
-   * the row first: then only the policy is added, and a policy already there is kept.
+   * the workflow's projection then moves it on (it never creates the row). A
+   * creation repeated for the same renewal keeps the row, and its policy, as they are.
    */
   async recordCreated(renewal: CreatedRenewal): Promise<void> {
     await this.manager
@@ -93,72 +90,18 @@ export class RenewalsRepository {
         lastSequence: 0,
         stageEnteredAt: new Date(),
       })
-      .orUpdate(['policy'], ['renewal_id'], { overwriteCondition: { where: 'renewals.policy IS NULL' } })
+      .orIgnore()
       .updateEntity(false)
       .execute();
   }
 
   /**
-   * The workflow's projection: the row only moves to a higher sequence, so a
-   * retried or late write never takes the renewal back; the time a stage was
-   * entered is kept while the stage stays the same (e.g. an SLA breach).
-   * TypeORM's upsert cannot say "keep the old value unless it changed", hence SQL.
-   */
-  /**
-   * Applies the change unless the row already has it (or a later one), and
-   * then says what it changed, for the stage metrics: a retried activity
-   * applies nothing and is not counted twice.
-   */
-  async project(change: StageChange): Promise<AppliedStageChange | undefined> {
-    const rows: Array<{ previous_stage: RenewalStage | null; previous_entered_at: Date | null }> =
-      await this.manager.query(
-        `WITH previous AS (SELECT stage, stage_entered_at FROM renewals WHERE renewal_id = $1)
-       INSERT INTO renewals (renewal_id, national_id, stage, delivery_method, office_id, stage_deadline,
-                             last_sequence, stage_entered_at, sla_breached)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (renewal_id) DO UPDATE SET
-         stage = EXCLUDED.stage,
-         delivery_method = EXCLUDED.delivery_method,
-         office_id = EXCLUDED.office_id,
-         stage_deadline = EXCLUDED.stage_deadline,
-         last_sequence = EXCLUDED.last_sequence,
-         stage_entered_at = CASE WHEN renewals.stage = EXCLUDED.stage THEN renewals.stage_entered_at
-                                 ELSE EXCLUDED.stage_entered_at END,
-         sla_breached = EXCLUDED.sla_breached,
-         updated_at = now()
-       WHERE renewals.last_sequence < EXCLUDED.last_sequence
-       RETURNING (SELECT stage FROM previous) AS previous_stage,
-                 (SELECT stage_entered_at FROM previous) AS previous_entered_at`,
-        [
-          change.renewalId,
-          change.nationalId,
-          change.stage,
-          change.deliveryMethod,
-          change.officeId,
-          change.stageDeadline ?? null,
-          change.sequence,
-          change.at,
-          change.slaBreached,
-        ],
-      );
-    const [applied] = rows;
-    if (!applied) return undefined;
-    return {
-      stage: change.stage,
-      at: new Date(change.at),
-      previous:
-        applied.previous_stage && applied.previous_entered_at
-          ? { stage: applied.previous_stage, enteredAt: new Date(applied.previous_entered_at) }
-          : undefined,
-      slaBreach: change.note === SLA_BREACH_NOTE,
-    };
-  }
-
-  /**
-   * The lean projection: the row takes the renewal's whole status snapshot,
-   * only ever moving to a higher sequence. It never creates the row (it knows
-   * no national ID): the API writes it when it creates the renewal, and until
-   * it has, the answer is `MISSING` and the write is tried again.
+   * The workflow's projection: the row takes the renewal's whole status
+   * snapshot, only ever moving to a higher sequence, so a retried or late write
+   * never takes the renewal back; the time a stage was entered is kept while the
+   * stage stays the same (e.g. an SLA breach). It never creates the row (it
+   * knows no national ID): the API writes it when it creates the renewal, and
+   * until it has, the answer is `MISSING` and the write is tried again.
    */
   async applyProgress(record: ProgressRecord): Promise<ProgressOutcome> {
     const { snapshot } = record;

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { DEFAULT_POLICY } from '../../../src/config/policy';
 import { withCheckDigit } from '../../../src/domain/national-id';
 import { createPersistence } from '../../../src/persistence/persistence';
 import {
@@ -16,21 +17,30 @@ export function freshNationalId(): string {
   return withCheckDigit(`1${String(randomInt(0, 100_000_000)).padStart(8, '0')}`);
 }
 
-/** A read-model row, as the workflow's projection would have written it. */
+/** A read-model row, as the API creates it and the workflow's first progress write moves it on. */
 export async function seedRenewal(
   db: DataSource,
   row: { nationalId: string; officeId?: string; stage?: RenewalStage; deliveryMethod?: DeliveryMethod },
 ): Promise<string> {
   const renewalId = randomUUID();
-  await createPersistence(db).renewals.project({
+  const { renewals } = createPersistence(db);
+  const officeId = row.officeId ?? 'RUH-01';
+  await renewals.recordCreated({ renewalId, nationalId: row.nationalId, officeId, policy: DEFAULT_POLICY });
+  await renewals.applyProgress({
     renewalId,
     sequence: 1,
     at: new Date().toISOString(),
-    nationalId: row.nationalId,
-    stage: row.stage ?? 'AWAITING_ACCEPTANCE',
-    deliveryMethod: row.deliveryMethod ?? 'PICKUP',
-    officeId: row.officeId ?? 'RUH-01',
-    slaBreached: false,
+    snapshot: {
+      stage: row.stage ?? 'AWAITING_ACCEPTANCE',
+      deliveryMethod: row.deliveryMethod ?? 'PICKUP',
+      officeId,
+      slaBreached: false,
+      issueNumber: 1,
+      counterMismatches: 0,
+    },
+    timeline: [],
+    notices: [],
+    alerts: [],
   });
   return renewalId;
 }
