@@ -6,7 +6,7 @@ import {
   ScheduleOverlapPolicy,
   type ScheduleOptions,
 } from '@temporalio/client';
-import { housekeepingScheduleId } from '../../workflows/contract';
+import { HOUSEKEEPING_WORKFLOW_TYPE, housekeepingScheduleId } from '../../workflows/contract';
 import type { HousekeepingConfig } from '../config/housekeeping';
 
 export type ScheduleChange = 'created' | 'updated' | 'unchanged';
@@ -19,7 +19,7 @@ function desiredSchedule(
     spec: { intervals: [{ every: housekeeping.everyMs }] },
     action: {
       type: 'startWorkflow',
-      workflowType: 'housekeeping',
+      workflowType: HOUSEKEEPING_WORKFLOW_TYPE,
       taskQueue,
       workflowId: housekeepingScheduleId(taskQueue),
       args: [housekeeping.retention],
@@ -33,7 +33,7 @@ function desiredSchedule(
 function matches(current: ScheduleDescription, taskQueue: string, housekeeping: HousekeepingConfig): boolean {
   const { action, spec } = current;
   return (
-    action.workflowType === 'housekeeping' &&
+    action.workflowType === HOUSEKEEPING_WORKFLOW_TYPE &&
     action.taskQueue === taskQueue &&
     JSON.stringify(action.args) === JSON.stringify([housekeeping.retention]) &&
     spec.intervals?.length === 1 &&

@@ -2,6 +2,7 @@ import request from 'supertest';
 import {
   DeliveryMethodKey,
   OfficeIdKey,
+  RENEWAL_WORKFLOW_TYPE,
   RenewalStageKey,
   renewalWorkflowId,
   SlaBreachedKey,
@@ -92,7 +93,7 @@ describe('operator endpoints', () => {
       stage: 'IN_TRANSIT',
     });
     const start = (renewalId: string, deadline: Date) =>
-      stack.temporal.workflow.start('passportRenewal', {
+      stack.temporal.workflow.start(RENEWAL_WORKFLOW_TYPE, {
         workflowId: renewalWorkflowId(renewalId),
         taskQueue: IDLE_TASK_QUEUE,
         args: [],

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createPersistence } from '../../src/persistence/persistence';
 import {
   billKey,
+  LOSS_CLAIM_DISPUTE_WORKFLOW_TYPE,
   lossClaimDisputeWorkflowId,
   lossClaimKey,
   renewalWorkflowId,
@@ -149,7 +150,7 @@ describe('partner anomalies', () => {
     const dispute = await stack.temporal.workflow
       .getHandle(lossClaimDisputeWorkflowId(lossClaimKey(renewalId, 1)))
       .describe();
-    expect(dispute.type).toBe('lossClaimDispute');
+    expect(dispute.type).toBe(LOSS_CLAIM_DISPUTE_WORKFLOW_TYPE);
     const listed = await alerts(`kind=DELIVERED_AFTER_LOSS&renewalId=${renewalId}`).expect(200);
     expect(listed.body.items).toEqual([
       expect.objectContaining({

@@ -6,7 +6,7 @@ import { openDataSource } from '../../src/persistence/data-source';
 import { connectTemporalClient } from '../../src/temporal/connection';
 import { ensureHousekeepingSchedule } from '../../src/temporal/housekeeping-schedule';
 import { startRenewalWorker } from '../../src/worker/worker';
-import { housekeepingScheduleId } from '../../workflows/contract';
+import { HOUSEKEEPING_WORKFLOW_TYPE, housekeepingScheduleId } from '../../workflows/contract';
 import { testConfiguration } from '../support/config';
 import { testDataConverter } from '../support/payload-keys';
 import { eventually } from '../support/stack';
@@ -52,7 +52,7 @@ describe('housekeeping on a Temporal Schedule', () => {
     expect(again.info.lastUpdatedAt).toEqual(created.info.lastUpdatedAt);
     expect(again.spec.intervals).toMatchObject([{ every: 3_600_000 }]);
     expect(again.action).toMatchObject({
-      workflowType: 'housekeeping',
+      workflowType: HOUSEKEEPING_WORKFLOW_TYPE,
       taskQueue,
       args: [config.housekeeping.retention],
     });

@@ -4,7 +4,7 @@ import { SEED_PEOPLE, SEEDED, type SeedPerson } from '../../src/sandboxes/seed-p
 import { createLogger } from '../../src/telemetry/logger';
 import { createApiMetrics, createWorkerMetrics } from '../../src/telemetry/metrics';
 import type { MetricsServer } from '../../src/worker/metrics-server';
-import { renewalWorkflowId } from '../../workflows/contract';
+import { RENEWAL_WORKFLOW_TYPE, renewalWorkflowId } from '../../workflows/contract';
 import { sandboxJourneys } from '../support/sandbox-journeys';
 import { type ObservedStack, personalDataInLogs, startObservedStack } from '../support/observed-stack';
 import type { SandboxStack } from '../support/sandbox-stack';
@@ -63,7 +63,8 @@ describe('logs and metrics of a renewal', () => {
   it('serves the business and Temporal SDK metrics at the worker’s /metrics', async () => {
     const text = (await request(`http://127.0.0.1:${metricsServer.port}`).get('/metrics').expect(200)).text;
     console.log(metricLines(text, /^(temporal_workflow_completed|partner_call_failures_total|renewal_)/));
-    expect(value(text, 'temporal_workflow_completed', { workflow_type: 'passportRenewal' })).toBeGreaterThanOrEqual(1);
+    const renewalsCompleted = value(text, 'temporal_workflow_completed', { workflow_type: RENEWAL_WORKFLOW_TYPE });
+    expect(renewalsCompleted).toBeGreaterThanOrEqual(1);
     expect(value(text, 'temporal_worker_task_slots_available', { worker_type: 'ActivityWorker' })).toBeGreaterThan(0);
     expect(
       value(text, 'partner_call_duration_seconds_count', { system: 'sadad', operation: 'issueBill', outcome: 'ok' }),

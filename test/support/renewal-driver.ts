@@ -20,6 +20,7 @@ import {
   paymentReceivedSignal,
   printJobCompletedSignal,
   printJobFailedSignal,
+  RENEWAL_WORKFLOW_TYPE,
   type RenewalInput,
   type RenewalOpened,
   type RenewalPolicy,
@@ -127,14 +128,14 @@ export class RenewalDriver {
       let opened: RenewalOpened | undefined;
       let handle: WorkflowHandle;
       if (options.openByUpdate) {
-        const startWorkflowOperation = new WithStartWorkflowOperation('passportRenewal', {
+        const startWorkflowOperation = new WithStartWorkflowOperation(RENEWAL_WORKFLOW_TYPE, {
           ...start,
           workflowIdConflictPolicy: 'USE_EXISTING',
         });
         opened = await env.client.workflow.executeUpdateWithStart(openRenewalUpdate, { startWorkflowOperation });
         handle = await startWorkflowOperation.workflowHandle();
       } else {
-        handle = await env.client.workflow.start('passportRenewal', start);
+        handle = await env.client.workflow.start(RENEWAL_WORKFLOW_TYPE, start);
       }
       try {
         const result = await scenario(new RenewalDriver(env, fake, handle, input, opened));

@@ -1,5 +1,5 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { openRenewalUpdate } from '../../workflows/contract';
+import { openRenewalUpdate, RENEWAL_WORKFLOW_TYPE } from '../../workflows/contract';
 import { CITIZEN, FakePartners } from '../support/fake-partners';
 import { RenewalDriver } from '../support/renewal-driver';
 
@@ -29,7 +29,7 @@ describe('opening a renewal by update-with-start', () => {
       const open = () =>
         renewal.env.client.workflow.executeUpdateWithStart(openRenewalUpdate, {
           updateId: 'open-once',
-          startWorkflowOperation: new WithStartWorkflowOperation('passportRenewal', {
+          startWorkflowOperation: new WithStartWorkflowOperation(RENEWAL_WORKFLOW_TYPE, {
             workflowId: renewal.handle.workflowId,
             taskQueue,
             args: [renewal.input],

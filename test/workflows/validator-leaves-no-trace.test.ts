@@ -2,7 +2,7 @@ import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/clien
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY } from '../../src/config/policy';
-import { acceptTermsUpdate, renewalWorkflowId, statusQuery } from '../../workflows/contract';
+import { acceptTermsUpdate, RENEWAL_WORKFLOW_TYPE, renewalWorkflowId, statusQuery } from '../../workflows/contract';
 import { FakePartners } from '../support/fake-partners';
 import { testDataConverter } from '../support/payload-keys';
 import { PICKUP_ACCEPTANCE } from '../support/renewal-driver';
@@ -32,7 +32,7 @@ describe('acceptance validator on a real Temporal server', () => {
     const renewalId = randomUUID();
     try {
       await worker.runUntil(async () => {
-        const handle = await client.workflow.start('passportRenewal', {
+        const handle = await client.workflow.start(RENEWAL_WORKFLOW_TYPE, {
           workflowId: renewalWorkflowId(renewalId),
           taskQueue,
           args: [{ renewalId, nationalId: '1058529940', officeId: 'RUH-01', policy: DEFAULT_POLICY }],

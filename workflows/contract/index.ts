@@ -17,3 +17,4 @@ export * from './renewal';
 export * from './search-attributes';
 export * from './stages';
 export * from './user-metadata';
+export * from './workflow-types';

@@ -4,6 +4,7 @@ import {
   type DeliveryMethod,
   DeliveryMethodKey,
   OfficeIdKey,
+  RENEWAL_WORKFLOW_TYPE,
   type RenewalStage,
   RenewalStageKey,
   renewalWorkflowId,
@@ -27,7 +28,7 @@ export class OverdueService {
   /** The visibility query; `stage` is one of RENEWAL_STAGES (validated), so it is safe to quote. */
   static visibilityQuery(stage: RenewalStage, now: Date): string {
     return (
-      `WorkflowType = 'passportRenewal' AND ExecutionStatus = 'Running' AND ` +
+      `WorkflowType = '${RENEWAL_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND ` +
       `${RenewalStageKey.name} = '${stage}' AND ${StageDeadlineKey.name} < '${now.toISOString()}'`
     );
   }

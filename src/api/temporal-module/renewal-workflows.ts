@@ -10,6 +10,7 @@ import {
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import {
   DeliveryMethodKey,
+  LOSS_CLAIM_DISPUTE_WORKFLOW_TYPE,
   type LossClaimDisputeRequest,
   lossClaimDisputeWorkflowId,
   OfficeIdKey,
@@ -17,6 +18,7 @@ import {
   type RenewalOpened,
   openRenewalUpdate,
   renewalDetails,
+  RENEWAL_WORKFLOW_TYPE,
   RenewalStageKey,
   type RenewalStatus,
   renewalSummary,
@@ -59,7 +61,7 @@ export class RenewalWorkflows {
    * where it is.
    */
   async open(input: RenewalInput, updateId: string, waitMs: number): Promise<RenewalOpened | undefined> {
-    const startWorkflowOperation = new WithStartWorkflowOperation('passportRenewal', {
+    const startWorkflowOperation = new WithStartWorkflowOperation(RENEWAL_WORKFLOW_TYPE, {
       ...this.startOptions(input),
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
@@ -84,7 +86,7 @@ export class RenewalWorkflows {
   async start(input: RenewalInput): Promise<void> {
     try {
       await this.within(UPDATE_DEADLINE_MS, () =>
-        this.client.workflow.start('passportRenewal', this.startOptions(input)),
+        this.client.workflow.start(RENEWAL_WORKFLOW_TYPE, this.startOptions(input)),
       );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -95,7 +97,7 @@ export class RenewalWorkflows {
   async startLossClaimDispute(request: LossClaimDisputeRequest): Promise<void> {
     try {
       await this.within(QUERY_DEADLINE_MS, () =>
-        this.client.workflow.start('lossClaimDispute', {
+        this.client.workflow.start(LOSS_CLAIM_DISPUTE_WORKFLOW_TYPE, {
           workflowId: lossClaimDisputeWorkflowId(request.claimKey),
           taskQueue: this.taskQueue,
           workflowIdReusePolicy: 'REJECT_DUPLICATE',

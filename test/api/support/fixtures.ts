@@ -7,6 +7,7 @@ import { createPersistence } from '../../../src/persistence/persistence';
 import {
   type DeliveryMethod,
   envelopeBarcode,
+  RENEWAL_WORKFLOW_TYPE,
   type RenewalStage,
   renewalWorkflowId,
   shipmentKey,
@@ -62,7 +63,7 @@ export async function seedShipment(db: DataSource, renewalId: string): Promise<s
 export const IDLE_TASK_QUEUE = 'api-tests-no-worker';
 
 export async function startIdleWorkflow(temporal: Client, renewalId: string): Promise<void> {
-  await temporal.workflow.start('passportRenewal', {
+  await temporal.workflow.start(RENEWAL_WORKFLOW_TYPE, {
     workflowId: renewalWorkflowId(renewalId),
     taskQueue: IDLE_TASK_QUEUE,
     args: [],
