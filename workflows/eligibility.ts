@@ -1,4 +1,13 @@
-import { type AcceptanceRequest, ageOn, type CitizenFacts, type RenewalPolicy } from './contract';
+import {
+  type AcceptanceRequest,
+  ageOn,
+  allowedValidityYears,
+  type CitizenFacts,
+  DELIVERY_METHODS,
+  OFFICE_ID_PATTERN,
+  type RenewalPolicy,
+  VALIDITY_YEARS,
+} from './contract';
 import { refuse } from './refusal';
 
 /** Machine-readable reasons a renewal is refused at the eligibility check. */
@@ -51,17 +60,18 @@ export function validateAcceptance(
   const accepted = new Set(request.acceptedPledgeIds ?? []);
   const missing = policy.requiredPledgeIds.filter((id) => !accepted.has(id));
   if (missing.length) refuse(`Required pledges not accepted: ${missing.join(', ')}`, 'PledgesMissing');
-  if (request.validityYears !== 5 && request.validityYears !== 10) {
-    refuse('validityYears must be 5 or 10', 'InvalidValidity');
+  if (!VALIDITY_YEARS.includes(request.validityYears)) {
+    refuse(`validityYears must be ${VALIDITY_YEARS.join(' or ')}`, 'InvalidValidity');
   }
-  if (request.validityYears === 10 && ageOn(facts.dateOfBirth, today) < policy.minAgeForTenYears) {
+  // The rule the review offered the citizen by (RenewalsService), so an offered validity is never refused here.
+  if (!allowedValidityYears(facts.dateOfBirth, today, policy.minAgeForTenYears).includes(request.validityYears)) {
     refuse(`Under ${policy.minAgeForTenYears}, only a 5-year passport can be issued`, 'ValidityNotAllowedForAge');
   }
   const delivery = request.delivery;
   if (delivery?.method === 'PICKUP') {
-    if (!/^[A-Z]{3}-\d{2}$/.test(delivery.officeId ?? ''))
+    if (!OFFICE_ID_PATTERN.test(delivery.officeId ?? ''))
       refuse('delivery.officeId is not a known office code', 'InvalidOffice');
   } else if (delivery?.method !== 'POST') {
-    refuse('delivery.method must be PICKUP or POST', 'InvalidDeliveryMethod');
+    refuse(`delivery.method must be ${DELIVERY_METHODS.join(' or ')}`, 'InvalidDeliveryMethod');
   }
 }

@@ -1,6 +1,12 @@
 import { setHandler } from '@temporalio/workflow';
 import { printing, registry } from './activities';
-import { type PrintJobCompleted, printJobCompletedSignal, printJobFailedSignal, printJobKey } from './contract';
+import {
+  type PrintJobCompleted,
+  printJobCompletedSignal,
+  printJobFailedSignal,
+  printJobKey,
+  type ValidityYears,
+} from './contract';
 import type { RenewalContext } from './renewal-context';
 import { after, waitUntil } from './timing';
 
@@ -17,7 +23,7 @@ export class PassportPrinting {
   constructor(private readonly renewal: RenewalContext) {}
 
   /** The printed passport of issue `issueNumber`, or undefined if printing failed for good. */
-  async print(issueNumber: number, validityYears: 5 | 10): Promise<PrintJobCompleted | undefined> {
+  async print(issueNumber: number, validityYears: ValidityYears): Promise<PrintJobCompleted | undefined> {
     const { input, tracker, compensation } = this.renewal;
     const { policy } = input;
     for (let attempt = 1; attempt <= policy.maxPrintAttempts; attempt++) {

@@ -9,6 +9,8 @@ import {
   cancelRenewalUpdate,
   type CitizenFacts,
   type CitizenNotice,
+  type Fee,
+  feeFor,
   openRenewalUpdate,
   type PrintJobCompleted,
   type RenewalInput,
@@ -20,7 +22,6 @@ import {
 } from './contract';
 import { Counter } from './counter';
 import { eligibilityProblem, validateAcceptance } from './eligibility';
-import { type Fee, feeFor } from './fees';
 import { NationalAddress } from './national-address';
 import { Payment } from './payment';
 import { Post } from './post';

@@ -1,5 +1,5 @@
 import { msToNumber } from '@temporalio/common/lib/time';
-import type { RenewalPolicy } from '../../workflows/contract';
+import { type RenewalPolicy, STANDARD_PLEDGE_IDS } from '../../workflows/contract';
 import { Env, integerAtLeast, readEnv } from './env';
 
 /**
@@ -23,7 +23,7 @@ export const DEFAULT_POLICY: RenewalPolicy = {
   fees: { fiveYearsSar: 300, tenYearsSar: 600, postageSar: 35 },
   minAgeForTenYears: 21,
   biometricsMinAge: 12,
-  requiredPledgeIds: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'],
+  requiredPledgeIds: [...STANDARD_PLEDGE_IDS],
 };
 
 /** A Temporal duration string (`14 days`, `24h`, `90s`) or milliseconds, as a positive number of milliseconds. */

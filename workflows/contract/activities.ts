@@ -1,3 +1,4 @@
+import type { ValidityYears } from './acceptance';
 import type { CitizenFacts } from './citizen';
 import type { CitizenNotice } from './notices';
 import type { RenewalSnapshot } from './renewal';
@@ -112,7 +113,7 @@ export interface PrintJobRequest {
   attempt: number;
   officeId: string;
   nationalId: string;
-  validityYears: 5 | 10;
+  validityYears: ValidityYears;
 }
 
 // ---- Saudi Post -------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * the project (only Temporal's message and search-attribute helpers), so any
  * layer may import it and the workflow bundle stays free of server code.
  */
+export * from './acceptance';
 export * from './activities';
 export * from './carrier';
 export * from './citizen';

@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Fee, ValidityYears } from './acceptance';
 import type { CarrierEventType } from './carrier';
 import type { RenewalStatus } from './renewal';
 import type { RenewalStage } from './stages';
@@ -41,15 +42,12 @@ export interface AcceptanceRequest {
   englishNameConfirmed: boolean;
   /** Ids of the pledges accepted; every required pledge must be among them. */
   acceptedPledgeIds: string[];
-  validityYears: 5 | 10;
+  validityYears: ValidityYears;
   delivery: DeliveryChoice;
 }
 
-export interface AcceptanceResult {
-  feeSar: number;
-  postageSar: number;
-  totalSar: number;
-}
+/** The fee the acceptance fixes: the amount of the SADAD bill that follows. */
+export type AcceptanceResult = Fee;
 
 export const acceptTermsUpdate = defineUpdate<AcceptanceResult, [AcceptanceRequest]>('acceptTerms');
 

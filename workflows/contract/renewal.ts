@@ -1,4 +1,5 @@
-import type { DeliveryMethod, RenewalStage } from './stages';
+import type { DeliveryMethod, Fees, ValidityYears } from './acceptance';
+import type { RenewalStage } from './stages';
 
 export const RENEWAL_TASK_QUEUE = 'passport-renewals';
 
@@ -32,7 +33,7 @@ export interface RenewalPolicy {
   maxDeliveryAttempts: number;
   /** Replacements printed after losses in transit; the last one is handed over at the counter. */
   maxReissues: number;
-  fees: { fiveYearsSar: number; tenYearsSar: number; postageSar: number };
+  fees: Fees;
   /** Below this age only 5-year passports are issued. */
   minAgeForTenYears: number;
   /** From this age biometrics must be on record. */
@@ -76,7 +77,7 @@ export interface RenewalSnapshot {
   officeId: string;
   /** 1 for the first passport printed, then +1 for each replacement after a loss. */
   issueNumber: number;
-  validityYears?: 5 | 10;
+  validityYears?: ValidityYears;
   stageDeadline?: string;
   slaBreached: boolean;
   tracking?: Tracking;

@@ -31,7 +31,5 @@ export const TERMINAL_STAGES: ReadonlySet<RenewalStage> = new Set([
   'FAILED',
 ]);
 
-export type DeliveryMethod = 'PICKUP' | 'POST';
-
 /** The note of the projection written when the delivery SLA is breached (the stage itself does not change). */
 export const SLA_BREACH_NOTE = 'DELIVERY_SLA_BREACHED';

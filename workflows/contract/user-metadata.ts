@@ -1,6 +1,7 @@
 import type { RenewalActivities } from './activities';
 import type { RenewalInput } from './renewal';
-import type { DeliveryMethod, RenewalStage } from './stages';
+import type { DeliveryMethod } from './acceptance';
+import type { RenewalStage } from './stages';
 
 /**
  * What the Temporal UI shows of a renewal, so its list and timeline read as a

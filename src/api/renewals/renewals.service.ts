@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   AcceptanceRequest,
   acceptTermsUpdate,
-  ageOn,
+  allowedValidityYears,
   cancelRenewalUpdate,
   type RenewalInput,
   RenewalPolicy,
@@ -177,8 +177,8 @@ export class RenewalsService {
         expiresOn: passport.expiresOn,
       },
       requiredPledgeIds: [...policy.requiredPledgeIds],
-      // The same rule the acceptance's validator applies, so the citizen is offered only what will be accepted.
-      validityYearsAllowed: ageOn(profile.dateOfBirth, new Date()) < policy.minAgeForTenYears ? [5] : [5, 10],
+      // The rule the acceptance's validator applies, so the citizen is offered only what will be accepted.
+      validityYearsAllowed: allowedValidityYears(profile.dateOfBirth, new Date(), policy.minAgeForTenYears),
       fees: { ...policy.fees },
     };
   }

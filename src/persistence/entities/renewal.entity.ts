@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DeliveryMethod, RenewalPolicy, RenewalStage, Tracking } from '../../../workflows/contract';
+import type { DeliveryMethod, RenewalPolicy, RenewalStage, Tracking, ValidityYears } from '../../../workflows/contract';
 
 /**
  * The read model of one renewal: what the API answers from without asking
@@ -51,7 +51,7 @@ export class RenewalRecord {
   issueNumber: number;
 
   @Column({ name: 'validity_years', type: 'integer', nullable: true })
-  validityYears: 5 | 10 | null;
+  validityYears: ValidityYears | null;
 
   /** The current shipment (tracking number, envelope barcode, last carrier event, SLA). */
   @Column({ type: 'jsonb', nullable: true })

@@ -1,4 +1,5 @@
-import type { DeliveryMethod, RenewalStage } from '../../../workflows/contract/stages';
+import type { DeliveryMethod } from '../../../workflows/contract/acceptance';
+import type { RenewalStage } from '../../../workflows/contract/stages';
 
 /** The API's views, as the pages read them (see the OpenAPI document at /docs). */
 export interface RenewalView {

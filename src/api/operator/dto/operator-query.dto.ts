@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
 import {
+  DELIVERY_METHODS,
   type DeliveryMethod,
   OFFICE_ID_MESSAGE,
   OFFICE_ID_PATTERN,
@@ -29,9 +30,9 @@ export class OperatorRenewalsQuery extends PageQuery {
   @Matches(OFFICE_ID_PATTERN, { message: `officeId ${OFFICE_ID_MESSAGE}` })
   officeId?: string;
 
-  @ApiPropertyOptional({ enum: ['PICKUP', 'POST'] })
+  @ApiPropertyOptional({ enum: DELIVERY_METHODS })
   @IsOptional()
-  @IsIn(['PICKUP', 'POST'], { message: 'deliveryMethod must be PICKUP or POST' })
+  @IsIn(DELIVERY_METHODS, { message: `deliveryMethod must be ${DELIVERY_METHODS.join(' or ')}` })
   deliveryMethod?: DeliveryMethod;
 
   @ApiPropertyOptional({ type: Boolean, example: true, description: 'Only renewals that missed the delivery SLA' })

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { type DeliveryMethod, RENEWAL_STAGES, type RenewalStage } from '../../../../workflows/contract';
+import {
+  DELIVERY_METHODS,
+  type DeliveryMethod,
+  RENEWAL_STAGES,
+  type RenewalStage,
+} from '../../../../workflows/contract';
 import { RenewalView } from '../../renewals/dto/renewal-view.dto';
 
 export class LossDeclarationDto {
@@ -68,7 +73,7 @@ export class OverdueRenewalView {
   @ApiProperty({ enum: RENEWAL_STAGES })
   stage: RenewalStage;
 
-  @ApiPropertyOptional({ enum: ['PICKUP', 'POST'] })
+  @ApiPropertyOptional({ enum: DELIVERY_METHODS })
   deliveryMethod?: DeliveryMethod;
 
   @ApiPropertyOptional({ example: 'RUH-01' })

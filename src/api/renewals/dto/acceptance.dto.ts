@@ -2,18 +2,26 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { RequiredWhen } from '../../shared/validation/beyond-schema';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmptyObject, Matches, ValidateNested } from 'class-validator';
-import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN } from '../../../../workflows/contract';
+import {
+  DELIVERY_METHODS,
+  type DeliveryMethod,
+  OFFICE_ID_MESSAGE,
+  OFFICE_ID_PATTERN,
+  STANDARD_PLEDGE_IDS,
+  VALIDITY_YEARS,
+  type ValidityYears,
+} from '../../../../workflows/contract';
 
 const PLEDGE_ID = /^[A-Z_]{1,64}$/;
 
 export class DeliveryChoiceDto {
   @ApiProperty({
-    enum: ['PICKUP', 'POST'],
+    enum: DELIVERY_METHODS,
     example: 'POST',
     description: 'Counter pickup, or home delivery by Saudi Post',
   })
-  @IsIn(['PICKUP', 'POST'], { message: 'delivery.method must be PICKUP or POST' })
-  method: 'PICKUP' | 'POST';
+  @IsIn(DELIVERY_METHODS, { message: `delivery.method must be ${DELIVERY_METHODS.join(' or ')}` })
+  method: DeliveryMethod;
 
   @ApiPropertyOptional({
     example: 'RUH-01',
@@ -39,7 +47,7 @@ export class AcceptanceDto {
     type: 'array',
     items: { type: 'string', pattern: PLEDGE_ID.source },
     maxItems: 32,
-    example: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'],
+    example: STANDARD_PLEDGE_IDS,
     description: 'Every pledge the citizen accepts; all of `requiredPledgeIds` from the review must be here',
   })
   @IsArray()
@@ -47,9 +55,9 @@ export class AcceptanceDto {
   @Matches(PLEDGE_ID, { each: true, message: 'acceptedPledgeIds must hold pledge ids such as DATA_ACCURACY' })
   acceptedPledgeIds: string[];
 
-  @ApiProperty({ enum: [5, 10], example: 10, description: 'Under 21, only 5 years' })
-  @IsIn([5, 10], { message: 'validityYears must be 5 or 10' })
-  validityYears: 5 | 10;
+  @ApiProperty({ enum: VALIDITY_YEARS, example: 10, description: 'Under 21, only 5 years' })
+  @IsIn(VALIDITY_YEARS, { message: `validityYears must be ${VALIDITY_YEARS.join(' or ')}` })
+  validityYears: ValidityYears;
 
   @ApiProperty({ type: DeliveryChoiceDto })
   @IsNotEmptyObject({}, { message: 'delivery must be an object with a method' })

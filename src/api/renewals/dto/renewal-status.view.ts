@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  DELIVERY_METHODS,
   type DeliveryMethod,
   RENEWAL_STAGES,
   type RenewalStage,
   type RenewalStatus,
   type TimelineEntry,
+  VALIDITY_YEARS,
+  type ValidityYears,
 } from '../../../../workflows/contract';
 import type { RenewalRecord } from '../../../persistence/entities/renewal.entity';
 
@@ -55,7 +58,7 @@ export class RenewalStatusView {
   @ApiProperty({ enum: RENEWAL_STAGES, example: 'AWAITING_PAYMENT' })
   stage: RenewalStage;
 
-  @ApiProperty({ enum: ['PICKUP', 'POST'] })
+  @ApiProperty({ enum: DELIVERY_METHODS })
   deliveryMethod: DeliveryMethod;
 
   @ApiProperty({ example: 'RUH-01' })
@@ -64,8 +67,8 @@ export class RenewalStatusView {
   @ApiProperty({ example: 1, description: '1, then +1 for each replacement printed after a loss in transit' })
   issueNumber: number;
 
-  @ApiPropertyOptional({ enum: [5, 10] })
-  validityYears?: 5 | 10;
+  @ApiPropertyOptional({ enum: VALIDITY_YEARS })
+  validityYears?: ValidityYears;
 
   @ApiProperty({ type: [TimelineEntryView] })
   timeline: TimelineEntryView[];

@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type DeliveryMethod, RENEWAL_STAGES, type RenewalStage } from '../../../../workflows/contract';
+import {
+  DELIVERY_METHODS,
+  type DeliveryMethod,
+  RENEWAL_STAGES,
+  type RenewalStage,
+} from '../../../../workflows/contract';
 import type { RenewalRecord } from '../../../persistence/entities/renewal.entity';
 
 /** A renewal as the read model knows it. */
@@ -10,7 +15,7 @@ export class RenewalView {
   @ApiProperty({ enum: RENEWAL_STAGES })
   stage: RenewalStage;
 
-  @ApiProperty({ enum: ['PICKUP', 'POST'] })
+  @ApiProperty({ enum: DELIVERY_METHODS })
   deliveryMethod: DeliveryMethod;
 
   @ApiProperty({ example: 'RUH-01' })

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type Fees, STANDARD_PLEDGE_IDS, VALIDITY_YEARS, type ValidityYears } from '../../../../workflows/contract';
 
 export class PassportOnFileView {
   @ApiProperty({ example: 'N1234567' })
@@ -11,7 +12,7 @@ export class PassportOnFileView {
   expiresOn: string;
 }
 
-export class FeesView {
+export class FeesView implements Fees {
   @ApiProperty({ example: 300 })
   fiveYearsSar: number;
 
@@ -45,16 +46,16 @@ export class ReviewView {
   @ApiPropertyOptional({ type: PassportOnFileView, description: 'The passport being renewed' })
   passport?: PassportOnFileView;
 
-  @ApiProperty({ example: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'] })
+  @ApiProperty({ example: STANDARD_PLEDGE_IDS })
   requiredPledgeIds: string[];
 
   @ApiProperty({
-    enum: [5, 10],
+    enum: VALIDITY_YEARS,
     isArray: true,
-    example: [5, 10],
+    example: VALIDITY_YEARS,
     description: 'The passport validities (years) the citizen may choose: only 5 under the minimum age for 10',
   })
-  validityYearsAllowed: Array<5 | 10>;
+  validityYearsAllowed: ValidityYears[];
 
   @ApiProperty({ type: FeesView })
   fees: FeesView;
