@@ -1,9 +1,15 @@
+import type { ValidityYears } from '../../../workflows/contract';
+
 /**
  * The passport print centre. Printing takes time: a job is submitted, and the
  * centre reports completion (with the new passport number) or failure later,
  * through our webhook.
  */
-export type PrintJobStatus = 'QUEUED' | 'PRINTING' | 'PRINTED' | 'FAILED' | 'CANCELLED';
+
+/** Where a print job stands at the centre. */
+export const PRINT_JOB_STATUSES = ['QUEUED', 'PRINTING', 'PRINTED', 'FAILED', 'CANCELLED'] as const;
+
+export type PrintJobStatus = (typeof PRINT_JOB_STATUSES)[number];
 
 export interface PrintOrder {
   /** Idempotency key: one job per (renewal, issue number, attempt). */
@@ -11,7 +17,7 @@ export interface PrintOrder {
   renewalId: string;
   officeId: string;
   nationalId: string;
-  validityYears: 5 | 10;
+  validityYears: ValidityYears;
 }
 
 export interface PrintJob {

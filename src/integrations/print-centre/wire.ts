@@ -1,13 +1,12 @@
 import { passportNumberProblem } from '../../domain/passport-number';
 import { WireReader, type FieldProblem } from '../http/wire-reader';
-import type { PrintJob, PrintJobStatus, PrintOrder } from './port';
-
-const JOB_STATUSES: readonly PrintJobStatus[] = ['QUEUED', 'PRINTING', 'PRINTED', 'FAILED', 'CANCELLED'];
+import { VALIDITY_YEARS } from '../../../workflows/contract';
+import { PRINT_JOB_STATUSES, type PrintJob, type PrintOrder } from './port';
 
 /** The print centre's JSON documents (docs/integrations.md), read and checked field by field. */
 export function readPrintJob(body: unknown, problem: FieldProblem): PrintJob {
   const job = WireReader.of(body, problem);
-  const status = job.oneOf('status', JOB_STATUSES);
+  const status = job.oneOf('status', PRINT_JOB_STATUSES);
   // A printed job must say what was printed; other states may not carry a passport yet.
   const printed = status === 'PRINTED' || job.has('passportNumber');
   const failureReason = job.optionalString('failureReason');
@@ -32,6 +31,6 @@ export function readPrintOrder(body: unknown, problem: FieldProblem): PrintOrder
     renewalId: order.string('renewalId'),
     officeId: order.string('officeId'),
     nationalId: order.string('nationalId'),
-    validityYears: order.oneOf('validityYears', [5, 10] as const),
+    validityYears: order.oneOf('validityYears', VALIDITY_YEARS),
   };
 }

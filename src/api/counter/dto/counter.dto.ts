@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Equals, IsBoolean, Matches } from 'class-validator';
+import { PASSPORT_NUMBER_ANY_CASE } from '../../../domain/passport-number';
 import { IsNationalId, NATIONAL_ID_SHAPE } from '../../shared/validation/is-national-id.decorator';
-
-const PRESENTED_PASSPORT_NUMBER = /^[A-Za-z0-9]{6,9}$/;
 
 export class CounterLookupQuery {
   @ApiProperty({
@@ -18,10 +17,10 @@ export class CounterLookupQuery {
 export class VerifyOldPassportDto {
   @ApiProperty({
     example: 'N1234567',
-    pattern: PRESENTED_PASSPORT_NUMBER.source,
+    pattern: PASSPORT_NUMBER_ANY_CASE.source,
     description: 'Number of the old passport the citizen presents',
   })
-  @Matches(PRESENTED_PASSPORT_NUMBER, { message: 'presentedPassportNumber must be 6 to 9 letters or digits' })
+  @Matches(PASSPORT_NUMBER_ANY_CASE, { message: 'presentedPassportNumber must be 6 to 9 letters or digits' })
   presentedPassportNumber: string;
 
   @ApiProperty({ enum: [true], description: 'The clerk checked the holder against the photo on record' })

@@ -5,12 +5,13 @@ import {
   type CarrierEventType,
   DELIVERY_PROOFS,
   type DeliveryProof,
+  PRINT_CENTRE_EVENT_TYPES,
+  type PrintCentreEventType,
 } from '../../../../workflows/contract';
+import { PASSPORT_NUMBER_CANONICAL } from '../../../domain/passport-number';
 import { BEYOND_SCHEMA, RequiredWhen } from '../../shared/validation/beyond-schema';
 import { IsDate, IsDateTime } from '../../shared/validation/is-date-time.decorator';
 import { IsNationalId, NATIONAL_ID_SHAPE } from '../../shared/validation/is-national-id.decorator';
-
-const PASSPORT_NUMBER = /^[A-Z0-9]{6,9}$/;
 
 /** At most two decimal places (halalas): the schema cannot say so for a JSON number, so breaking it is a 422. */
 const HasAtMostTwoDecimals = () =>
@@ -85,9 +86,9 @@ export class PrintCentreEventDto {
   @Length(1, 128)
   eventId: string;
 
-  @ApiProperty({ enum: ['JOB_COMPLETED', 'JOB_FAILED'] })
-  @IsIn(['JOB_COMPLETED', 'JOB_FAILED'], { message: 'type must be JOB_COMPLETED or JOB_FAILED' })
-  type: 'JOB_COMPLETED' | 'JOB_FAILED';
+  @ApiProperty({ enum: PRINT_CENTRE_EVENT_TYPES })
+  @IsIn(PRINT_CENTRE_EVENT_TYPES, { message: `type must be ${PRINT_CENTRE_EVENT_TYPES.join(' or ')}` })
+  type: PrintCentreEventType;
 
   @ApiProperty({ example: '3f2a7c1e-9b4d-4c0a-8e5f-6a7b8c9d0e1f/issue-1/print-1', minLength: 1, maxLength: 200 })
   @IsString()
@@ -96,11 +97,11 @@ export class PrintCentreEventDto {
 
   @ApiPropertyOptional({
     example: 'X10000001',
-    pattern: PASSPORT_NUMBER.source,
+    pattern: PASSPORT_NUMBER_CANONICAL.source,
     description: 'JOB_COMPLETED: required',
   })
   @RequiredWhen(jobCompleted, 'passportNumber is required for JOB_COMPLETED')
-  @Matches(PASSPORT_NUMBER, { message: 'passportNumber must be 6 to 9 capital letters or digits' })
+  @Matches(PASSPORT_NUMBER_CANONICAL, { message: 'passportNumber must be 6 to 9 capital letters or digits' })
   passportNumber?: string;
 
   @ApiPropertyOptional({ format: 'date', example: '2026-11-28', description: 'JOB_COMPLETED: required' })
@@ -166,7 +167,7 @@ export class SaudiPostEventDto {
 
   @ApiPropertyOptional({ enum: DELIVERY_PROOFS, description: 'DELIVERED: required; how the recipient was confirmed' })
   @RequiredWhen((event: SaudiPostEventDto) => event.type === 'DELIVERED', 'proof is required for DELIVERED')
-  @IsIn(DELIVERY_PROOFS, { message: 'proof must be OTP or ID_CHECK (required for DELIVERED)' })
+  @IsIn(DELIVERY_PROOFS, { message: `proof must be ${DELIVERY_PROOFS.join(' or ')} (required for DELIVERED)` })
   proof?: DeliveryProof;
 
   @ApiPropertyOptional({
