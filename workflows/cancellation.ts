@@ -1,13 +1,5 @@
-import { type CancellationRequest, type RenewalStage, TERMINAL_STAGES } from './contract';
+import { type CancellationRequest, CITIZEN_CANCELLABLE_STAGES, type RenewalStage, TERMINAL_STAGES } from './contract';
 import { refuse } from './refusal';
-
-/** Stages in which the citizen may still withdraw: nothing has been printed yet. */
-const CITIZEN_CANCELLABLE: ReadonlySet<RenewalStage> = new Set([
-  'ELIGIBILITY_CHECK',
-  'AWAITING_ACCEPTANCE',
-  'AWAITING_PAYMENT',
-  'AWAITING_ADDRESS',
-]);
 
 /** Where the renewal stands, as far as a cancellation is concerned. */
 export interface CancellationState {
@@ -23,7 +15,7 @@ export function validateCancellation(request: CancellationRequest, state: Cancel
   if (TERMINAL_STAGES.has(state.stage) || state.ended) refuse('The renewal has ended', 'AlreadyEnded');
   if (state.cancelling) refuse('The renewal is already being cancelled', 'AlreadyCancelling');
   if (state.handingOver) refuse('The new passport is being handed over or delivered', 'HandoverInProgress');
-  if (request.requestedBy.role === 'CITIZEN' && !CITIZEN_CANCELLABLE.has(state.stage)) {
+  if (request.requestedBy.role === 'CITIZEN' && !CITIZEN_CANCELLABLE_STAGES.has(state.stage)) {
     refuse('Printing has started: the renewal can no longer be withdrawn online', 'PrintingStarted');
   }
 }

@@ -1,5 +1,6 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import {
+  COUNTER_MISMATCHES_BEFORE_ALERT,
   type CounterVerificationRequest,
   type HandoverRequest,
   handOverUpdate,
@@ -9,9 +10,6 @@ import { refuse } from './refusal';
 import type { RenewalContext } from './renewal-context';
 import { waitUntilLeavingTimer } from './timing';
 import { endOfWorkingDays } from './working-days';
-
-/** Counter mismatches after which operators look at the renewal (possible fraud). */
-const MISMATCHES_BEFORE_ALERT = 3;
 
 /**
  * The passport office's counter: no appointment, the printed passport waits a
@@ -78,7 +76,7 @@ export class Counter {
           this.mismatchesSoFar += 1;
         }
         const alert =
-          !matched && this.mismatchesSoFar === MISMATCHES_BEFORE_ALERT
+          !matched && this.mismatchesSoFar === COUNTER_MISMATCHES_BEFORE_ALERT
             ? { kind: 'COUNTER_MISMATCHES', details: { clerkId: request.clerkId, mismatches: this.mismatchesSoFar } }
             : undefined;
         // The clerk's answer waits for the read model (mismatches, what is pending), with the alert if any.

@@ -8,6 +8,7 @@ export * from './acceptance';
 export * from './activities';
 export * from './carrier';
 export * from './citizen';
+export * from './counter';
 export * from './ids';
 export * from './maintenance';
 export * from './messages';
