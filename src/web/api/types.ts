@@ -1,43 +1,28 @@
-import type { DeliveryMethod } from '../../../workflows/contract/acceptance';
-import type { RenewalStage } from '../../../workflows/contract/stages';
+import type { components } from './openapi';
 
-/** The API's views, as the pages read them (see the OpenAPI document at /docs). */
-export interface RenewalView {
-  renewalId: string;
-  stage: RenewalStage;
-  deliveryMethod: DeliveryMethod;
-  officeId: string;
-  stageDeadline: string | null;
-  slaBreached: boolean;
-  stageEnteredAt: string;
-  createdAt: string;
-}
+/**
+ * The API's bodies as the pages read and send them: names for the schemas of
+ * openapi.ts, which `npm run openapi` generates from the committed openapi.json
+ * (a test fails when the two differ), so a change to a DTO shows up here as a
+ * type error rather than as a page reading a field that is no longer sent.
+ */
+type Schemas = components['schemas'];
 
-/** The live status, exactly as the API serializes the workflow's (see RenewalStatusView). */
-export type { RenewalStatus, TimelineEntry } from '../../../workflows/contract/renewal';
+export type RenewalView = Schemas['RenewalView'];
+/** `POST /v1/renewals` answers with the renewal and, when eligible, its review. */
+export type RenewalCreated = Schemas['RenewalCreatedView'];
+export type RenewalPage = Schemas['RenewalPageView'];
+export type RenewalStatus = Schemas['RenewalStatusView'];
+export type Review = Schemas['ReviewView'];
+export type AuditEvent = Schemas['AuditEventView'];
+export type CancellationResult = Schemas['CancellationResultView'];
+export type VerificationResult = Schemas['VerificationResultView'];
+export type HandoverResult = Schemas['HandoverResultView'];
 
-export interface Review {
-  renewalId: string;
-  photoRef: string;
-  nameAr: string;
-  nameEn: string;
-  dateOfBirth: string;
-  mobile: string;
-  passport?: { passportNumber: string; status: string; expiresOn: string };
-  requiredPledgeIds: string[];
-  validityYearsAllowed: Array<5 | 10>;
-  fees: { fiveYearsSar: number; tenYearsSar: number; postageSar: number };
-}
-
-export interface RenewalPage {
-  items: RenewalView[];
-  total: number;
-}
-
-export interface AuditEvent {
-  at: string;
-  actor: string;
-  action: string;
-  outcome: string;
-  details: Record<string, unknown>;
-}
+export type CreateRenewalRequest = Schemas['CreateRenewalDto'];
+export type AcceptanceRequest = Schemas['AcceptanceDto'];
+export type CancellationRequest = Schemas['CancellationDto'];
+export type VerificationRequest = Schemas['VerifyOldPassportDto'];
+export type HandoverRequest = Schemas['HandoverDto'];
+export type LossDeclarationRequest = Schemas['LossDeclarationDto'];
+export type OperatorCancellationRequest = Schemas['OperatorCancellationDto'];
