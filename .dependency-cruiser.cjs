@@ -131,6 +131,28 @@ module.exports = {
       ['^activities/', '^src/(?:api|persistence|worker|temporal)/', '^workflows/'],
     ),
     forbid(
+      'pages-bundle-browser-code',
+      'The pages are bundled for the browser (src/api/pages/build-assets.ts): they share the contract’s plain files, never its index or the files built on Temporal’s SDK, and of the server only the domain’s checks and the page settings’ type.',
+      '^src/web/',
+      [
+        '^activities/',
+        '^src/(?!web/|domain/|api/pages/page-settings\\.ts$)',
+        WORKFLOW_INTERNALS,
+        '^workflows/contract/(?:index|messages|search-attributes)\\.ts$',
+      ],
+    ),
+    {
+      name: 'pages-browser-packages',
+      comment:
+        'The pages bundle Preact and the event-stream parser; any other package or Node built-in would not run in a browser.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: {
+        dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        pathNot: '^node_modules/(?:preact|eventsource-parser)/',
+      },
+    },
+    forbid(
       'worker-layering',
       'The worker hosts workflows and activities; the API is a separate process.',
       '^src/worker/',

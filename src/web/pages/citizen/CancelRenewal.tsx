@@ -1,17 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
+import { CITIZEN_CANCELLABLE_STAGES } from '../../../../workflows/contract/stages';
 import { api, newKey } from '../../api/http';
-import type { RenewalStatus } from '../../api/types';
+import type { CancellationRequest, RenewalStatus } from '../../api/types';
 import { ProblemMessage, useAction } from '../../components/common';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useI18n } from '../../i18n/lang';
-
-/** Stages in which the citizen may still withdraw online (the workflow decides; this only avoids a futile try). */
-const CITIZEN_CANCELLABLE = new Set([
-  'ELIGIBILITY_CHECK',
-  'AWAITING_ACCEPTANCE',
-  'AWAITING_PAYMENT',
-  'AWAITING_ADDRESS',
-]);
 
 /** Withdraw while nothing is printed; afterwards, say why it is no longer possible online. */
 export function CancelRenewal(props: { status: RenewalStatus }) {
@@ -19,10 +12,15 @@ export function CancelRenewal(props: { status: RenewalStatus }) {
   const [asking, setAsking] = useState(false);
   const key = useMemo(newKey, []);
   const cancel = useAction(async (reason: string) => {
-    await api.post(`/v1/renewals/${props.status.renewalId}/cancellation`, { reason }, key);
+    await api.post(
+      `/v1/renewals/${props.status.renewalId}/cancellation`,
+      { reason } satisfies CancellationRequest,
+      key,
+    );
     setAsking(false);
   });
-  if (!CITIZEN_CANCELLABLE.has(props.status.stage)) {
+  // The workflow's validator decides with the same stages; asking first only avoids a futile try.
+  if (!CITIZEN_CANCELLABLE_STAGES.has(props.status.stage)) {
     // A refusal that raced the stage change stays on screen: it says why the withdrawal did not happen.
     return (
       <>

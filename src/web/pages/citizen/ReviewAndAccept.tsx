@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type DeliveryMethod, feeFor, type ValidityYears } from '../../../../workflows/contract/acceptance';
 import { api, newKey } from '../../api/http';
-import type { Review } from '../../api/types';
+import type { AcceptanceRequest, Review } from '../../api/types';
 import { Field, ProblemMessage, useAction } from '../../components/common';
 import { formatDay, formatSar } from '../../i18n/format';
 import { useI18n } from '../../i18n/lang';
 import { isMessageKey, type MessageKey } from '../../i18n/messages';
 import { OFFICES, officeName } from '../../offices';
-
-type Method = 'PICKUP' | 'POST';
 
 /**
  * The data on file and the acceptance: photo and English name confirmed, every
@@ -23,13 +22,13 @@ export function ReviewAndAccept(props: { renewalId: string; officeId: string }) 
   const [photo, setPhoto] = useState(false);
   const [englishName, setEnglishName] = useState(false);
   const [pledges, setPledges] = useState<Set<string>>(new Set());
-  const [validity, setValidity] = useState<5 | 10>();
-  const [method, setMethod] = useState<Method>('PICKUP');
+  const [validity, setValidity] = useState<ValidityYears>();
+  const [method, setMethod] = useState<DeliveryMethod>('PICKUP');
   const [pickupOffice, setPickupOffice] = useState(props.officeId);
   const [incomplete, setIncomplete] = useState(false);
   const key = useMemo(newKey, []);
   // The longest validity the citizen's age allows, until they choose.
-  const chosenYears = (allowed: Array<5 | 10>) => validity ?? allowed[allowed.length - 1];
+  const chosenYears = (allowed: ValidityYears[]) => validity ?? allowed[allowed.length - 1];
   const accept = useAction(async () => {
     await api.post(
       `/v1/renewals/${props.renewalId}/acceptance`,
@@ -39,7 +38,7 @@ export function ReviewAndAccept(props: { renewalId: string; officeId: string }) 
         acceptedPledgeIds: [...pledges],
         validityYears: chosenYears(review!.validityYearsAllowed),
         delivery: method === 'PICKUP' ? { method, officeId: pickupOffice } : { method },
-      },
+      } satisfies AcceptanceRequest,
       key,
     );
   });
@@ -47,8 +46,8 @@ export function ReviewAndAccept(props: { renewalId: string; officeId: string }) 
   if (!review) return <ProblemMessage problem={load.problem} />;
   const allowed = review.validityYearsAllowed;
   const years = chosenYears(allowed);
-  const fee = years === 10 ? review.fees.tenYearsSar : review.fees.fiveYearsSar;
-  const total = fee + (method === 'POST' ? review.fees.postageSar : 0);
+  // The workflow's own rule: the total shown is the bill the acceptance will issue.
+  const total = feeFor(years, method, review.fees).totalSar;
   const complete = photo && englishName && review.requiredPledgeIds.every((id) => pledges.has(id));
   const togglePledge = (id: string, on: boolean) => {
     const next = new Set(pledges);
@@ -155,7 +154,7 @@ export function ReviewAndAccept(props: { renewalId: string; officeId: string }) 
             />
             {t('validityOption', {
               years: option,
-              fee: formatSar(option === 10 ? review.fees.tenYearsSar : review.fees.fiveYearsSar, lang),
+              fee: formatSar(feeFor(option, method, review.fees).feeSar, lang),
             })}
           </label>
         ))}

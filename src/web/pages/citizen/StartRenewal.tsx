@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { api, newKey } from '../../api/http';
-import type { RenewalView } from '../../api/types';
+import type { CreateRenewalRequest, RenewalCreated } from '../../api/types';
 import { ProblemMessage, useAction } from '../../components/common';
 import { useI18n } from '../../i18n/lang';
 import { OFFICES } from '../../offices';
@@ -12,7 +12,7 @@ export function StartRenewal(props: { onStarted(renewalId: string): void }) {
   // One key for this intended start: pressing twice, or retrying after a lost answer, starts one renewal.
   const key = useMemo(newKey, []);
   const start = useAction(async () => {
-    const renewal = await api.post<RenewalView>('/v1/renewals', { officeId }, key);
+    const renewal = await api.post<RenewalCreated>('/v1/renewals', { officeId } satisfies CreateRenewalRequest, key);
     props.onStarted(renewal.renewalId);
   });
   return (

@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { PASSPORT_NUMBER_CANONICAL } from '../../../domain/passport-number';
+import { COUNTER_MISMATCHES_BEFORE_ALERT } from '../../../../workflows/contract/counter';
 import { api, newKey } from '../../api/http';
-import type { RenewalView } from '../../api/types';
+import type {
+  HandoverRequest,
+  HandoverResult,
+  RenewalView,
+  VerificationRequest,
+  VerificationResult,
+} from '../../api/types';
 import { Field, ProblemMessage, useAction, When } from '../../components/common';
 import { useI18n } from '../../i18n/lang';
-
-const PASSPORT_NUMBER = /^[A-Z0-9]{6,9}$/;
-/** The workflow alerts operators at this many mismatches; the counter stops there too. */
-const MISMATCHES_FLAGGED = 3;
 
 /** Match the old passport presented (mismatches counted, the third flagged), then hand over the new one. */
 export function HandOver(props: { renewal: RenewalView; handoverKey: string; onNext(): void }) {
@@ -23,9 +27,9 @@ export function HandOver(props: { renewal: RenewalView; handoverKey: string; onN
   const nextButton = useRef<HTMLButtonElement>(null);
 
   const verify = useAction(async () => {
-    const result = await api.post<{ matched: boolean; mismatchesSoFar: number }>(
+    const result = await api.post<VerificationResult>(
       `/v1/counter/renewals/${renewal.renewalId}/verification`,
-      { presentedPassportNumber: presented, identityConfirmed: true },
+      { presentedPassportNumber: presented, identityConfirmed: true } satisfies VerificationRequest,
       newKey(),
     );
     setMatched(result.matched);
@@ -33,9 +37,9 @@ export function HandOver(props: { renewal: RenewalView; handoverKey: string; onN
     if (!result.matched) passportInput.current?.select();
   });
   const handOver = useAction(async () => {
-    const result = await api.post<{ newPassportNumber: string }>(
+    const result = await api.post<HandoverResult>(
       `/v1/counter/renewals/${renewal.renewalId}/handover`,
-      {},
+      {} satisfies HandoverRequest,
       props.handoverKey,
     );
     setNewPassport(result.newPassportNumber);
@@ -48,8 +52,9 @@ export function HandOver(props: { renewal: RenewalView; handoverKey: string; onN
     if (newPassport) nextButton.current?.focus();
   }, [newPassport]);
 
-  const flagged = mismatches >= MISMATCHES_FLAGGED && !matched;
-  const formatOk = PASSPORT_NUMBER.test(presented);
+  // The workflow alerts operators at this many mismatches; the counter stops there too.
+  const flagged = mismatches >= COUNTER_MISMATCHES_BEFORE_ALERT && !matched;
+  const formatOk = PASSPORT_NUMBER_CANONICAL.test(presented);
   const submit = (event: Event) => {
     event.preventDefault();
     setTried(true);

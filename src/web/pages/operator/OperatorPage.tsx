@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageSettings } from '../../../api/pages/page-settings';
+import { DELIVERY_METHODS } from '../../../../workflows/contract/acceptance';
 import { RENEWAL_STAGES } from '../../../../workflows/contract/stages';
 import { api } from '../../api/http';
 import type { RenewalPage, RenewalView } from '../../api/types';
@@ -100,8 +101,11 @@ function Desk(props: { settings: PageSettings }) {
           {t('filterDelivery')}
           <select name="deliveryMethod" value={filters.deliveryMethod} onChange={set('deliveryMethod')}>
             <option value="">{t('filterAny')}</option>
-            <option value="PICKUP">{t('method_PICKUP')}</option>
-            <option value="POST">{t('method_POST')}</option>
+            {DELIVERY_METHODS.map((method) => (
+              <option key={method} value={method}>
+                {t(`method_${method}`)}
+              </option>
+            ))}
           </select>
         </label>
         <button type="button" onClick={() => void refresh.run()} disabled={refresh.busy}>

@@ -1,18 +1,20 @@
 import { useState } from 'preact/hooks';
 import type { PageSettings } from '../../../api/pages/page-settings';
 import { renewalWorkflowId } from '../../../../workflows/contract/ids';
-import { TERMINAL_STAGES } from '../../../../workflows/contract/stages';
+import { TERMINAL_STAGES, WITH_CARRIER_STAGES } from '../../../../workflows/contract/stages';
 import { api, newKey } from '../../api/http';
-import type { RenewalView } from '../../api/types';
+import type {
+  CancellationResult,
+  LossDeclarationRequest,
+  OperatorCancellationRequest,
+  RenewalView,
+} from '../../api/types';
 import { useAction, When } from '../../components/common';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDuration } from '../../i18n/format';
 import { useI18n } from '../../i18n/lang';
 import type { MessageKey } from '../../i18n/messages';
 import { officeName } from '../../offices';
-
-/** Stages in which an envelope is with the carrier, so it can be declared lost. */
-const WITH_CARRIER = new Set(['DISPATCHED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']);
 
 /** The workflow of a renewal in the Temporal UI, for the configured UI address and namespace. */
 export function temporalUiLink(settings: PageSettings, renewalId: string): string {
@@ -37,15 +39,16 @@ export function RenewalRows(props: {
     const { kind, renewal, key } = asking!;
     const short = renewal.renewalId.slice(0, 8);
     if (kind === 'cancel') {
-      const result = await api.post<{ compensations: string[] }>(
+      const result = await api.post<CancellationResult>(
         `/v1/operator/renewals/${renewal.renewalId}/cancellation`,
-        { reason },
+        { reason } satisfies OperatorCancellationRequest,
         key,
       );
       const undone = result.compensations.map((c) => t(`compensation_${c}` as MessageKey)).join(', ');
       props.onActed(t('operatorCancelled', { id: short, what: undone || t('none') }));
     } else {
-      await api.post(`/v1/operator/renewals/${renewal.renewalId}/loss-declaration`, { reason }, key);
+      const declaration: LossDeclarationRequest = { reason };
+      await api.post(`/v1/operator/renewals/${renewal.renewalId}/loss-declaration`, declaration, key);
       props.onActed(t('lossDeclared', { id: short }));
     }
     setAsking(undefined);
@@ -104,7 +107,7 @@ export function RenewalRows(props: {
                     <button type="button" class="link-button" onClick={() => props.onAudit(renewal.renewalId)}>
                       {t('auditTrail')}
                     </button>
-                    {WITH_CARRIER.has(renewal.stage) && (
+                    {WITH_CARRIER_STAGES.has(renewal.stage) && (
                       <button type="button" onClick={() => setAsking({ kind: 'loss', renewal, key: newKey() })}>
                         {t('declareLoss')}
                       </button>
