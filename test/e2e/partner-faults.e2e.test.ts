@@ -2,13 +2,13 @@ import request from 'supertest';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
 import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 import { eventually } from '../support/stack';
-import { renewalWorkflowId } from '../../workflows/contract';
+import { renewalWorkflowId, STANDARD_PLEDGE_IDS } from '../../workflows/contract';
 import { signedWebhook } from '../api/support/credentials';
 
 const ACCEPTANCE = {
   photoConfirmed: true,
   englishNameConfirmed: true,
-  acceptedPledgeIds: ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'],
+  acceptedPledgeIds: [...STANDARD_PLEDGE_IDS],
   validityYears: 10,
   delivery: { method: 'POST' },
 };

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seededCitizenIdentities } from '../../src/sandboxes/dev-identities';
-import { renewalWorkflowId } from '../../workflows/contract';
+import { type DeliveryMethod, renewalWorkflowId } from '../../workflows/contract';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
 import { POST_ACCEPTANCE } from '../support/renewal-driver';
 import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
@@ -57,7 +57,7 @@ describe('pages in a browser', () => {
   });
 
   /** Start, review, accept and receive the SADAD bill, all on the citizen's page; returns the bill number. */
-  async function renewOnThePage(page: Page, person: SeededCitizen, method: 'PICKUP' | 'POST') {
+  async function renewOnThePage(page: Page, person: SeededCitizen, method: DeliveryMethod) {
     await signIn.citizen(page, stack.baseUrl, person.nationalId);
     await page.locator('#office').selectOption('RUH-01');
     await page.locator('#start-title + p + form button[type="submit"]').click();
