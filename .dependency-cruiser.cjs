@@ -37,6 +37,23 @@ function forbid(name, comment, from, to, allowed) {
   };
 }
 
+/**
+ * Code under `from` imports no Node built-in and no package but those under `allowed` (node_modules paths).
+ * @param {string} name @param {string} comment @param {string} from @param {string} allowed
+ */
+function packagesOnly(name, comment, from, allowed) {
+  return {
+    name,
+    comment,
+    severity: 'error',
+    from: { path: from },
+    to: {
+      dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+      pathNot: allowed,
+    },
+  };
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -52,17 +69,12 @@ module.exports = {
       '^workflows/',
       ['^activities/', '^src/', '^test/'],
     ),
-    {
-      name: 'workflows-no-io-packages',
-      comment:
-        'No Node built-in and no package but the Temporal workflow SDK in workflow code: I/O belongs in activities, and the bundle must replay deterministically.',
-      severity: 'error',
-      from: { path: '^workflows/' },
-      to: {
-        dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
-        pathNot: '^node_modules/@temporalio/(?:workflow|common)/',
-      },
-    },
+    packagesOnly(
+      'workflows-no-io-packages',
+      'No Node built-in and no package but the Temporal workflow SDK in workflow code: I/O belongs in activities, and the bundle must replay deterministically.',
+      '^workflows/',
+      '^node_modules/@temporalio/(?:workflow|common)/',
+    ),
     forbid(
       'activities-layering',
       'Activities do the I/O of the workflow through ports and repositories; they never reach into the API, the simulator, the wiring or workflow internals.',
@@ -141,17 +153,12 @@ module.exports = {
         '^workflows/contract/(?:index|messages|search-attributes)\\.ts$',
       ],
     ),
-    {
-      name: 'pages-browser-packages',
-      comment:
-        'The pages bundle Preact and the event-stream parser; any other package or Node built-in would not run in a browser.',
-      severity: 'error',
-      from: { path: '^src/web/' },
-      to: {
-        dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
-        pathNot: '^node_modules/(?:preact|eventsource-parser)/',
-      },
-    },
+    packagesOnly(
+      'pages-browser-packages',
+      'The pages bundle Preact and the event-stream parser; any other package or Node built-in would not run in a browser.',
+      '^src/web/',
+      '^node_modules/(?:preact|eventsource-parser)/',
+    ),
     forbid(
       'worker-layering',
       'The worker hosts workflows and activities; the API is a separate process.',
