@@ -2,20 +2,21 @@
 /**
  * The import rules of docs/architecture.md, checked by `npm run lint`
  * (`depcruise`). Each rule names a layer and what it must not import; the
- * comment says why. Entry points (src/main.ts, src/<folder>/main.ts and the
- * command-line tools) wire things together and are free of these rules.
+ * comment says why. Entry points (src/<folder>/main.ts, the migration command,
+ * and the harness's launchers and command-line tools under dev/) wire things
+ * together and are free of these rules.
  */
 
 /** Entry points: the only code that reads process.env and composes every layer. */
 const ENTRY_POINTS = [
-  '^src/main\\.ts$',
   '^src/[^/]+/main\\.ts$',
+  '^dev/[^/]+/main\\.ts$',
   '^src/persistence/migrate\\.ts$',
-  '^src/api/auth/mint-token\\.ts$',
-  '^src/api/openapi/write-openapi\\.ts$',
-  '^src/temporal/install-binaries\\.ts$',
-  '^src/temporal/cli\\.ts$',
-  '^src/tools/install-[^/]+\\.ts$',
+  '^dev/tools/mint-token\\.ts$',
+  '^dev/tools/write-openapi\\.ts$',
+  '^dev/infra/install-temporal-binaries\\.ts$',
+  '^dev/infra/temporal-cli\\.ts$',
+  '^dev/tools/install-[^/]+\\.ts$',
 ];
 
 /** Workflow code other than the shared contract. */
@@ -79,7 +80,7 @@ module.exports = {
       'activities-layering',
       'Activities do the I/O of the workflow through ports and repositories; they never reach into the API, the simulator, the wiring or workflow internals.',
       '^activities/',
-      ['^src/(?:api|sandboxes|wiring|worker|temporal)/', WORKFLOW_INTERNALS],
+      ['^dev/sandboxes/', '^src/(?:api|wiring|worker|temporal)/', WORKFLOW_INTERNALS],
     ),
     forbid(
       'api-layering',
@@ -92,7 +93,7 @@ module.exports = {
       'Persistence speaks SQL for everyone and knows only the shared vocabulary and the domain. One database holds the sandboxes’ tables too, so the schema history creates them, and the migration that seeds them reads the seed people from the simulator: that data file, and nothing else of it.',
       '^src/persistence/',
       ['^activities/', '^src/(?:api|integrations|sandboxes|worker|wiring|temporal|config)/', WORKFLOW_INTERNALS],
-      '^src/sandboxes/seed-people\\.ts$',
+      '^dev/sandboxes/seed-people\\.ts$',
     ),
     forbid(
       'integrations-layering',
@@ -110,7 +111,7 @@ module.exports = {
     forbid(
       'sandboxes-layering',
       'The partner simulator could run as a service of its own: it speaks the partners’ wire formats behind the same ports, and knows nothing of our API, activities, persistence or HTTP adapters.',
-      '^src/sandboxes/',
+      '^dev/sandboxes/',
       ['^activities/', '^src/(?:api|persistence|worker|wiring|temporal)/', WORKFLOW_INTERNALS, HTTP_ADAPTERS],
     ),
     forbid('domain-imports-nothing', 'Value objects and validation rules stand on their own.', '^src/domain/', [

@@ -8,7 +8,7 @@
 #
 # Base image: Node.js 24 LTS (supported until 2028-04-30) on Debian 13 "trixie", the
 # current Debian stable (bookworm is oldstable). Pinned to the exact release CI also
-# runs the suite on (src/tools/node24.ts; a unit test keeps the two equal). Both
+# runs the suite on (dev/tools/node24.ts; a unit test keeps the two equal). Both
 # stages use the same image, so what `npm ci` installs in one runs in the other.
 
 # ---- build: all dependencies, compile, then drop the dev dependencies ----------

@@ -13,8 +13,8 @@ export default tseslint.config(
       '.tools/',
       'tmp/',
       'coverage/',
-      'bench/.data/',
-      'bench/results/',
+      'dev/bench/.data/',
+      'dev/bench/results/',
     ],
   },
   eslint.configs.recommended,
@@ -35,16 +35,16 @@ export default tseslint.config(
     // The environment is read once, by each entry point, into the configuration object it passes down.
     files: ['src/**/*.ts', 'activities/**/*.ts', 'workflows/**/*.ts'],
     ignores: [
-      'src/main.ts',
+      'dev/embedded/main.ts',
       'src/*/main.ts',
       'src/persistence/migrate.ts',
-      'src/api/auth/mint-token.ts',
-      'src/api/openapi/write-openapi.ts',
-      'src/temporal/install-binaries.ts',
-      'src/temporal/cli.ts',
-      'src/tools/install-*.ts',
-      'src/cluster/build-tools.ts',
-      'src/tools/deps-check.ts',
+      'dev/tools/mint-token.ts',
+      'dev/tools/write-openapi.ts',
+      'dev/infra/install-temporal-binaries.ts',
+      'dev/infra/temporal-cli.ts',
+      'dev/tools/install-*.ts',
+      'dev/cluster/build-tools.ts',
+      'dev/tools/deps-check.ts',
     ],
     rules: {
       'no-restricted-properties': [
@@ -56,12 +56,12 @@ export default tseslint.config(
   {
     // Command-line entry points print; tests and benchmarks may print the evidence they gather (timelines, counts).
     files: [
-      'src/temporal/install-binaries.ts',
-      'src/tools/install-node24.ts',
-      'src/tools/deps-check.ts',
-      'src/launcher/console-logger.ts',
+      'dev/infra/install-temporal-binaries.ts',
+      'dev/tools/install-node24.ts',
+      'dev/tools/deps-check.ts',
+      'dev/launcher/console-logger.ts',
       'test/**/*.ts',
-      'bench/**/*.ts',
+      'dev/bench/**/*.ts',
     ],
     rules: { 'no-console': 'off' },
   },

@@ -28,7 +28,7 @@ export interface CreateAppOptions {
   metrics?: ApiMetrics;
   /** The process traces (its entry point started src/telemetry/tracing.ts): requests and Temporal calls open spans. */
   tracing?: boolean;
-  /** The embedded stack's own Temporal UI (src/main.ts), trusted by the codec endpoint. */
+  /** The embedded stack's own Temporal UI (dev/embedded/main.ts), trusted by the codec endpoint. */
   codec?: CodecModuleOptions;
   /** The development sign-in's seeded citizens, from `npm start` with the registry sandbox only. */
   pages?: PagesOptions;

@@ -7,7 +7,7 @@ import type { Env } from './env';
  *   CODEC_CORS_ORIGINS=<origin>[,<origin>...]   the UI's origins, e.g. https://temporal.example.sa
  *
  * No other origin gets CORS headers. The embedded stack adds its own UI's
- * loopback origins by value (src/main.ts), not through this variable.
+ * loopback origins by value (dev/embedded/main.ts), not through this variable.
  */
 export interface CodecServerConfig {
   corsOrigins: string[];

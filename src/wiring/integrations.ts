@@ -13,7 +13,7 @@ import { HttpSmsGateway } from '../integrations/sms/http';
 import type { SmsGateway } from '../integrations/sms/port';
 import { HttpWasel } from '../integrations/wasel/http';
 import type { Wasel } from '../integrations/wasel/port';
-import { createSandboxes } from '../sandboxes/sandboxes';
+import { createSandboxes } from '../../dev/sandboxes/sandboxes';
 import type { PartnerCallMetrics } from '../telemetry/metrics';
 import { instrumentPorts } from './instrumented-ports';
 
@@ -22,7 +22,7 @@ import { instrumentPorts } from './instrumented-ports';
  * the sandbox on `dataSource`, or the HTTP adapter for the real endpoint. The
  * two are interchangeable: the same contract tests run against both. This is
  * the one place that knows both sides, so `src/integrations` (ports and
- * adapters) and `src/sandboxes` (the simulator) never import each other.
+ * adapters) and `dev/sandboxes` (the simulator) never import each other.
  */
 export function createIntegrations(
   config: IntegrationsConfig,

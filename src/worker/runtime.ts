@@ -1,7 +1,7 @@
 import { Runtime } from '@temporalio/worker';
 import type { Logger } from '../telemetry/logger';
 import { PinoSdkLogger } from '../telemetry/temporal-logger';
-import { freePort } from '../temporal/dev-server';
+import { freePort } from './free-port';
 
 export interface WorkerRuntime {
   /** Where the Temporal SDK's own Prometheus exporter answers (loopback only); the worker's /metrics serves it on. */

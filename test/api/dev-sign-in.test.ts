@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { loadPagesConfig } from '../../src/config/pages';
 import { pagesSettings } from '../../src/api/pages/pages-options';
-import { seededCitizenIdentities } from '../../src/sandboxes/dev-identities';
-import { SEEDED } from '../../src/sandboxes/seed-people';
+import { seededCitizenIdentities } from '../../dev/sandboxes/dev-identities';
+import { SEEDED } from '../../dev/sandboxes/seed-people';
 import { buildPagesForTest } from '../pages/support/browser';
 import { startApi } from './support/api-stack';
 

@@ -17,7 +17,7 @@ describe('the chaos run, small', () => {
 
   beforeAll(() => {
     // The run's processes are `node dist/...`, as `npm run chaos` builds them.
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'dev/tsconfig.json'], {
       cwd: PROJECT_ROOT,
     });
     dataDir = mkdtempSync(join(tmpdir(), 'chaos-small-'));
@@ -34,7 +34,7 @@ describe('the chaos run, small', () => {
     // The suite's workflow bundle (built from the same source) spares the run its own bundling. The limit leaves
     // room for a partner call's backoff tail (30% faults, retries up to 5 minutes apart); most runs end far sooner.
     const env = { ...process.env, CHAOS_DATA_DIR: dataDir, CHAOS_TIME_LIMIT_MINUTES: '12' };
-    const child = spawn(process.execPath, ['dist/src/chaos/main.js', '--small', '--free-ports'], {
+    const child = spawn(process.execPath, ['dist/dev/chaos/main.js', '--small', '--free-ports'], {
       cwd: PROJECT_ROOT,
       env,
     });

@@ -1,7 +1,7 @@
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { RENEWAL_SEARCH_ATTRIBUTES } from '../../workflows/contract';
-import { TEMPORAL_SERVER_VERSION } from '../../src/cluster/go-tools';
+import { TEMPORAL_SERVER_VERSION } from '../../dev/cluster/go-tools';
 import { requireEnv } from '../support/temporal-test-env';
 
 /**

@@ -1,5 +1,5 @@
 import { temporal } from '@temporalio/proto';
-import { SEED_PEOPLE, SEEDED } from '../../src/sandboxes/seed-people';
+import { SEED_PEOPLE, SEEDED } from '../../dev/sandboxes/seed-people';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { citizenClient, handOverAtCounter, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 import { eventually } from '../support/stack';

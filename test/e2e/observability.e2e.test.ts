@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
-import { SEED_PEOPLE, SEEDED, type SeedPerson } from '../../src/sandboxes/seed-people';
+import { SEED_PEOPLE, SEEDED, type SeedPerson } from '../../dev/sandboxes/seed-people';
 import { createLogger } from '../../src/telemetry/logger';
 import { createApiMetrics, createWorkerMetrics } from '../../src/telemetry/metrics';
 import type { MetricsServer } from '../../src/worker/metrics-server';

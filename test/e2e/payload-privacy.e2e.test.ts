@@ -1,7 +1,7 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import request from 'supertest';
-import { SEED_PEOPLE, SEEDED } from '../../src/sandboxes/seed-people';
-import type { SeedPerson } from '../../src/sandboxes/seed-people';
+import { SEED_PEOPLE, SEEDED } from '../../dev/sandboxes/seed-people';
+import type { SeedPerson } from '../../dev/sandboxes/seed-people';
 import { withCheckDigit } from '../../src/domain/national-id';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { isCoreMarkerData, payloadsIn } from '../support/history-payloads';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { decodeUserMetadata } from '@temporalio/common/lib/internal-non-workflow';
 import { PROJECT_ROOT } from '../../src/config/paths';
-import { SEED_PEOPLE, SEEDED, type SeedPerson } from '../../src/sandboxes/seed-people';
+import { SEED_PEOPLE, SEEDED, type SeedPerson } from '../../dev/sandboxes/seed-people';
 import { createLogger } from '../../src/telemetry/logger';
 import { createApiMetrics, createWorkerMetrics } from '../../src/telemetry/metrics';
 import type { MetricsServer } from '../../src/worker/metrics-server';

@@ -5,7 +5,7 @@ import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@o
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SEED_PEOPLE, SEEDED } from '../../src/sandboxes/seed-people';
+import { SEED_PEOPLE, SEEDED } from '../../dev/sandboxes/seed-people';
 import { startTracing, type Tracing } from '../../src/telemetry/tracing';
 import { TRACING_WORKFLOW_INTERCEPTOR_MODULES } from '../../src/worker/tracing';
 import { WORKFLOWS_PATH } from '../../src/worker/worker';

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { SEEDED } from '../../src/sandboxes/seed-people';
+import { SEEDED } from '../../dev/sandboxes/seed-people';
 import { seedCitizen } from '../support/citizens';
 import { expectPermanent } from './support/failures';
 import { ADAPTER_KINDS, useHarness } from './support/harness';

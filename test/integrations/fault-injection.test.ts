@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TransientIntegrationError } from '../../src/integrations/errors';
 import type { BillRequest } from '../../src/integrations/sadad/port';
-import { SEEDED } from '../../src/sandboxes/seed-people';
+import { SEEDED } from '../../dev/sandboxes/seed-people';
 import { expectPermanent, expectTransient } from './support/failures';
 import { ADAPTER_KINDS, useHarness, type Harness } from './support/harness';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PrintCentre, PrintJob, PrintOrder } from '../../src/integrations/print-centre/port';
-import { isoDate } from '../../src/sandboxes/sql';
+import { isoDate } from '../../dev/sandboxes/sql';
 import { seedCitizen } from '../support/citizens';
 import { expectPermanent } from './support/failures';
 import { ADAPTER_KINDS, useHarness, type Harness } from './support/harness';

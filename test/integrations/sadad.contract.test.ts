@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BillRequest } from '../../src/integrations/sadad/port';
-import { SEEDED } from '../../src/sandboxes/seed-people';
+import { SEEDED } from '../../dev/sandboxes/seed-people';
 import { waitFor } from './support/wait';
 import { expectPermanent } from './support/failures';
 import { ADAPTER_KINDS, useHarness } from './support/harness';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { HttpCivilRegistry } from '../../src/integrations/civil-registry/http';
-import { partnerBaseUrl, startSandboxHttpServer } from '../../src/sandboxes/http/server';
-import type { SadadPayment } from '../../src/sandboxes/sadad/sandbox';
-import { SEEDED } from '../../src/sandboxes/seed-people';
+import { partnerBaseUrl, startSandboxHttpServer } from '../../dev/sandboxes/http/server';
+import type { SadadPayment } from '../../dev/sandboxes/sadad/sandbox';
+import { SEEDED } from '../../dev/sandboxes/seed-people';
 import { seedCitizen } from '../support/citizens';
 import { expectPermanent } from './support/failures';
 import { quietLogger, useHarness } from './support/harness';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { DEV_WEBHOOK_SECRETS } from '../../src/config/webhook-secrets';
-import { purgeSettledRecords } from '../../src/sandboxes/runner/retention';
-import { createSandboxRunner } from '../../src/sandboxes/runner/runner';
-import { enqueueWebhook } from '../../src/sandboxes/runner/webhook-outbox';
+import { purgeSettledRecords } from '../../dev/sandboxes/runner/retention';
+import { createSandboxRunner } from '../../dev/sandboxes/runner/runner';
+import { enqueueWebhook } from '../../dev/sandboxes/runner/webhook-outbox';
 import { quietLogger, useHarness } from './support/harness';
 import { waitFor } from './support/wait';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SEED_PEOPLE } from '../../src/sandboxes/seed-people';
+import { SEED_PEOPLE } from '../../dev/sandboxes/seed-people';
 import { openDataSource } from '../../src/persistence/data-source';
 
 /** The sandbox migration wrote the seed into the sandboxes' own tables. */

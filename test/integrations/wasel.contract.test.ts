@@ -1,5 +1,5 @@
 import { DomainValidationError } from '../../src/domain/validation-error';
-import { SEEDED } from '../../src/sandboxes/seed-people';
+import { SEEDED } from '../../dev/sandboxes/seed-people';
 import type { NationalAddressRecord } from '../../src/integrations/wasel/port';
 import { seedCitizen } from '../support/citizens';
 import { expectPermanent } from './support/failures';

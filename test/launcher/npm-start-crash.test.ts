@@ -7,9 +7,9 @@ import { mintAccessToken } from '../../src/api/auth/access-token';
 import type { AccessClaims } from '../../src/api/auth/principal';
 import { loadApiConfig } from '../../src/config/api';
 import { PROJECT_ROOT } from '../../src/config/paths';
-import { PidFiles } from '../../src/launcher/pid-files';
-import { isAlive, waitForExit } from '../../src/launcher/process-info';
-import { freePort } from '../../src/temporal/dev-server';
+import { PidFiles } from '../../dev/launcher/pid-files';
+import { isAlive, waitForExit } from '../../dev/launcher/process-info';
+import { freePort } from '../../src/worker/free-port';
 import { eventually } from '../support/stack';
 import { requireEnv } from '../support/temporal-test-env';
 
@@ -34,9 +34,12 @@ describe('npm start after a crash', () => {
   let sandboxes: string;
   const running: ChildProcess[] = [];
 
-  /** `node dist/src/main.js`, the process `npm start` runs, with everything it prints kept. */
+  /** `node dist/dev/embedded/main.js`, the process `npm start` runs, with everything it prints kept. */
   function startEmbedded(): { child: ChildProcess; output: () => string } {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/src/main.js')], { env, cwd: PROJECT_ROOT });
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/dev/embedded/main.js')], {
+      env,
+      cwd: PROJECT_ROOT,
+    });
     running.push(child);
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
@@ -77,7 +80,7 @@ describe('npm start after a crash', () => {
 
   beforeAll(async () => {
     // What `npm start` runs first.
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'dev/tsconfig.json'], {
       cwd: PROJECT_ROOT,
     });
     dataDir = mkdtempSync(join(tmpdir(), 'npm-start-crash-'));

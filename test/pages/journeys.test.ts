@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seededCitizenIdentities } from '../../src/sandboxes/dev-identities';
+import { seededCitizenIdentities } from '../../dev/sandboxes/dev-identities';
 import { type DeliveryMethod, renewalWorkflowId } from '../../workflows/contract';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
 import { POST_ACCEPTANCE } from '../support/renewal-driver';

@@ -3,9 +3,10 @@ import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMigrations } from '../../src/persistence/data-source';
-import { startEmbeddedPostgres } from '../../src/persistence/embedded-postgres';
-import { ensureTemporalBinary } from '../../src/temporal/binaries';
-import { freePort, startDevServer } from '../../src/temporal/dev-server';
+import { startEmbeddedPostgres } from '../../dev/infra/embedded-postgres';
+import { ensureTemporalBinary } from '../../dev/infra/temporal-binaries';
+import { startDevServer } from '../../dev/infra/temporal-dev-server';
+import { freePort } from '../../src/worker/free-port';
 import { WORKFLOWS_PATH } from '../../src/worker/worker';
 import { TEST_PAYLOAD_ENV } from './payload-keys';
 

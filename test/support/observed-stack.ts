@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { SeedPerson } from '../../src/sandboxes/seed-people';
+import type { SeedPerson } from '../../dev/sandboxes/seed-people';
 import type { ApiMetrics, WorkerMetrics } from '../../src/telemetry/metrics';
 import { type MetricsServer, serveWorkerMetrics } from '../../src/worker/metrics-server';
 import { installWorkerRuntime } from '../../src/worker/runtime';

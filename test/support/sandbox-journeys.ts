@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { SeedPerson } from '../../src/sandboxes/seed-people';
+import type { SeedPerson } from '../../dev/sandboxes/seed-people';
 import { citizenClient, type SandboxStack } from './sandbox-stack';
 
 /**

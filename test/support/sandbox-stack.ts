@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { type EmbeddedSandboxes, startEmbeddedSandboxes } from '../../src/sandboxes/embedded';
+import { type EmbeddedSandboxes, startEmbeddedSandboxes } from '../../dev/sandboxes/embedded';
 import { openDataSource, runMigrations } from '../../src/persistence/data-source';
-import { freePort } from '../../src/temporal/dev-server';
+import { freePort } from '../../src/worker/free-port';
 import type { SeededCitizen } from './citizens';
 import { eventually, startStack, TestStack } from './stack';
 import { requireEnv } from './temporal-test-env';

@@ -15,15 +15,17 @@ function newestSourceMs(dir: string): number {
 
 /** Documented commands run the compiled scripts (`npm start` builds them): build them unless they are current. */
 export function ensureBuilt(): void {
-  const built = join(PROJECT_ROOT, 'dist', 'src', 'demo', 'main.js');
-  const sources = Math.max(...['src', 'workflows', 'activities'].map((dir) => newestSourceMs(join(PROJECT_ROOT, dir))));
+  const built = join(PROJECT_ROOT, 'dist', 'dev', 'demo', 'main.js');
+  const sources = Math.max(
+    ...['src', 'workflows', 'activities', 'dev'].map((dir) => newestSourceMs(join(PROJECT_ROOT, dir))),
+  );
   let builtMs = 0;
   try {
     builtMs = statSync(built).mtimeMs;
   } catch {
     // not built yet
   }
-  if (builtMs < sources) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT });
+  if (builtMs < sources) execFileSync('npx', ['tsc', '-p', 'dev/tsconfig.json'], { cwd: PROJECT_ROOT });
 }
 
 /** A documented shell block, run as a reader would paste it, with its output (stdout and stderr). */

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cpuMeter, stackProcesses } from '../../bench/support/cpu';
-import { PID_NAMES, PidFiles } from '../../src/launcher/pid-files';
-import { cpuSeconds } from '../../src/launcher/process-info';
+import { cpuMeter, stackProcesses } from '../../dev/bench/support/cpu';
+import { PID_NAMES, PidFiles } from '../../dev/launcher/pid-files';
+import { cpuSeconds } from '../../dev/launcher/process-info';
 
 /**
  * Spins until this process has used `seconds` more of CPU by its own account: a wall-clock wait

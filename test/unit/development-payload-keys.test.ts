@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { developmentPayloadKeys } from '../../src/temporal/development-payload-keys';
+import { developmentPayloadKeys } from '../../dev/infra/development-payload-keys';
 
 describe('the embedded stack’s development payload key', () => {
   let dataDir: string;

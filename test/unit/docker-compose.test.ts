@@ -3,13 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SearchAttributeType } from '@temporalio/common';
 import { parse } from 'yaml';
-import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../src/cluster/go-tools';
-import { loadClusterOptions } from '../../src/cluster/options';
-import { TEMPORAL_DATABASES } from '../../src/cluster/temporal-schema';
-import { TEMPORAL_CONFIG_DIR, temporalServerEnv } from '../../src/cluster/temporal-services';
+import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../dev/cluster/go-tools';
+import { loadClusterOptions } from '../../dev/cluster/options';
+import { TEMPORAL_DATABASES } from '../../dev/cluster/temporal-schema';
+import { TEMPORAL_CONFIG_DIR, temporalServerEnv } from '../../dev/cluster/temporal-services';
 import { loadApiProcessConfig, loadWorkerProcessConfig } from '../../src/config/processes';
 import { WORKER_NODE_FLAGS } from '../../src/worker/heap';
-import { NODE24_VERSION } from '../../src/tools/node24';
+import { NODE24_VERSION } from '../../dev/tools/node24';
 import { RENEWAL_SEARCH_ATTRIBUTES, RENEWAL_TASK_QUEUE } from '../../workflows/contract';
 
 /**

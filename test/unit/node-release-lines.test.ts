@@ -5,7 +5,7 @@ import {
   NODE_END_OF_LIFE,
   productionNodeVersion,
   runtimeSupport,
-} from '../../src/tools/node-release-lines';
+} from '../../dev/tools/node-release-lines';
 
 const day = (text: string) => new Date(`${text}T12:00:00Z`);
 

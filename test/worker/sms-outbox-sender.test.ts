@@ -9,7 +9,7 @@ import { permanentFailure, TransientIntegrationError } from '../../src/integrati
 import type { SmsGateway } from '../../src/integrations/sms/port';
 import { openDataSource } from '../../src/persistence/data-source';
 import { createPersistence, type Persistence } from '../../src/persistence/persistence';
-import { createSandboxes, type Sandboxes } from '../../src/sandboxes/sandboxes';
+import { createSandboxes, type Sandboxes } from '../../dev/sandboxes/sandboxes';
 import { SmsOutboxSender } from '../../src/worker/sms-outbox-sender';
 import type { CitizenNotice, NoticeParams } from '../../workflows/contract';
 import { seedCitizen, type SeededCitizen } from '../support/citizens';

@@ -6,7 +6,7 @@ import type { Principal } from './principal';
  * The embedded development stack's one exception to bearer tokens: the Temporal
  * dev server's UI, running on the same machine, calls the codec endpoint from
  * the operator's browser without any token. Only `npm start` provides a
- * `LocalUiTrust` (src/main.ts passes it as a value); everywhere else the
+ * `LocalUiTrust` (dev/embedded/main.ts passes it as a value); everywhere else the
  * token is `undefined` and the routes below need an operator token like any other.
  */
 export interface LocalUiTrust {

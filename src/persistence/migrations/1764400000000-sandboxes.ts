@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { SEED_PEOPLE } from '../../sandboxes/seed-people';
+import { SEED_PEOPLE } from '../../../dev/sandboxes/seed-people';
 
 /**
- * The sandboxes' own tables (src/sandboxes/<system>/sandbox.ts), seeded
- * with the people of src/sandboxes/seed-people.ts. Time-driven rows
+ * The sandboxes' own tables (dev/sandboxes/<system>/sandbox.ts), seeded
+ * with the people of dev/sandboxes/seed-people.ts. Time-driven rows
  * (print jobs, shipments, webhooks) carry a `due_at`-style column that the
  * sandbox runner polls with FOR UPDATE SKIP LOCKED, hence the partial indexes.
  */

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { SEED_PEOPLE } from '../../sandboxes/seed-people';
+import { SEED_PEOPLE } from '../../../dev/sandboxes/seed-people';
 
 /**
  * The registry sandbox records the language each person is written to in:

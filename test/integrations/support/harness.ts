@@ -8,10 +8,10 @@ import {
 } from '../../../src/config/integrations';
 import type { Integrations } from '../../../src/integrations';
 import { createIntegrations } from '../../../src/wiring/integrations';
-import { partnerBaseUrl, startSandboxHttpServer, type SandboxHttpServer } from '../../../src/sandboxes/http/server';
-import type { SandboxLogger } from '../../../src/sandboxes/logger';
-import { createSandboxRunner, type SandboxRunner } from '../../../src/sandboxes/runner/runner';
-import { createSandboxes, type Sandboxes } from '../../../src/sandboxes/sandboxes';
+import { partnerBaseUrl, startSandboxHttpServer, type SandboxHttpServer } from '../../../dev/sandboxes/http/server';
+import type { SandboxLogger } from '../../../dev/sandboxes/logger';
+import { createSandboxRunner, type SandboxRunner } from '../../../dev/sandboxes/runner/runner';
+import { createSandboxes, type Sandboxes } from '../../../dev/sandboxes/sandboxes';
 import { openDataSource } from '../../../src/persistence/data-source';
 import { WebhookReceiver } from './webhook-receiver';
 

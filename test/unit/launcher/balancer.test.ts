@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { startBalancer } from '../../../src/launcher/balancer';
-import { freePort } from '../../../src/temporal/dev-server';
+import { startBalancer } from '../../../dev/launcher/balancer';
+import { freePort } from '../../../src/worker/free-port';
 
 function backend(name: string, port: number): Promise<Server> {
   const server = createServer((_, response) => response.end(name));

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { httpOk, waitUntil } from '../../../src/launcher/readiness';
-import { freePort } from '../../../src/temporal/dev-server';
+import { httpOk, waitUntil } from '../../../dev/launcher/readiness';
+import { freePort } from '../../../src/worker/free-port';
 
 describe('waiting for a service to be ready', () => {
   let server: Server | undefined;

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PidFiles } from '../../../src/launcher/pid-files';
-import { isAlive, readProcess, waitForExit } from '../../../src/launcher/process-info';
-import { claimDataDir } from '../../../src/launcher/recovery';
+import { PidFiles } from '../../../dev/launcher/pid-files';
+import { isAlive, readProcess, waitForExit } from '../../../dev/launcher/process-info';
+import { claimDataDir } from '../../../dev/launcher/recovery';
 
 /** A process that runs until it is signalled, detached as a launcher's children are. */
 function sleeper(): number {

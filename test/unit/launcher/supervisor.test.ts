@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LogFiles } from '../../../src/launcher/log-files';
-import { isAlive } from '../../../src/launcher/process-info';
-import { httpOk } from '../../../src/launcher/readiness';
-import { claimDataDir, type DataDirClaim } from '../../../src/launcher/recovery';
-import { type ProcessSpec, Supervisor } from '../../../src/launcher/supervisor';
-import { freePort } from '../../../src/temporal/dev-server';
+import { LogFiles } from '../../../dev/launcher/log-files';
+import { isAlive } from '../../../dev/launcher/process-info';
+import { httpOk } from '../../../dev/launcher/readiness';
+import { claimDataDir, type DataDirClaim } from '../../../dev/launcher/recovery';
+import { type ProcessSpec, Supervisor } from '../../../dev/launcher/supervisor';
+import { freePort } from '../../../src/worker/free-port';
 
 /** A small HTTP service that logs its start and its SIGTERM, then exits. */
 const SERVICE = `

@@ -1,6 +1,6 @@
-import { planCarrierEvents } from '../../../src/sandboxes/saudi-post/carrier-plan';
-import { s10CheckDigit, trackingNumber } from '../../../src/sandboxes/saudi-post/tracking-number';
-import { seededRandom } from '../../../src/sandboxes/random';
+import { planCarrierEvents } from '../../../dev/sandboxes/saudi-post/carrier-plan';
+import { s10CheckDigit, trackingNumber } from '../../../dev/sandboxes/saudi-post/tracking-number';
+import { seededRandom } from '../../../dev/sandboxes/random';
 
 const types = (plan: ReturnType<typeof planCarrierEvents>) => plan.map((event) => event.type);
 

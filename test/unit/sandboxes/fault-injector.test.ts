@@ -1,6 +1,6 @@
 import { PermanentIntegrationError, TransientIntegrationError } from '../../../src/integrations/errors';
-import { FaultInjector } from '../../../src/sandboxes/faults';
-import { seededRandom } from '../../../src/sandboxes/random';
+import { FaultInjector } from '../../../dev/sandboxes/faults';
+import { seededRandom } from '../../../dev/sandboxes/random';
 
 const NONE = { errorRate: 0, timeoutRate: 0, permanentErrorRate: 0, latencyMs: 0 };
 

@@ -2,7 +2,7 @@ import { isMobile } from '../../../src/domain/mobile';
 import { nationalAddressProblems } from '../../../src/domain/national-address';
 import { hasValidLuhnCheckDigit } from '../../../src/domain/national-id';
 import { isPassportNumber } from '../../../src/domain/passport-number';
-import { SEED_PEOPLE, SEEDED } from '../../../src/sandboxes/seed-people';
+import { SEED_PEOPLE, SEEDED } from '../../../dev/sandboxes/seed-people';
 
 const TODAY = new Date('2026-11-28T00:00:00Z');
 

@@ -1,6 +1,6 @@
 import { DEV_WEBHOOK_SECRETS } from '../../../src/config/webhook-secrets';
-import type { Queryable } from '../../../src/sandboxes/sql';
-import { claimLeaseMs, WebhookDispatcher } from '../../../src/sandboxes/runner/webhook-dispatcher';
+import type { Queryable } from '../../../dev/sandboxes/sql';
+import { claimLeaseMs, WebhookDispatcher } from '../../../dev/sandboxes/runner/webhook-dispatcher';
 import { StubPartner } from '../integrations/support/stub-partner';
 
 const NATIONAL_ID = '1058529940';

@@ -2,16 +2,16 @@ import type { DataSource } from 'typeorm';
 import { loadIntegrationsConfig } from '../../../src/config/integrations';
 import { createIntegrations } from '../../../src/wiring/integrations';
 import { HttpCivilRegistry } from '../../../src/integrations/civil-registry/http';
-import { SandboxCivilRegistry } from '../../../src/sandboxes/civil-registry/sandbox';
+import { SandboxCivilRegistry } from '../../../dev/sandboxes/civil-registry/sandbox';
 import { HttpPrintCentre } from '../../../src/integrations/print-centre/http';
-import { SandboxPrintCentre } from '../../../src/sandboxes/print-centre/sandbox';
+import { SandboxPrintCentre } from '../../../dev/sandboxes/print-centre/sandbox';
 import { HttpSadad } from '../../../src/integrations/sadad/http';
-import { SandboxSadad } from '../../../src/sandboxes/sadad/sandbox';
+import { SandboxSadad } from '../../../dev/sandboxes/sadad/sandbox';
 import { HttpSaudiPost } from '../../../src/integrations/saudi-post/http';
-import { SandboxSaudiPost } from '../../../src/sandboxes/saudi-post/sandbox';
-import { SandboxSmsGateway } from '../../../src/sandboxes/sms/sandbox';
+import { SandboxSaudiPost } from '../../../dev/sandboxes/saudi-post/sandbox';
+import { SandboxSmsGateway } from '../../../dev/sandboxes/sms/sandbox';
 import { HttpWasel } from '../../../src/integrations/wasel/http';
-import { SandboxWasel } from '../../../src/sandboxes/wasel/sandbox';
+import { SandboxWasel } from '../../../dev/sandboxes/wasel/sandbox';
 
 // Building adapters touches no database; a placeholder is enough.
 const dataSource = {} as DataSource;

@@ -4,7 +4,7 @@ import { loadWorkerProcessConfig } from '../../../src/config/processes';
 import type { SmsGateway } from '../../../src/integrations/sms/port';
 import { openDataSource } from '../../../src/persistence/data-source';
 import { createPersistence } from '../../../src/persistence/persistence';
-import { createSandboxes } from '../../../src/sandboxes/sandboxes';
+import { createSandboxes } from '../../../dev/sandboxes/sandboxes';
 import { SmsOutboxSender } from '../../../src/worker/sms-outbox-sender';
 
 /**

@@ -1,0 +1,96 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { PROJECT_ROOT } from '../../src/config/paths';
+import { httpOk, tcpListening } from '../launcher/readiness';
+import type { ProcessSpec } from '../launcher/supervisor';
+import { WORKER_NODE_FLAGS } from '../../src/worker/heap';
+
+/** The production entry points, as `npm run build` compiles them. */
+const entryPoint = (path: string) => join(PROJECT_ROOT, 'dist', path);
+export const ENTRY_POINTS = {
+  migrate: entryPoint('src/persistence/migrate.js'),
+  api: entryPoint('src/api/main.js'),
+  worker: entryPoint('src/worker/main.js'),
+  sandboxes: entryPoint('dev/sandboxes/main.js'),
+};
+
+export interface ApplicationEnv {
+  /** The launcher's environment, which every application process starts from. */
+  base: NodeJS.ProcessEnv;
+  databaseUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  workflowBundlePath: string;
+  /** The balancer in front of the API replicas: sandboxes in every process stamp it on their webhooks. */
+  webhookBaseUrl: string;
+  /** The same payload keys for every API and worker (the launcher's own development key when none is set). */
+  payloadKeys: { PAYLOAD_KEYS: string; PAYLOAD_KEY_CURRENT?: string };
+  /** Origins of the Temporal UI, whose codec calls the API answers. */
+  codecCorsOrigins: string[];
+}
+
+/** The environment every application process gets: the user's own (policy, secrets, faults), then ours. */
+function appEnv(app: ApplicationEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...app.base,
+    ...app.payloadKeys,
+    CODEC_CORS_ORIGINS: app.codecCorsOrigins.join(','),
+    DATABASE_URL: app.databaseUrl,
+    TEMPORAL_ADDRESS: app.temporalAddress,
+    TEMPORAL_NAMESPACE: app.namespace,
+    TEMPORAL_TASK_QUEUE: app.taskQueue,
+    WORKFLOW_BUNDLE_PATH: app.workflowBundlePath,
+    SANDBOX_WEBHOOK_BASE_URL: app.webhookBaseUrl,
+    ...extra,
+  };
+}
+
+const node = (
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  ready?: ProcessSpec['ready'],
+  nodeFlags: string[] = [],
+): ProcessSpec => ({
+  name,
+  command: process.execPath,
+  args: [...nodeFlags, script],
+  env,
+  ready,
+});
+
+export const migrateSpec = (app: ApplicationEnv) => node('migrate', ENTRY_POINTS.migrate, appEnv(app));
+
+export const apiSpec = (app: ApplicationEnv, name: string, port: number) =>
+  node(name, ENTRY_POINTS.api, appEnv(app, { PORT: String(port) }), httpOk(`http://127.0.0.1:${port}/health/ready`));
+
+/** Ready once Temporal has seen it poll: the SDK's default worker identity is `<pid>@<hostname>`. */
+export const workerSpec = (app: ApplicationEnv, name: string) =>
+  // Several workers share this host, so none takes the default metrics port (WORKER_METRICS_PORT, 9464).
+  node(
+    name,
+    ENTRY_POINTS.worker,
+    appEnv(app, { WORKER_METRICS_PORT: '0' }),
+    (pid) => pollsWorkflowTasks(app, `${pid}@${hostname()}`),
+    WORKER_NODE_FLAGS,
+  );
+
+export const sandboxesSpec = (app: ApplicationEnv, port: number) =>
+  node('sandboxes', ENTRY_POINTS.sandboxes, appEnv(app, { SANDBOX_HTTP_PORT: String(port) }), tcpListening(port));
+
+async function pollsWorkflowTasks(app: ApplicationEnv, identity: string): Promise<boolean> {
+  const connection = await Connection.connect({ address: app.temporalAddress, connectTimeout: 2_000 });
+  try {
+    const { pollers } = await connection.workflowService.describeTaskQueue({
+      namespace: app.namespace,
+      taskQueue: { name: app.taskQueue },
+      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    });
+    return (pollers ?? []).some((poller) => poller.identity === identity);
+  } finally {
+    await connection.close();
+  }
+}

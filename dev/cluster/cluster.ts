@@ -1,0 +1,236 @@
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { RENEWAL_TASK_QUEUE } from '../../workflows/contract';
+import { startBalancer, type RunningBalancer } from '../launcher/balancer';
+import { LogFiles } from '../launcher/log-files';
+import type { LauncherLogger } from '../launcher/logger';
+import { assertPortsFree } from '../launcher/ports';
+import { claimDataDir } from '../launcher/recovery';
+import { Supervisor } from '../launcher/supervisor';
+import { developmentPayloadKeyVariables } from '../infra/development-payload-keys';
+import { WORKFLOWS_PATH } from '../../src/worker/worker';
+import { apiSpec, type ApplicationEnv, migrateSpec, sandboxesSpec, workerSpec } from './application';
+import { ensureTemporalServer, ensureTemporalUi, TEMPORAL_SERVER_VERSION, type TemporalServerTools } from './go-tools';
+import { ensureNamespace } from './namespace';
+import type { ClusterOptions } from './options';
+import { APP_DATABASE, ensureDatabase, postgresSpec, postgresUrl } from './postgres';
+import { setupTemporalSchema } from './temporal-schema';
+import { DEV_SERVER_PROCESS, temporalDevServerSpec } from './temporal-dev-server';
+import { TEMPORAL_SERVICES, temporalGrpcPort, temporalProcessName, temporalServiceSpec } from './temporal-services';
+import { temporalUiSpec } from './temporal-ui';
+
+export interface ClusterAddresses {
+  postgres: string;
+  temporal: string;
+  namespace: string;
+  temporalServices: Record<string, string>;
+  ui?: string;
+  api?: string;
+  apiReplicas: Record<string, string>;
+  workers: string[];
+  sandboxes?: string;
+  logs: string;
+}
+
+/** A running cluster; a chaos run kills and restarts its processes by name (`history`, `worker-1`, `api-2`...). */
+export interface RunningCluster {
+  addresses: ClusterAddresses;
+  /** Names of the processes, in start order. */
+  processes(): string[];
+  pid(name: string): number | undefined;
+  /** SIGKILL by default: the process crashes and stays down until `restart`. */
+  kill(name: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the process if it runs and starts it again, resolving once it is ready. */
+  restart(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function namedPorts(options: ClusterOptions): Record<string, number> {
+  const { ports } = options;
+  const named: Record<string, number> =
+    options.temporal === 'dev-server'
+      ? { postgres: ports.postgres, 'Temporal dev server': ports.frontend }
+      : {
+          postgres: ports.postgres,
+          'frontend gRPC': ports.frontend,
+          'frontend HTTP': ports.frontendHttp,
+          'frontend membership': ports.frontendMembership,
+          history: ports.history,
+          'history membership': ports.historyMembership,
+          matching: ports.matching,
+          'matching membership': ports.matchingMembership,
+          'temporal worker': ports.temporalWorker,
+          'temporal worker membership': ports.temporalWorkerMembership,
+        };
+  if (options.temporalOnly) return named;
+  Object.assign(named, { API: ports.api, sandboxes: ports.sandboxes });
+  ports.apiReplicas.forEach((port, index) => (named[`api-${index + 1}`] = port));
+  if (options.ui) named['Temporal UI'] = ports.ui;
+  return named;
+}
+
+/**
+ * Brings up the production topology on one machine, each part its own process: PostgreSQL, Temporal's
+ * frontend, history, matching and worker services (built from source at a pinned version), the UI,
+ * then the application (migrations once, workers, API replicas behind a balancer, sandboxes).
+ * Whatever a previous run left behind in the data folder is stopped first.
+ */
+export async function startCluster(options: ClusterOptions, logger: LauncherLogger): Promise<RunningCluster> {
+  return new ClusterLauncher(options, logger).start();
+}
+
+/** `startCluster` in two steps, for a caller that may have to stop it while it is still starting (Ctrl-C). */
+export class ClusterLauncher {
+  private supervisor?: Supervisor;
+  private balancer?: RunningBalancer;
+  private release?: () => void;
+
+  constructor(
+    private readonly options: ClusterOptions,
+    private readonly logger: LauncherLogger,
+  ) {}
+
+  /** Stops whatever has started so far, the last started first; safe to call at any time, and again. */
+  async stop(): Promise<void> {
+    await this.balancer?.close();
+    await this.supervisor?.stopAll();
+    this.release?.();
+  }
+
+  async start(): Promise<RunningCluster> {
+    const { options, logger } = this;
+    const claim = await claimDataDir(options.dataDir, logger);
+    this.release = () => claim.release();
+    if (options.fresh) emptyDataDir(options.dataDir, claim.pidFiles.dir);
+    const supervisor = new Supervisor(new LogFiles(join(options.dataDir, 'logs')), claim, logger);
+    this.supervisor = supervisor;
+    try {
+      return await this.startAll(supervisor);
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+  }
+
+  private async startAll(supervisor: Supervisor): Promise<RunningCluster> {
+    const { options, logger } = this;
+    await assertPortsFree(namedPorts(options));
+    const tools = options.temporal === 'cluster' ? await ensureTemporalServer(logger, options.env) : undefined;
+    const uiBinary = options.ui && !options.temporalOnly ? await ensureTemporalUi(logger, options.env) : undefined;
+    const { ports } = options;
+    const temporalAddress = `127.0.0.1:${ports.frontend}`;
+    const addresses: ClusterAddresses = {
+      postgres: postgresUrl(ports.postgres, APP_DATABASE),
+      temporal: temporalAddress,
+      namespace: options.namespace,
+      temporalServices: {},
+      apiReplicas: {},
+      workers: [],
+      logs: supervisor.logs.dir,
+    };
+
+    logger.log(`Starting PostgreSQL on 127.0.0.1:${ports.postgres}`);
+    await supervisor.start(await postgresSpec(options.dataDir, ports.postgres));
+    if (options.temporal === 'dev-server') {
+      logger.log(`Starting the Temporal dev server on ${temporalAddress}`);
+      await supervisor.start(temporalDevServerSpec(options));
+      addresses.temporalServices[DEV_SERVER_PROCESS] = `${temporalAddress} (dev server, SQLite in the data folder)`;
+    } else {
+      await this.startTemporalServices(supervisor, tools!, addresses);
+    }
+    if (!options.temporalOnly) await this.startApplication(supervisor, addresses, uiBinary);
+    return {
+      addresses,
+      processes: () => supervisor.names(),
+      pid: (name) => supervisor.pid(name),
+      kill: (name, signal) => supervisor.kill(name, signal),
+      restart: (name) => supervisor.restart(name),
+      stop: () => this.stop(),
+    };
+  }
+
+  private async startTemporalServices(supervisor: Supervisor, tools: TemporalServerTools, addresses: ClusterAddresses) {
+    const { options, logger } = this;
+    const { ports } = options;
+    await setupTemporalSchema(supervisor, tools, ports.postgres);
+    for (const service of TEMPORAL_SERVICES) {
+      logger.log(`Starting Temporal ${service} service`);
+      await supervisor.start(temporalServiceSpec(service, tools, options));
+      // The worker service serves no gRPC: peers reach it through its membership port.
+      addresses.temporalServices[temporalProcessName(service)] =
+        service === 'worker'
+          ? `127.0.0.1:${ports.temporalWorkerMembership} (membership)`
+          : `127.0.0.1:${temporalGrpcPort(service, ports)}`;
+    }
+    await ensureNamespace(addresses.temporal, options.namespace);
+    logger.log(`Temporal ${TEMPORAL_SERVER_VERSION} serving on ${addresses.temporal}, namespace ${options.namespace}`);
+  }
+
+  private async startApplication(supervisor: Supervisor, addresses: ClusterAddresses, uiBinary?: string) {
+    const { options, logger } = this;
+    const { ports } = options;
+    await ensureDatabase(ports.postgres, APP_DATABASE);
+    // A bundle given with WORKFLOW_BUNDLE_PATH (the test suite's, built from the same source) is used as it is.
+    const prebuiltBundle = options.env.WORKFLOW_BUNDLE_PATH;
+    const workflowBundlePath = prebuiltBundle || join(options.dataDir, 'workflow-bundle.js');
+    const app: ApplicationEnv = {
+      base: options.env,
+      payloadKeys: options.env.PAYLOAD_KEYS
+        ? { PAYLOAD_KEYS: options.env.PAYLOAD_KEYS, PAYLOAD_KEY_CURRENT: options.env.PAYLOAD_KEY_CURRENT }
+        : developmentPayloadKeyVariables(options.dataDir),
+      codecCorsOrigins: options.ui ? [`http://127.0.0.1:${ports.ui}`, `http://localhost:${ports.ui}`] : [],
+      databaseUrl: addresses.postgres,
+      temporalAddress: addresses.temporal,
+      namespace: options.namespace,
+      taskQueue: options.env.TEMPORAL_TASK_QUEUE || RENEWAL_TASK_QUEUE,
+      workflowBundlePath,
+      webhookBaseUrl: `http://127.0.0.1:${ports.api}`,
+    };
+    logger.log('Applying migrations and bundling the workflows');
+    const [bundle] = await Promise.all([
+      prebuiltBundle
+        ? undefined
+        : bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
+      supervisor.run(migrateSpec(app)),
+    ]);
+    if (bundle) writeFileSync(workflowBundlePath, bundle.code);
+    for (let index = 1; index <= options.workers; index += 1) {
+      logger.log(`Starting worker-${index}`);
+      await supervisor.start(workerSpec(app, `worker-${index}`));
+      addresses.workers.push(`worker-${index}`);
+    }
+    for (const [index, port] of ports.apiReplicas.entries()) {
+      logger.log(`Starting api-${index + 1}`);
+      await supervisor.start(apiSpec(app, `api-${index + 1}`, port));
+      addresses.apiReplicas[`api-${index + 1}`] = `http://127.0.0.1:${port}`;
+    }
+    this.balancer = await startBalancer(ports.api, ports.apiReplicas);
+    addresses.api = this.balancer.url;
+    logger.log('Starting the sandboxes');
+    await supervisor.start(sandboxesSpec(app, ports.sandboxes));
+    addresses.sandboxes = `http://127.0.0.1:${ports.sandboxes}`;
+    if (uiBinary) {
+      logger.log('Starting the Temporal UI');
+      await supervisor.start(
+        temporalUiSpec({
+          binary: uiBinary,
+          dataDir: options.dataDir,
+          port: ports.ui,
+          temporalAddress: addresses.temporal,
+          namespace: options.namespace,
+          codecEndpoint: `${this.balancer.url}/codec`,
+        }),
+      );
+      addresses.ui = `http://127.0.0.1:${ports.ui}`;
+    }
+  }
+}
+
+/** Everything but the pid files, which hold the claim this launcher just made. */
+function emptyDataDir(dataDir: string, keep: string): void {
+  for (const entry of readdirSync(dataDir)) {
+    const path = join(dataDir, entry);
+    if (path !== keep) rmSync(path, { recursive: true, force: true });
+  }
+}

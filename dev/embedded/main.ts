@@ -1,0 +1,132 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import exitHook from 'async-exit-hook';
+import { pageUrls } from '../../src/api/pages/page-urls';
+import { createApp } from '../../src/api/create-app';
+import { requireDatabaseUrl } from '../../src/config/database';
+import { loadEmbeddedProcessConfig } from '../../src/config/processes';
+import { describeError } from '../launcher/logger';
+import { PID_NAMES } from '../launcher/pid-files';
+import { claimDataDir, type DataDirClaim } from '../launcher/recovery';
+import { openDataSource, runMigrations } from '../../src/persistence/data-source';
+import { startEmbeddedPostgres } from '../infra/embedded-postgres';
+import { startEmbeddedSandboxes } from '../sandboxes/embedded';
+import { seededCitizenIdentities } from '../sandboxes/dev-identities';
+import { ensureTemporalBinary } from '../infra/temporal-binaries';
+import { startDevServer } from '../infra/temporal-dev-server';
+import { developmentPayloadKeys } from '../infra/development-payload-keys';
+import { integrationsFactory } from '../../src/wiring/integrations';
+import { createLogger } from '../../src/telemetry/logger';
+import { startTracing } from '../../src/telemetry/tracing';
+import { startWorkerObservability } from '../../src/worker/observability';
+import { startRenewalWorker } from '../../src/worker/worker';
+
+/**
+ * `npm start`: the whole system on one machine. PostgreSQL and a Temporal dev
+ * server are started here unless DATABASE_URL / TEMPORAL_ADDRESS point at
+ * running ones; their data lives in `.data/` and survives restarts.
+ */
+async function main(): Promise<void> {
+  // Read once; what the embedded servers turn out to be is added to a copy, never to process.env.
+  // A person reads these logs at a terminal: pretty unless LOG_FORMAT says otherwise.
+  let config = loadEmbeddedProcessConfig({ LOG_FORMAT: 'pretty', ...process.env });
+  const rootLogger = createLogger(config.telemetry);
+  const logger = rootLogger.child({ component: 'embedded' });
+  // Off unless an OTLP collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
+  const tracing = startTracing(config.telemetry.tracing, { serviceName: 'passport-renewal' });
+  const stops: Array<() => Promise<void>> = [];
+  if (tracing) stops.push(tracing.shutdown);
+  // Pid files of what this process starts, so the next start can clean up after a crash (kill -9).
+  let claim: DataDirClaim | undefined;
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error) => logger.error(describeError(error)));
+    claim?.release();
+  };
+  // embedded-postgres already stops its cluster through async-exit-hook on SIGINT/SIGTERM and
+  // then exits; registering here too makes that exit wait until everything else has stopped.
+  exitHook((done) => {
+    logger.info('stopping');
+    void stopAll().finally(done);
+  });
+
+  try {
+    mkdirSync(config.embedded.dataDir, { recursive: true });
+    claim = await claimDataDir(config.embedded.dataDir, {
+      log: (message) => logger.info(message),
+      warn: (message) => logger.warn(message),
+      error: (message) => logger.error(message),
+    });
+    // PAYLOAD_KEYS when set (and required in production); otherwise a development key kept in the data folder.
+    config = { ...config, payloadKeys: config.payloadKeys ?? developmentPayloadKeys(config.embedded.dataDir) };
+    // The dev server's own UI, which may call the codec endpoint without a token (see CodecModuleOptions).
+    const localUiOrigins: string[] = [];
+    if (!config.databaseUrl) {
+      const postgres = await startEmbeddedPostgres({
+        dataDir: join(config.embedded.dataDir, 'postgres'),
+        port: config.embedded.postgresPort,
+        database: 'renewals',
+        persistent: true,
+      });
+      stops.push(postgres.stop);
+      claim.record(PID_NAMES.postgres, postgres.pid, 'SIGINT');
+      config = { ...config, databaseUrl: postgres.url };
+      logger.info(`PostgreSQL (embedded) on 127.0.0.1:${config.embedded.postgresPort}`);
+    }
+    if (!config.temporal.address) {
+      const temporal = await startDevServer({
+        executable: ensureTemporalBinary('temporal', process.env),
+        port: config.embedded.temporalPort,
+        uiPort: config.embedded.temporalUiPort,
+        dbFilename: join(config.embedded.dataDir, 'temporal.sqlite'),
+        namespace: config.temporal.namespace,
+        uiCodecEndpoint: `http://localhost:${config.httpPort}/codec`,
+      });
+      const uiPort = config.embedded.temporalUiPort;
+      localUiOrigins.push(`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`);
+      stops.push(temporal.stop);
+      claim.record(PID_NAMES.temporalDevServer, temporal.pid);
+      config = { ...config, temporal: { ...config.temporal, address: temporal.address } };
+      logger.info(`Temporal dev server on ${temporal.address}, UI ${temporal.uiUrl}`);
+    }
+
+    const databaseUrl = requireDatabaseUrl(config.databaseUrl);
+    await runMigrations(databaseUrl);
+    // The worker's pool, which the sandboxes share; the API has its own (API_DATABASE_POOL_SIZE).
+    const dataSource = await openDataSource(databaseUrl, config.worker.databasePoolSize, 'renewals-worker');
+    stops.push(() => dataSource.destroy());
+    const observability = await startWorkerObservability(config.telemetry, rootLogger, tracing);
+    stops.push(observability.stop);
+    const worker = await startRenewalWorker(config, dataSource, observability.telemetry);
+    stops.push(worker.shutdown);
+    const sandboxes = await startEmbeddedSandboxes(config.integrations, dataSource);
+    stops.push(sandboxes.stop);
+    logger.info(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
+
+    const app = await createApp(config, {
+      integrations: integrationsFactory(config.integrations),
+      logger: rootLogger,
+      tracing: Boolean(tracing),
+      codec: { localUiOrigins },
+      // The development sign-in offers the registry sandbox's seeded citizens, so it comes only with that sandbox.
+      pages:
+        config.integrations.systems.civilRegistry.mode === 'sandbox'
+          ? { devSignIn: { citizens: seededCitizenIdentities() } }
+          : {},
+    });
+    await app.listen(config.httpPort);
+    stops.push(() => app.close());
+    logger.info(`API        http://localhost:${config.httpPort}/v1/renewals`);
+    logger.info(`OpenAPI    http://localhost:${config.httpPort}/docs`);
+    logger.info(`Metrics    http://localhost:${config.httpPort}/metrics (API)`);
+    if (observability.metricsPort)
+      logger.info(`           http://localhost:${observability.metricsPort}/metrics (worker)`);
+    for (const line of pageUrls(`http://localhost:${config.httpPort}`, config.pages)) logger.info(line);
+  } catch (error) {
+    logger.error(describeError(error));
+    await stopAll();
+    process.exit(1);
+  }
+}
+
+void main();
