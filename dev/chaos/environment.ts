@@ -1,7 +1,7 @@
 import type { Env } from '../../src/config/env';
 import { INTEGRATION_SYSTEMS, SYSTEM_ENV_STEMS } from '../../src/config/integrations';
 import type { ClusterPorts } from '../cluster/options';
-import { SYSTEM_NAMES } from '../sandboxes/sandboxes';
+import { partnerHttpEnv } from '../sandboxes/http/server';
 
 /**
  * How the partners misbehave during a run and how short the renewal's clocks are, as the
@@ -59,11 +59,7 @@ export function chaosEnvironment(callerEnv: Env, ports: ClusterPorts, planDefaul
   const env: Env = { ...callerEnv };
   for (const [name, value] of Object.entries({ ...CHAOS_DEFAULTS, ...planDefaults }))
     if (!env[name]?.trim()) env[name] = value;
-  for (const system of INTEGRATION_SYSTEMS) {
-    const stem = SYSTEM_ENV_STEMS[system];
-    env[`INTEGRATION_${stem}_MODE`] = 'http';
-    env[`INTEGRATION_${stem}_BASE_URL`] = `http://127.0.0.1:${ports.sandboxes}/${SYSTEM_NAMES[system]}`;
-  }
+  Object.assign(env, partnerHttpEnv(`http://127.0.0.1:${ports.sandboxes}`));
   // The run's own servers, never ones the caller's environment points at.
   for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SANDBOX_WEBHOOK_BASE_URL', 'PORT', 'SANDBOX_HTTP_PORT']) {
     delete env[name];

@@ -5,6 +5,7 @@ import { temporal } from '@temporalio/proto';
 import { PROJECT_ROOT } from '../../src/config/paths';
 import { httpOk, tcpListening } from '../launcher/readiness';
 import type { ProcessSpec } from '../launcher/supervisor';
+import { partnerHttpEnv } from '../sandboxes/http/server';
 import { WORKER_NODE_FLAGS } from '../../src/worker/heap';
 
 /** The production entry points, as `npm run build` compiles them. */
@@ -24,18 +25,36 @@ export interface ApplicationEnv {
   namespace: string;
   taskQueue: string;
   workflowBundlePath: string;
-  /** The balancer in front of the API replicas: sandboxes in every process stamp it on their webhooks. */
+  /** The balancer in front of the API replicas, where the sandboxes send their webhooks. */
   webhookBaseUrl: string;
+  /** The sandboxes' process: the partners of the API and the workers, reached over HTTP. */
+  sandboxesUrl: string;
   /** The same payload keys for every API and worker (the launcher's own development key when none is set). */
   payloadKeys: { PAYLOAD_KEYS: string; PAYLOAD_KEY_CURRENT?: string };
   /** Origins of the Temporal UI, whose codec calls the API answers. */
   codecCorsOrigins: string[];
 }
 
+/**
+ * The partners of the API and the workers: the sandboxes' process over HTTP (the product's processes run no
+ * sandbox of their own), for every system the user has not pointed at an endpoint of their own.
+ */
+function partnerEnv(app: ApplicationEnv): Record<string, string> {
+  const env = partnerHttpEnv(app.sandboxesUrl);
+  for (const name of Object.keys(env).filter((key) => key.endsWith('_MODE'))) {
+    if (app.base[name] === 'http') {
+      delete env[name];
+      delete env[name.replace(/_MODE$/, '_BASE_URL')];
+    }
+  }
+  return env;
+}
+
 /** The environment every application process gets: the user's own (policy, secrets, faults), then ours. */
 function appEnv(app: ApplicationEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...app.base,
+    ...partnerEnv(app),
     ...app.payloadKeys,
     CODEC_CORS_ORIGINS: app.codecCorsOrigins.join(','),
     DATABASE_URL: app.databaseUrl,

@@ -73,7 +73,8 @@ function namedPorts(options: ClusterOptions): Record<string, number> {
 /**
  * Brings up the production topology on one machine, each part its own process: PostgreSQL, Temporal's
  * frontend, history, matching and worker services (built from source at a pinned version), the UI,
- * then the application (migrations once, workers, API replicas behind a balancer, sandboxes).
+ * then the application (migrations once, the sandboxes standing in for the partners, workers, API
+ * replicas behind a balancer).
  * Whatever a previous run left behind in the data folder is stopped first.
  */
 export async function startCluster(options: ClusterOptions, logger: LauncherLogger): Promise<RunningCluster> {
@@ -186,6 +187,7 @@ export class ClusterLauncher {
       taskQueue: options.env.TEMPORAL_TASK_QUEUE || RENEWAL_TASK_QUEUE,
       workflowBundlePath,
       webhookBaseUrl: `http://127.0.0.1:${ports.api}`,
+      sandboxesUrl: `http://127.0.0.1:${ports.sandboxes}`,
     };
     logger.log('Applying migrations and bundling the workflows');
     const [bundle] = await Promise.all([
@@ -195,6 +197,10 @@ export class ClusterLauncher {
       supervisor.run(migrateSpec(app)),
     ]);
     if (bundle) writeFileSync(workflowBundlePath, bundle.code);
+    // The partners first: the workers and the API call them over HTTP from their first task.
+    logger.log('Starting the sandboxes');
+    await supervisor.start(sandboxesSpec(app, ports.sandboxes));
+    addresses.sandboxes = app.sandboxesUrl;
     for (let index = 1; index <= options.workers; index += 1) {
       logger.log(`Starting worker-${index}`);
       await supervisor.start(workerSpec(app, `worker-${index}`));
@@ -207,9 +213,6 @@ export class ClusterLauncher {
     }
     this.balancer = await startBalancer(ports.api, ports.apiReplicas);
     addresses.api = this.balancer.url;
-    logger.log('Starting the sandboxes');
-    await supervisor.start(sandboxesSpec(app, ports.sandboxes));
-    addresses.sandboxes = `http://127.0.0.1:${ports.sandboxes}`;
     if (uiBinary) {
       logger.log('Starting the Temporal UI');
       await supervisor.start(

@@ -1,6 +1,7 @@
 import { pageUrls } from '../../src/api/pages/page-urls';
 import { loadEmbeddedProcessConfig } from '../../src/config/processes';
 import { withCheckDigit } from '../../src/domain/national-id';
+import { loadSandboxConfig } from '../sandboxes/config';
 import { SEEDED } from '../sandboxes/seed-people';
 import { type DemoSettings, runJourney } from './journeys';
 
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const pages = config.pages;
   const settings: DemoSettings = {
     apiUrl,
-    sandboxUrl: `http://localhost:${config.integrations.sandbox.httpPort}`,
+    sandboxUrl: `http://localhost:${loadSandboxConfig(process.env).httpPort}`,
     auth: config.api.auth,
     print: (line) => process.stdout.write(`${line}\n`),
   };

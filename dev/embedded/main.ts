@@ -11,7 +11,9 @@ import { PID_NAMES } from '../launcher/pid-files';
 import { claimDataDir, type DataDirClaim } from '../launcher/recovery';
 import { openDataSource, runMigrations } from '../../src/persistence/data-source';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres';
+import { loadSandboxConfig } from '../sandboxes/config';
 import { startEmbeddedSandboxes } from '../sandboxes/embedded';
+import { createSandboxes } from '../sandboxes/sandboxes';
 import { seededCitizenIdentities } from '../sandboxes/dev-identities';
 import { ensureTemporalBinary } from '../infra/temporal-binaries';
 import { startDevServer } from '../infra/temporal-dev-server';
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
   // Read once; what the embedded servers turn out to be is added to a copy, never to process.env.
   // A person reads these logs at a terminal: pretty unless LOG_FORMAT says otherwise.
   let config = loadEmbeddedProcessConfig({ LOG_FORMAT: 'pretty', ...process.env });
+  // The partner simulator's own settings (dev/sandboxes/config.ts): the product reads none of them.
+  const sandboxConfig = loadSandboxConfig(process.env);
   const rootLogger = createLogger(config.telemetry);
   const logger = rootLogger.child({ component: 'embedded' });
   // Off unless an OTLP collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
@@ -97,14 +101,21 @@ async function main(): Promise<void> {
     stops.push(() => dataSource.destroy());
     const observability = await startWorkerObservability(config.telemetry, rootLogger, tracing);
     stops.push(observability.stop);
-    const worker = await startRenewalWorker(config, dataSource, observability.telemetry);
+    // The sandboxes run in this process: the worker and the API are handed their adapters (a set each, as
+    // separate processes would have) for every system left on INTEGRATION_<SYSTEM>_MODE=sandbox.
+    const worker = await startRenewalWorker(
+      config,
+      dataSource,
+      observability.telemetry,
+      createSandboxes(sandboxConfig, dataSource),
+    );
     stops.push(worker.shutdown);
-    const sandboxes = await startEmbeddedSandboxes(config.integrations, dataSource);
+    const sandboxes = await startEmbeddedSandboxes(sandboxConfig, dataSource);
     stops.push(sandboxes.stop);
     logger.info(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
 
     const app = await createApp(config, {
-      integrations: integrationsFactory(config.integrations),
+      integrations: integrationsFactory(config.integrations, createSandboxes(sandboxConfig, dataSource)),
       logger: rootLogger,
       tracing: Boolean(tracing),
       codec: { localUiOrigins },

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { IntegrationsConfig } from '../../src/config/integrations';
+import type { SandboxConfig } from './config';
 import { startSandboxHttpServer } from './http/server';
 import { defaultSandboxLogger, type SandboxLogger } from './logger';
 import { createSandboxRunner } from './runner/runner';
@@ -17,15 +17,16 @@ export interface EmbeddedSandboxes {
  * server on `SANDBOX_HTTP_PORT` (e.g. to pay a bill with curl).
  */
 export async function startEmbeddedSandboxes(
-  config: IntegrationsConfig,
+  config: SandboxConfig,
   dataSource: DataSource,
   logger: SandboxLogger = defaultSandboxLogger(),
 ): Promise<EmbeddedSandboxes> {
   const server = await startSandboxHttpServer(createSandboxes(config, dataSource), {
-    port: config.sandbox.httpPort,
+    port: config.httpPort,
+    host: config.httpHost,
     logger,
   });
-  const runner = createSandboxRunner(config.sandbox, dataSource, logger);
+  const runner = createSandboxRunner(config, dataSource, logger);
   runner.start();
   return {
     url: server.url,

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { FaultConfig } from '../../src/config/integrations';
+import type { FaultConfig } from './config';
 import { permanentFailure, TransientIntegrationError } from '../../src/integrations/errors';
 import type { Random } from './random';
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { requireDatabaseUrl } from '../../src/config/database';
-import { loadSandboxesProcessConfig } from '../../src/config/processes';
 import { openDataSource } from '../../src/persistence/data-source';
+import { loadSandboxConfig } from './config';
 import { startEmbeddedSandboxes } from './embedded';
 import { defaultSandboxLogger } from './logger';
 
@@ -14,10 +14,10 @@ import { defaultSandboxLogger } from './logger';
  * Its tables are in DATABASE_URL, migrated by `npm run migrate`.
  */
 async function main(): Promise<void> {
-  const config = loadSandboxesProcessConfig(process.env);
+  const config = loadSandboxConfig(process.env);
   const logger = defaultSandboxLogger();
   const dataSource = await openDataSource(requireDatabaseUrl(config.databaseUrl));
-  const sandboxes = await startEmbeddedSandboxes(config.integrations, dataSource, logger);
+  const sandboxes = await startEmbeddedSandboxes(config, dataSource, logger);
   logger.log(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
   const stop = () => {
     void sandboxes

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { IntegrationsConfig, IntegrationSystem } from '../../src/config/integrations';
+import type { IntegrationSystem } from '../../src/config/integrations';
+import type { SandboxConfig } from './config';
 import { SandboxCivilRegistry } from './civil-registry/sandbox';
 import { SandboxPrintCentre } from './print-centre/sandbox';
 import { SandboxSadad } from './sadad/sandbox';
@@ -29,11 +30,14 @@ export const SYSTEM_NAMES: Record<IntegrationSystem, string> = {
   sms: 'sms',
 };
 
-/** Builds the sandboxes on `db`; every random choice comes from a stream of `config.sandbox.seed`. */
-export function createSandboxes(config: IntegrationsConfig, db: DataSource): Sandboxes {
-  const { seed, webhooks, printCentre, saudiPost } = config.sandbox;
+/**
+ * Builds the sandboxes on `db`, the sandboxes' own pool; every random choice comes from a stream of
+ * `config.seed`. Each call makes a fresh set with streams of its own, as each process of a deployment would.
+ */
+export function createSandboxes(config: SandboxConfig, db: DataSource): Sandboxes {
+  const { seed, webhooks, printCentre, saudiPost } = config;
   const faults = (system: IntegrationSystem) =>
-    new FaultInjector(SYSTEM_NAMES[system], config.systems[system].faults, seededRandom(seed, `${system}/faults`));
+    new FaultInjector(SYSTEM_NAMES[system], config.faults[system], seededRandom(seed, `${system}/faults`));
   return {
     registry: new SandboxCivilRegistry(db, faults('civilRegistry')),
     sadad: new SandboxSadad(db, faults('sadad'), webhooks.baseUrl),

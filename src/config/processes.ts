@@ -47,9 +47,6 @@ export type WorkerProcessConfig = Pick<ConfigSlices, (typeof WORKER_SLICES)[numb
 /** `npm start`: the API and a worker in one process, and the servers it starts for them. */
 export type EmbeddedProcessConfig = ApiProcessConfig & WorkerProcessConfig & Pick<ConfigSlices, 'embedded'>;
 
-/** `npm run start:sandboxes`: the partner simulator on its own, against its tables in PostgreSQL. */
-export type SandboxesProcessConfig = Pick<ConfigSlices, 'databaseUrl' | 'integrations'>;
-
 export function loadApiProcessConfig(env: Env): ApiProcessConfig {
   return loadSlices(env, API_SLICES);
 }
@@ -60,8 +57,4 @@ export function loadWorkerProcessConfig(env: Env): WorkerProcessConfig {
 
 export function loadEmbeddedProcessConfig(env: Env): EmbeddedProcessConfig {
   return loadSlices(env, [...new Set([...API_SLICES, ...WORKER_SLICES, 'embedded' as const])]);
-}
-
-export function loadSandboxesProcessConfig(env: Env): SandboxesProcessConfig {
-  return loadSlices(env, ['databaseUrl', 'integrations']);
 }

@@ -31,7 +31,7 @@ export interface ConfigSlices {
   payloadKeys?: PayloadKeysConfig;
   /** Logs, metrics and traces. */
   telemetry: TelemetryConfig;
-  /** Which adapter each partner uses, and how the sandboxes behave. */
+  /** Which adapter each partner uses, and where the HTTP ones reach it (the sandboxes' settings are the harness's). */
   integrations: IntegrationsConfig;
   /** The API's security and traffic limits (API_*, WEBHOOK_SECRET_*). */
   api: ApiConfig;

@@ -10,7 +10,7 @@ import { connectTemporalClient } from '../temporal/connection';
 import { createDataConverter } from '../temporal/data-converter';
 import { ensureHousekeepingSchedule } from '../temporal/housekeeping-schedule';
 import { createPersistence } from '../persistence/persistence';
-import { createIntegrations } from '../wiring/integrations';
+import { createIntegrations, type HandedAdapters } from '../wiring/integrations';
 import { createWorkerMetrics, type WorkerMetrics } from '../telemetry/metrics';
 import type { Tracing } from '../telemetry/tracing';
 import { applyWorkerHeapTuning } from './heap';
@@ -34,8 +34,9 @@ export interface WorkerTelemetry {
 
 /**
  * Builds the worker: the renewal workflows plus activities wired to their
- * adapters. Setup is split from `run` so tests and the embedded launcher can
- * start it next to other components.
+ * adapters (HTTP ones from configuration unless `dependencies` are given).
+ * Setup is split from `run` so tests and the embedded launcher can start it
+ * next to other components.
  */
 export async function createRenewalWorker(
   config: WorkerProcessConfig,
@@ -55,20 +56,21 @@ export async function createRenewalWorker(
     dataConverter,
     ...workerOptionsOf(config.worker),
     ...tracingWorkerOptions(telemetry.tracing, Boolean(config.temporal.workflowBundlePath)),
-    activities: createActivities(dependencies ?? activityDependencies(config, dataSource, telemetry)),
+    activities: createActivities(dependencies ?? activityDependencies(config, dataSource, telemetry, {})),
   });
 }
 
-/** Repositories, and the sandbox or HTTP adapter per system from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md). */
+/** Repositories, and the handed or HTTP adapter per system from INTEGRATION_<SYSTEM>_MODE (docs/integrations.md). */
 function activityDependencies(
   config: WorkerProcessConfig,
   dataSource: DataSource,
   telemetry: WorkerTelemetry,
+  handed: HandedAdapters,
 ): ActivityDependencies {
   const metrics = telemetry.metrics ?? createWorkerMetrics();
   return {
     persistence: createPersistence(dataSource),
-    ...createIntegrations(config.integrations, dataSource, metrics.partnerCalls),
+    ...createIntegrations(config.integrations, metrics.partnerCalls, handed),
     stageChanges: metrics.stageChanges,
   };
 }
@@ -93,15 +95,19 @@ async function keepHousekeepingScheduled(config: WorkerProcessConfig): Promise<v
   }
 }
 
-/** The worker, polling, with the SMS outbox sender beside it; both stop on `shutdown` (or on a signal). */
+/**
+ * The worker, polling, with the SMS outbox sender beside it; both stop on `shutdown` (or on a signal).
+ * `handed`: adapters for the systems configured `sandbox`, which only the development harness has.
+ */
 export async function startRenewalWorker(
   config: WorkerProcessConfig,
   dataSource: DataSource,
   telemetry: WorkerTelemetry = {},
+  handed: HandedAdapters = {},
 ): Promise<RunningWorker> {
   // Before the SDK starts the workflow thread, whose heap takes the flags when it is made.
   applyWorkerHeapTuning(config.worker.heapGrowthPercent);
-  const dependencies = activityDependencies(config, dataSource, telemetry);
+  const dependencies = activityDependencies(config, dataSource, telemetry, handed);
   const worker = await createRenewalWorker(config, dataSource, telemetry, dependencies);
   try {
     await keepHousekeepingScheduled(config);

@@ -1,13 +1,14 @@
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { createSandboxes } from '../../dev/sandboxes/sandboxes';
 import { requireDatabaseUrl } from '../../src/config/database';
 import { openDataSource } from '../../src/persistence/data-source';
 import { connectTemporalClient } from '../../src/temporal/connection';
 import { ensureHousekeepingSchedule } from '../../src/temporal/housekeeping-schedule';
 import { startRenewalWorker } from '../../src/worker/worker';
 import { HOUSEKEEPING_WORKFLOW_TYPE, housekeepingScheduleId } from '../../workflows/contract';
-import { testConfiguration } from '../support/config';
+import { testConfiguration, testSandboxConfig } from '../support/config';
 import { testDataConverter } from '../support/payload-keys';
 import { eventually } from '../support/stack';
 import { installQuietRuntime } from '../support/temporal-test-env';
@@ -29,6 +30,8 @@ describe('housekeeping on a Temporal Schedule', () => {
   });
   let db: DataSource;
   let client: Client;
+  /** The worker as npm start runs it, handed the partner simulator's adapters. */
+  const startWorker = () => startRenewalWorker(config, db, {}, createSandboxes(testSandboxConfig(), db));
 
   beforeAll(async () => {
     installQuietRuntime();
@@ -43,10 +46,10 @@ describe('housekeeping on a Temporal Schedule', () => {
   });
 
   it('worker start-up twice leaves one schedule, updated only when its settings change', async () => {
-    await (await startRenewalWorker(config, db)).shutdown();
+    await (await startWorker()).shutdown();
     const handle = client.schedule.getHandle(housekeepingScheduleId(taskQueue));
     const created = await handle.describe();
-    await (await startRenewalWorker(config, db)).shutdown();
+    await (await startWorker()).shutdown();
     const again = await handle.describe();
     expect(again.info.createdAt).toEqual(created.info.createdAt);
     expect(again.info.lastUpdatedAt).toEqual(created.info.lastUpdatedAt);
@@ -86,7 +89,7 @@ describe('housekeeping on a Temporal Schedule', () => {
       );
     }
 
-    const worker = await startRenewalWorker(config, db);
+    const worker = await startWorker();
     try {
       const handle = client.schedule.getHandle(housekeepingScheduleId(taskQueue));
       await handle.trigger();

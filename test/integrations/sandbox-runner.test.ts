@@ -81,7 +81,7 @@ describe('sandbox runner: webhook delivery', () => {
 
   it('gives up after the last attempt', async () => {
     const id = randomUUID();
-    const { maxAttempts } = harness().config.sandbox.webhooks;
+    const { maxAttempts } = harness().config.webhooks;
     harness().webhooks.answerNext(500, 1);
     await harness().db.query(
       `INSERT INTO sandbox_webhook_outbox (id, partner, target_url, payload, attempts)
@@ -104,7 +104,7 @@ describe('sandbox runner: webhook delivery', () => {
   });
 
   it('lets several runners share the work without sending a webhook twice', async () => {
-    const second = createSandboxRunner(harness().config.sandbox, harness().db, quietLogger([]));
+    const second = createSandboxRunner(harness().config, harness().db, quietLogger([]));
     second.start();
     try {
       const ids = await Promise.all(Array.from({ length: 30 }, () => enqueue()));
@@ -156,7 +156,7 @@ describe('sandbox runner: start and stop', () => {
   const harness = useHarness();
 
   it('ticks on its interval until stopped, and not after', async () => {
-    const runner = createSandboxRunner(harness().config.sandbox, harness().db, quietLogger([]));
+    const runner = createSandboxRunner(harness().config, harness().db, quietLogger([]));
     const tick = jest.spyOn(runner, 'tick');
     runner.start();
     await waitFor(async () => (tick.mock.calls.length >= 3 ? true : undefined), 'three ticks');

@@ -1,3 +1,4 @@
+import { loadSandboxConfig, type SandboxConfig } from '../../dev/sandboxes/config';
 import type { Env } from '../../src/config/env';
 import {
   type ApiProcessConfig,
@@ -19,4 +20,9 @@ export function testConfiguration(overrides: Env = {}): EmbeddedProcessConfig {
 /** The API's alone, as `npm run start:api` loads it, for tests that run the API without a worker. */
 export function testApiConfiguration(overrides: Env = {}): ApiProcessConfig {
   return loadApiProcessConfig({ ...process.env, ...overrides });
+}
+
+/** The partner simulator's settings (dev/sandboxes/config.ts), read the same way. */
+export function testSandboxConfig(overrides: Env = {}): SandboxConfig {
+  return loadSandboxConfig({ ...process.env, ...overrides });
 }

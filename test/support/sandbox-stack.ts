@@ -42,7 +42,7 @@ export async function startSandboxStack(
   );
   await stack.app.listen(apiPort, '127.0.0.1');
   const ignore = () => undefined;
-  const sandboxes = await startEmbeddedSandboxes(stack.config.integrations, stack.db, {
+  const sandboxes = await startEmbeddedSandboxes(stack.sandboxConfig, stack.db, {
     log: ignore,
     warn: ignore,
     error: ignore,

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import type { SandboxConfig } from '../../dev/sandboxes/config';
+import { createSandboxes } from '../../dev/sandboxes/sandboxes';
 import { mintAccessToken } from '../../src/api/auth/access-token';
 import type { AccessClaims } from '../../src/api/auth/principal';
 import { createApp, CreateAppOptions } from '../../src/api/create-app';
@@ -11,11 +13,13 @@ import type { EmbeddedProcessConfig } from '../../src/config/processes';
 import { openDataSource } from '../../src/persistence/data-source';
 import { integrationsFactory } from '../../src/wiring/integrations';
 import { RunningWorker, startRenewalWorker, type WorkerTelemetry } from '../../src/worker/worker';
-import { testConfiguration } from './config';
+import { testConfiguration, testSandboxConfig } from './config';
 import { installQuietRuntime } from './temporal-test-env';
 
 export interface TestStack {
   config: EmbeddedProcessConfig;
+  /** The partner simulator's settings, from the same environment. */
+  sandboxConfig: SandboxConfig;
   app: INestApplication;
   http: ReturnType<INestApplication['getHttpServer']>;
   db: DataSource;
@@ -26,9 +30,9 @@ export interface TestStack {
 }
 
 /**
- * The production API and worker, wired exactly as `npm start` wires them, on
- * the suite's PostgreSQL and Temporal dev server (see global-setup.ts), with
- * `env` over the suite's environment.
+ * The production API and worker, wired exactly as `npm start` wires them (each
+ * handed sandbox adapters of its own), on the suite's PostgreSQL and Temporal
+ * dev server (see global-setup.ts), with `env` over the suite's environment.
  */
 export async function startStack(
   env: Env = {},
@@ -38,16 +42,23 @@ export async function startStack(
   installQuietRuntime();
   // Tests poll a renewal's stage many times a second, far beyond a citizen's rate limit (tested in test/api).
   const config = testConfiguration({ API_RATE_LIMIT_CITIZEN: '1000000', ...env });
+  const sandboxConfig = testSandboxConfig(env);
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
-  const worker: RunningWorker = await startRenewalWorker(config, db, workerTelemetry);
+  const worker: RunningWorker = await startRenewalWorker(
+    config,
+    db,
+    workerTelemetry,
+    createSandboxes(sandboxConfig, db),
+  );
   const app = await createApp(config, {
-    integrations: integrationsFactory(config.integrations),
+    integrations: integrationsFactory(config.integrations, createSandboxes(sandboxConfig, db)),
     logger: false,
     ...appOptions,
   });
   await app.init();
   return {
     config,
+    sandboxConfig,
     app,
     http: app.getHttpServer(),
     db,

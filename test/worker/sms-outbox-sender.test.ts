@@ -13,7 +13,7 @@ import { createSandboxes, type Sandboxes } from '../../dev/sandboxes/sandboxes';
 import { SmsOutboxSender } from '../../src/worker/sms-outbox-sender';
 import type { CitizenNotice, NoticeParams } from '../../workflows/contract';
 import { seedCitizen, type SeededCitizen } from '../support/citizens';
-import { testConfiguration } from '../support/config';
+import { testSandboxConfig } from '../support/config';
 import { createDatabase } from '../support/sandbox-stack';
 import { eventually } from '../support/stack';
 import { requireEnv } from '../support/temporal-test-env';
@@ -42,7 +42,7 @@ describe('SMS outbox sender', () => {
     url = await createDatabase(requireEnv('DATABASE_URL'), `renewals_sms_${randomUUID().slice(0, 8)}`);
     db = await openDataSource(url);
     persistence = createPersistence(db);
-    sandboxes = createSandboxes(testConfiguration({ DATABASE_URL: url }).integrations, db);
+    sandboxes = createSandboxes(testSandboxConfig({ DATABASE_URL: url }), db);
   });
 
   afterAll(() => db?.destroy());

@@ -4,8 +4,11 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config/paths';
+import { partnerHttpEnv } from '../../dev/sandboxes/http/server';
 import { WORKER_NODE_FLAGS } from '../../src/worker/heap';
+import { createDatabase } from '../support/sandbox-stack';
 import { eventually } from '../support/stack';
+import { requireEnv } from '../support/temporal-test-env';
 
 /**
  * The worker as production starts it (`npm run start:worker`: the built entry
@@ -13,12 +16,22 @@ import { eventually } from '../support/stack';
  * On SIGINT it must stop polling and then exit: a process that lingers once its
  * worker has stopped is killed by the orchestrator at the end of its grace
  * period (60 s in docker-compose.yml), which used to happen every time.
+ * Like production, it has no sandboxes in it: its partners are HTTP endpoints (nothing answers at this
+ * one, and on a database of its own no notice is waiting for them).
  */
 describe('the worker process', () => {
   it('runs with its heap flags, and exits soon after SIGINT', async () => {
+    const id = randomUUID().replace(/-/g, '').slice(0, 12);
+    const databaseUrl = await createDatabase(requireEnv('DATABASE_URL'), `renewals_worker_${id}`);
     const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, join(PROJECT_ROOT, 'dist/src/worker/main.js')], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, TEMPORAL_TASK_QUEUE: `worker-exit-${randomUUID()}`, WORKER_METRICS_PORT: '0' },
+      env: {
+        ...process.env,
+        ...partnerHttpEnv('http://127.0.0.1:9'),
+        DATABASE_URL: databaseUrl,
+        TEMPORAL_TASK_QUEUE: `worker-exit-${id}`,
+        WORKER_METRICS_PORT: '0',
+      },
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

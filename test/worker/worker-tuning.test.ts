@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { partnerHttpEnv } from '../../dev/sandboxes/http/server';
 import { requireDatabaseUrl } from '../../src/config/database';
 import { openDataSource } from '../../src/persistence/data-source';
 import { createRenewalWorker } from '../../src/worker/worker';
@@ -18,6 +19,8 @@ describe('worker tuning applied', () => {
       WORKER_WORKFLOW_TASK_POLLERS: '3',
       WORKER_ACTIVITY_TASK_POLLERS: '4',
       WORKER_DATABASE_POOL_SIZE: '5',
+      // The product's own adapters, as the worker process builds them; nothing here calls a partner.
+      ...partnerHttpEnv('http://127.0.0.1:9'),
     });
     const db = await openDataSource(requireDatabaseUrl(config.databaseUrl), config.worker.databasePoolSize);
     try {

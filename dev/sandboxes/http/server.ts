@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HttpAdapterConfig, IntegrationSystem } from '../../../src/config/integrations';
+import {
+  type HttpAdapterConfig,
+  INTEGRATION_SYSTEMS,
+  type IntegrationSystem,
+  SYSTEM_ENV_STEMS,
+} from '../../../src/config/integrations';
 import { civilRegistryRoutes } from '../civil-registry/routes';
 import { invalidRequest } from '../../../src/integrations/errors';
 import { printCentreRoutes } from '../print-centre/routes';
@@ -34,6 +39,21 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Where a system's endpoints live on the sandbox HTTP server: `<url>/<system>`, e.g. `/saudi-post/v1/shipments`. */
 export function partnerBaseUrl(serverUrl: string, system: IntegrationSystem): string {
   return `${serverUrl}/${SYSTEM_NAMES[system]}`;
+}
+
+/**
+ * The variables that point a product process's HTTP adapters at the sandbox HTTP server at `serverUrl`
+ * (INTEGRATION_<SYSTEM>_MODE=http and _BASE_URL), as at real partners: how a launcher runs the API and
+ * the workers as processes of their own, which have no sandboxes in them.
+ */
+export function partnerHttpEnv(serverUrl: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const system of INTEGRATION_SYSTEMS) {
+    const stem = SYSTEM_ENV_STEMS[system];
+    env[`INTEGRATION_${stem}_MODE`] = 'http';
+    env[`INTEGRATION_${stem}_BASE_URL`] = partnerBaseUrl(serverUrl, system);
+  }
+  return env;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { SandboxConfig } from '../../../src/config/integrations';
+import type { SandboxConfig } from '../config';
 import { advancePrintJobs } from '../print-centre/progress';
 import { expireDueBills } from '../sadad/expiry';
 import { advanceShipments } from '../saudi-post/progress';

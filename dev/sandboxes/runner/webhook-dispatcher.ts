@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import type { WebhookPartner } from '../../../workflows/contract';
-import type { WebhookDeliveryConfig } from '../../../src/config/integrations';
+import type { WebhookDeliveryConfig } from '../config';
 import type { SandboxLogger } from '../logger';
 import { queryRows, type Queryable } from '../sql';
 

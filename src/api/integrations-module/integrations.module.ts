@@ -1,13 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Integrations } from '../../integrations';
 import type { ApiMetrics, PartnerCallMetrics } from '../../telemetry/metrics';
 import { API_METRICS } from '../telemetry-module/api-metrics.token';
 import { CIVIL_REGISTRY, WASEL } from './integrations.tokens';
 
-/** Builds the partner ports on the API's database connection; the entry point decides sandbox or HTTP. */
-export type IntegrationsFactory = (dataSource: DataSource, metrics?: PartnerCallMetrics) => Integrations;
+/** Builds the partner ports, measured into the API's metrics; the entry point decides sandbox or HTTP. */
+export type IntegrationsFactory = (metrics?: PartnerCallMetrics) => Integrations;
 
 const INTEGRATIONS = Symbol('INTEGRATIONS');
 
@@ -25,8 +23,8 @@ export class IntegrationsModule {
       providers: [
         {
           provide: INTEGRATIONS,
-          inject: [getDataSourceToken(), API_METRICS],
-          useFactory: (dataSource: DataSource, metrics: ApiMetrics) => factory(dataSource, metrics.partnerCalls),
+          inject: [API_METRICS],
+          useFactory: (metrics: ApiMetrics) => factory(metrics.partnerCalls),
         },
         { provide: CIVIL_REGISTRY, inject: [INTEGRATIONS], useFactory: (all: Integrations) => all.registry },
         { provide: WASEL, inject: [INTEGRATIONS], useFactory: (all: Integrations) => all.wasel },

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
+import { createSandboxes } from '../../../dev/sandboxes/sandboxes';
 import type { PagesOptions } from '../../../src/api/pages/pages-options';
 import type { CodecModuleOptions } from '../../../src/api/codec/codec.module';
 import { createApp } from '../../../src/api/create-app';
@@ -11,7 +12,7 @@ import type { Env } from '../../../src/config/env';
 import type { ApiProcessConfig } from '../../../src/config/processes';
 import { openDataSource } from '../../../src/persistence/data-source';
 import { integrationsFactory } from '../../../src/wiring/integrations';
-import { testApiConfiguration } from '../../support/config';
+import { testApiConfiguration, testSandboxConfig } from '../../support/config';
 import { IDLE_TASK_QUEUE } from './fixtures';
 
 export interface ApiStack {
@@ -51,7 +52,7 @@ export async function startApi(options: ApiStackOptions = {}): Promise<ApiStack>
   });
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
   const app = await createApp(config, {
-    integrations: integrationsFactory(config.integrations),
+    integrations: integrationsFactory(config.integrations, createSandboxes(testSandboxConfig(options.env), db)),
     codec: options.codec,
     pages: options.pages,
     ...(options.logStream ? { logStream: options.logStream } : { logger: false }),

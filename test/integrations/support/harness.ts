@@ -1,11 +1,6 @@
 import type { DataSource } from 'typeorm';
-import {
-  INTEGRATION_SYSTEMS,
-  loadIntegrationsConfig,
-  type IntegrationsConfig,
-  type SandboxConfig,
-  type SystemConfig,
-} from '../../../src/config/integrations';
+import { INTEGRATION_SYSTEMS, type IntegrationsConfig, type SystemConfig } from '../../../src/config/integrations';
+import { type FaultConfig, loadSandboxConfig, type SandboxConfig } from '../../../dev/sandboxes/config';
 import type { Integrations } from '../../../src/integrations';
 import { createIntegrations } from '../../../src/wiring/integrations';
 import { partnerBaseUrl, startSandboxHttpServer, type SandboxHttpServer } from '../../../dev/sandboxes/http/server';
@@ -21,7 +16,7 @@ export type AdapterKind = (typeof ADAPTER_KINDS)[number];
 
 export interface Harness {
   db: DataSource;
-  config: IntegrationsConfig;
+  config: SandboxConfig;
   /** The sandboxes, with their controls (pay a bill, subscribe to Wasel, read SMS). */
   sandboxes: Sandboxes;
   /** The HTTP adapters, pointed at the sandbox HTTP server that serves those same sandboxes. */
@@ -37,51 +32,43 @@ export interface Harness {
 export interface HarnessOptions {
   sandbox?: { printCentre?: Partial<SandboxConfig['printCentre']>; saudiPost?: Partial<SandboxConfig['saudiPost']> };
   /** Replaces each sandbox's fault configuration. */
-  faults?: Partial<SystemConfig['faults']>;
+  faults?: Partial<FaultConfig>;
 }
 
 /** Fast clocks and no faults, unless a test asks for them. */
-export function testConfig(webhookBaseUrl: string, options: HarnessOptions = {}): IntegrationsConfig {
-  const base = loadIntegrationsConfig({});
-  const systems = { ...base.systems };
-  for (const system of INTEGRATION_SYSTEMS) {
-    systems[system] = { mode: 'sandbox', faults: { ...base.systems[system].faults, ...options.faults } };
-  }
+export function testConfig(webhookBaseUrl: string, options: HarnessOptions = {}): SandboxConfig {
+  const base = loadSandboxConfig({});
+  const faults = { ...base.faults };
+  for (const system of INTEGRATION_SYSTEMS) faults[system] = { ...base.faults[system], ...options.faults };
   return {
-    systems,
-    sandbox: {
-      ...base.sandbox,
-      printCentre: { ...base.sandbox.printCentre, delayMs: 300, ...options.sandbox?.printCentre },
-      saudiPost: { ...base.sandbox.saudiPost, stepDelayMs: 100, ...options.sandbox?.saudiPost },
-      runner: { ...base.sandbox.runner, pollIntervalMs: 50, batchSize: 50 },
-      webhooks: {
-        ...base.sandbox.webhooks,
-        baseUrl: webhookBaseUrl,
-        retryBaseMs: 50,
-        retryMaxMs: 200,
-        // Every runner of the suite's database (all integration files share it) delivers every webhook in it. On a
-        // loaded machine an answer can take seconds; with a short timeout the sender would give up on a request
-        // the receiver had already counted and send it again, as it should, and a test counting sends would see
-        // two. No test here is about webhook timeouts (test/unit/sandboxes/webhook-dispatcher.test.ts is, against
-        // a receiver that never answers), so none happens here. Below the dispatcher's 60 s claim lease, which a
-        // send must never outlast (another runner would claim the webhook again).
-        timeoutMs: 30_000,
-      },
+    ...base,
+    faults,
+    printCentre: { ...base.printCentre, delayMs: 300, ...options.sandbox?.printCentre },
+    saudiPost: { ...base.saudiPost, stepDelayMs: 100, ...options.sandbox?.saudiPost },
+    runner: { ...base.runner, pollIntervalMs: 50, batchSize: 50 },
+    webhooks: {
+      ...base.webhooks,
+      baseUrl: webhookBaseUrl,
+      retryBaseMs: 50,
+      retryMaxMs: 200,
+      // Every runner of the suite's database (all integration files share it) delivers every webhook in it. On a
+      // loaded machine an answer can take seconds; with a short timeout the sender would give up on a request
+      // the receiver had already counted and send it again, as it should, and a test counting sends would see
+      // two. No test here is about webhook timeouts (test/unit/sandboxes/webhook-dispatcher.test.ts is, against
+      // a receiver that never answers), so none happens here. Below the dispatcher's 60 s claim lease, which a
+      // send must never outlast (another runner would claim the webhook again).
+      timeoutMs: 30_000,
     },
   };
 }
 
-/** The same configuration with every system on its HTTP adapter, against `serverUrl`. */
-export function httpConfig(config: IntegrationsConfig, serverUrl: string): IntegrationsConfig {
-  const systems = { ...config.systems };
+/** Every system on its HTTP adapter, against the sandbox HTTP server at `serverUrl`. */
+export function httpConfig(serverUrl: string): IntegrationsConfig {
+  const systems = {} as Record<(typeof INTEGRATION_SYSTEMS)[number], SystemConfig>;
   for (const system of INTEGRATION_SYSTEMS) {
-    systems[system] = {
-      mode: 'http',
-      faults: config.systems[system].faults,
-      http: { baseUrl: partnerBaseUrl(serverUrl, system), timeoutMs: 5_000 },
-    };
+    systems[system] = { mode: 'http', http: { baseUrl: partnerBaseUrl(serverUrl, system), timeoutMs: 5_000 } };
   }
-  return { ...config, systems };
+  return { systems };
 }
 
 export function quietLogger(logs: string[]): SandboxLogger {
@@ -99,13 +86,13 @@ export function useHarness(options: HarnessOptions = {}): () => Harness {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set: run the tests through Jest, whose global setup provides it');
     const db = await openDataSource(url);
-    const webhooks = await WebhookReceiver.start(loadIntegrationsConfig({}).sandbox.webhooks.secrets);
+    const webhooks = await WebhookReceiver.start(loadSandboxConfig({}).webhooks.secrets);
     const config = testConfig(webhooks.url, options);
     const sandboxes = createSandboxes(config, db);
     const logs: string[] = [];
     const server = await startSandboxHttpServer(sandboxes, { logger: quietLogger(logs) });
-    const http = createIntegrations(httpConfig(config, server.url), db);
-    const runner = createSandboxRunner(config.sandbox, db, quietLogger(logs));
+    const http = createIntegrations(httpConfig(server.url));
+    const runner = createSandboxRunner(config, db, quietLogger(logs));
     runner.start();
     harness = {
       db,

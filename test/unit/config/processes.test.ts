@@ -1,7 +1,6 @@
 import {
   loadApiProcessConfig,
   loadEmbeddedProcessConfig,
-  loadSandboxesProcessConfig,
   loadWorkerProcessConfig,
 } from '../../../src/config/processes';
 import { loadEmbeddedConfig } from '../../../src/config/embedded';
@@ -67,12 +66,6 @@ describe('process configuration', () => {
     expect(worker).not.toHaveProperty('httpPort');
     expect(worker.integrations.systems.sms.mode).toBe('http');
     expect(() => loadApiProcessConfig(production)).toThrow(/API_JWT_SECRET must be set in production/);
-  });
-
-  it('gives the partner simulator its database and its own settings only', () => {
-    const sandboxes = loadSandboxesProcessConfig({ ...env, SANDBOX_HTTP_PORT: '3170' });
-    expect(Object.keys(sandboxes).sort()).toEqual(['databaseUrl', 'integrations']);
-    expect(sandboxes).toMatchObject({ databaseUrl: env.DATABASE_URL, integrations: { sandbox: { httpPort: 3170 } } });
   });
 
   it('names the variable at fault', () => {

@@ -4,6 +4,7 @@ import { loadWorkerProcessConfig } from '../../../src/config/processes';
 import type { SmsGateway } from '../../../src/integrations/sms/port';
 import { openDataSource } from '../../../src/persistence/data-source';
 import { createPersistence } from '../../../src/persistence/persistence';
+import { loadSandboxConfig } from '../../../dev/sandboxes/config';
 import { createSandboxes } from '../../../dev/sandboxes/sandboxes';
 import { SmsOutboxSender } from '../../../src/worker/sms-outbox-sender';
 
@@ -16,7 +17,7 @@ import { SmsOutboxSender } from '../../../src/worker/sms-outbox-sender';
 async function main(): Promise<void> {
   const config = loadWorkerProcessConfig(process.env);
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
-  const sandboxes = createSandboxes(config.integrations, db);
+  const sandboxes = createSandboxes(loadSandboxConfig(process.env), db);
   const hangAfter = Number(process.env.HANG_AFTER_SENDS);
   let sent = 0;
   const gateway: SmsGateway = {
