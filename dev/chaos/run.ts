@@ -157,7 +157,7 @@ async function drainWebhooks(db: Client, logger: LauncherLogger): Promise<void> 
   const deadline = Date.now() + WEBHOOK_DRAIN_MS;
   for (;;) {
     const { rows } = await db.query(
-      `SELECT count(*)::int AS pending FROM sandbox_webhook_outbox WHERE status = 'PENDING'`,
+      `SELECT count(*)::int AS pending FROM sandbox.webhook_outbox WHERE status = 'PENDING'`,
     );
     const pending = rows[0].pending as number;
     if (pending === 0 || Date.now() > deadline) return;

@@ -67,14 +67,14 @@ export async function tallyFromSandboxes(db: Client, renewals: readonly TalliedR
     db,
     `SELECT renewal_id, split_part(job_key, '/', 2) AS issue, count(*)::int AS jobs,
             count(*) FILTER (WHERE status = 'PRINTED')::int AS printed
-       FROM sandbox_print_jobs WHERE renewal_id = ANY($1) GROUP BY 1, 2`,
+       FROM sandbox.print_jobs WHERE renewal_id = ANY($1) GROUP BY 1, 2`,
     [renewalIds],
   );
   const shipments = await rows<{ renewal_id: string; shipments: number }>(
     db,
     `SELECT split_part(shipment_key, '/', 1) AS renewal_id, split_part(shipment_key, '/', 2) AS issue,
             count(*)::int AS shipments
-       FROM sandbox_shipments WHERE split_part(shipment_key, '/', 1) = ANY($1) GROUP BY 1, 2`,
+       FROM sandbox.shipments WHERE split_part(shipment_key, '/', 1) = ANY($1) GROUP BY 1, 2`,
     [renewalIds],
   );
   const bills = await rows<{ renewal_id: string; charged: number; refunded: number }>(
@@ -82,20 +82,20 @@ export async function tallyFromSandboxes(db: Client, renewals: readonly TalliedR
     `SELECT split_part(bill_key, '/', 1) AS renewal_id,
             count(*) FILTER (WHERE status IN ('PAID', 'REFUNDED'))::int AS charged,
             count(*) FILTER (WHERE status = 'REFUNDED')::int AS refunded
-       FROM sandbox_sadad_bills WHERE split_part(bill_key, '/', 1) = ANY($1) GROUP BY 1`,
+       FROM sandbox.sadad_bills WHERE split_part(bill_key, '/', 1) = ANY($1) GROUP BY 1`,
     [renewalIds],
   );
   // A loss: the carrier reported the envelope LOST, or we opened a claim (an operator declared it lost).
   const losses = await rows<{ renewal_id: string; tracking_number: string; claims: number; carrier_lost: boolean }>(
     db,
     `SELECT split_part(s.shipment_key, '/', 1) AS renewal_id, s.tracking_number,
-            (SELECT count(*)::int FROM sandbox_loss_claims c WHERE c.tracking_number = s.tracking_number) AS claims,
-            EXISTS (SELECT 1 FROM sandbox_carrier_events e
+            (SELECT count(*)::int FROM sandbox.loss_claims c WHERE c.tracking_number = s.tracking_number) AS claims,
+            EXISTS (SELECT 1 FROM sandbox.carrier_events e
                      WHERE e.tracking_number = s.tracking_number AND e.type = 'LOST') AS carrier_lost
-       FROM sandbox_shipments s
+       FROM sandbox.shipments s
       WHERE split_part(s.shipment_key, '/', 1) = ANY($1)
-        AND (EXISTS (SELECT 1 FROM sandbox_loss_claims c WHERE c.tracking_number = s.tracking_number)
-             OR EXISTS (SELECT 1 FROM sandbox_carrier_events e
+        AND (EXISTS (SELECT 1 FROM sandbox.loss_claims c WHERE c.tracking_number = s.tracking_number)
+             OR EXISTS (SELECT 1 FROM sandbox.carrier_events e
                          WHERE e.tracking_number = s.tracking_number AND e.type = 'LOST'))`,
     [renewalIds],
   );
@@ -103,18 +103,18 @@ export async function tallyFromSandboxes(db: Client, renewals: readonly TalliedR
   const printed = await rows<{ renewal_id: string; status: string; lost: boolean }>(
     db,
     `SELECT j.renewal_id, p.status,
-            EXISTS (SELECT 1 FROM sandbox_shipments s
+            EXISTS (SELECT 1 FROM sandbox.shipments s
                      WHERE s.shipment_key = j.renewal_id || '/' || split_part(j.job_key, '/', 2) || '/shipment'
-                       AND (EXISTS (SELECT 1 FROM sandbox_loss_claims c WHERE c.tracking_number = s.tracking_number)
-                            OR EXISTS (SELECT 1 FROM sandbox_carrier_events e
+                       AND (EXISTS (SELECT 1 FROM sandbox.loss_claims c WHERE c.tracking_number = s.tracking_number)
+                            OR EXISTS (SELECT 1 FROM sandbox.carrier_events e
                                         WHERE e.tracking_number = s.tracking_number AND e.type = 'LOST'))) AS lost
-       FROM sandbox_print_jobs j JOIN sandbox_registry_passports p ON p.passport_number = j.passport_number
+       FROM sandbox.print_jobs j JOIN sandbox.registry_passports p ON p.passport_number = j.passport_number
       WHERE j.renewal_id = ANY($1)`,
     [renewalIds],
   );
   const oldPassports = await rows<{ passport_number: string; status: string }>(
     db,
-    `SELECT passport_number, status FROM sandbox_registry_passports WHERE passport_number = ANY($1)`,
+    `SELECT passport_number, status FROM sandbox.registry_passports WHERE passport_number = ANY($1)`,
     [renewals.map((renewal) => renewal.oldPassportNumber)],
   );
   const webhooks = await rows<WebhookCounts>(
@@ -125,7 +125,7 @@ export async function tallyFromSandboxes(db: Client, renewals: readonly TalliedR
             coalesce(sum(greatest(attempts - 1, 0)), 0)::int AS "extraAttempts",
             count(*) FILTER (WHERE status IN ('FAILED', 'REJECTED'))::int AS "givenUp",
             count(*) FILTER (WHERE status = 'PENDING')::int AS pending
-       FROM sandbox_webhook_outbox GROUP BY partner ORDER BY partner`,
+       FROM sandbox.webhook_outbox GROUP BY partner ORDER BY partner`,
     [],
   );
   const readModel = await rows<{ renewal_id: string; stage: string }>(

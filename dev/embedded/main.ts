@@ -12,6 +12,7 @@ import { claimDataDir, type DataDirClaim } from '../launcher/recovery';
 import { openDataSource, runMigrations } from '../../src/persistence/data-source';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres';
 import { loadSandboxConfig } from '../sandboxes/config';
+import { openSandboxDataSource, runSandboxMigrations } from '../sandboxes/database';
 import { startEmbeddedSandboxes } from '../sandboxes/embedded';
 import { createSandboxes } from '../sandboxes/sandboxes';
 import { seededCitizenIdentities } from '../sandboxes/dev-identities';
@@ -96,9 +97,13 @@ async function main(): Promise<void> {
 
     const databaseUrl = requireDatabaseUrl(config.databaseUrl);
     await runMigrations(databaseUrl);
-    // The worker's pool, which the sandboxes share; the API has its own (API_DATABASE_POOL_SIZE).
+    // The sandboxes' schema and history, in the same database, apart from the product's.
+    await runSandboxMigrations(databaseUrl);
+    // The worker's pool; the API has its own (API_DATABASE_POOL_SIZE), and so have the sandboxes.
     const dataSource = await openDataSource(databaseUrl, config.worker.databasePoolSize, 'renewals-worker');
     stops.push(() => dataSource.destroy());
+    const sandboxDb = await openSandboxDataSource(databaseUrl, sandboxConfig.databasePoolSize);
+    stops.push(() => sandboxDb.destroy());
     const observability = await startWorkerObservability(config.telemetry, rootLogger, tracing);
     stops.push(observability.stop);
     // The sandboxes run in this process: the worker and the API are handed their adapters (a set each, as
@@ -107,15 +112,15 @@ async function main(): Promise<void> {
       config,
       dataSource,
       observability.telemetry,
-      createSandboxes(sandboxConfig, dataSource),
+      createSandboxes(sandboxConfig, sandboxDb),
     );
     stops.push(worker.shutdown);
-    const sandboxes = await startEmbeddedSandboxes(sandboxConfig, dataSource);
+    const sandboxes = await startEmbeddedSandboxes(sandboxConfig, sandboxDb);
     stops.push(sandboxes.stop);
     logger.info(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
 
     const app = await createApp(config, {
-      integrations: integrationsFactory(config.integrations, createSandboxes(sandboxConfig, dataSource)),
+      integrations: integrationsFactory(config.integrations, createSandboxes(sandboxConfig, sandboxDb)),
       logger: rootLogger,
       tracing: Boolean(tracing),
       codec: { localUiOrigins },

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { requireDatabaseUrl } from '../../src/config/database';
-import { openDataSource } from '../../src/persistence/data-source';
 import { loadSandboxConfig } from './config';
+import { openSandboxDataSource, runSandboxMigrations } from './database';
 import { startEmbeddedSandboxes } from './embedded';
 import { defaultSandboxLogger } from './logger';
 
@@ -11,12 +11,14 @@ import { defaultSandboxLogger } from './logger';
  * demo controls under `/sandbox` on SANDBOX_HTTP_PORT, and the runner that
  * sends their webhooks to SANDBOX_WEBHOOK_BASE_URL. Point the API and the
  * worker at it with INTEGRATION_<SYSTEM>_MODE=http (docs/integrations.md).
- * Its tables are in DATABASE_URL, migrated by `npm run migrate`.
+ * Its tables are in their own schema of DATABASE_URL, which it migrates as it starts.
  */
 async function main(): Promise<void> {
   const config = loadSandboxConfig(process.env);
   const logger = defaultSandboxLogger();
-  const dataSource = await openDataSource(requireDatabaseUrl(config.databaseUrl));
+  const databaseUrl = requireDatabaseUrl(config.databaseUrl);
+  await runSandboxMigrations(databaseUrl);
+  const dataSource = await openSandboxDataSource(databaseUrl, config.databasePoolSize);
   const sandboxes = await startEmbeddedSandboxes(config, dataSource, logger);
   logger.log(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
   const stop = () => {

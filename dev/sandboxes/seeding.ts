@@ -4,16 +4,18 @@ import type { Queryable } from './sql';
 /**
  * Writes people into the sandboxes' tables: the civil registry's record and
  * passports and, for those subscribed, their Wasel national address. The
- * sandbox migration seeds `SEED_PEOPLE` through it; a harness that needs more
- * people of its own (the chaos run's citizens) adds them the same way, never
- * to the default seed. Photo references are numbered from `firstPhotoNumber`.
+ * sandbox migration seeds `SEED_PEOPLE` through it
+ * (dev/sandboxes/migrations/1765000000001-seed-people.ts); a harness that needs
+ * more people of its own (the chaos run's citizens) adds them the same way,
+ * never to the default seed. Photo references are numbered from `firstPhotoNumber`.
  */
 export async function seedPeople(db: Queryable, people: readonly SeedPerson[], firstPhotoNumber = 1): Promise<void> {
   for (const [index, person] of people.entries()) {
     await db.query(
-      `INSERT INTO sandbox_registry_people (national_id, name_ar, name_en, date_of_birth, nationality, mobile,
-                                            photo_ref, travel_ban, unpaid_fines_sar, biometrics_on_record)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO sandbox.registry_people (national_id, name_ar, name_en, date_of_birth, nationality, mobile,
+                                            photo_ref, travel_ban, unpaid_fines_sar, biometrics_on_record,
+                                            preferred_language)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         person.nationalId,
         person.nameAr,
@@ -25,11 +27,12 @@ export async function seedPeople(db: Queryable, people: readonly SeedPerson[], f
         person.travelBan ?? false,
         person.unpaidFinesSar ?? 0,
         person.biometricsOnRecord ?? true,
+        person.preferredLanguage ?? 'ar',
       ],
     );
     for (const passport of person.passports) {
       await db.query(
-        `INSERT INTO sandbox_registry_passports (passport_number, national_id, status, issued_on, expires_on,
+        `INSERT INTO sandbox.registry_passports (passport_number, national_id, status, issued_on, expires_on,
                                                  status_reason)
          VALUES ($1, $2, $3, $4, $5, $6)`,
         [
@@ -45,7 +48,7 @@ export async function seedPeople(db: Queryable, people: readonly SeedPerson[], f
     const address = person.address;
     if (address) {
       await db.query(
-        `INSERT INTO sandbox_wasel_subscriptions (national_id, building_number, street, district, city, postal_code,
+        `INSERT INTO sandbox.wasel_subscriptions (national_id, building_number, street, district, city, postal_code,
                                                   additional_number, unit_number, short_address, subscribed_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '2024-01-01T09:00:00+03:00')`,
         [

@@ -10,18 +10,13 @@ import { SmsOutboxRecord } from './entities/sms-outbox.entity';
 import { WebhookReceiptRecord } from './entities/webhook-receipt.entity';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { RenewalOperations1764350000000 } from './migrations/1764350000000-renewal-operations';
-import { Sandboxes1764400000000 } from './migrations/1764400000000-sandboxes';
 import { Api1764450000000 } from './migrations/1764450000000-api';
 import { RenewalPolicy1764500000000 } from './migrations/1764500000000-renewal-policy';
 import { RenewalChangeNotices1764512000000 } from './migrations/1764512000000-renewal-change-notices';
 import { PartnerFaults1764620000000 } from './migrations/1764620000000-partner-faults';
 import { LeanHistory1764630000000 } from './migrations/1764630000000-lean-history';
-import { SandboxPreferredLanguage1764640000000 } from './migrations/1764640000000-sandbox-preferred-language';
 
-/**
- * Every table the application owns. The sandboxes' tables belong to the partner
- * simulator, which reaches them through its own SQL, so they have no entities here.
- */
+/** Every table the application owns, each created by the migrations below and by nothing else. */
 export const ENTITIES = [
   RenewalRecord,
   AuditEvent,
@@ -33,16 +28,19 @@ export const ENTITIES = [
   WebhookReceiptRecord,
   SmsOutboxRecord,
 ];
+/**
+ * The product's schema history. Two migrations it once had, 1764400000000 and 1764640000000, created and
+ * seeded the partner simulator's tables; those now have a schema and a history of their own
+ * (dev/sandboxes/database.ts), and a database migrated before keeps their rows here, which TypeORM ignores.
+ */
 export const MIGRATIONS = [
   InitialSchema1764300000000,
   RenewalOperations1764350000000,
-  Sandboxes1764400000000,
   Api1764450000000,
   RenewalPolicy1764500000000,
   RenewalChangeNotices1764512000000,
   PartnerFaults1764620000000,
   LeanHistory1764630000000,
-  SandboxPreferredLanguage1764640000000,
 ];
 
 /** Connections of a pool when its process does not say (API_DATABASE_POOL_SIZE, WORKER_DATABASE_POOL_SIZE). */

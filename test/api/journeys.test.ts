@@ -58,7 +58,7 @@ describe('journeys over HTTP', () => {
 
   async function passportsOf(nationalId: string): Promise<Record<string, string>> {
     const rows = await stack.db.query(
-      'SELECT passport_number, status FROM sandbox_registry_passports WHERE national_id = $1',
+      'SELECT passport_number, status FROM sandbox.registry_passports WHERE national_id = $1',
       [nationalId],
     );
     return Object.fromEntries(

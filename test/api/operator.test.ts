@@ -182,12 +182,12 @@ describe('carrier envelope look-up', () => {
   async function subscribedCitizenInTransit() {
     const nationalId = freshNationalId();
     await stack.db.query(
-      `INSERT INTO sandbox_registry_people (national_id, name_ar, name_en, date_of_birth, nationality, mobile)
+      `INSERT INTO sandbox.registry_people (national_id, name_ar, name_en, date_of_birth, nationality, mobile)
        VALUES ($1, 'ساعي الاختبار', 'ENVELOPE RECIPIENT', '1990-01-01', 'SA', '+966511112222')`,
       [nationalId],
     );
     await stack.db.query(
-      `INSERT INTO sandbox_wasel_subscriptions (national_id, building_number, street, district, city, postal_code, additional_number)
+      `INSERT INTO sandbox.wasel_subscriptions (national_id, building_number, street, district, city, postal_code, additional_number)
        VALUES ($1, '2929', 'King Fahd Road', 'Al Olaya', 'Riyadh', '12214', '7788')`,
       [nationalId],
     );

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { openSandboxDataSource } from '../../dev/sandboxes/database';
 import { createSandboxes } from '../../dev/sandboxes/sandboxes';
 import { requireDatabaseUrl } from '../../src/config/database';
 import { openDataSource } from '../../src/persistence/data-source';
@@ -29,13 +30,15 @@ describe('housekeeping on a Temporal Schedule', () => {
     HOUSEKEEPING_BATCH_SIZE: '2',
   });
   let db: DataSource;
+  let sandboxDb: DataSource;
   let client: Client;
   /** The worker as npm start runs it, handed the partner simulator's adapters. */
-  const startWorker = () => startRenewalWorker(config, db, {}, createSandboxes(testSandboxConfig(), db));
+  const startWorker = () => startRenewalWorker(config, db, {}, createSandboxes(testSandboxConfig(), sandboxDb));
 
   beforeAll(async () => {
     installQuietRuntime();
     db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
+    sandboxDb = await openSandboxDataSource(requireDatabaseUrl(config.databaseUrl), 2);
     client = await connectTemporalClient(config.temporal, testDataConverter());
   });
 
@@ -43,6 +46,7 @@ describe('housekeeping on a Temporal Schedule', () => {
     await client?.schedule.getHandle(housekeepingScheduleId(taskQueue)).delete();
     await client?.connection.close();
     await db?.destroy();
+    await sandboxDb?.destroy();
   });
 
   it('worker start-up twice leaves one schedule, updated only when its settings change', async () => {

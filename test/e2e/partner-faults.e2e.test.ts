@@ -70,7 +70,7 @@ describe('renewals through faulty partner systems', () => {
     const bills = await stack.db.query('SELECT amount_sar, status FROM bills WHERE renewal_id = $1', [renewalId]);
     expect(bills).toEqual([{ amount_sar: 635, status: 'PAID' }]);
     const voided = await stack.db.query(
-      `SELECT count(*)::int AS n FROM sandbox_registry_passports WHERE national_id = $1 AND status = 'VOIDED'`,
+      `SELECT count(*)::int AS n FROM sandbox.registry_passports WHERE national_id = $1 AND status = 'VOIDED'`,
       [person.nationalId],
     );
     expect(voided).toEqual([{ n: 2 }]);
@@ -113,7 +113,7 @@ describe('renewals through faulty partner systems', () => {
     const claimStatuses = () =>
       stack.db.query(
         `SELECT c.status, s.status AS carrier_status FROM loss_claims c
-           JOIN sandbox_loss_claims s ON s.claim_key = c.claim_key
+           JOIN sandbox.loss_claims s ON s.claim_key = c.claim_key
           WHERE c.renewal_id = $1 ORDER BY c.claim_key`,
         [renewalId],
       );
@@ -163,7 +163,7 @@ describe('renewals through faulty partner systems', () => {
     );
     expect(finished.map((status) => status.stage)).toEqual(Array(20).fill('COMPLETED'));
     const valid = await stack.db.query(
-      `SELECT count(*)::int AS n FROM sandbox_registry_passports
+      `SELECT count(*)::int AS n FROM sandbox.registry_passports
        WHERE national_id = ANY($1) AND status = 'VALID'`,
       [people.map((p) => p.nationalId)],
     );
@@ -178,7 +178,7 @@ describe('renewals through faulty partner systems', () => {
     }
     // No carrier event was refused or given up: each reached its renewal, at the latest on a retry.
     const carrierWebhooks = await stack.db.query(
-      `SELECT status, count(*)::int AS n FROM sandbox_webhook_outbox WHERE partner = 'saudi-post'
+      `SELECT status, count(*)::int AS n FROM sandbox.webhook_outbox WHERE partner = 'saudi-post'
         AND payload->>'shipmentKey' LIKE ANY($1) GROUP BY status`,
       [renewals.map((renewalId) => `${renewalId}/%`)],
     );
@@ -193,7 +193,7 @@ describe('renewals through faulty partner systems', () => {
   it('a permanent partner error (malformed Wasel address) ends FAILED with its type, visible to the citizen', async () => {
     stack = await startSandboxStack({ SANDBOX_PRINT_CENTRE_DELAY_MS: '200' });
     const person = await seedCitizen(stack.db, { subscribedToWasel: true });
-    await stack.db.query(`UPDATE sandbox_wasel_subscriptions SET postal_code = '99999' WHERE national_id = $1`, [
+    await stack.db.query(`UPDATE sandbox.wasel_subscriptions SET postal_code = '99999' WHERE national_id = $1`, [
       person.nationalId,
     ]);
     const citizen = citizenClient(stack, person);

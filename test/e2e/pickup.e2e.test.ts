@@ -131,7 +131,7 @@ describe('pickup at the counter, end to end', () => {
       pending_action: null,
     });
     const passports = await stack.db.query(
-      'SELECT passport_number, status FROM sandbox_registry_passports WHERE national_id = $1 ORDER BY passport_number',
+      'SELECT passport_number, status FROM sandbox.registry_passports WHERE national_id = $1 ORDER BY passport_number',
       [citizen.nationalId],
     );
     expect(passports).toEqual(

@@ -65,7 +65,7 @@ describe.each(ADAPTER_KINDS)('civil registry contract (%s adapter)', (kind) => {
   it('reports a passport past its expiry date as expired', async () => {
     const citizen = await seedCitizen(harness().db);
     await harness().db.query(
-      `UPDATE sandbox_registry_passports SET expires_on = '2025-01-01' WHERE passport_number = $1`,
+      `UPDATE sandbox.registry_passports SET expires_on = '2025-01-01' WHERE passport_number = $1`,
       [citizen.passportNumber],
     );
     await expect(registry().lookUpCitizen(citizen.nationalId)).resolves.toMatchObject({
@@ -96,7 +96,7 @@ describe.each(ADAPTER_KINDS)('civil registry contract (%s adapter)', (kind) => {
       currentPassport: { passportNumber: printed, status: 'VALID', expiresOn: '2036-11-27' },
     });
     const statuses = await harness().db.query(
-      `SELECT passport_number, status FROM sandbox_registry_passports WHERE national_id = $1 ORDER BY issued_on`,
+      `SELECT passport_number, status FROM sandbox.registry_passports WHERE national_id = $1 ORDER BY issued_on`,
       [citizen.nationalId],
     );
     expect(statuses).toEqual(
@@ -115,7 +115,7 @@ describe.each(ADAPTER_KINDS)('civil registry contract (%s adapter)', (kind) => {
     await expectPermanent(registry().activatePassport(printed), 'PassportNotActivatable');
     // Cancelling what is already void changes nothing and is not an error.
     await registry().cancelPassport(printed, 'operator cancellation');
-    const [row] = await harness().db.query(`SELECT status FROM sandbox_registry_passports WHERE passport_number = $1`, [
+    const [row] = await harness().db.query(`SELECT status FROM sandbox.registry_passports WHERE passport_number = $1`, [
       printed,
     ]);
     expect(row.status).toBe('VOIDED');

@@ -15,7 +15,7 @@ const billRequest = (): BillRequest => ({
 
 async function billsWithKey(harness: Harness, billKey: string): Promise<number> {
   const [{ count }] = await harness.db.query(
-    `SELECT count(*)::int AS count FROM sandbox_sadad_bills WHERE bill_key = $1`,
+    `SELECT count(*)::int AS count FROM sandbox.sadad_bills WHERE bill_key = $1`,
     [billKey],
   );
   return count;

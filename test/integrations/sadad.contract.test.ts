@@ -81,7 +81,7 @@ describe.each(ADAPTER_KINDS)('SADAD contract (%s adapter)', (kind) => {
       'the bill to expire',
     );
     await waitFor(async () => {
-      const [row] = await harness().db.query(`SELECT status FROM sandbox_sadad_bills WHERE bill_number = $1`, [
+      const [row] = await harness().db.query(`SELECT status FROM sandbox.sadad_bills WHERE bill_number = $1`, [
         bill.billNumber,
       ]);
       return row.status === 'EXPIRED' ? true : undefined;

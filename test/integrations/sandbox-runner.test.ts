@@ -28,7 +28,7 @@ describe('sandbox runner: webhook delivery', () => {
 
   function row(id: string): Promise<OutboxRow> {
     return harness()
-      .db.query(`SELECT status, attempts, last_error FROM sandbox_webhook_outbox WHERE id = $1`, [id])
+      .db.query(`SELECT status, attempts, last_error FROM sandbox.webhook_outbox WHERE id = $1`, [id])
       .then(([found]: OutboxRow[]) => found);
   }
 
@@ -84,7 +84,7 @@ describe('sandbox runner: webhook delivery', () => {
     const { maxAttempts } = harness().config.webhooks;
     harness().webhooks.answerNext(500, 1);
     await harness().db.query(
-      `INSERT INTO sandbox_webhook_outbox (id, partner, target_url, payload, attempts)
+      `INSERT INTO sandbox.webhook_outbox (id, partner, target_url, payload, attempts)
        VALUES ($1, 'sadad', $2, '{}', $3)`,
       [id, `${harness().webhooks.url}/v1/webhooks/sadad`, maxAttempts - 1],
     );
@@ -100,7 +100,7 @@ describe('sandbox runner: webhook delivery', () => {
     }, 'two attempts');
     expect(retried).toMatchObject({ status: 'PENDING', last_error: expect.stringContaining('TypeError') });
     // Stop every runner of the suite from trying it further.
-    await harness().db.query(`UPDATE sandbox_webhook_outbox SET status = 'FAILED' WHERE id = $1`, [id]);
+    await harness().db.query(`UPDATE sandbox.webhook_outbox SET status = 'FAILED' WHERE id = $1`, [id]);
   });
 
   it('lets several runners share the work without sending a webhook twice', async () => {
@@ -126,7 +126,7 @@ describe('sandbox runner: retention', () => {
     const ids = { oldDelivered: randomUUID(), oldPending: randomUUID(), freshDelivered: randomUUID() };
     const insert = (id: string, status: string, ageDays: number) =>
       db.query(
-        `INSERT INTO sandbox_webhook_outbox (id, partner, target_url, payload, status, next_attempt_at, created_at)
+        `INSERT INTO sandbox.webhook_outbox (id, partner, target_url, payload, status, next_attempt_at, created_at)
          VALUES ($1, 'sadad', 'http://127.0.0.1:1', '{}', $2, now() + interval '1 day',
                  now() - make_interval(hours => $3))`,
         [id, status, ageDays * 24],
@@ -136,19 +136,19 @@ describe('sandbox runner: retention', () => {
     await insert(ids.freshDelivered, 'DELIVERED', 1);
     const sms = randomUUID();
     await db.query(
-      `INSERT INTO sandbox_sms_outbox (message_id, message_key, to_mobile, body, accepted_at)
+      `INSERT INTO sandbox.sms_outbox (message_id, message_key, to_mobile, body, accepted_at)
        VALUES ($1, $1, '+966500000000', 'old', now() - interval '8 days')`,
       [sms],
     );
 
     await purgeSettledRecords(db, 7 * 86_400_000, 1000);
 
-    const left = await db.query(`SELECT id FROM sandbox_webhook_outbox WHERE id = ANY($1) ORDER BY id`, [
+    const left = await db.query(`SELECT id FROM sandbox.webhook_outbox WHERE id = ANY($1) ORDER BY id`, [
       Object.values(ids),
     ]);
     expect(left.map((row: { id: string }) => row.id).sort()).toEqual([ids.oldPending, ids.freshDelivered].sort());
-    expect(await db.query(`SELECT 1 FROM sandbox_sms_outbox WHERE message_id = $1`, [sms])).toEqual([]);
-    await db.query(`DELETE FROM sandbox_webhook_outbox WHERE id = $1`, [ids.oldPending]);
+    expect(await db.query(`SELECT 1 FROM sandbox.sms_outbox WHERE message_id = $1`, [sms])).toEqual([]);
+    await db.query(`DELETE FROM sandbox.webhook_outbox WHERE id = $1`, [ids.oldPending]);
   });
 });
 

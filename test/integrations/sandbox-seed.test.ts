@@ -18,17 +18,17 @@ describe('sandbox seed in PostgreSQL', () => {
       const [row] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE national_id = ANY($1)`, [ids]);
       return row.n;
     };
-    expect(await count('sandbox_registry_people')).toBe(SEED_PEOPLE.length);
-    expect(await count('sandbox_registry_passports')).toBeGreaterThanOrEqual(
+    expect(await count('sandbox.registry_people')).toBe(SEED_PEOPLE.length);
+    expect(await count('sandbox.registry_passports')).toBeGreaterThanOrEqual(
       SEED_PEOPLE.reduce((total, person) => total + person.passports.length, 0),
     );
-    expect(await count('sandbox_wasel_subscriptions')).toBe(SEED_PEOPLE.filter((person) => person.address).length);
+    expect(await count('sandbox.wasel_subscriptions')).toBe(SEED_PEOPLE.filter((person) => person.address).length);
     const [readme] = await db.query(
-      `SELECT national_id FROM sandbox_registry_passports WHERE passport_number = 'N1234567'`,
+      `SELECT national_id FROM sandbox.registry_passports WHERE passport_number = 'N1234567'`,
     );
     expect(readme).toEqual({ national_id: '1058529940' });
     const english: { national_id: string }[] = await db.query(
-      `SELECT national_id FROM sandbox_registry_people WHERE national_id = ANY($1) AND preferred_language = 'en'`,
+      `SELECT national_id FROM sandbox.registry_people WHERE national_id = ANY($1) AND preferred_language = 'en'`,
       [ids],
     );
     expect(english.map((row) => row.national_id).sort()).toEqual(

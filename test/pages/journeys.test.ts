@@ -221,7 +221,7 @@ describe('pages in a browser', () => {
     await eventually(
       async () => {
         const stalled = await stack.db.query(
-          `UPDATE sandbox_shipments SET next_event_at = NULL
+          `UPDATE sandbox.shipments SET next_event_at = NULL
             WHERE shipment_key LIKE $1 AND status = 'IN_TRANSIT' RETURNING tracking_number`,
           [`${renewalId}/%`],
         );

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runSandboxMigrations } from '../../dev/sandboxes/database';
 import { runMigrations } from '../../src/persistence/data-source';
 import { startEmbeddedPostgres } from '../../dev/infra/embedded-postgres';
 import { ensureTemporalBinary } from '../../dev/infra/temporal-binaries';
@@ -35,6 +36,7 @@ export default async function globalSetup(): Promise<void> {
     persistent: false,
   });
   await runMigrations(postgres.url);
+  await runSandboxMigrations(postgres.url);
   const external = process.env.TEST_TEMPORAL_ADDRESS;
   const temporal = external
     ? { address: external, stop: async () => undefined }

@@ -1,6 +1,8 @@
 import request from 'supertest';
+import type { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { type EmbeddedSandboxes, startEmbeddedSandboxes } from '../../dev/sandboxes/embedded';
+import { runSandboxMigrations } from '../../dev/sandboxes/database';
 import { openDataSource, runMigrations } from '../../src/persistence/data-source';
 import { freePort } from '../../src/worker/free-port';
 import type { SeededCitizen } from './citizens';
@@ -42,7 +44,7 @@ export async function startSandboxStack(
   );
   await stack.app.listen(apiPort, '127.0.0.1');
   const ignore = () => undefined;
-  const sandboxes = await startEmbeddedSandboxes(stack.sandboxConfig, stack.db, {
+  const sandboxes = await startEmbeddedSandboxes(stack.sandboxConfig, stack.sandboxDb, {
     log: ignore,
     warn: ignore,
     error: ignore,
@@ -67,8 +69,8 @@ export async function startSandboxStack(
   };
 }
 
-/** Creates and migrates a database next to the suite's, returning its URL. */
-export async function createDatabase(suiteUrl: string, name: string): Promise<string> {
+/** Creates an empty database next to the suite's, returning its URL. */
+export async function createEmptyDatabase(suiteUrl: string, name: string): Promise<string> {
   const admin = await openDataSource(suiteUrl);
   try {
     await admin.query(`CREATE DATABASE ${name}`);
@@ -77,8 +79,24 @@ export async function createDatabase(suiteUrl: string, name: string): Promise<st
   }
   const url = new URL(suiteUrl);
   url.pathname = `/${name}`;
-  await runMigrations(url.toString());
   return url.toString();
+}
+
+/** Every table of a database outside PostgreSQL's own schemas, as `schema.table`, in order. */
+export async function tablesOf(db: DataSource): Promise<string[]> {
+  const rows: { name: string }[] = await db.query(
+    `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
+      WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`,
+  );
+  return rows.map((row) => row.name).sort();
+}
+
+/** Creates a database next to the suite's and migrates it (the product's schema and the sandboxes'), returning its URL. */
+export async function createDatabase(suiteUrl: string, name: string): Promise<string> {
+  const url = await createEmptyDatabase(suiteUrl, name);
+  await runMigrations(url);
+  await runSandboxMigrations(url);
+  return url;
 }
 
 /** A citizen using the API with their own token. */

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { SandboxConfig } from '../../dev/sandboxes/config';
+import { openSandboxDataSource } from '../../dev/sandboxes/database';
 import { createSandboxes } from '../../dev/sandboxes/sandboxes';
 import { mintAccessToken } from '../../src/api/auth/access-token';
 import type { AccessClaims } from '../../src/api/auth/principal';
@@ -23,6 +24,8 @@ export interface TestStack {
   app: INestApplication;
   http: ReturnType<INestApplication['getHttpServer']>;
   db: DataSource;
+  /** The sandboxes' own pool (their schema, in the same database). */
+  sandboxDb: DataSource;
   temporal: Client;
   /** `Authorization` header with a bearer token for these claims, as `npm run token` mints it. */
   auth(claims: AccessClaims): { Authorization: string };
@@ -44,14 +47,15 @@ export async function startStack(
   const config = testConfiguration({ API_RATE_LIMIT_CITIZEN: '1000000', ...env });
   const sandboxConfig = testSandboxConfig(env);
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
+  const sandboxDb = await openSandboxDataSource(requireDatabaseUrl(config.databaseUrl), sandboxConfig.databasePoolSize);
   const worker: RunningWorker = await startRenewalWorker(
     config,
     db,
     workerTelemetry,
-    createSandboxes(sandboxConfig, db),
+    createSandboxes(sandboxConfig, sandboxDb),
   );
   const app = await createApp(config, {
-    integrations: integrationsFactory(config.integrations, createSandboxes(sandboxConfig, db)),
+    integrations: integrationsFactory(config.integrations, createSandboxes(sandboxConfig, sandboxDb)),
     logger: false,
     ...appOptions,
   });
@@ -62,12 +66,14 @@ export async function startStack(
     app,
     http: app.getHttpServer(),
     db,
+    sandboxDb,
     temporal: app.get<Client>(TEMPORAL_CLIENT),
     auth: (claims) => ({ Authorization: `Bearer ${mintAccessToken(config.api.auth, claims)}` }),
     async stop() {
       await app.close();
       await worker.shutdown();
       await db.destroy();
+      await sandboxDb.destroy();
     },
   };
 }

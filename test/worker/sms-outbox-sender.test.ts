@@ -9,6 +9,7 @@ import { permanentFailure, TransientIntegrationError } from '../../src/integrati
 import type { SmsGateway } from '../../src/integrations/sms/port';
 import { openDataSource } from '../../src/persistence/data-source';
 import { createPersistence, type Persistence } from '../../src/persistence/persistence';
+import { openSandboxDataSource } from '../../dev/sandboxes/database';
 import { createSandboxes, type Sandboxes } from '../../dev/sandboxes/sandboxes';
 import { SmsOutboxSender } from '../../src/worker/sms-outbox-sender';
 import type { CitizenNotice, NoticeParams } from '../../workflows/contract';
@@ -35,6 +36,7 @@ const quiet = { warn: () => undefined };
 describe('SMS outbox sender', () => {
   let url: string;
   let db: DataSource;
+  let sandboxDb: DataSource;
   let persistence: Persistence;
   let sandboxes: Sandboxes;
 
@@ -42,10 +44,14 @@ describe('SMS outbox sender', () => {
     url = await createDatabase(requireEnv('DATABASE_URL'), `renewals_sms_${randomUUID().slice(0, 8)}`);
     db = await openDataSource(url);
     persistence = createPersistence(db);
-    sandboxes = createSandboxes(testSandboxConfig({ DATABASE_URL: url }), db);
+    sandboxDb = await openSandboxDataSource(url, 2);
+    sandboxes = createSandboxes(testSandboxConfig({ DATABASE_URL: url }), sandboxDb);
   });
 
-  afterAll(() => db?.destroy());
+  afterAll(async () => {
+    await db?.destroy();
+    await sandboxDb?.destroy();
+  });
 
   /** A renewal of `citizen` (the row the API writes), with its notices queued as a progress write queues them. */
   async function renewalWith(citizen: { nationalId: string }, notices: Array<[CitizenNotice, NoticeParams?]>) {
@@ -126,9 +132,9 @@ describe('SMS outbox sender', () => {
   it('records a notice that can never be sent, once, and goes on with the next', async () => {
     const citizen = await seedCitizen(db);
     const unknown = { nationalId: '1000000008' };
-    await db.query('DELETE FROM sandbox_registry_passports WHERE national_id = $1', [unknown.nationalId]);
-    await db.query('DELETE FROM sandbox_wasel_subscriptions WHERE national_id = $1', [unknown.nationalId]);
-    await db.query('DELETE FROM sandbox_registry_people WHERE national_id = $1', [unknown.nationalId]);
+    await db.query('DELETE FROM sandbox.registry_passports WHERE national_id = $1', [unknown.nationalId]);
+    await db.query('DELETE FROM sandbox.wasel_subscriptions WHERE national_id = $1', [unknown.nationalId]);
+    await db.query('DELETE FROM sandbox.registry_people WHERE national_id = $1', [unknown.nationalId]);
     const forUnknown = await renewalWith(unknown, [['CANCELLED']]);
     const forCitizen = await renewalWith(citizen, [['PRINTING'], ['COMPLETED']]);
     let refusals = 0;
@@ -193,7 +199,7 @@ describe('SMS outbox sender', () => {
     // The killed sends went over the wire twice; the gateway took the key, kept one message and answered with it.
     for (const key of killedAfterSending) expect(wireSends.get(key)).toBeGreaterThanOrEqual(2);
     const counts: Array<{ message_key: string; n: number; message_id: string }> = await db.query(
-      `SELECT message_key, count(*)::int AS n, min(message_id) AS message_id FROM sandbox_sms_outbox
+      `SELECT message_key, count(*)::int AS n, min(message_id) AS message_id FROM sandbox.sms_outbox
         WHERE message_key = ANY($1) GROUP BY message_key ORDER BY message_key`,
       [keys],
     );

@@ -40,19 +40,19 @@ export class Citizens {
     const ids = citizens.map((c) => c.nationalId);
     const mobiles = citizens.map((c) => `+9665${c.nationalId.slice(2, 10)}`);
     await this.db.query(
-      `INSERT INTO sandbox_registry_people (national_id, name_ar, name_en, date_of_birth, nationality, mobile, travel_ban)
+      `INSERT INTO sandbox.registry_people (national_id, name_ar, name_en, date_of_birth, nationality, mobile, travel_ban)
        SELECT id, 'مواطن المقارنة', 'BENCH CITIZEN', '1985-03-01', 'SA', mobile, $3
          FROM unnest($1::text[], $2::text[]) AS t(id, mobile)`,
       [ids, mobiles, options.travelBan ?? false],
     );
     await this.db.query(
-      `INSERT INTO sandbox_registry_passports (passport_number, national_id, status, issued_on, expires_on)
+      `INSERT INTO sandbox.registry_passports (passport_number, national_id, status, issued_on, expires_on)
        SELECT passport, id, 'VALID', '2021-01-01', '2030-12-31' FROM unnest($1::text[], $2::text[]) AS t(id, passport)`,
       [ids, citizens.map((c) => c.passportNumber)],
     );
     if (options.subscribedToWasel) {
       await this.db.query(
-        `INSERT INTO sandbox_wasel_subscriptions (national_id, building_number, street, district, city, postal_code,
+        `INSERT INTO sandbox.wasel_subscriptions (national_id, building_number, street, district, city, postal_code,
                                                   additional_number, short_address)
          SELECT id, '8228', 'King Fahd Road', 'Al Olaya', 'Riyadh', '12214', '3890', 'RRRD2929'
            FROM unnest($1::text[]) AS t(id)`,

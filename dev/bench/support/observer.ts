@@ -105,7 +105,7 @@ export class Observer {
     }
     if (this.billWaits.size > 0) {
       const rows: Array<{ national_id: string; bill_number: string }> = await this.db.query(
-        `SELECT national_id, bill_number FROM sandbox_sadad_bills WHERE status = 'UNPAID' AND national_id = ANY($1)`,
+        `SELECT national_id, bill_number FROM sandbox.sadad_bills WHERE status = 'UNPAID' AND national_id = ANY($1)`,
         [[...this.billWaits.keys()]],
       );
       for (const { national_id: id, bill_number: billNumber } of rows) {

@@ -31,8 +31,8 @@ const PERSON_COLUMNS = `national_id, name_ar, name_en, date_of_birth::text AS da
   photo_ref, travel_ban, unpaid_fines_sar, biometrics_on_record, preferred_language`;
 
 /**
- * The civil registry (NIC) on its own tables, `sandbox_registry_people` and
- * `sandbox_registry_passports`. Passport status changes are idempotent: asking
+ * The civil registry (NIC) on its own tables, `sandbox.registry_people` and
+ * `sandbox.registry_passports`. Passport status changes are idempotent: asking
  * for the state a passport is already in changes nothing.
  */
 export class SandboxCivilRegistry implements CivilRegistry {
@@ -49,7 +49,7 @@ export class SandboxCivilRegistry implements CivilRegistry {
       const passport = await queryRow<PassportRow>(
         this.db,
         `SELECT passport_number, national_id, status, expires_on::text AS expires_on
-           FROM sandbox_registry_passports
+           FROM sandbox.registry_passports
           WHERE national_id = $1 AND status NOT IN ('PRINTED', 'VOIDED')
           ORDER BY issued_on DESC, passport_number DESC LIMIT 1`,
         [nationalId],
@@ -99,7 +99,7 @@ export class SandboxCivilRegistry implements CivilRegistry {
         throw permanentFailure('CitizenNotFound', 'civil registry has no such person', { field: 'nationalId' });
       }
       await this.db.query(
-        `INSERT INTO sandbox_registry_passports (passport_number, national_id, status, issued_on, expires_on)
+        `INSERT INTO sandbox.registry_passports (passport_number, national_id, status, issued_on, expires_on)
          VALUES ($1, $2, 'PRINTED', $3, $4) ON CONFLICT (passport_number) DO NOTHING`,
         [passport.passportNumber, passport.nationalId, passport.issuedOn, passport.expiresOn],
       );
@@ -144,7 +144,7 @@ export class SandboxCivilRegistry implements CivilRegistry {
   ): Promise<void> {
     const updated = await queryRow<PassportRow>(
       this.db,
-      `UPDATE sandbox_registry_passports SET status = $2, status_reason = $3, updated_at = now()
+      `UPDATE sandbox.registry_passports SET status = $2, status_reason = $3, updated_at = now()
         WHERE passport_number = $1 AND status = ANY($4::text[]) RETURNING passport_number`,
       [passportNumber, target, reason, from],
     );
@@ -159,7 +159,7 @@ export class SandboxCivilRegistry implements CivilRegistry {
   private person(nationalId: string): Promise<PersonRow | undefined> {
     return queryRow<PersonRow>(
       this.db,
-      `SELECT ${PERSON_COLUMNS} FROM sandbox_registry_people WHERE national_id = $1`,
+      `SELECT ${PERSON_COLUMNS} FROM sandbox.registry_people WHERE national_id = $1`,
       [nationalId],
     );
   }
@@ -168,7 +168,7 @@ export class SandboxCivilRegistry implements CivilRegistry {
     return queryRow<PassportRow>(
       this.db,
       `SELECT passport_number, national_id, status, expires_on::text AS expires_on
-         FROM sandbox_registry_passports WHERE passport_number = $1`,
+         FROM sandbox.registry_passports WHERE passport_number = $1`,
       [passportNumber],
     );
   }

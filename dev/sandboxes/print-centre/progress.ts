@@ -27,7 +27,7 @@ export async function advancePrintJobs(db: DataSource, batchSize: number): Promi
   return db.transaction(async (tx) => {
     const due = await queryRows<DueJob>(
       tx,
-      `SELECT job_key, status, planned_outcome, failure_reason, webhook_base_url FROM sandbox_print_jobs
+      `SELECT job_key, status, planned_outcome, failure_reason, webhook_base_url FROM sandbox.print_jobs
         WHERE status IN ('QUEUED', 'PRINTING') AND due_at <= now()
         ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [batchSize],
@@ -37,7 +37,7 @@ export async function advancePrintJobs(db: DataSource, batchSize: number): Promi
       const eventId = randomUUID();
       if (job.status === 'QUEUED') {
         await tx.query(
-          `UPDATE sandbox_print_jobs SET status = 'PRINTING', updated_at = now(),
+          `UPDATE sandbox.print_jobs SET status = 'PRINTING', updated_at = now(),
                   due_at = now() + make_interval(secs => step_ms::double precision / 1000)
             WHERE job_key = $1`,
           [job.job_key],
@@ -45,9 +45,9 @@ export async function advancePrintJobs(db: DataSource, batchSize: number): Promi
       } else if (job.planned_outcome === 'PRINTED') {
         const printed = await queryRow<PrintedRow>(
           tx,
-          `UPDATE sandbox_print_jobs
+          `UPDATE sandbox.print_jobs
               SET status = 'PRINTED', due_at = NULL, updated_at = now(),
-                  passport_number = 'X' || lpad(nextval('sandbox_passport_number_seq')::text, 8, '0'),
+                  passport_number = 'X' || lpad(nextval('sandbox.passport_number_seq')::text, 8, '0'),
                   issued_on = current_date,
                   expires_on = (current_date + make_interval(years => validity_years) - interval '1 day')::date
             WHERE job_key = $1
@@ -68,7 +68,7 @@ export async function advancePrintJobs(db: DataSource, batchSize: number): Promi
         });
       } else {
         await tx.query(
-          `UPDATE sandbox_print_jobs SET status = 'FAILED', due_at = NULL, updated_at = now() WHERE job_key = $1`,
+          `UPDATE sandbox.print_jobs SET status = 'FAILED', due_at = NULL, updated_at = now() WHERE job_key = $1`,
           [job.job_key],
         );
         await enqueueWebhook(tx, job.webhook_base_url, {

@@ -28,7 +28,7 @@ const JOB_COLUMNS = `job_key, status, passport_number, issued_on::text AS issued
   failure_reason`;
 
 /**
- * The print centre on its own table, `sandbox_print_jobs`. `submit` only
+ * The print centre on its own table, `sandbox.print_jobs`. `submit` only
  * queues a job; its outcome (printed or failed) is drawn at submission and
  * reached later by the runner (`advancePrintJobs`), which numbers the passport
  * and sends the `print-centre` webhook.
@@ -44,14 +44,14 @@ export class SandboxPrintCentre implements PrintCentre {
   submit(order: PrintOrder): Promise<PrintJob> {
     return this.faults.call('submit', async () => {
       validate(order);
-      const person = await queryRow(this.db, `SELECT 1 FROM sandbox_registry_people WHERE national_id = $1`, [
+      const person = await queryRow(this.db, `SELECT 1 FROM sandbox.registry_people WHERE national_id = $1`, [
         order.nationalId,
       ]);
       if (!person) throw permanentFailure('CitizenNotFound', 'the NIC has no such person to print for');
       const fails = this.outcomes() < this.behaviour.failureRate;
       const stepMs = Math.round(this.behaviour.delayMs / 2);
       await this.db.query(
-        `INSERT INTO sandbox_print_jobs (job_key, renewal_id, office_id, national_id, validity_years, planned_outcome,
+        `INSERT INTO sandbox.print_jobs (job_key, renewal_id, office_id, national_id, validity_years, planned_outcome,
                                          failure_reason, step_ms, due_at, webhook_base_url)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::int, now() + make_interval(secs => $8::int / 1000.0), $9)
          ON CONFLICT (job_key) DO NOTHING`,
@@ -82,7 +82,7 @@ export class SandboxPrintCentre implements PrintCentre {
   cancel(jobKey: string): Promise<void> {
     return this.faults.call('cancel', async () => {
       await this.db.query(
-        `UPDATE sandbox_print_jobs SET status = 'CANCELLED', due_at = NULL, updated_at = now()
+        `UPDATE sandbox.print_jobs SET status = 'CANCELLED', due_at = NULL, updated_at = now()
           WHERE job_key = $1 AND status IN ('QUEUED', 'PRINTING')`,
         [jobKey],
       );
@@ -91,7 +91,7 @@ export class SandboxPrintCentre implements PrintCentre {
   }
 
   private job(jobKey: string): Promise<JobRow | undefined> {
-    return queryRow<JobRow>(this.db, `SELECT ${JOB_COLUMNS} FROM sandbox_print_jobs WHERE job_key = $1`, [jobKey]);
+    return queryRow<JobRow>(this.db, `SELECT ${JOB_COLUMNS} FROM sandbox.print_jobs WHERE job_key = $1`, [jobKey]);
   }
 }
 

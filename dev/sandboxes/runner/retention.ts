@@ -8,16 +8,16 @@ import type { Queryable } from '../sql';
  */
 const PURGES: Array<{ table: string; key: string; settledAndOlder: string }> = [
   {
-    table: 'sandbox_webhook_outbox',
+    table: 'sandbox.webhook_outbox',
     key: 'id',
     settledAndOlder: `status <> 'PENDING' AND created_at < $1`,
   },
-  { table: 'sandbox_sms_outbox', key: 'message_id', settledAndOlder: `accepted_at < $1` },
+  { table: 'sandbox.sms_outbox', key: 'message_id', settledAndOlder: `accepted_at < $1` },
   {
-    table: 'sandbox_carrier_events',
+    table: 'sandbox.carrier_events',
     key: 'event_id',
     settledAndOlder: `occurred_at < $1 AND tracking_number IN
-      (SELECT tracking_number FROM sandbox_shipments WHERE next_event_at IS NULL)`,
+      (SELECT tracking_number FROM sandbox.shipments WHERE next_event_at IS NULL)`,
   },
 ];
 

@@ -60,9 +60,9 @@ export class WebhookDispatcher {
     // Claiming pushes the next attempt out by a lease, so concurrent runners never send the same one twice.
     const due = await queryRows<DueWebhook>(
       this.db,
-      `UPDATE sandbox_webhook_outbox
+      `UPDATE sandbox.webhook_outbox
           SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
-        WHERE id IN (SELECT id FROM sandbox_webhook_outbox
+        WHERE id IN (SELECT id FROM sandbox.webhook_outbox
                       WHERE status = 'PENDING' AND next_attempt_at <= now()
                       ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING id, partner, target_url, payload, attempts`,
@@ -76,7 +76,7 @@ export class WebhookDispatcher {
     const outcome = await this.send(webhook);
     if (outcome.kind === 'delivered') {
       await this.db.query(
-        `UPDATE sandbox_webhook_outbox SET status = 'DELIVERED', delivered_at = now(), last_error = NULL WHERE id = $1`,
+        `UPDATE sandbox.webhook_outbox SET status = 'DELIVERED', delivered_at = now(), last_error = NULL WHERE id = $1`,
         [webhook.id],
       );
       return;
@@ -90,7 +90,7 @@ export class WebhookDispatcher {
       );
     }
     await this.db.query(
-      `UPDATE sandbox_webhook_outbox
+      `UPDATE sandbox.webhook_outbox
           SET status = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::double precision / 1000)
         WHERE id = $1`,
       [

@@ -21,7 +21,7 @@ export function webhookUrl(baseUrl: string, partner: WebhookPartner): string {
  */
 export async function enqueueWebhook(db: Queryable, baseUrl: string, webhook: OutgoingWebhook): Promise<void> {
   await db.query(
-    `INSERT INTO sandbox_webhook_outbox (id, partner, target_url, payload) VALUES ($1, $2, $3, $4)
+    `INSERT INTO sandbox.webhook_outbox (id, partner, target_url, payload) VALUES ($1, $2, $3, $4)
      ON CONFLICT (id) DO NOTHING`,
     [webhook.id, webhook.partner, webhookUrl(baseUrl, webhook.partner), webhook.payload],
   );

@@ -4,8 +4,8 @@ import { queryRows, type Queryable } from '../sql';
 export async function expireDueBills(db: Queryable, batchSize: number): Promise<number> {
   const expired = await queryRows<{ bill_number: string }>(
     db,
-    `UPDATE sandbox_sadad_bills SET status = 'EXPIRED', updated_at = now()
-      WHERE bill_number IN (SELECT bill_number FROM sandbox_sadad_bills
+    `UPDATE sandbox.sadad_bills SET status = 'EXPIRED', updated_at = now()
+      WHERE bill_number IN (SELECT bill_number FROM sandbox.sadad_bills
                              WHERE status = 'UNPAID' AND expires_at <= now()
                              ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)
       RETURNING bill_number`,

@@ -32,7 +32,7 @@ const BILL_COLUMNS = `bill_number, bill_key, amount_sar,
   expires_at, paid_at, payment_id`;
 
 /**
- * SADAD on its own table, `sandbox_sadad_bills`: bills are issued once per
+ * SADAD on its own table, `sandbox.sadad_bills`: bills are issued once per
  * bill key, paid through `payBill` (the citizen at their bank), expire at
  * `expiresAt` (see `expireDueBills`), and can be cancelled or refunded.
  */
@@ -47,14 +47,14 @@ export class SandboxSadad implements Sadad {
     return this.faults.call('issueBill', async () => {
       validate(request);
       await this.db.query(
-        `INSERT INTO sandbox_sadad_bills (bill_number, bill_key, national_id, amount_sar, description, expires_at)
-         VALUES (lpad(nextval('sandbox_sadad_bill_number_seq')::text, 12, '0'), $1, $2, $3, $4, $5)
+        `INSERT INTO sandbox.sadad_bills (bill_number, bill_key, national_id, amount_sar, description, expires_at)
+         VALUES (lpad(nextval('sandbox.sadad_bill_number_seq')::text, 12, '0'), $1, $2, $3, $4, $5)
          ON CONFLICT (bill_key) DO NOTHING`,
         [request.billKey, request.nationalId, request.amountSar, request.description, request.expiresAt],
       );
       const row = await queryRow<BillRow>(
         this.db,
-        `SELECT ${BILL_COLUMNS} FROM sandbox_sadad_bills WHERE bill_key = $1`,
+        `SELECT ${BILL_COLUMNS} FROM sandbox.sadad_bills WHERE bill_key = $1`,
         [request.billKey],
       );
       return toBill(row!);
@@ -93,7 +93,7 @@ export class SandboxSadad implements Sadad {
     return this.db.transaction(async (tx) => {
       const paid = await queryRow<BillRow>(
         tx,
-        `UPDATE sandbox_sadad_bills SET status = 'PAID', paid_at = now(), payment_id = $2, updated_at = now()
+        `UPDATE sandbox.sadad_bills SET status = 'PAID', paid_at = now(), payment_id = $2, updated_at = now()
           WHERE bill_number = $1 AND status = 'UNPAID' AND expires_at > now()
           RETURNING ${BILL_COLUMNS}`,
         [billNumber, randomUUID()],
@@ -116,7 +116,7 @@ export class SandboxSadad implements Sadad {
   /** Moves an existing bill from `from` to `target`; returns the bill as it ends up. */
   private async settle(billNumber: string, target: BillStatus, from: BillStatus, reason: string | null) {
     await this.db.query(
-      `UPDATE sandbox_sadad_bills SET status = $2, status_reason = $4, updated_at = now()
+      `UPDATE sandbox.sadad_bills SET status = $2, status_reason = $4, updated_at = now()
         WHERE bill_number = $1 AND status = $3 AND (status <> 'UNPAID' OR expires_at > now())`,
       [billNumber, target, from, reason],
     );
@@ -126,7 +126,7 @@ export class SandboxSadad implements Sadad {
   }
 
   private bill(db: Queryable, billNumber: string): Promise<BillRow | undefined> {
-    return queryRow<BillRow>(db, `SELECT ${BILL_COLUMNS} FROM sandbox_sadad_bills WHERE bill_number = $1`, [
+    return queryRow<BillRow>(db, `SELECT ${BILL_COLUMNS} FROM sandbox.sadad_bills WHERE bill_number = $1`, [
       billNumber,
     ]);
   }

@@ -23,7 +23,7 @@ export async function advanceShipments(db: DataSource, batchSize: number): Promi
   return db.transaction(async (tx) => {
     const due = await queryRows<DueShipment>(
       tx,
-      `SELECT tracking_number, shipment_key, envelope_barcode, plan, plan_position, webhook_base_url FROM sandbox_shipments
+      `SELECT tracking_number, shipment_key, envelope_barcode, plan, plan_position, webhook_base_url FROM sandbox.shipments
         WHERE next_event_at <= now()
         ORDER BY next_event_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [batchSize],
@@ -33,13 +33,13 @@ export async function advanceShipments(db: DataSource, batchSize: number): Promi
       const eventId = randomUUID();
       const recorded = await queryRow<{ occurred_at: Date }>(
         tx,
-        `INSERT INTO sandbox_carrier_events (event_id, tracking_number, type, proof, reason)
+        `INSERT INTO sandbox.carrier_events (event_id, tracking_number, type, proof, reason)
          VALUES ($1, $2, $3, $4, $5) RETURNING occurred_at`,
         [eventId, shipment.tracking_number, event.type, event.proof ?? null, event.reason ?? null],
       );
       const last = shipment.plan_position + 1 >= shipment.plan.length;
       await tx.query(
-        `UPDATE sandbox_shipments
+        `UPDATE sandbox.shipments
             SET status = $2, plan_position = plan_position + 1, updated_at = now(),
                 next_event_at = CASE WHEN $3 THEN NULL
                                      ELSE now() + make_interval(secs => step_ms::double precision / 1000) END

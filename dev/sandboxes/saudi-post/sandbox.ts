@@ -41,8 +41,8 @@ interface ClaimRow {
 const FINAL_SHIPMENT_STATES: readonly ShipmentStatus[] = SHIPMENT_CLOSURES;
 
 /**
- * Saudi Post on its own tables (`sandbox_shipments`, `sandbox_carrier_events`,
- * `sandbox_loss_claims`). A new shipment gets an S10 tracking number and a plan
+ * Saudi Post on its own tables (`sandbox.shipments`, `sandbox.carrier_events`,
+ * `sandbox.loss_claims`). A new shipment gets an S10 tracking number and a plan
  * of carrier events drawn from the configured probabilities; the runner plays
  * the plan out (`advanceShipments`), one signed webhook per event.
  */
@@ -61,11 +61,11 @@ export class SandboxSaudiPost implements SaudiPost {
       if (existing) return toShipment(existing);
       const serial = await queryRow<{ serial: string }>(
         this.db,
-        `SELECT nextval('sandbox_tracking_number_seq') AS serial`,
+        `SELECT nextval('sandbox.tracking_number_seq') AS serial`,
       );
       // Any unique conflict does nothing: a concurrent twin of this request, or a barcode already used.
       await this.db.query(
-        `INSERT INTO sandbox_shipments (tracking_number, shipment_key, envelope_barcode, origin_office_id,
+        `INSERT INTO sandbox.shipments (tracking_number, shipment_key, envelope_barcode, origin_office_id,
                                         destination_postal_code, plan, step_ms, next_event_at, webhook_base_url)
          VALUES ($1, $2, $3, $4, $5, $6, $7::int, now() + make_interval(secs => $7::int / 1000.0), $8)
          ON CONFLICT DO NOTHING`,
@@ -101,7 +101,7 @@ export class SandboxSaudiPost implements SaudiPost {
   recallShipment(trackingNumber: string): Promise<void> {
     return this.faults.call('recallShipment', async () => {
       await this.db.query(
-        `UPDATE sandbox_shipments SET status = 'RECALLED', next_event_at = NULL, updated_at = now()
+        `UPDATE sandbox.shipments SET status = 'RECALLED', next_event_at = NULL, updated_at = now()
           WHERE tracking_number = $1 AND NOT (status = ANY($2::text[]))`,
         [trackingNumber, FINAL_SHIPMENT_STATES],
       );
@@ -119,7 +119,7 @@ export class SandboxSaudiPost implements SaudiPost {
       return this.db.transaction(async (tx) => {
         const shipment = await queryRow<ShipmentRow>(
           tx,
-          `SELECT status FROM sandbox_shipments WHERE tracking_number = $1 FOR UPDATE`,
+          `SELECT status FROM sandbox.shipments WHERE tracking_number = $1 FOR UPDATE`,
           [request.trackingNumber],
         );
         if (!shipment) throw unknownTrackingNumber();
@@ -127,13 +127,13 @@ export class SandboxSaudiPost implements SaudiPost {
           throw permanentFailure('ShipmentDelivered', 'the carrier delivered this shipment: no loss to claim');
         }
         await tx.query(
-          `UPDATE sandbox_shipments SET status = 'LOST', next_event_at = NULL, updated_at = now()
+          `UPDATE sandbox.shipments SET status = 'LOST', next_event_at = NULL, updated_at = now()
             WHERE tracking_number = $1 AND NOT (status = ANY($2::text[]))`,
           [request.trackingNumber, FINAL_SHIPMENT_STATES],
         );
         await tx.query(
-          `INSERT INTO sandbox_loss_claims (claim_id, claim_key, tracking_number, liability_sar)
-           VALUES ('LC' || lpad(nextval('sandbox_loss_claim_seq')::text, 8, '0'), $1, $2, $3)
+          `INSERT INTO sandbox.loss_claims (claim_id, claim_key, tracking_number, liability_sar)
+           VALUES ('LC' || lpad(nextval('sandbox.loss_claim_seq')::text, 8, '0'), $1, $2, $3)
            ON CONFLICT (claim_key) DO NOTHING`,
           [request.claimKey, request.trackingNumber, request.liabilitySar],
         );
@@ -148,7 +148,7 @@ export class SandboxSaudiPost implements SaudiPost {
       if (!dispute.reason?.trim()) throw invalidRequest('reason', 'is required');
       if (!dispute.carrierEventId?.trim()) throw invalidRequest('carrierEventId', 'is required');
       await this.db.query(
-        `UPDATE sandbox_loss_claims SET status = 'DISPUTED' WHERE claim_key = $1 AND status IN ('OPEN', 'ACCEPTED')`,
+        `UPDATE sandbox.loss_claims SET status = 'DISPUTED' WHERE claim_key = $1 AND status IN ('OPEN', 'ACCEPTED')`,
         [dispute.claimKey],
       );
       const claim = await this.claimBy(this.db, dispute.claimKey);
@@ -164,7 +164,7 @@ export class SandboxSaudiPost implements SaudiPost {
   private claimBy(db: Queryable, claimKey: string) {
     return queryRow<ClaimRow>(
       db,
-      `SELECT claim_id, tracking_number, liability_sar, status FROM sandbox_loss_claims WHERE claim_key = $1`,
+      `SELECT claim_id, tracking_number, liability_sar, status FROM sandbox.loss_claims WHERE claim_key = $1`,
       [claimKey],
     );
   }
@@ -172,7 +172,7 @@ export class SandboxSaudiPost implements SaudiPost {
   private shipmentBy(db: Queryable, column: 'shipment_key' | 'tracking_number', value: string) {
     return queryRow<ShipmentRow>(
       db,
-      `SELECT shipment_key, tracking_number, envelope_barcode, status FROM sandbox_shipments WHERE ${column} = $1`,
+      `SELECT shipment_key, tracking_number, envelope_barcode, status FROM sandbox.shipments WHERE ${column} = $1`,
       [value],
     );
   }

@@ -22,7 +22,7 @@ interface OutboxRow {
 const MAX_TEXT_LENGTH = 670;
 
 /**
- * The SMS gateway on its own table, `sandbox_sms_outbox`: messages are
+ * The SMS gateway on its own table, `sandbox.sms_outbox`: messages are
  * accepted once per key and never leave the machine; `messagesTo` reads the
  * outbox of one mobile.
  */
@@ -45,13 +45,13 @@ export class SandboxSmsGateway implements SmsGateway {
       const row =
         (await queryRow<OutboxRow>(
           this.db,
-          `INSERT INTO sandbox_sms_outbox (message_id, message_key, to_mobile, body)
+          `INSERT INTO sandbox.sms_outbox (message_id, message_key, to_mobile, body)
            VALUES ('SM' || replace(gen_random_uuid()::text, '-', ''), $1, $2, $3)
            ON CONFLICT (message_key) DO NOTHING
            RETURNING *`,
           [message.messageKey, message.to, message.text],
         )) ??
-        (await queryRow<OutboxRow>(this.db, `SELECT * FROM sandbox_sms_outbox WHERE message_key = $1`, [
+        (await queryRow<OutboxRow>(this.db, `SELECT * FROM sandbox.sms_outbox WHERE message_key = $1`, [
           message.messageKey,
         ]));
       return { messageId: row!.message_id, acceptedAt: isoTimestamp(row!.accepted_at) };
@@ -62,7 +62,7 @@ export class SandboxSmsGateway implements SmsGateway {
   async messagesTo(mobile: string): Promise<SentSms[]> {
     const rows = await queryRows<OutboxRow>(
       this.db,
-      `SELECT * FROM sandbox_sms_outbox WHERE to_mobile = $1 ORDER BY accepted_at, message_id`,
+      `SELECT * FROM sandbox.sms_outbox WHERE to_mobile = $1 ORDER BY accepted_at, message_id`,
       [mobile],
     );
     return rows.map((row) => ({

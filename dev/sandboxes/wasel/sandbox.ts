@@ -28,7 +28,7 @@ export interface WaselSubscription {
 }
 
 /**
- * Wasel on its own table, `sandbox_wasel_subscriptions`: a row is a citizen's
+ * Wasel on its own table, `sandbox.wasel_subscriptions`: a row is a citizen's
  * subscription with the national address they registered. `subscribe` is what
  * the citizen does on the Saudi Post site later; it sends the `wasel` webhook.
  */
@@ -43,7 +43,7 @@ export class SandboxWasel implements Wasel {
     return this.faults.call('lookUpAddress', async () => {
       const row = await queryRow<SubscriptionRow>(
         this.db,
-        `SELECT * FROM sandbox_wasel_subscriptions WHERE national_id = $1`,
+        `SELECT * FROM sandbox.wasel_subscriptions WHERE national_id = $1`,
         [nationalId],
       );
       if (!row) return { status: 'NOT_SUBSCRIBED' };
@@ -71,7 +71,7 @@ export class SandboxWasel implements Wasel {
     return this.db.transaction(async (tx) => {
       const created = await queryRow<{ subscribed_at: Date }>(
         tx,
-        `INSERT INTO sandbox_wasel_subscriptions (national_id, building_number, street, district, city, postal_code,
+        `INSERT INTO sandbox.wasel_subscriptions (national_id, building_number, street, district, city, postal_code,
                                                   additional_number, unit_number, short_address)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (national_id) DO NOTHING RETURNING subscribed_at`,
@@ -90,7 +90,7 @@ export class SandboxWasel implements Wasel {
       if (!created) {
         const existing = await queryRow<{ subscribed_at: Date }>(
           tx,
-          `SELECT subscribed_at FROM sandbox_wasel_subscriptions WHERE national_id = $1`,
+          `SELECT subscribed_at FROM sandbox.wasel_subscriptions WHERE national_id = $1`,
           [nationalId],
         );
         return { subscribedAt: isoTimestamp(existing!.subscribed_at), created: false };

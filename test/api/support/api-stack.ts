@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
+import { openSandboxDataSource } from '../../../dev/sandboxes/database';
 import { createSandboxes } from '../../../dev/sandboxes/sandboxes';
 import type { PagesOptions } from '../../../src/api/pages/pages-options';
 import type { CodecModuleOptions } from '../../../src/api/codec/codec.module';
@@ -51,8 +52,9 @@ export async function startApi(options: ApiStackOptions = {}): Promise<ApiStack>
     ...options.env,
   });
   const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
+  const sandboxDb = await openSandboxDataSource(requireDatabaseUrl(config.databaseUrl), 2);
   const app = await createApp(config, {
-    integrations: integrationsFactory(config.integrations, createSandboxes(testSandboxConfig(options.env), db)),
+    integrations: integrationsFactory(config.integrations, createSandboxes(testSandboxConfig(options.env), sandboxDb)),
     codec: options.codec,
     pages: options.pages,
     ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
@@ -67,6 +69,7 @@ export async function startApi(options: ApiStackOptions = {}): Promise<ApiStack>
     async stop() {
       await app.close();
       await db.destroy();
+      await sandboxDb.destroy();
     },
   };
 }

@@ -7,7 +7,7 @@ import { partnerBaseUrl, startSandboxHttpServer, type SandboxHttpServer } from '
 import type { SandboxLogger } from '../../../dev/sandboxes/logger';
 import { createSandboxRunner, type SandboxRunner } from '../../../dev/sandboxes/runner/runner';
 import { createSandboxes, type Sandboxes } from '../../../dev/sandboxes/sandboxes';
-import { openDataSource } from '../../../src/persistence/data-source';
+import { openSandboxDataSource } from '../../../dev/sandboxes/database';
 import { WebhookReceiver } from './webhook-receiver';
 
 /** Every contract runs against both adapters of its port. */
@@ -85,7 +85,7 @@ export function useHarness(options: HarnessOptions = {}): () => Harness {
   beforeAll(async () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set: run the tests through Jest, whose global setup provides it');
-    const db = await openDataSource(url);
+    const db = await openSandboxDataSource(url);
     const webhooks = await WebhookReceiver.start(loadSandboxConfig({}).webhooks.secrets);
     const config = testConfig(webhooks.url, options);
     const sandboxes = createSandboxes(config, db);

@@ -5,6 +5,7 @@ import type { SmsGateway } from '../../../src/integrations/sms/port';
 import { openDataSource } from '../../../src/persistence/data-source';
 import { createPersistence } from '../../../src/persistence/persistence';
 import { loadSandboxConfig } from '../../../dev/sandboxes/config';
+import { openSandboxDataSource } from '../../../dev/sandboxes/database';
 import { createSandboxes } from '../../../dev/sandboxes/sandboxes';
 import { SmsOutboxSender } from '../../../src/worker/sms-outbox-sender';
 
@@ -16,8 +17,9 @@ import { SmsOutboxSender } from '../../../src/worker/sms-outbox-sender';
  */
 async function main(): Promise<void> {
   const config = loadWorkerProcessConfig(process.env);
-  const db = await openDataSource(requireDatabaseUrl(config.databaseUrl));
-  const sandboxes = createSandboxes(loadSandboxConfig(process.env), db);
+  const url = requireDatabaseUrl(config.databaseUrl);
+  const db = await openDataSource(url);
+  const sandboxes = createSandboxes(loadSandboxConfig(process.env), await openSandboxDataSource(url, 2));
   const hangAfter = Number(process.env.HANG_AFTER_SENDS);
   let sent = 0;
   const gateway: SmsGateway = {

@@ -1,14 +1,22 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { SEED_PEOPLE } from '../../../dev/sandboxes/seed-people';
 
 /**
- * The sandboxes' own tables (dev/sandboxes/<system>/sandbox.ts), seeded
- * with the people of dev/sandboxes/seed-people.ts. Time-driven rows
- * (print jobs, shipments, webhooks) carry a `due_at`-style column that the
+ * The sandboxes' own tables (dev/sandboxes/<system>/sandbox.ts), in their own
+ * schema (`sandbox`, created by runSandboxMigrations before this runs), apart
+ * from the product's: the product's migrations know nothing of them. Time-driven
+ * rows (print jobs, shipments, webhooks) carry a `due_at`-style column that the
  * sandbox runner polls with FOR UPDATE SKIP LOCKED, hence the partial indexes.
+ *
+ * Until the sandboxes had a schema of their own, the product's history created
+ * these tables as `public.sandbox_*` (migrations 1764400000000 and
+ * 1764640000000, since removed from it). A development data folder made then
+ * still starts: TypeORM ignores the removed migrations' rows, the old tables
+ * are left unused, and this history creates and seeds the sandbox schema afresh,
+ * so renewals in flight there lose their partners' state (delete `.data/` to
+ * be rid of them).
  */
-export class Sandboxes1764400000000 implements MigrationInterface {
-  name = 'Sandboxes1764400000000';
+export class SandboxTables1765000000000 implements MigrationInterface {
+  name = 'SandboxTables1765000000000';
 
   async up(db: QueryRunner): Promise<void> {
     await this.createRegistry(db);
@@ -18,12 +26,11 @@ export class Sandboxes1764400000000 implements MigrationInterface {
     await this.createSaudiPost(db);
     await this.createSms(db);
     await this.createWebhookOutbox(db);
-    await this.seed(db);
   }
 
   private async createRegistry(db: QueryRunner): Promise<void> {
     await db.query(`
-      CREATE TABLE sandbox_registry_people (
+      CREATE TABLE sandbox.registry_people (
         national_id          char(10) PRIMARY KEY,
         name_ar              text     NOT NULL,
         name_en              text     NOT NULL,
@@ -33,25 +40,27 @@ export class Sandboxes1764400000000 implements MigrationInterface {
         photo_ref            text     NOT NULL DEFAULT 'NICPH-' || upper(substr(md5(random()::text), 1, 10)),
         travel_ban           boolean  NOT NULL DEFAULT false,
         unpaid_fines_sar     integer  NOT NULL DEFAULT 0,
-        biometrics_on_record boolean  NOT NULL DEFAULT true
+        biometrics_on_record boolean  NOT NULL DEFAULT true,
+        -- The language the person is written to in: Arabic, unless they asked for English.
+        preferred_language   text     NOT NULL DEFAULT 'ar' CHECK (preferred_language IN ('ar', 'en'))
       )`);
     await db.query(`
-      CREATE TABLE sandbox_registry_passports (
+      CREATE TABLE sandbox.registry_passports (
         passport_number text PRIMARY KEY,
-        national_id     char(10)    NOT NULL REFERENCES sandbox_registry_people (national_id),
+        national_id     char(10)    NOT NULL REFERENCES sandbox.registry_people (national_id),
         status          text        NOT NULL,
         issued_on       date        NOT NULL,
         expires_on      date        NOT NULL,
         status_reason   text,
         updated_at      timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX sandbox_registry_passports_holder_idx ON sandbox_registry_passports (national_id)`);
+    await db.query(`CREATE INDEX registry_passports_holder_idx ON sandbox.registry_passports (national_id)`);
   }
 
   private async createSadad(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE SEQUENCE sandbox_sadad_bill_number_seq START 700100000001`);
+    await db.query(`CREATE SEQUENCE sandbox.sadad_bill_number_seq START 700100000001`);
     await db.query(`
-      CREATE TABLE sandbox_sadad_bills (
+      CREATE TABLE sandbox.sadad_bills (
         bill_number   text PRIMARY KEY,
         bill_key      text          NOT NULL UNIQUE,
         national_id   char(10)      NOT NULL,
@@ -65,15 +74,13 @@ export class Sandboxes1764400000000 implements MigrationInterface {
         created_at    timestamptz   NOT NULL DEFAULT now(),
         updated_at    timestamptz   NOT NULL DEFAULT now()
       )`);
-    await db.query(
-      `CREATE INDEX sandbox_sadad_bills_expiry_idx ON sandbox_sadad_bills (expires_at) WHERE status = 'UNPAID'`,
-    );
+    await db.query(`CREATE INDEX sadad_bills_expiry_idx ON sandbox.sadad_bills (expires_at) WHERE status = 'UNPAID'`);
   }
 
   private async createPrintCentre(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE SEQUENCE sandbox_passport_number_seq START 10000001`);
+    await db.query(`CREATE SEQUENCE sandbox.passport_number_seq START 10000001`);
     await db.query(`
-      CREATE TABLE sandbox_print_jobs (
+      CREATE TABLE sandbox.print_jobs (
         job_key          text PRIMARY KEY,
         renewal_id       text        NOT NULL,
         office_id        text        NOT NULL,
@@ -92,14 +99,14 @@ export class Sandboxes1764400000000 implements MigrationInterface {
         updated_at       timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(
-      `CREATE INDEX sandbox_print_jobs_due_idx ON sandbox_print_jobs (due_at) WHERE status IN ('QUEUED', 'PRINTING')`,
+      `CREATE INDEX print_jobs_due_idx ON sandbox.print_jobs (due_at) WHERE status IN ('QUEUED', 'PRINTING')`,
     );
   }
 
   private async createWasel(db: QueryRunner): Promise<void> {
     // Plain text columns: what Wasel holds is checked when read, as a partner's data must be.
     await db.query(`
-      CREATE TABLE sandbox_wasel_subscriptions (
+      CREATE TABLE sandbox.wasel_subscriptions (
         national_id       char(10) PRIMARY KEY,
         building_number   text        NOT NULL,
         street            text        NOT NULL,
@@ -114,9 +121,9 @@ export class Sandboxes1764400000000 implements MigrationInterface {
   }
 
   private async createSaudiPost(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE SEQUENCE sandbox_tracking_number_seq START 40000001`);
+    await db.query(`CREATE SEQUENCE sandbox.tracking_number_seq START 40000001`);
     await db.query(`
-      CREATE TABLE sandbox_shipments (
+      CREATE TABLE sandbox.shipments (
         tracking_number         text PRIMARY KEY,
         shipment_key            text        NOT NULL UNIQUE,
         envelope_barcode        text        NOT NULL UNIQUE,
@@ -132,24 +139,24 @@ export class Sandboxes1764400000000 implements MigrationInterface {
         updated_at              timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(
-      `CREATE INDEX sandbox_shipments_due_idx ON sandbox_shipments (next_event_at) WHERE next_event_at IS NOT NULL`,
+      `CREATE INDEX shipments_due_idx ON sandbox.shipments (next_event_at) WHERE next_event_at IS NOT NULL`,
     );
     await db.query(`
-      CREATE TABLE sandbox_carrier_events (
+      CREATE TABLE sandbox.carrier_events (
         event_id        uuid PRIMARY KEY,
-        tracking_number text        NOT NULL REFERENCES sandbox_shipments (tracking_number),
+        tracking_number text        NOT NULL REFERENCES sandbox.shipments (tracking_number),
         type            text        NOT NULL,
         proof           text,
         reason          text,
         occurred_at     timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX sandbox_carrier_events_shipment_idx ON sandbox_carrier_events (tracking_number)`);
-    await db.query(`CREATE SEQUENCE sandbox_loss_claim_seq START 1`);
+    await db.query(`CREATE INDEX carrier_events_shipment_idx ON sandbox.carrier_events (tracking_number)`);
+    await db.query(`CREATE SEQUENCE sandbox.loss_claim_seq START 1`);
     await db.query(`
-      CREATE TABLE sandbox_loss_claims (
+      CREATE TABLE sandbox.loss_claims (
         claim_id        text PRIMARY KEY,
         claim_key       text          NOT NULL UNIQUE,
-        tracking_number text          NOT NULL REFERENCES sandbox_shipments (tracking_number),
+        tracking_number text          NOT NULL REFERENCES sandbox.shipments (tracking_number),
         liability_sar   numeric(12,2) NOT NULL,
         status          text          NOT NULL DEFAULT 'OPEN',
         opened_at       timestamptz   NOT NULL DEFAULT now()
@@ -158,19 +165,19 @@ export class Sandboxes1764400000000 implements MigrationInterface {
 
   private async createSms(db: QueryRunner): Promise<void> {
     await db.query(`
-      CREATE TABLE sandbox_sms_outbox (
+      CREATE TABLE sandbox.sms_outbox (
         message_id  text PRIMARY KEY,
         message_key text        NOT NULL UNIQUE,
         to_mobile   text        NOT NULL,
         body        text        NOT NULL,
         accepted_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX sandbox_sms_outbox_mobile_idx ON sandbox_sms_outbox (to_mobile, accepted_at)`);
+    await db.query(`CREATE INDEX sms_outbox_mobile_idx ON sandbox.sms_outbox (to_mobile, accepted_at)`);
   }
 
   private async createWebhookOutbox(db: QueryRunner): Promise<void> {
     await db.query(`
-      CREATE TABLE sandbox_webhook_outbox (
+      CREATE TABLE sandbox.webhook_outbox (
         id              text PRIMARY KEY,
         partner         text        NOT NULL,
         target_url      text        NOT NULL,
@@ -183,86 +190,30 @@ export class Sandboxes1764400000000 implements MigrationInterface {
         delivered_at    timestamptz
       )`);
     await db.query(
-      `CREATE INDEX sandbox_webhook_outbox_due_idx ON sandbox_webhook_outbox (next_attempt_at) WHERE status = 'PENDING'`,
+      `CREATE INDEX webhook_outbox_due_idx ON sandbox.webhook_outbox (next_attempt_at) WHERE status = 'PENDING'`,
     );
-  }
-
-  private async seed(db: QueryRunner): Promise<void> {
-    for (const [index, person] of SEED_PEOPLE.entries()) {
-      await db.query(
-        `INSERT INTO sandbox_registry_people (national_id, name_ar, name_en, date_of_birth, nationality, mobile,
-                                              photo_ref, travel_ban, unpaid_fines_sar, biometrics_on_record)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          person.nationalId,
-          person.nameAr,
-          person.nameEn,
-          person.dateOfBirth,
-          person.nationality,
-          person.mobile,
-          `NICPH-${String(index + 1).padStart(6, '0')}`,
-          person.travelBan ?? false,
-          person.unpaidFinesSar ?? 0,
-          person.biometricsOnRecord ?? true,
-        ],
-      );
-      for (const passport of person.passports) {
-        await db.query(
-          `INSERT INTO sandbox_registry_passports (passport_number, national_id, status, issued_on, expires_on,
-                                                   status_reason)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [
-            passport.passportNumber,
-            person.nationalId,
-            passport.status,
-            passport.issuedOn,
-            passport.expiresOn,
-            passport.statusReason ?? null,
-          ],
-        );
-      }
-      const address = person.address;
-      if (address) {
-        await db.query(
-          `INSERT INTO sandbox_wasel_subscriptions (national_id, building_number, street, district, city, postal_code,
-                                                    additional_number, unit_number, short_address, subscribed_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '2024-01-01T09:00:00+03:00')`,
-          [
-            person.nationalId,
-            address.buildingNumber,
-            address.street,
-            address.district,
-            address.city,
-            address.postalCode,
-            address.additionalNumber,
-            address.unitNumber ?? null,
-            address.shortAddress ?? null,
-          ],
-        );
-      }
-    }
   }
 
   async down(db: QueryRunner): Promise<void> {
     for (const table of [
-      'sandbox_webhook_outbox',
-      'sandbox_sms_outbox',
-      'sandbox_loss_claims',
-      'sandbox_carrier_events',
-      'sandbox_shipments',
-      'sandbox_wasel_subscriptions',
-      'sandbox_print_jobs',
-      'sandbox_sadad_bills',
-      'sandbox_registry_passports',
-      'sandbox_registry_people',
+      'sandbox.webhook_outbox',
+      'sandbox.sms_outbox',
+      'sandbox.loss_claims',
+      'sandbox.carrier_events',
+      'sandbox.shipments',
+      'sandbox.wasel_subscriptions',
+      'sandbox.print_jobs',
+      'sandbox.sadad_bills',
+      'sandbox.registry_passports',
+      'sandbox.registry_people',
     ]) {
       await db.query(`DROP TABLE ${table}`);
     }
     for (const sequence of [
-      'sandbox_loss_claim_seq',
-      'sandbox_tracking_number_seq',
-      'sandbox_passport_number_seq',
-      'sandbox_sadad_bill_number_seq',
+      'sandbox.loss_claim_seq',
+      'sandbox.tracking_number_seq',
+      'sandbox.passport_number_seq',
+      'sandbox.sadad_bill_number_seq',
     ]) {
       await db.query(`DROP SEQUENCE ${sequence}`);
     }
