@@ -12,6 +12,7 @@ import { claimDataDir, type DataDirClaim } from '../launcher/recovery';
 import { openDataSource, runMigrations } from '../../src/persistence/data-source';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres';
 import { loadSandboxConfig } from '../sandboxes/config';
+import { loadEmbeddedConfig } from './config';
 import { openSandboxDataSource, runSandboxMigrations } from '../sandboxes/database';
 import { startEmbeddedSandboxes } from '../sandboxes/embedded';
 import { createSandboxes } from '../sandboxes/sandboxes';
@@ -34,7 +35,8 @@ async function main(): Promise<void> {
   // Read once; what the embedded servers turn out to be is added to a copy, never to process.env.
   // A person reads these logs at a terminal: pretty unless LOG_FORMAT says otherwise.
   let config = loadEmbeddedProcessConfig({ LOG_FORMAT: 'pretty', ...process.env });
-  // The partner simulator's own settings (dev/sandboxes/config.ts): the product reads none of them.
+  // The harness's own settings: the embedded servers' folder and ports, and the partner simulator's.
+  const embedded = loadEmbeddedConfig(process.env);
   const sandboxConfig = loadSandboxConfig(process.env);
   const rootLogger = createLogger(config.telemetry);
   const logger = rootLogger.child({ component: 'embedded' });
@@ -56,38 +58,38 @@ async function main(): Promise<void> {
   });
 
   try {
-    mkdirSync(config.embedded.dataDir, { recursive: true });
-    claim = await claimDataDir(config.embedded.dataDir, {
+    mkdirSync(embedded.dataDir, { recursive: true });
+    claim = await claimDataDir(embedded.dataDir, {
       log: (message) => logger.info(message),
       warn: (message) => logger.warn(message),
       error: (message) => logger.error(message),
     });
     // PAYLOAD_KEYS when set (and required in production); otherwise a development key kept in the data folder.
-    config = { ...config, payloadKeys: config.payloadKeys ?? developmentPayloadKeys(config.embedded.dataDir) };
+    config = { ...config, payloadKeys: config.payloadKeys ?? developmentPayloadKeys(embedded.dataDir) };
     // The dev server's own UI, which may call the codec endpoint without a token (see CodecModuleOptions).
     const localUiOrigins: string[] = [];
     if (!config.databaseUrl) {
       const postgres = await startEmbeddedPostgres({
-        dataDir: join(config.embedded.dataDir, 'postgres'),
-        port: config.embedded.postgresPort,
+        dataDir: join(embedded.dataDir, 'postgres'),
+        port: embedded.postgresPort,
         database: 'renewals',
         persistent: true,
       });
       stops.push(postgres.stop);
       claim.record(PID_NAMES.postgres, postgres.pid, 'SIGINT');
       config = { ...config, databaseUrl: postgres.url };
-      logger.info(`PostgreSQL (embedded) on 127.0.0.1:${config.embedded.postgresPort}`);
+      logger.info(`PostgreSQL (embedded) on 127.0.0.1:${embedded.postgresPort}`);
     }
     if (!config.temporal.address) {
       const temporal = await startDevServer({
         executable: ensureTemporalBinary('temporal', process.env),
-        port: config.embedded.temporalPort,
-        uiPort: config.embedded.temporalUiPort,
-        dbFilename: join(config.embedded.dataDir, 'temporal.sqlite'),
+        port: embedded.temporalPort,
+        uiPort: embedded.temporalUiPort,
+        dbFilename: join(embedded.dataDir, 'temporal.sqlite'),
         namespace: config.temporal.namespace,
         uiCodecEndpoint: `http://localhost:${config.httpPort}/codec`,
       });
-      const uiPort = config.embedded.temporalUiPort;
+      const uiPort = embedded.temporalUiPort;
       localUiOrigins.push(`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`);
       stops.push(temporal.stop);
       claim.record(PID_NAMES.temporalDevServer, temporal.pid);

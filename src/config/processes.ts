@@ -44,8 +44,11 @@ export const WORKER_SLICES = [
 ] as const;
 export type WorkerProcessConfig = Pick<ConfigSlices, (typeof WORKER_SLICES)[number]>;
 
-/** `npm start`: the API and a worker in one process, and the servers it starts for them. */
-export type EmbeddedProcessConfig = ApiProcessConfig & WorkerProcessConfig & Pick<ConfigSlices, 'embedded'>;
+/**
+ * `npm start`: the API and a worker in one process. The servers it starts for them and the partner simulator it
+ * hands them are the harness's settings (dev/embedded/config.ts, dev/sandboxes/config.ts), not the product's.
+ */
+export type EmbeddedProcessConfig = ApiProcessConfig & WorkerProcessConfig;
 
 export function loadApiProcessConfig(env: Env): ApiProcessConfig {
   return loadSlices(env, API_SLICES);
@@ -56,5 +59,5 @@ export function loadWorkerProcessConfig(env: Env): WorkerProcessConfig {
 }
 
 export function loadEmbeddedProcessConfig(env: Env): EmbeddedProcessConfig {
-  return loadSlices(env, [...new Set([...API_SLICES, ...WORKER_SLICES, 'embedded' as const])]);
+  return loadSlices(env, [...new Set([...API_SLICES, ...WORKER_SLICES])]);
 }

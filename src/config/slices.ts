@@ -2,7 +2,6 @@ import type { RenewalPolicy } from '../../workflows/contract';
 import { type ApiConfig, loadApiConfig } from './api';
 import { type CodecServerConfig, loadCodecServerConfig } from './codec-server';
 import { loadDatabaseUrl } from './database';
-import { type EmbeddedConfig, loadEmbeddedConfig } from './embedded';
 import type { Env } from './env';
 import { type HousekeepingConfig, loadHousekeepingConfig } from './housekeeping';
 import { loadHttpPort } from './http-port';
@@ -45,8 +44,6 @@ export interface ConfigSlices {
   smsSender: SmsSenderConfig;
   /** The schedule the worker's start-up keeps in place. */
   housekeeping: HousekeepingConfig;
-  /** The servers `npm start` runs itself. */
-  embedded: EmbeddedConfig;
 }
 
 export type ConfigSlice = keyof ConfigSlices;
@@ -65,7 +62,6 @@ const LOADERS: { [Slice in ConfigSlice]-?: (env: Env) => ConfigSlices[Slice] } =
   worker: loadWorkerConfig,
   smsSender: loadSmsSenderConfig,
   housekeeping: loadHousekeepingConfig,
-  embedded: loadEmbeddedConfig,
 };
 
 /** These slices, each read by its loader, and nothing else. */

@@ -1,4 +1,4 @@
-import { embeddedDataDir } from '../../../src/config/embedded';
+import { embeddedDataDir } from '../../embedded/config';
 import { PID_NAMES, PidFiles } from '../../launcher/pid-files';
 import { cpuSeconds } from '../../launcher/process-info';
 

@@ -3,7 +3,6 @@ import {
   loadEmbeddedProcessConfig,
   loadWorkerProcessConfig,
 } from '../../../src/config/processes';
-import { loadEmbeddedConfig } from '../../../src/config/embedded';
 
 /** Each process reads the environment once into one object holding the slices it uses, and no more. */
 describe('process configuration', () => {
@@ -25,12 +24,8 @@ describe('process configuration', () => {
       integrations: { systems: { sadad: { mode: 'http', http: { baseUrl: 'https://sadad.example.sa/api' } } } },
       policy: { fees: { tenYearsSar: 650 } },
     });
-    // The API's slices and the worker's, each loaded the same way, and the servers npm start runs itself.
-    expect(config).toEqual({
-      ...loadApiProcessConfig(env),
-      ...loadWorkerProcessConfig(env),
-      embedded: loadEmbeddedConfig(env),
-    });
+    // The API's slices and the worker's, each loaded the same way (the embedded servers' are the harness's).
+    expect(config).toEqual({ ...loadApiProcessConfig(env), ...loadWorkerProcessConfig(env) });
   });
 
   it('gives the API the slices it uses and not the worker’s', () => {

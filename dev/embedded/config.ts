@@ -1,8 +1,11 @@
 import { join } from 'node:path';
-import { type Env, integerAtLeast, readEnv, text } from './env';
-import { PROJECT_ROOT } from './paths';
+import { type Env, integerAtLeast, readEnv, text } from '../../src/config/env';
+import { PROJECT_ROOT } from '../../src/config/paths';
 
-/** The servers `npm start` runs itself when DATABASE_URL or TEMPORAL_ADDRESS is unset (EMBEDDED_*). */
+/**
+ * The servers `npm start` runs itself when DATABASE_URL or TEMPORAL_ADDRESS is unset (EMBEDDED_*): the
+ * harness's settings, read by npm start and the bench; the product reads none of them.
+ */
 export interface EmbeddedConfig {
   dataDir: string;
   postgresPort: number;
