@@ -2,22 +2,18 @@
 /**
  * The import rules of docs/architecture.md, checked by `npm run lint`
  * (`depcruise`). Each rule names a layer and what it must not import; the
- * comment says why. Entry points (src/<folder>/main.ts, the migration command,
- * and the harness's launchers and command-line tools under dev/) wire things
- * together and are free of these rules.
+ * comment says why. The product's entry points (src/<folder>/main.ts and the
+ * migration command) wire its layers together and are free of the layering
+ * rules, never of the first one: the product does not import its harness.
  */
 
-/** Entry points: the only code that reads process.env and composes every layer. */
-const ENTRY_POINTS = [
-  '^src/[^/]+/main\\.ts$',
-  '^dev/[^/]+/main\\.ts$',
-  '^src/persistence/migrate\\.ts$',
-  '^dev/tools/mint-token\\.ts$',
-  '^dev/tools/write-openapi\\.ts$',
-  '^dev/infra/install-temporal-binaries\\.ts$',
-  '^dev/infra/temporal-cli\\.ts$',
-  '^dev/tools/install-[^/]+\\.ts$',
-];
+/** The product's entry points: the only product code that reads process.env and composes every layer. */
+const ENTRY_POINTS = ['^src/[^/]+/main\\.ts$', '^src/persistence/migrate\\.ts$'];
+
+/** The product: what the production image compiles and ships (tsconfig.build.json, Dockerfile). */
+const PRODUCT = '^(?:src|workflows|activities)/';
+/** What is not the product: the development harness (launchers, partner simulator, tools, benchmarks) and the tests. */
+const HARNESS = '^(?:dev|test)/';
 
 /** Workflow code other than the shared contract. */
 const WORKFLOW_INTERNALS = '^workflows/(?!contract/)';
@@ -58,6 +54,14 @@ function packagesOnly(name, comment, from, allowed) {
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    {
+      name: 'product-never-imports-harness',
+      comment:
+        'The product is what production runs; the harness (dev/) and the tests compose it with sandboxes, infrastructure and tools, never the other way round. No exception, entry points included: a process that needs a partner simulator is handed one.',
+      severity: 'error',
+      from: { path: PRODUCT },
+      to: { path: HARNESS },
+    },
     forbid(
       'contract-imports-nothing',
       'workflows/contract is the vocabulary every layer shares; it imports nothing of the project, so it cannot drag a layer into another.',
@@ -78,28 +82,27 @@ module.exports = {
     ),
     forbid(
       'activities-layering',
-      'Activities do the I/O of the workflow through ports and repositories; they never reach into the API, the simulator, the wiring or workflow internals.',
+      'Activities do the I/O of the workflow through ports and repositories; they never reach into the API, the wiring or workflow internals.',
       '^activities/',
-      ['^dev/sandboxes/', '^src/(?:api|wiring|worker|temporal)/', WORKFLOW_INTERNALS],
+      ['^src/(?:api|wiring|worker|temporal)/', WORKFLOW_INTERNALS],
     ),
     forbid(
       'api-layering',
-      'The API talks to Temporal through its client and to partners through ports; it never runs activities, the simulator or workflow internals, and it is handed its adapters (src/wiring) rather than choosing them.',
+      'The API talks to Temporal through its client and to partners through ports; it never runs activities or workflow internals, and it is handed its adapters (src/wiring) rather than choosing them.',
       '^src/api/',
-      ['^activities/', '^src/(?:sandboxes|wiring|worker)/', WORKFLOW_INTERNALS, HTTP_ADAPTERS],
+      ['^activities/', '^src/(?:wiring|worker)/', WORKFLOW_INTERNALS, HTTP_ADAPTERS],
     ),
     forbid(
       'persistence-layering',
-      'Persistence speaks SQL for everyone and knows only the shared vocabulary and the domain. One database holds the sandboxes’ tables too, so the schema history creates them, and the migration that seeds them reads the seed people from the simulator: that data file, and nothing else of it.',
+      'Persistence speaks SQL for the product and knows only the shared vocabulary and the domain. Its schema history creates the product’s tables and nothing else (the sandboxes have a schema and history of their own).',
       '^src/persistence/',
-      ['^activities/', '^src/(?:api|integrations|sandboxes|worker|wiring|temporal|config)/', WORKFLOW_INTERNALS],
-      '^dev/sandboxes/seed-people\\.ts$',
+      ['^activities/', '^src/(?:api|integrations|worker|wiring|temporal|config)/', WORKFLOW_INTERNALS],
     ),
     forbid(
       'integrations-layering',
-      'Ports, wire formats and HTTP adapters: they know the contract, the domain and their own configuration, never the simulator that stands in for them or the database.',
+      'Ports, wire formats and HTTP adapters: they know the contract, the domain and their own configuration, never the database (nor, as all the product, the simulator that stands in for them).',
       '^src/integrations/',
-      ['^activities/', '^src/(?:api|sandboxes|persistence|worker|wiring|temporal)/', WORKFLOW_INTERNALS],
+      ['^activities/', '^src/(?:api|persistence|worker|wiring|temporal)/', WORKFLOW_INTERNALS],
     ),
     {
       name: 'integrations-config-types-only',
@@ -110,9 +113,16 @@ module.exports = {
     },
     forbid(
       'sandboxes-layering',
-      'The partner simulator could run as a service of its own: it speaks the partners’ wire formats behind the same ports, and knows nothing of our API, activities, persistence or HTTP adapters.',
+      'The partner simulator runs as a service of its own (npm run start:sandboxes, its own image): it speaks the partners’ wire formats behind the same ports, owns its data, and knows nothing of our API, activities, persistence, HTTP adapters, nor of the rest of the harness.',
       '^dev/sandboxes/',
-      ['^activities/', '^src/(?:api|persistence|worker|wiring|temporal)/', WORKFLOW_INTERNALS, HTTP_ADAPTERS],
+      [
+        '^activities/',
+        '^src/(?:api|persistence|worker|wiring|temporal|telemetry)/',
+        WORKFLOW_INTERNALS,
+        HTTP_ADAPTERS,
+        '^dev/(?!sandboxes/)',
+        '^test/',
+      ],
     ),
     forbid('domain-imports-nothing', 'Value objects and validation rules stand on their own.', '^src/domain/', [
       '^workflows/',
@@ -127,19 +137,19 @@ module.exports = {
     ),
     forbid(
       'temporal-helpers-layering',
-      'Connection, codec and dev-server helpers serve the API, the worker and the launcher alike, so they import none of them.',
+      'Connection, codec, search-attribute and schedule helpers serve the API, the worker and the harness alike, so they import none of them.',
       '^src/temporal/',
-      ['^activities/', '^src/(?:api|integrations|sandboxes|persistence|worker|wiring)/', WORKFLOW_INTERNALS],
+      ['^activities/', '^src/(?:api|integrations|persistence|worker|wiring)/', WORKFLOW_INTERNALS],
     ),
     forbid(
       'telemetry-layering',
       'Logs, metrics and traces serve every process (API, worker, wiring, activities), so they import none of them: they are handed what to count.',
       '^src/telemetry/',
-      ['^activities/', '^src/(?:api|integrations|sandboxes|persistence|worker|wiring|temporal)/', WORKFLOW_INTERNALS],
+      ['^activities/', '^src/(?:api|integrations|persistence|worker|wiring|temporal)/', WORKFLOW_INTERNALS],
     ),
     forbid(
       'wiring-layering',
-      'The wiring picks an adapter per partner (sandbox or HTTP); it is used by the worker and the entry points, never the other way round.',
+      'The wiring picks an adapter per partner (HTTP, or one it is handed); it is used by the worker and the entry points, never the other way round.',
       '^src/wiring/',
       ['^activities/', '^src/(?:api|persistence|worker|temporal)/', '^workflows/'],
     ),
@@ -164,7 +174,7 @@ module.exports = {
       'worker-layering',
       'The worker hosts workflows and activities; the API is a separate process.',
       '^src/worker/',
-      ['^src/(?:api|sandboxes)/'],
+      ['^src/api/'],
     ),
   ],
   options: {
