@@ -5,13 +5,18 @@
 #   worker            node --max-semi-space-size=4 dist/src/worker/main.js   (docker-compose.yml overrides the command)
 # The worker bundles the workflow code from dist/workflows at start, so the
 # compiled workflows/ folder ships in the image next to src/ and activities/.
+# The image holds the product and nothing else: the development harness (dev/:
+# launchers, the partner simulator, tools, benchmarks) is never copied in, and
+# its packages (embedded-postgres, ...) are dev dependencies, pruned below
+# (test/unit/production-image.test.ts checks both). The partner simulator has
+# an image of its own for docker-compose.yml (dev/sandboxes/Dockerfile).
 #
 # Base image: Node.js 24 LTS (supported until 2028-04-30) on Debian 13 "trixie", the
 # current Debian stable (bookworm is oldstable). Pinned to the exact release CI also
 # runs the suite on (dev/tools/node24.ts; a unit test keeps the two equal). Both
 # stages use the same image, so what `npm ci` installs in one runs in the other.
 
-# ---- build: all dependencies, compile, then drop the dev dependencies ----------
+# ---- build: all dependencies, compile the product, then drop the dev dependencies
 FROM node:24.19.0-trixie-slim AS build
 WORKDIR /app
 
@@ -22,7 +27,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY workflows ./workflows
 COPY activities ./activities
-RUN npm run build \
+RUN npm run build:product \
   && npm prune --omit=dev \
   && npm cache clean --force
 

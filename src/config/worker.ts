@@ -20,7 +20,7 @@ export interface WorkerConfig {
   workflowTaskPollers: number;
   /** Concurrent polls of the activity task queue (at most the slots). */
   activityTaskPollers: number;
-  /** PostgreSQL connections of the worker's pool (activities, and in `npm start` the sandboxes too). */
+  /** PostgreSQL connections of the worker's pool (its activities and SMS sender). */
   databasePoolSize: number;
   /**
    * How far V8 lets a heap grow past what survived the last full collection,

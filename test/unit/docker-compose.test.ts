@@ -7,7 +7,11 @@ import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../dev/cluster/
 import { loadClusterOptions } from '../../dev/cluster/options';
 import { TEMPORAL_DATABASES } from '../../dev/cluster/temporal-schema';
 import { TEMPORAL_CONFIG_DIR, temporalServerEnv } from '../../dev/cluster/temporal-services';
+import { loadSandboxConfig } from '../../dev/sandboxes/config';
+import { SYSTEM_NAMES } from '../../dev/sandboxes/sandboxes';
+import { INTEGRATION_SYSTEMS } from '../../src/config/integrations';
 import { loadApiProcessConfig, loadWorkerProcessConfig } from '../../src/config/processes';
+import { createIntegrations } from '../../src/wiring/integrations';
 import { WORKER_NODE_FLAGS } from '../../src/worker/heap';
 import { NODE24_VERSION } from '../../dev/tools/node24';
 import { RENEWAL_SEARCH_ATTRIBUTES, RENEWAL_TASK_QUEUE } from '../../workflows/contract';
@@ -341,12 +345,18 @@ describe('docker-compose.yml', () => {
     expect(HEADER).toMatch(/production-like/i);
   });
 
-  it.each(['postgresql', 'temporal', 'temporal-schema', 'temporal-admin-tools', 'temporal-ui', 'api', 'worker'])(
-    'defines the %s service',
-    (name) => {
-      expect(serviceNames).toContain(name);
-    },
-  );
+  it.each([
+    'postgresql',
+    'temporal',
+    'temporal-schema',
+    'temporal-admin-tools',
+    'temporal-ui',
+    'api',
+    'worker',
+    'sandboxes',
+  ])('defines the %s service', (name) => {
+    expect(serviceNames).toContain(name);
+  });
 
   it('gives every service an image or a build', () => {
     for (const name of serviceNames) {
@@ -603,6 +613,41 @@ describe('docker-compose.yml', () => {
     // Without them (as before), the image refuses to start: the check is real.
     const withoutSecrets = Object.fromEntries(Object.entries(env).filter(([key]) => !ENV_EXAMPLE_NAMES.includes(key)));
     expect(() => load(withoutSecrets)).toThrow(/in production/);
+  });
+
+  it.each([
+    ['api', loadApiProcessConfig],
+    ['worker', loadWorkerProcessConfig],
+  ])('has %s call every partner over HTTP, here the partner simulator’s service', (name, load) => {
+    const env = environmentOf(service(name));
+    const sandboxes = loadSandboxConfig(environmentOf(service('sandboxes')));
+    const { integrations } = load({ ...env, NODE_ENV: 'production' });
+    // The product's images run no sandbox: a system left on `sandbox` would stop the process at start-up.
+    expect(() => createIntegrations(integrations)).not.toThrow();
+    for (const system of INTEGRATION_SYSTEMS) {
+      expect(integrations.systems[system]).toMatchObject({
+        mode: 'http',
+        http: { baseUrl: `http://sandboxes:${sandboxes.httpPort}/${SYSTEM_NAMES[system]}` },
+      });
+    }
+    expect(dependenciesOf(service(name)).sandboxes).toBe('service_started');
+  });
+
+  it('runs the partner simulator from an image of its own, sending its webhooks to the API with its secrets', () => {
+    const sandboxes = service('sandboxes');
+    const build = sandboxes.build;
+    expect(isObject(build) && build.dockerfile).toBe('dev/sandboxes/Dockerfile');
+    expect(String(sandboxes.image)).not.toBe(String(service('api').image));
+    expect(commandText(sandboxes.command)).toBe('node dist/dev/sandboxes/main.js');
+    const config = loadSandboxConfig({ ...environmentOf(sandboxes), NODE_ENV: 'production' });
+    // Reachable from the other containers, published on no host port.
+    expect(config.httpHost).toBe('0.0.0.0');
+    expect(publishedPorts('sandboxes')).toEqual([]);
+    expect(config.webhooks.baseUrl).toBe(`http://api:${environmentOf(service('api')).PORT}`);
+    const api = loadApiProcessConfig({ ...environmentOf(service('api')), NODE_ENV: 'production' });
+    expect(config.webhooks.secrets).toEqual(api.api.webhookSecrets);
+    expect(new URL(config.databaseUrl!).hostname).toBe('postgresql');
+    expect(dependenciesOf(sandboxes)).toEqual({ postgresql: 'service_healthy' });
   });
 
   it('publishes the API on port 3000', () => {
