@@ -1,5 +1,29 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The tables and sequences, which the product's history used to create as `public.sandbox_<name>`. */
+const TABLES = [
+  'registry_people',
+  'registry_passports',
+  'sadad_bills',
+  'print_jobs',
+  'wasel_subscriptions',
+  'shipments',
+  'carrier_events',
+  'loss_claims',
+  'sms_outbox',
+  'webhook_outbox',
+];
+const SEQUENCES = ['sadad_bill_number_seq', 'passport_number_seq', 'tracking_number_seq', 'loss_claim_seq'];
+const INDEXES = [
+  'registry_passports_holder_idx',
+  'sadad_bills_expiry_idx',
+  'print_jobs_due_idx',
+  'shipments_due_idx',
+  'carrier_events_shipment_idx',
+  'sms_outbox_mobile_idx',
+  'webhook_outbox_due_idx',
+];
+
 /**
  * The sandboxes' own tables (dev/sandboxes/<system>/sandbox.ts), in their own
  * schema (`sandbox`, created by runSandboxMigrations before this runs), apart
@@ -9,16 +33,18 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Until the sandboxes had a schema of their own, the product's history created
  * these tables as `public.sandbox_*` (migrations 1764400000000 and
- * 1764640000000, since removed from it). A development data folder made then
- * still starts: TypeORM ignores the removed migrations' rows, the old tables
- * are left unused, and this history creates and seeds the sandbox schema afresh,
- * so renewals in flight there lose their partners' state (delete `.data/` to
- * be rid of them).
+ * 1764640000000, since removed from it; TypeORM ignores their rows). In a
+ * development database made then, this moves those tables, with their rows and
+ * sequences, into the schema instead of creating new ones: the partners keep
+ * the bills, passports and shipments the product's rows refer to, and their
+ * numbering goes on where it was (new sequences would hand out numbers the
+ * product's tables already hold).
  */
 export class SandboxTables1765000000000 implements MigrationInterface {
   name = 'SandboxTables1765000000000';
 
   async up(db: QueryRunner): Promise<void> {
+    if (await this.adoptProductSchemaTables(db)) return;
     await this.createRegistry(db);
     await this.createSadad(db);
     await this.createPrintCentre(db);
@@ -26,6 +52,28 @@ export class SandboxTables1765000000000 implements MigrationInterface {
     await this.createSaudiPost(db);
     await this.createSms(db);
     await this.createWebhookOutbox(db);
+  }
+
+  /** Moves the tables the product's history made (see above) into the schema; false when there are none. */
+  private async adoptProductSchemaTables(db: QueryRunner): Promise<boolean> {
+    const [found] = await db.query(`SELECT to_regclass('public.sandbox_registry_people') IS NOT NULL AS present`);
+    if (!found.present) return false;
+    for (const table of TABLES) {
+      await db.query(`ALTER TABLE public.sandbox_${table} SET SCHEMA sandbox`);
+      await db.query(`ALTER TABLE sandbox.sandbox_${table} RENAME TO ${table}`);
+    }
+    for (const sequence of SEQUENCES) {
+      await db.query(`ALTER SEQUENCE public.sandbox_${sequence} SET SCHEMA sandbox`);
+      await db.query(`ALTER SEQUENCE sandbox.sandbox_${sequence} RENAME TO ${sequence}`);
+    }
+    // Indexes move with their tables; their names lose the prefix, as those this history creates have none.
+    for (const index of INDEXES) await db.query(`ALTER INDEX sandbox.sandbox_${index} RENAME TO ${index}`);
+    // A database last migrated before 1764640000000 lacks the column (its English-speaking seed people stay 'ar').
+    await db.query(
+      `ALTER TABLE sandbox.registry_people ADD COLUMN IF NOT EXISTS preferred_language text NOT NULL DEFAULT 'ar'
+         CHECK (preferred_language IN ('ar', 'en'))`,
+    );
+    return true;
   }
 
   private async createRegistry(db: QueryRunner): Promise<void> {
@@ -195,27 +243,7 @@ export class SandboxTables1765000000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of [
-      'sandbox.webhook_outbox',
-      'sandbox.sms_outbox',
-      'sandbox.loss_claims',
-      'sandbox.carrier_events',
-      'sandbox.shipments',
-      'sandbox.wasel_subscriptions',
-      'sandbox.print_jobs',
-      'sandbox.sadad_bills',
-      'sandbox.registry_passports',
-      'sandbox.registry_people',
-    ]) {
-      await db.query(`DROP TABLE ${table}`);
-    }
-    for (const sequence of [
-      'sandbox.loss_claim_seq',
-      'sandbox.tracking_number_seq',
-      'sandbox.passport_number_seq',
-      'sandbox.sadad_bill_number_seq',
-    ]) {
-      await db.query(`DROP SEQUENCE ${sequence}`);
-    }
+    for (const table of [...TABLES].reverse()) await db.query(`DROP TABLE sandbox.${table}`);
+    for (const sequence of SEQUENCES) await db.query(`DROP SEQUENCE sandbox.${sequence}`);
   }
 }

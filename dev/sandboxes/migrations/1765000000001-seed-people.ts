@@ -6,12 +6,15 @@ import { seedPeople } from '../seeding';
  * The seeded people of dev/sandboxes/seed-people.ts (README, demo, tests) in the
  * registry and Wasel sandboxes, through the one seeding function the chaos run
  * also uses for its own citizens. A database migrated before a person was added
- * to the file does not get them: reset the data folder, as with any seed.
+ * to the file does not get them: reset the data folder, as with any seed. Tables
+ * adopted from the product's old history (see 1765000000000) hold them already.
  */
 export class SeedPeople1765000000001 implements MigrationInterface {
   name = 'SeedPeople1765000000001';
 
   async up(db: QueryRunner): Promise<void> {
+    const [seeded] = await db.query(`SELECT count(*)::int AS n FROM sandbox.registry_people`);
+    if (seeded.n > 0) return;
     await seedPeople(db, SEED_PEOPLE);
   }
 
