@@ -1,9 +1,9 @@
 import type { Env } from './env';
+import { type Keyring, type KeyringVariables, parseKeyring } from './keyring';
 
 /**
  * The keys workflow payloads are encrypted with (AES-256-GCM, see
- * src/temporal/payload-codec.ts), from two variables that are easy to set in a
- * shell or in docker-compose:
+ * src/temporal/payload-codec.ts), a keyring (src/config/keyring.ts) from two variables:
  *
  *   PAYLOAD_KEYS=<id>:<base64 of 32 bytes>[,<id>:<base64>...]   every key that may still have to decode
  *   PAYLOAD_KEY_CURRENT=<id>                                    the one new payloads are encrypted with
@@ -12,16 +12,9 @@ import type { Env } from './env';
  * one listed for as long as histories encrypted with it are retained.
  * PAYLOAD_KEY_CURRENT may be left out when exactly one key is listed.
  */
-export interface PayloadKeysConfig {
-  /** Key id -> 32-byte key. Retired keys stay listed so the payloads they encrypted still decode. */
-  keys: ReadonlyMap<string, Buffer>;
-  /** The id of the key new payloads are encrypted with. */
-  currentKeyId: string;
-}
+export type PayloadKeysConfig = Keyring;
 
-const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const KEY_BYTES = 32;
+const VARIABLES: KeyringVariables = { keys: 'PAYLOAD_KEYS', current: 'PAYLOAD_KEY_CURRENT' };
 
 /**
  * The configured keys, or `undefined` when none are set outside production
@@ -50,25 +43,5 @@ export function requirePayloadKeys(keys: PayloadKeysConfig | undefined): Payload
 }
 
 export function parsePayloadKeys(raw: string, current?: string): PayloadKeysConfig {
-  const keys = new Map<string, Buffer>();
-  for (const [index, entry] of raw.split(',').entries()) {
-    const separator = entry.indexOf(':');
-    const id = entry.slice(0, Math.max(separator, 0)).trim();
-    const encoded = entry.slice(separator + 1).trim();
-    if (separator < 0 || !KEY_ID.test(id)) {
-      throw new Error(`PAYLOAD_KEYS entry ${index + 1} must be <id>:<base64>, the id 1-64 letters, digits, . _ -`);
-    }
-    if (keys.has(id)) throw new Error(`PAYLOAD_KEYS lists key id "${id}" twice`);
-    const key = Buffer.from(encoded, 'base64');
-    if (!BASE64.test(encoded) || key.length !== KEY_BYTES) {
-      throw new Error(`PAYLOAD_KEYS key "${id}" must be the base64 of exactly ${KEY_BYTES} random bytes`);
-    }
-    keys.set(id, key);
-  }
-  const currentKeyId = current ?? (keys.size === 1 ? [...keys.keys()][0] : undefined);
-  if (!currentKeyId) throw new Error('PAYLOAD_KEY_CURRENT must name one of the PAYLOAD_KEYS ids');
-  if (!keys.has(currentKeyId)) {
-    throw new Error(`PAYLOAD_KEY_CURRENT "${currentKeyId}" is not among the PAYLOAD_KEYS ids (${[...keys.keys()]})`);
-  }
-  return { keys, currentKeyId };
+  return parseKeyring(raw, current, VARIABLES);
 }
