@@ -8,7 +8,7 @@
  */
 
 /** The product's entry points: the only product code that reads process.env and composes every layer. */
-const ENTRY_POINTS = ['^src/[^/]+/main\\.ts$', '^src/persistence/migrate\\.ts$'];
+const ENTRY_POINTS = ['^src/[^/]+/main\\.ts$', '^src/persistence/migrate\\.ts$', '^src/persistence/rotate-keys\\.ts$'];
 
 /** The product: what the production image compiles and ships (tsconfig.build.json, Dockerfile). */
 const PRODUCT = '^(?:src|workflows|activities)/';

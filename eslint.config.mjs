@@ -38,6 +38,7 @@ export default tseslint.config(
       'dev/embedded/main.ts',
       'src/*/main.ts',
       'src/persistence/migrate.ts',
+      'src/persistence/rotate-keys.ts',
       'dev/tools/mint-token.ts',
       'dev/tools/write-openapi.ts',
       'dev/infra/install-temporal-binaries.ts',
@@ -57,6 +58,7 @@ export default tseslint.config(
     // Command-line entry points print; tests and benchmarks may print the evidence they gather (timelines, counts).
     files: [
       'dev/infra/install-temporal-binaries.ts',
+      'src/persistence/rotate-keys.ts',
       'dev/tools/install-node24.ts',
       'dev/tools/deps-check.ts',
       'dev/launcher/console-logger.ts',

@@ -43,7 +43,11 @@ export function createMaintenanceActivities(saudiPost: SaudiPost, persistence: P
       return { claimKey: request.claimKey, status: 'DISPUTED' };
     },
 
-    /** One bounded batch per table, each in its own statement: short transactions, no long locks. */
+    /**
+     * One bounded batch of each chore, each in its own statement or short transaction: no long locks. A batch of
+     * what retired keys encrypted is re-encrypted on every run, so a rotation finishes by itself
+     * (`npm run keys:rotate` sooner).
+     */
     async purgeBatch(retention: RetentionPolicy): Promise<PurgeReport> {
       return {
         idempotencyKeys: await persistence.idempotencyKeys.purgeOlderThan(
@@ -54,6 +58,7 @@ export function createMaintenanceActivities(saudiPost: SaudiPost, persistence: P
           retention.webhookReceiptsMs,
           retention.batchSize,
         ),
+        reencrypted: await persistence.personalData.reencryptBatch(retention.batchSize),
       };
     },
   };

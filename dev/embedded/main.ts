@@ -10,6 +10,7 @@ import { describeError } from '../launcher/logger';
 import { PID_NAMES } from '../launcher/pid-files';
 import { claimDataDir, type DataDirClaim } from '../launcher/recovery';
 import { openDataSource, runMigrations } from '../../src/persistence/data-source';
+import { PersonalDataProtection } from '../../src/persistence/personal-data';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres';
 import { loadSandboxConfig } from '../sandboxes/config';
 import { loadEmbeddedConfig } from './config';
@@ -98,7 +99,8 @@ async function main(): Promise<void> {
     }
 
     const databaseUrl = requireDatabaseUrl(config.databaseUrl);
-    await runMigrations(databaseUrl);
+    // With the keys, so a data folder written before national IDs were encrypted is encrypted as it is migrated.
+    await runMigrations(databaseUrl, new PersonalDataProtection(config.personalDataKeys, config.api.pseudonymKey));
     // The sandboxes' schema and history, in the same database, apart from the product's.
     await runSandboxMigrations(databaseUrl);
     // The worker's pool; the API has its own (API_DATABASE_POOL_SIZE), and so have the sandboxes.

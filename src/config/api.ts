@@ -20,7 +20,9 @@ export interface ApiConfig {
   /**
    * Key of the keyed hash that stands for a citizen in the audit trail and in
    * idempotency records, so neither holds a national ID (a plain hash of a
-   * 10-digit number is reversed by trying them all; a keyed one is not).
+   * 10-digit number is reversed by trying them all; a keyed one is not), and
+   * by which the read model finds a citizen's renewals (its look-up column is
+   * the same hash: src/persistence/personal-data.ts).
    */
   pseudonymKey: string;
   /** Standard Webhooks secrets (`whsec_` + base64), one per partner. */
@@ -75,6 +77,14 @@ function webhookSecret(env: Env, partner: WebhookPartner): string {
   return value;
 }
 
+/**
+ * API_PSEUDONYM_KEY on its own, for the migrator, which needs it (to index national IDs already stored, see
+ * src/persistence/personal-data.ts) and none of the API's other secrets.
+ */
+export function loadPseudonymKey(env: Env): string {
+  return secret(env, 'API_PSEUDONYM_KEY', DEV_PSEUDONYM_KEY, 32);
+}
+
 export function loadApiConfig(env: Env): ApiConfig {
   return {
     auth: {
@@ -83,7 +93,7 @@ export function loadApiConfig(env: Env): ApiConfig {
       audience: env.API_JWT_AUDIENCE?.trim() || 'passport-renewal-api',
       tokenTtlSeconds: integer(env, 'API_TOKEN_TTL_SECONDS', 3600, 1),
     },
-    pseudonymKey: secret(env, 'API_PSEUDONYM_KEY', DEV_PSEUDONYM_KEY, 32),
+    pseudonymKey: loadPseudonymKey(env),
     webhookSecrets: {
       sadad: webhookSecret(env, 'sadad'),
       wasel: webhookSecret(env, 'wasel'),

@@ -1,3 +1,4 @@
+import { loadPseudonymKey } from './api';
 import type { Env } from './env';
 import { type ConfigSlices, loadSlices } from './slices';
 
@@ -10,8 +11,9 @@ import { type ConfigSlices, loadSlices } from './slices';
  */
 
 /**
- * `npm run start:api`: where it listens, PostgreSQL, Temporal and the payload keys of its client, the policy new
- * renewals get, the partner ports it reads from, its security and limits, the codec endpoint and the pages.
+ * `npm run start:api`: where it listens, PostgreSQL (and the keys of the personal data it keeps there), Temporal and
+ * the payload keys of its client, the policy new renewals get, the partner ports it reads from, its security and
+ * limits, the codec endpoint and the pages.
  */
 export const API_SLICES = [
   'httpPort',
@@ -19,6 +21,7 @@ export const API_SLICES = [
   'temporal',
   'policy',
   'payloadKeys',
+  'personalDataKeys',
   'telemetry',
   'integrations',
   'api',
@@ -29,13 +32,16 @@ export type ApiSlice = (typeof API_SLICES)[number];
 export type ApiProcessConfig = Pick<ConfigSlices, ApiSlice>;
 
 /**
- * `npm run start:worker`: PostgreSQL, Temporal, the payload keys, the partner adapters its activities call, its
- * tuning, the sender that delivers the SMS outbox, and the housekeeping schedule.
+ * `npm run start:worker`: PostgreSQL and the personal-data keys (it reads a citizen's national ID to send an SMS,
+ * and re-encrypts after a key rotation; the look-up key, API_PSEUDONYM_KEY, stays with the API), Temporal, the
+ * payload keys, the partner adapters its activities call, its tuning, the sender that delivers the SMS outbox,
+ * and the housekeeping schedule.
  */
 export const WORKER_SLICES = [
   'databaseUrl',
   'temporal',
   'payloadKeys',
+  'personalDataKeys',
   'telemetry',
   'integrations',
   'worker',
@@ -49,6 +55,23 @@ export type WorkerProcessConfig = Pick<ConfigSlices, (typeof WORKER_SLICES)[numb
  * hands them are the harness's settings (dev/embedded/config.ts, dev/sandboxes/config.ts), not the product's.
  */
 export type EmbeddedProcessConfig = ApiProcessConfig & WorkerProcessConfig;
+
+/**
+ * `npm run migrate`: PostgreSQL, the personal-data keys and the look-up key (the migration that encrypts national
+ * IDs already stored indexes them with it), and none of the API's other secrets.
+ */
+export type MigratorProcessConfig = Pick<ConfigSlices, 'databaseUrl' | 'personalDataKeys'> & { pseudonymKey: string };
+
+/** `npm run keys:rotate`: PostgreSQL, the personal-data keys, and the batch size (HOUSEKEEPING_BATCH_SIZE). */
+export type KeyRotationProcessConfig = Pick<ConfigSlices, 'databaseUrl' | 'personalDataKeys' | 'housekeeping'>;
+
+export function loadMigratorProcessConfig(env: Env): MigratorProcessConfig {
+  return { ...loadSlices(env, ['databaseUrl', 'personalDataKeys']), pseudonymKey: loadPseudonymKey(env) };
+}
+
+export function loadKeyRotationProcessConfig(env: Env): KeyRotationProcessConfig {
+  return loadSlices(env, ['databaseUrl', 'personalDataKeys', 'housekeeping']);
+}
 
 export function loadApiProcessConfig(env: Env): ApiProcessConfig {
   return loadSlices(env, API_SLICES);

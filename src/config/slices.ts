@@ -8,6 +8,7 @@ import { loadHttpPort } from './http-port';
 import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
 import { loadPagesConfig, type PagesConfig } from './pages';
 import { loadPayloadKeysConfig, type PayloadKeysConfig } from './payload-keys';
+import { loadPersonalDataKeysConfig, type PersonalDataKeysConfig } from './personal-data-keys';
 import { loadRenewalPolicy } from './policy';
 import { loadSmsSenderConfig, type SmsSenderConfig } from './sms-sender';
 import { loadTelemetryConfig, type TelemetryConfig } from './telemetry';
@@ -28,6 +29,8 @@ export interface ConfigSlices {
   policy: RenewalPolicy;
   /** Unset outside production when PAYLOAD_KEYS is: `npm start` then generates a development key. */
   payloadKeys?: PayloadKeysConfig;
+  /** What personal data are encrypted with in PostgreSQL (outside production, a published development key). */
+  personalDataKeys: PersonalDataKeysConfig;
   /** Logs, metrics and traces. */
   telemetry: TelemetryConfig;
   /** Which adapter each partner uses, and where the HTTP ones reach it (the sandboxes' settings are the harness's). */
@@ -54,6 +57,7 @@ const LOADERS: { [Slice in ConfigSlice]-?: (env: Env) => ConfigSlices[Slice] } =
   temporal: loadTemporalConfig,
   policy: loadRenewalPolicy,
   payloadKeys: loadPayloadKeysConfig,
+  personalDataKeys: loadPersonalDataKeysConfig,
   telemetry: loadTelemetryConfig,
   integrations: loadIntegrationsConfig,
   api: loadApiConfig,

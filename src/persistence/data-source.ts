@@ -15,6 +15,8 @@ import { RenewalPolicy1764500000000 } from './migrations/1764500000000-renewal-p
 import { RenewalChangeNotices1764512000000 } from './migrations/1764512000000-renewal-change-notices';
 import { PartnerFaults1764620000000 } from './migrations/1764620000000-partner-faults';
 import { LeanHistory1764630000000 } from './migrations/1764630000000-lean-history';
+import { personalDataAtRestMigration } from './migrations/1764700000000-personal-data-at-rest';
+import type { PersonalDataProtection } from './personal-data';
 
 /** Every table the application owns, each created by the migrations below and by nothing else. */
 export const ENTITIES = [
@@ -32,16 +34,21 @@ export const ENTITIES = [
  * The product's schema history. Two migrations it once had, 1764400000000 and 1764640000000, created and
  * seeded the partner simulator's tables; those now have a schema and a history of their own
  * (dev/sandboxes/database.ts), and a database migrated before keeps their rows here, which TypeORM ignores.
+ * `protection`: the keys a migration that encrypts what is already stored needs (only a database holding such data
+ * needs them; a process that only opens the database passes none).
  */
-export const MIGRATIONS = [
-  InitialSchema1764300000000,
-  RenewalOperations1764350000000,
-  Api1764450000000,
-  RenewalPolicy1764500000000,
-  RenewalChangeNotices1764512000000,
-  PartnerFaults1764620000000,
-  LeanHistory1764630000000,
-];
+export function migrations(protection?: PersonalDataProtection) {
+  return [
+    InitialSchema1764300000000,
+    RenewalOperations1764350000000,
+    Api1764450000000,
+    RenewalPolicy1764500000000,
+    RenewalChangeNotices1764512000000,
+    PartnerFaults1764620000000,
+    LeanHistory1764630000000,
+    personalDataAtRestMigration(protection),
+  ];
+}
 
 /** Connections of a pool when its process does not say (API_DATABASE_POOL_SIZE, WORKER_DATABASE_POOL_SIZE). */
 export const DEFAULT_POOL_SIZE = 10;
@@ -54,13 +61,14 @@ export function dataSourceOptions(
   url: string,
   poolSize = DEFAULT_POOL_SIZE,
   applicationName = 'renewals',
+  protection?: PersonalDataProtection,
 ): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     applicationName,
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations: migrations(protection),
     // The schema changes only through migrations.
     synchronize: false,
     migrationsRun: false,
@@ -72,8 +80,9 @@ export async function openDataSource(url: string, poolSize?: number, application
   return new DataSource(dataSourceOptions(url, poolSize, applicationName)).initialize();
 }
 
-export async function runMigrations(url: string): Promise<void> {
-  const dataSource = await openDataSource(url);
+/** Applies what is pending; `protection` for a database that holds personal data a migration must encrypt. */
+export async function runMigrations(url: string, protection?: PersonalDataProtection): Promise<void> {
+  const dataSource = await new DataSource(dataSourceOptions(url, undefined, undefined, protection)).initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {

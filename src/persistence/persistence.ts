@@ -1,8 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PersonalDataProtection } from './personal-data';
 import { AuditTrail } from './repositories/audit-trail.repository';
 import { BillsRepository } from './repositories/bills.repository';
 import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
 import { LossClaimsRepository } from './repositories/loss-claims.repository';
+import { PersonalDataRepository } from './repositories/personal-data.repository';
 import { PrintJobsRepository } from './repositories/print-jobs.repository';
 import { RenewalsRepository } from './repositories/renewals.repository';
 import { ShipmentsRepository } from './repositories/shipments.repository';
@@ -11,8 +13,10 @@ import { WebhookReceiptsRepository } from './repositories/webhook-receipts.repos
 
 /**
  * Every repository of the application's tables, over one connection pool or
- * one transaction. The worker and the API build it once from their DataSource;
- * activities and services speak to the database only through it.
+ * one transaction. The worker and the API build it once from their DataSource
+ * and their keys of personal data (src/persistence/personal-data.ts), which the
+ * repositories that store or read a citizen's data use; activities and services
+ * speak to the database only through it.
  */
 export class Persistence {
   readonly renewals: RenewalsRepository;
@@ -24,25 +28,30 @@ export class Persistence {
   readonly idempotencyKeys: IdempotencyKeysRepository;
   readonly webhookReceipts: WebhookReceiptsRepository;
   readonly smsOutbox: SmsOutboxRepository;
+  readonly personalData: PersonalDataRepository;
 
-  constructor(private readonly manager: EntityManager) {
-    this.renewals = new RenewalsRepository(manager);
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly protection: PersonalDataProtection,
+  ) {
+    this.renewals = new RenewalsRepository(manager, protection);
     this.audit = new AuditTrail(manager);
     this.bills = new BillsRepository(manager);
     this.printJobs = new PrintJobsRepository(manager);
-    this.shipments = new ShipmentsRepository(manager);
+    this.shipments = new ShipmentsRepository(manager, protection);
     this.lossClaims = new LossClaimsRepository(manager);
-    this.idempotencyKeys = new IdempotencyKeysRepository(manager);
+    this.idempotencyKeys = new IdempotencyKeysRepository(manager, protection);
     this.webhookReceipts = new WebhookReceiptsRepository(manager);
-    this.smsOutbox = new SmsOutboxRepository(manager);
+    this.smsOutbox = new SmsOutboxRepository(manager, protection);
+    this.personalData = new PersonalDataRepository(manager, protection);
   }
 
   /** Runs `work` in one transaction, on repositories bound to it: all of its writes land, or none. */
   transaction<T>(work: (tx: Persistence) => Promise<T>): Promise<T> {
-    return this.manager.transaction((manager) => work(new Persistence(manager)));
+    return this.manager.transaction((manager) => work(new Persistence(manager, this.protection)));
   }
 }
 
-export function createPersistence(dataSource: DataSource): Persistence {
-  return new Persistence(dataSource.manager);
+export function createPersistence(dataSource: DataSource, protection: PersonalDataProtection): Persistence {
+  return new Persistence(dataSource.manager, protection);
 }

@@ -72,6 +72,11 @@ export class SmsOutboxSender {
   private async deliver(notice: ClaimedNotice): Promise<void> {
     const { messageKey, renewalId } = notice;
     try {
+      // A notice still pending when its renewal's personal data were erased has nobody left to go to.
+      if (notice.nationalId === undefined) {
+        await this.outbox.markUndeliverable(messageKey, 'PersonalDataErased');
+        return;
+      }
       const profile = await this.registry.lookUpProfile(notice.nationalId);
       if (!profile) {
         await this.outbox.markUndeliverable(messageKey, 'CitizenNotFound');

@@ -10,6 +10,7 @@ import { connectTemporalClient } from '../temporal/connection';
 import { createDataConverter } from '../temporal/data-converter';
 import { ensureHousekeepingSchedule } from '../temporal/housekeeping-schedule';
 import { createPersistence } from '../persistence/persistence';
+import { PersonalDataProtection } from '../persistence/personal-data';
 import { createIntegrations, type HandedAdapters } from '../wiring/integrations';
 import { createWorkerMetrics, type WorkerMetrics } from '../telemetry/metrics';
 import type { Tracing } from '../telemetry/tracing';
@@ -69,7 +70,8 @@ function activityDependencies(
 ): ActivityDependencies {
   const metrics = telemetry.metrics ?? createWorkerMetrics();
   return {
-    persistence: createPersistence(dataSource),
+    // The keys to read a citizen's national ID back (SMS) and re-encrypt after a rotation; no look-up key.
+    persistence: createPersistence(dataSource, new PersonalDataProtection(config.personalDataKeys)),
     ...createIntegrations(config.integrations, metrics.partnerCalls, handed),
     stageChanges: metrics.stageChanges,
   };

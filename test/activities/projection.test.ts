@@ -8,6 +8,7 @@ import { openDataSource } from '../../src/persistence/data-source';
 import { createPersistence, type Persistence } from '../../src/persistence/persistence';
 import type { AppliedStageChange, StageChangeMetrics } from '../../src/telemetry/metrics';
 import { type ProgressRecord, type RenewalStage, SLA_BREACH_NOTE } from '../../workflows/contract';
+import { testPersonalData } from '../support/personal-data-keys';
 import { requireEnv } from '../support/temporal-test-env';
 
 const NATIONAL_ID = '1058529940';
@@ -20,7 +21,7 @@ describe('projection activity (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await openDataSource(requireEnv('DATABASE_URL'));
-    persistence = createPersistence(db);
+    persistence = createPersistence(db, testPersonalData());
     const metrics = { record: (change: AppliedStageChange) => counted.push(change) };
     projection = createProjectionActivities(persistence, metrics as unknown as StageChangeMetrics);
   });
@@ -137,9 +138,16 @@ describe('projection activity (real PostgreSQL)', () => {
     );
   });
 
-  it('fails the activity with the database message but not the failing row (which holds the national ID)', async () => {
+  it("fails the activity with the database message but not the failing row (which holds the citizen's digest and ciphertext)", async () => {
     const renewalId = await createdRenewal();
-    // A snapshot without a stage violates NOT NULL; PostgreSQL's detail then lists the row, national ID included.
+    // The national ID is no longer in the row in clear; its digest and ciphertext are, and are the citizen's too.
+    // (PostgreSQL shows a long value's beginning only: 32 hex digits of each are sought.)
+    const [row] = await db.query(
+      `SELECT left(encode(national_id_hmac, 'hex'), 32) AS digest, left(encode(national_id_enc, 'hex'), 32) AS sealed
+         FROM renewals WHERE renewal_id = $1`,
+      [renewalId],
+    );
+    // A snapshot without a stage violates NOT NULL; PostgreSQL's detail then lists the row, those values included.
     const broken = write(renewalId, 1, 'PRINTING');
     broken.snapshot.stage = null as unknown as RenewalStage;
     const failureOf = (attempt: Promise<void>) =>
@@ -149,13 +157,16 @@ describe('projection activity (real PostgreSQL)', () => {
       );
     const everything = (error: unknown) => JSON.stringify(error, Object.getOwnPropertyNames(error));
 
-    // Unwrapped, the query's error carries it: the check below can fail.
-    expect(everything(await failureOf(projection.recordProgress(broken)))).toContain(NATIONAL_ID);
+    // Unwrapped, the query's error carries them: the check below can fail.
+    const unwrapped = everything(await failureOf(projection.recordProgress(broken)));
+    expect(unwrapped).toContain(row.digest);
+    expect(unwrapped).toContain(row.sealed);
+    expect(unwrapped).not.toContain(NATIONAL_ID);
 
     const activities = createActivities({ persistence } as ActivityDependencies);
     const error = await failureOf(activities.recordProgress(broken));
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/^Database error 23502: null value in column "stage"/);
-    expect(everything(error)).not.toContain(NATIONAL_ID);
+    for (const value of [NATIONAL_ID, row.digest, row.sealed]) expect(everything(error)).not.toContain(value);
   });
 });

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DEFAULT_POLICY } from '../../src/config/policy';
 import { createPersistence } from '../../src/persistence/persistence';
+import { testPersonalData } from '../support/personal-data-keys';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { ApiStack, startApi } from './support/api-stack';
 import { bearer, tokenFor } from './support/credentials';
@@ -40,12 +41,14 @@ describe('creating a renewal, step by step', () => {
 
     // Mid-wait: the reserved row is committed (another connection reads it) and the creation lock is free.
     const reserved = await waitFor(async () => {
-      const [row] = await stack.db.query(`SELECT renewal_id, stage FROM renewals WHERE national_id = $1`, [nationalId]);
+      const [row] = await stack.db.query(`SELECT renewal_id, stage FROM renewals WHERE national_id_hmac = $1`, [
+        testPersonalData().digest(nationalId),
+      ]);
       return row;
     });
     expect(reserved.stage).toBe('ELIGIBILITY_CHECK');
     const [{ free }] = await stack.db.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS free`, [
-      `renewal-create:${nationalId}`,
+      `renewal-create:${testPersonalData().digest(nationalId).toString('hex')}`,
     ]);
     expect(free).toBe(true);
     expect(Date.now() - started).toBeLessThan(WAIT_MS);
@@ -64,7 +67,7 @@ describe('creating a renewal, step by step', () => {
     const { nationalId, headers } = citizen();
     // What a request leaves when its process dies between the reservation and the start.
     const orphan = crypto.randomUUID();
-    await createPersistence(stack.db).renewals.recordCreated({
+    await createPersistence(stack.db, testPersonalData()).renewals.recordCreated({
       renewalId: orphan,
       nationalId,
       officeId: 'RUH-01',

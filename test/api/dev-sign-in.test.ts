@@ -4,6 +4,7 @@ import { pagesSettings } from '../../src/api/pages/pages-options';
 import { seededCitizenIdentities } from '../../dev/sandboxes/dev-identities';
 import { SEEDED } from '../../dev/sandboxes/seed-people';
 import { buildPagesForTest } from '../pages/support/browser';
+import { TEST_PERSONAL_DATA_ENV } from '../support/personal-data-keys';
 import { startApi } from './support/api-stack';
 
 /** What `npm start` passes when its civil registry is the sandbox. */
@@ -14,6 +15,7 @@ const PRODUCTION_ENV = {
   NODE_ENV: 'production',
   API_JWT_SECRET: 'test-production-jwt-secret-0123456789abcdef',
   API_PSEUDONYM_KEY: 'test-production-pseudonym-key-0123456789abcdef',
+  ...TEST_PERSONAL_DATA_ENV,
   WEBHOOK_SECRET_SADAD: 'whsec_cHJvZC1zYWRhZC1zZWNyZXQtMDE=',
   WEBHOOK_SECRET_WASEL: 'whsec_cHJvZC13YXNlbC1zZWNyZXQtMDE=',
   WEBHOOK_SECRET_PRINT_CENTRE: 'whsec_cHJvZC1wcmludC1zZWNyZXQtMDE=',

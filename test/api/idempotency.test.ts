@@ -11,6 +11,7 @@ import {
   startIdleWorkflow,
   uniqueKey,
 } from './support/fixtures';
+import { testPersonalData } from '../support/personal-data-keys';
 
 describe('Idempotency-Key on every POST', () => {
   let stack: ApiStack;
@@ -35,7 +36,9 @@ describe('Idempotency-Key on every POST', () => {
       .send(body);
 
   async function renewalsOf(nationalId: string): Promise<string[]> {
-    const rows = await stack.db.query('SELECT renewal_id FROM renewals WHERE national_id = $1', [nationalId]);
+    const rows = await stack.db.query('SELECT renewal_id FROM renewals WHERE national_id_hmac = $1', [
+      testPersonalData().digest(nationalId),
+    ]);
     return rows.map((row: { renewal_id: string }) => row.renewal_id);
   }
 
@@ -59,6 +62,21 @@ describe('Idempotency-Key on every POST', () => {
     expect(repeat.headers['idempotent-replayed']).toBe('true');
     expect(await renewalsOf(nationalId)).toEqual([first.body.renewalId]);
     expect(await creationAudits(first.body.renewalId)).toBe(1);
+    // What was replayed is stored encrypted under the personal-data key (whatever an answer holds, a review
+    // included), its caller by pseudonym: the row names neither the citizen nor anything of the answer in clear.
+    const [row] = await stack.db.query(
+      `SELECT scope, response_key, row_to_json(k)::text AS text, encode(response_enc, 'escape') AS bytes
+         FROM idempotency_keys k WHERE idempotency_key = $1`,
+      [key],
+    );
+    expect(row).toMatchObject({
+      scope: expect.stringMatching(/^citizen:[0-9a-f]{20}$/),
+      response_key: 'test-only-pd-a',
+    });
+    for (const clear of [nationalId, first.body.renewalId, 'ELIGIBILITY_CHECK']) {
+      expect(row.text).not.toContain(clear);
+      expect(row.bytes).not.toContain(clear);
+    }
   });
 
   it('refuses the same key with a different body (409), and without a key (400)', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createPersistence } from '../../src/persistence/persistence';
+import { testPersonalData } from '../support/personal-data-keys';
 import {
   billKey,
   LOSS_CLAIM_DISPUTE_WORKFLOW_TYPE,
@@ -49,7 +50,7 @@ describe('partner anomalies', () => {
   async function awaitingPayment(billedSar: number): Promise<string> {
     const renewalId = await seedRenewal(stack.db, { nationalId: freshNationalId(), stage: 'AWAITING_PAYMENT' });
     await startIdleWorkflow(stack.temporal, renewalId);
-    await createPersistence(stack.db).bills.recordIssued({
+    await createPersistence(stack.db, testPersonalData()).bills.recordIssued({
       billKey: billKey(renewalId),
       renewalId,
       billNumber: `9${String(Date.now()).slice(-11)}`,
@@ -123,7 +124,7 @@ describe('partner anomalies', () => {
     });
     await startIdleWorkflow(stack.temporal, renewalId);
     const trackingNumber = await seedShipment(stack.db, renewalId);
-    const persistence = createPersistence(stack.db);
+    const persistence = createPersistence(stack.db, testPersonalData());
     await persistence.shipments.close(shipmentKey(renewalId, 1), 'LOST');
     await persistence.lossClaims.recordOpened({
       claimKey: lossClaimKey(renewalId, 1),

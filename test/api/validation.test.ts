@@ -2,6 +2,7 @@ import request from 'supertest';
 import { startApi, ApiStack } from './support/api-stack';
 import { bearer, tokenFor } from './support/credentials';
 import { freshNationalId, seedRenewal, uniqueKey } from './support/fixtures';
+import { testPersonalData } from '../support/personal-data-keys';
 
 /**
  * Bad input is a problem naming the field, never a 500, and it starts nothing: a 400 when the request does not
@@ -42,8 +43,8 @@ describe('validation', () => {
     const response = await post('/v1/renewals', citizen).send({ officeId: 'RUH-01', nationalId: '1000000008' });
     expectProblem(response, 400, ['nationalId']);
     expect(response.body.errors[0].message).toBe('property nationalId should not exist');
-    const [{ n }] = await stack.db.query('SELECT count(*)::int AS n FROM renewals WHERE national_id = $1', [
-      nationalId,
+    const [{ n }] = await stack.db.query('SELECT count(*)::int AS n FROM renewals WHERE national_id_hmac = $1', [
+      testPersonalData().digest(nationalId),
     ]);
     expect(n).toBe(1);
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createPersistence } from '../../src/persistence/persistence';
+import { testPersonalData } from '../support/personal-data-keys';
 import { billKey, envelopeBarcode, printJobKey, shipmentKey } from '../../workflows/contract';
 import { testDataConverter } from '../support/payload-keys';
 import { startApi, ApiStack } from './support/api-stack';
@@ -190,7 +191,7 @@ describe('signed webhooks', () => {
     const { renewalId } = await renewalWithWorkflow('IN_TRANSIT');
     const key = shipmentKey(renewalId, 1);
     // As the dispatch activity leaves it when the carrier's answer was lost: requested, no tracking number.
-    await createPersistence(stack.db).shipments.recordRequested({
+    await createPersistence(stack.db, testPersonalData()).shipments.recordRequested({
       shipmentKey: key,
       renewalId,
       issueNumber: 1,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
+import { testPersonalData } from '../support/personal-data-keys';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { seedCitizen } from '../support/citizens';
 import { SandboxStack, startSandboxStack } from '../support/sandbox-stack';
@@ -121,12 +122,12 @@ describe('pickup at the counter, end to end', () => {
 
     // The read model row, and the registry: new passport valid, old one cancelled.
     const [row] = await stack.db.query(
-      'SELECT stage, national_id, counter_mismatches, pending_action FROM renewals WHERE renewal_id = $1',
+      'SELECT stage, national_id_hmac, counter_mismatches, pending_action FROM renewals WHERE renewal_id = $1',
       [renewalId],
     );
     expect(row).toEqual({
       stage: 'COMPLETED',
-      national_id: citizen.nationalId,
+      national_id_hmac: testPersonalData().digest(citizen.nationalId),
       counter_mismatches: 1,
       pending_action: null,
     });

@@ -7,6 +7,7 @@ import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandb
 import { eventually } from '../support/stack';
 import { buildPagesForTest, checkInBothLanguages, launchChromium, switchLanguage } from './support/browser';
 import { signIn } from './support/sign-in';
+import { testPersonalData } from '../support/personal-data-keys';
 
 const TEMPORAL_UI_URL = 'http://temporal-ui.example.test:8080';
 
@@ -127,7 +128,9 @@ describe('pages in a browser', () => {
 
     // The citizen's page, never reloaded, shows the end.
     await citizen.waitForSelector('.summary[data-stage="COMPLETED"]', { timeout: 30_000 });
-    const row = await stack.db.query('SELECT stage FROM renewals WHERE national_id = $1', [person.nationalId]);
+    const row = await stack.db.query('SELECT stage FROM renewals WHERE national_id_hmac = $1', [
+      testPersonalData().digest(person.nationalId),
+    ]);
     expect(row).toEqual([{ stage: 'COMPLETED' }]);
   });
 

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY } from '../../src/config/policy';
 import { openDataSource } from '../../src/persistence/data-source';
 import { createPersistence, type Persistence } from '../../src/persistence/persistence';
+import { testPersonalData } from '../support/personal-data-keys';
 import type { ProgressRecord, RenewalStage } from '../../workflows/contract';
 import { requireEnv } from '../support/temporal-test-env';
 
@@ -13,7 +14,7 @@ describe('progress writes and the SMS outbox (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await openDataSource(requireEnv('DATABASE_URL'));
-    persistence = createPersistence(db);
+    persistence = createPersistence(db, testPersonalData());
   });
   afterAll(() => db?.destroy());
 
@@ -83,13 +84,15 @@ describe('progress writes and the SMS outbox (real PostgreSQL)', () => {
     const row = await persistence.renewals.findInScope(renewalId, {});
     expect(row).toMatchObject({
       stage: 'AWAITING_PAYMENT',
-      nationalId: '1058529940',
+      nationalIdKey: 'test-only-pd-a',
       hasSnapshot: true,
       lastSequence: 4,
       billNumber: '700100000001',
       amountDueSar: 600,
       policy: DEFAULT_POLICY,
     });
+    // The progress writes left the citizen the API wrote as it was.
+    expect(persistence.renewals.nationalIdOf(row!)).toBe('1058529940');
     expect(await persistence.audit.timelineOf(renewalId)).toEqual([{ stage: 'AWAITING_PAYMENT', at: paying.at }]);
     expect((await persistence.smsOutbox.ofRenewal(renewalId)).map((n) => [n.messageKey, n.params])).toEqual([
       [notice.key, { billNumber: '700100000001' }],

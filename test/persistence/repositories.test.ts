@@ -5,6 +5,7 @@ import { DEFAULT_POLICY } from '../../src/config/policy';
 import { openDataSource } from '../../src/persistence/data-source';
 import { RenewalRecord } from '../../src/persistence/entities/renewal.entity';
 import { createPersistence, type Persistence } from '../../src/persistence/persistence';
+import { testPersonalData } from '../support/personal-data-keys';
 import { requireEnv } from '../support/temporal-test-env';
 
 /** The repositories' subtle writes, against the migrated schema: idempotent, never regressing, atomic claims. */
@@ -14,7 +15,7 @@ describe('repositories (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await openDataSource(requireEnv('DATABASE_URL'));
-    persistence = createPersistence(db);
+    persistence = createPersistence(db, testPersonalData());
   });
   afterAll(() => db?.destroy());
 
@@ -177,10 +178,10 @@ describe('repositories (real PostgreSQL)', () => {
 
     it('find the latest open envelope, and keep the first closure’s time', async () => {
       const renewalId = randomUUID();
-      await db.query(
-        'INSERT INTO renewals (renewal_id, national_id, stage, delivery_method, office_id, last_sequence, stage_entered_at) VALUES ($1, $2, $3, $4, $5, 1, now())',
-        [renewalId, nationalId, 'IN_TRANSIT', 'POST', 'RUH-01'],
-      );
+      await persistence.renewals.recordCreated({ renewalId, nationalId, officeId: 'RUH-01', policy: DEFAULT_POLICY });
+      await db.query(`UPDATE renewals SET stage = 'IN_TRANSIT', delivery_method = 'POST' WHERE renewal_id = $1`, [
+        renewalId,
+      ]);
       const lost = dispatched(renewalId, 1);
       const reissue = dispatched(renewalId, 2);
       await persistence.shipments.recordDispatched(lost);

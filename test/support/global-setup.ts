@@ -10,6 +10,7 @@ import { startDevServer } from '../../dev/infra/temporal-dev-server';
 import { freePort } from '../../src/worker/free-port';
 import { WORKFLOWS_PATH } from '../../src/worker/worker';
 import { TEST_PAYLOAD_ENV } from './payload-keys';
+import { TEST_PERSONAL_DATA_ENV } from './personal-data-keys';
 
 /**
  * Real infrastructure for the whole suite: a throw-away PostgreSQL cluster and
@@ -46,5 +47,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_ADDRESS = temporal.address;
   // Every API and worker of the suite encrypts payloads, with the committed test-only key.
   Object.assign(process.env, TEST_PAYLOAD_ENV);
+  // ...and keeps personal data at rest encrypted with the committed test-only keys.
+  Object.assign(process.env, TEST_PERSONAL_DATA_ENV);
   (globalThis as Record<string, unknown>).__testInfrastructure = [temporal, postgres];
 }

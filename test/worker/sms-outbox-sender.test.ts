@@ -9,6 +9,7 @@ import { permanentFailure, TransientIntegrationError } from '../../src/integrati
 import type { SmsGateway } from '../../src/integrations/sms/port';
 import { openDataSource } from '../../src/persistence/data-source';
 import { createPersistence, type Persistence } from '../../src/persistence/persistence';
+import { testPersonalData } from '../support/personal-data-keys';
 import { openSandboxDataSource } from '../../dev/sandboxes/database';
 import { createSandboxes, type Sandboxes } from '../../dev/sandboxes/sandboxes';
 import { SmsOutboxSender } from '../../src/worker/sms-outbox-sender';
@@ -43,7 +44,7 @@ describe('SMS outbox sender', () => {
   beforeAll(async () => {
     url = await createDatabase(requireEnv('DATABASE_URL'), `renewals_sms_${randomUUID().slice(0, 8)}`);
     db = await openDataSource(url);
-    persistence = createPersistence(db);
+    persistence = createPersistence(db, testPersonalData());
     sandboxDb = await openSandboxDataSource(url, 2);
     sandboxes = createSandboxes(testSandboxConfig({ DATABASE_URL: url }), sandboxDb);
   });
@@ -157,6 +158,22 @@ describe('SMS outbox sender', () => {
       ['COMPLETED', 'SENT', 1, null],
     ]);
     expect(refusals).toBe(1);
+  });
+
+  it('records a notice whose renewal’s personal data were erased as undeliverable, asking nobody', async () => {
+    const citizen = await seedCitizen(db);
+    const { renewalId } = await renewalWith(citizen, [['COMPLETED']]);
+    await db.query(
+      `UPDATE renewals SET national_id_hmac = NULL, national_id_enc = NULL, national_id_key = NULL,
+              personal_data_erased_at = now() WHERE renewal_id = $1`,
+      [renewalId],
+    );
+    const sender = new SmsOutboxSender(persistence.smsOutbox, sandboxes.registry, sandboxes.sms, FAST, quiet);
+    sender.start();
+    const rows = await drained([renewalId]);
+    await sender.stop();
+    expect(rows.map((row) => [row.status, row.lastError])).toEqual([['UNDELIVERABLE', 'PersonalDataErased']]);
+    expect(await accepted(citizen)).toEqual([]);
   });
 
   it('killed between sending and recording, then restarted: every SMS is in the gateway once and recorded once', async () => {

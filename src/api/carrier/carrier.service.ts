@@ -46,11 +46,10 @@ export class CarrierService {
         `The shipment is ${shipment.status}`,
       );
     }
-    const [profile, address] = await Promise.all([
-      this.registry.lookUpProfile(nationalId),
-      this.wasel.lookUpAddress(nationalId),
-    ]);
-    if (!profile || address.status !== 'FOUND') {
+    const [profile, address] = nationalId
+      ? await Promise.all([this.registry.lookUpProfile(nationalId), this.wasel.lookUpAddress(nationalId)])
+      : [undefined, undefined];
+    if (!profile || address?.status !== 'FOUND') {
       throw new ProblemException(
         HttpStatus.NOT_FOUND,
         'recipient-unavailable',

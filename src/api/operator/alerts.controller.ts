@@ -33,7 +33,8 @@ export class AlertsController {
     );
     const items = events.map((event) => ({
       at: event.occurredAt.toISOString(),
-      renewalId: event.renewalId,
+      // Alerts are raised about a renewal, always (only a clerk's look-up that found none is about no renewal).
+      renewalId: event.renewalId!,
       kind: event.outcome,
       raisedBy: event.actor,
       details: event.details,

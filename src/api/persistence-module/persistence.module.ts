@@ -1,12 +1,16 @@
 import { Module, type Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { ApiConfig } from '../../config/api';
+import type { PersonalDataKeysConfig } from '../../config/personal-data-keys';
 import { createPersistence, Persistence } from '../../persistence/persistence';
+import { PersonalDataProtection } from '../../persistence/personal-data';
 import { AuditTrail } from '../../persistence/repositories/audit-trail.repository';
 import { IdempotencyKeysRepository } from '../../persistence/repositories/idempotency-keys.repository';
 import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
 import { ShipmentsRepository } from '../../persistence/repositories/shipments.repository';
 import { WebhookReceiptsRepository } from '../../persistence/repositories/webhook-receipts.repository';
+import { configToken } from '../config-module/config.tokens';
 
 /** The repositories the API's services use, each injectable by its class. */
 const REPOSITORIES = {
@@ -24,13 +28,19 @@ const repositoryProviders: Provider[] = Object.entries(REPOSITORIES).map(([name,
 }));
 
 /**
- * The persistence layer for the API, built once over TypeORM's DataSource.
- * `Persistence` itself is exported for the work that spans repositories in
- * one transaction.
+ * The persistence layer for the API, built once over TypeORM's DataSource
+ * with the keys of personal data at rest and the look-up key (the citizen
+ * pseudonym's, so a citizen's renewals are found by it). `Persistence` itself
+ * is exported for the work that spans repositories in one transaction.
  */
 @Module({
   providers: [
-    { provide: Persistence, inject: [getDataSourceToken()], useFactory: (db: DataSource) => createPersistence(db) },
+    {
+      provide: Persistence,
+      inject: [getDataSourceToken(), configToken('personalDataKeys'), configToken('api')],
+      useFactory: (db: DataSource, keys: PersonalDataKeysConfig, api: ApiConfig) =>
+        createPersistence(db, new PersonalDataProtection(keys, api.pseudonymKey)),
+    },
     ...repositoryProviders,
   ],
   exports: [Persistence, ...Object.values(REPOSITORIES)],

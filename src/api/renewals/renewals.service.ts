@@ -70,7 +70,7 @@ export class RenewalsService {
     const inProgress = await this.reserve(input);
     if (inProgress) {
       // A renewal reserved by a request that died before starting it would otherwise block the citizen for good.
-      if (inProgress.lastSequence === 0) await this.workflows.start(inputOf(inProgress, input.policy));
+      if (inProgress.lastSequence === 0) await this.workflows.start(inputOf(inProgress, input));
       throw new ProblemException(
         HttpStatus.CONFLICT,
         'renewal-in-progress',
@@ -145,11 +145,12 @@ export class RenewalsService {
     return this.reviewOf(principal, await this.access.require(principal, renewalId, 'citizen.review'));
   }
 
+  /** The citizen's own data: `record` is theirs (found by their national ID, the token's subject). */
   private async reviewOf(principal: Principal, record: RenewalRecord): Promise<ReviewView> {
     const { renewalId } = record;
     const [profile, facts] = await Promise.all([
-      this.registry.lookUpProfile(record.nationalId),
-      this.registry.lookUpCitizen(record.nationalId),
+      this.registry.lookUpProfile(principal.subject),
+      this.registry.lookUpCitizen(principal.subject),
     ]);
     if (!profile) {
       throw new ProblemException(
@@ -235,8 +236,8 @@ export class RenewalsService {
   }
 }
 
-/** The input a reserved renewal's workflow was (or is to be) started with. */
-function inputOf(record: RenewalRecord, currentPolicy: RenewalPolicy): RenewalInput {
-  const { renewalId, nationalId, officeId } = record;
-  return { renewalId, nationalId, officeId, policy: record.policy ?? currentPolicy };
+/** The input a reserved renewal's workflow was (or is to be) started with: the same citizen's, found by their ID. */
+function inputOf(record: RenewalRecord, request: RenewalInput): RenewalInput {
+  const { renewalId, officeId } = record;
+  return { renewalId, nationalId: request.nationalId, officeId, policy: record.policy ?? request.policy };
 }

@@ -17,8 +17,9 @@ export class AuditEvent {
   @Column({ name: 'event_key', type: 'text' })
   eventKey: string;
 
-  @Column({ name: 'renewal_id', type: 'uuid' })
-  renewalId: string;
+  /** Null for the few actions about no renewal (a clerk's look-up that found none). */
+  @Column({ name: 'renewal_id', type: 'uuid', nullable: true })
+  renewalId: string | null;
 
   /** `workflow`, or `<role>:<subject>` of the person or system that acted. */
   @Column({ type: 'text' })

@@ -7,7 +7,9 @@ export type IdempotencyState = (typeof IDEMPOTENCY_STATES)[number];
 
 /**
  * One row per (caller, Idempotency-Key). `scope` is the caller's audit actor,
- * which for a citizen is a pseudonym, so no national ID is stored here.
+ * which for a citizen is a pseudonym, so no national ID is stored here; the
+ * response is stored encrypted (it may hold personal data: the review a
+ * renewal's creation answers with, a new passport's number).
  */
 @Entity('idempotency_keys')
 // Housekeeping purges by age.
@@ -30,8 +32,13 @@ export class IdempotencyKeyRecord {
   @Column({ name: 'response_status', type: 'integer', nullable: true })
   responseStatus: number | null;
 
-  @Column({ name: 'response_body', type: 'jsonb', nullable: true })
-  responseBody: unknown;
+  /** The response body as JSON, AES-256-GCM under the personal-data key `responseKey`. */
+  @Column({ name: 'response_enc', type: 'bytea', nullable: true })
+  responseEnc: Buffer | null;
+
+  @Index('idempotency_keys_response_key_idx')
+  @Column({ name: 'response_key', type: 'text', nullable: true })
+  responseKey: string | null;
 
   /** While IN_PROGRESS: past this, another attempt may take the key over (the first one's process died). */
   @Column({ name: 'locked_until', type: 'timestamptz' })

@@ -1,21 +1,49 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DeliveryMethod, RenewalPolicy, RenewalStage, Tracking, ValidityYears } from '../../../workflows/contract';
+import {
+  type DeliveryMethod,
+  type RenewalPolicy,
+  type RenewalStage,
+  TERMINAL_STAGES,
+  type Tracking,
+  type ValidityYears,
+} from '../../../workflows/contract';
 
 /**
  * The read model of one renewal: what the API answers from without asking
  * Temporal, the status view included. Written by the API at creation, then by
  * the workflow's projection; `lastSequence` keeps a retried or late projection
- * from moving the stage backwards. No names, contact details or addresses.
+ * from moving the stage backwards. No names, contact details or addresses, and
+ * the citizen's national ID only as a keyed digest and ciphertext
+ * (src/persistence/personal-data.ts), both erased once the renewal has ended
+ * longer ago than its retention.
  */
 @Entity('renewals')
 @Index('renewals_stage_idx', ['stage', 'stageDeadline'])
+// Housekeeping's erasure finds ended renewals still holding personal data, longest ended first.
+@Index('renewals_retention_idx', ['stageEnteredAt'], {
+  where: `personal_data_erased_at IS NULL AND stage IN (${[...TERMINAL_STAGES].map((stage) => `'${stage}'`).join(', ')})`,
+})
 export class RenewalRecord {
   @PrimaryColumn({ name: 'renewal_id', type: 'uuid' })
   renewalId: string;
 
-  @Index('renewals_national_id_idx')
-  @Column({ name: 'national_id', type: 'char', length: 10 })
-  nationalId: string;
+  /** HMAC-SHA256 of the national ID under the look-up key: every look-up by national ID goes through it. */
+  @Index('renewals_national_id_hmac_idx')
+  @Column({ name: 'national_id_hmac', type: 'bytea', nullable: true })
+  nationalIdHmac: Buffer | null;
+
+  /** The national ID, AES-256-GCM under the key `nationalIdKey`, for who must read it back (SMS, courier). */
+  @Column({ name: 'national_id_enc', type: 'bytea', nullable: true })
+  nationalIdEnc: Buffer | null;
+
+  /** Which personal-data key encrypted it; a rotation re-encrypts the rows of retired keys. */
+  @Index('renewals_national_id_key_idx')
+  @Column({ name: 'national_id_key', type: 'text', nullable: true })
+  nationalIdKey: string | null;
+
+  /** When housekeeping erased the personal data of this ended renewal (the three columns above). */
+  @Column({ name: 'personal_data_erased_at', type: 'timestamptz', nullable: true })
+  personalDataErasedAt: Date | null;
 
   @Column({ type: 'text' })
   stage: RenewalStage;

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { IdempotencyKeyRecord, type IdempotencyState } from '../entities/idempotency-key.entity';
+import { type PersonalDataProtection, sealedPlaces } from '../personal-data';
 
 /** A caller's request key: the caller (`scope`) and its `Idempotency-Key`. */
 export interface RequestKey {
@@ -21,9 +22,19 @@ export interface StoredRequest {
  * atomic. Leases are timed by the database's clock, so API replicas with
  * drifting clocks agree on when one has run out; that is why the lease
  * statements are written out here.
+ *
+ * The stored response is encrypted with the personal-data keys: a replay must
+ * be the first answer itself (re-reading the review from the registry could
+ * answer differently, or not at all while it is down), and that answer may
+ * hold personal data (the review of a new renewal, a new passport's number),
+ * whatever the route, so every response is, not a list of routes someone must
+ * keep up to date.
  */
 export class IdempotencyKeysRepository {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly personalData: PersonalDataProtection,
+  ) {}
 
   /** Of concurrent claims of one key exactly one inserts the row (and answers true). */
   async claim(request: RequestKey, requestHash: string, leaseSeconds: number): Promise<boolean> {
@@ -38,7 +49,7 @@ export class IdempotencyKeysRepository {
 
   async find(request: RequestKey): Promise<StoredRequest | undefined> {
     const [row] = await this.manager.query(
-      `SELECT request_hash, state, response_status, response_body, locked_until < now() AS expired
+      `SELECT request_hash, state, response_status, response_enc, response_key, locked_until < now() AS expired
          FROM idempotency_keys WHERE scope = $1 AND idempotency_key = $2`,
       [request.scope, request.key],
     );
@@ -47,7 +58,14 @@ export class IdempotencyKeysRepository {
         requestHash: row.request_hash,
         state: row.state,
         responseStatus: row.response_status,
-        responseBody: row.response_body,
+        responseBody: row.response_enc
+          ? JSON.parse(
+              this.personalData.open(
+                { keyId: row.response_key, data: row.response_enc },
+                sealedPlaces.idempotentResponse(request.scope, request.key),
+              ),
+            )
+          : null,
         expired: row.expired,
       }
     );
@@ -65,14 +83,18 @@ export class IdempotencyKeysRepository {
   }
 
   async complete(request: RequestKey, responseStatus: number, responseBody: unknown): Promise<void> {
+    const sealed = this.personalData.seal(
+      JSON.stringify(responseBody ?? null),
+      sealedPlaces.idempotentResponse(request.scope, request.key),
+    );
     await this.manager.update(
       IdempotencyKeyRecord,
       { scope: request.scope, idempotencyKey: request.key },
-      // A jsonb value: TypeORM's deep-partial type cannot describe `unknown`.
       {
         state: 'COMPLETED',
         responseStatus,
-        responseBody: (responseBody ?? null) as object,
+        responseEnc: sealed.data,
+        responseKey: sealed.keyId,
         completedAt: () => 'now()',
       },
     );

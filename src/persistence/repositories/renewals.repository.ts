@@ -7,9 +7,13 @@ import {
   TERMINAL_STAGES,
 } from '../../../workflows/contract';
 import { RenewalRecord } from '../entities/renewal.entity';
+import { type PersonalDataProtection, sealedPlaces } from '../personal-data';
 
-/** Which renewals a caller may see: all, or only a citizen's or an office's. */
-export type RenewalScope = Partial<Pick<RenewalRecord, 'nationalId' | 'officeId'>>;
+/** Which renewals a caller may see: all, or only a citizen's (by national ID) or an office's. */
+export interface RenewalScope {
+  nationalId?: string;
+  officeId?: string;
+}
 
 /** What a progress write did; when applied, where the renewal was before it (for the stage metrics). */
 export type ProgressOutcome =
@@ -57,9 +61,16 @@ function recordColumns(manager: EntityManager): string {
   return list;
 }
 
-/** The read model: one row per renewal, written by the API at creation and then by the workflow's projection. */
+/**
+ * The read model: one row per renewal, written by the API at creation and then by the workflow's projection.
+ * A citizen is found by the keyed digest of their national ID, never by the ID itself, and the ID is stored
+ * only encrypted (src/persistence/personal-data.ts).
+ */
 export class RenewalsRepository {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly personalData: PersonalDataProtection,
+  ) {}
 
   /**
    * Serialises renewal creations per citizen until the surrounding transaction
@@ -70,7 +81,10 @@ export class RenewalsRepository {
     if (!this.manager.queryRunner?.isTransactionActive) {
       throw new Error('lockCreationsOf needs a transaction (Persistence.transaction)');
     }
-    await this.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`renewal-create:${nationalId}`]);
+    // Keyed by the digest: a statement's parameters may reach PostgreSQL's logs.
+    await this.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `renewal-create:${this.personalData.digest(nationalId).toString('hex')}`,
+    ]);
   }
 
   /**
@@ -78,13 +92,17 @@ export class RenewalsRepository {
    * the workflow's projection then moves it on (it never creates the row). A
    * creation repeated for the same renewal keeps the row, and its policy, as they are.
    */
-  async recordCreated(renewal: CreatedRenewal): Promise<void> {
+  async recordCreated({ nationalId, ...renewal }: CreatedRenewal): Promise<void> {
+    const sealed = this.personalData.seal(nationalId, sealedPlaces.renewalNationalId(renewal.renewalId));
     await this.manager
       .createQueryBuilder()
       .insert()
       .into(RenewalRecord)
       .values({
         ...renewal,
+        nationalIdHmac: this.personalData.digest(nationalId),
+        nationalIdEnc: sealed.data,
+        nationalIdKey: sealed.keyId,
         stage: 'ELIGIBILITY_CHECK',
         deliveryMethod: 'PICKUP',
         lastSequence: 0,
@@ -156,8 +174,8 @@ export class RenewalsRepository {
   async findInScope(renewalId: string, scope: RenewalScope): Promise<RenewalRecord | null> {
     const [row]: RenewalRecord[] = await this.manager.query(
       `SELECT ${recordColumns(this.manager)} FROM renewals
-        WHERE renewal_id = $1 AND ($2::text IS NULL OR national_id = $2) AND ($3::text IS NULL OR office_id = $3)`,
-      [renewalId, scope.nationalId ?? null, scope.officeId ?? null],
+        WHERE renewal_id = $1 AND ($2::bytea IS NULL OR national_id_hmac = $2) AND ($3::text IS NULL OR office_id = $3)`,
+      [renewalId, scope.nationalId ? this.personalData.digest(scope.nationalId) : null, scope.officeId ?? null],
     );
     return row ? Object.assign(new RenewalRecord(), row) : null;
   }
@@ -168,18 +186,25 @@ export class RenewalsRepository {
 
   /** The citizen's renewal still under way, if any. */
   openOf(nationalId: string): Promise<RenewalRecord | null> {
-    return this.manager.findOneBy(RenewalRecord, { nationalId, stage: Not(In([...TERMINAL_STAGES])) });
+    return this.manager.findOneBy(RenewalRecord, {
+      nationalIdHmac: this.personalData.digest(nationalId),
+      stage: Not(In([...TERMINAL_STAGES])),
+    });
   }
 
-  /** The citizen's renewals, newest first. */
+  /** The citizen's renewals, newest first (those whose personal data were erased are no longer theirs to find). */
   ofCitizen(nationalId: string, limit: number): Promise<RenewalRecord[]> {
-    return this.manager.find(RenewalRecord, { where: { nationalId }, order: { createdAt: 'DESC' }, take: limit });
+    return this.manager.find(RenewalRecord, {
+      where: { nationalIdHmac: this.personalData.digest(nationalId) },
+      order: { createdAt: 'DESC' },
+      take: limit,
+    });
   }
 
   /** The citizen's printed passports waiting at the office's counter, longest waiting first. */
   readyForPickup(nationalId: string, officeId: string): Promise<RenewalRecord[]> {
     return this.manager.find(RenewalRecord, {
-      where: { nationalId, officeId, stage: 'READY_FOR_PICKUP' },
+      where: { nationalIdHmac: this.personalData.digest(nationalId), officeId, stage: 'READY_FOR_PICKUP' },
       order: { stageEnteredAt: 'ASC' },
     });
   }
@@ -188,10 +213,15 @@ export class RenewalsRepository {
   async awaitingAddressOf(nationalId: string): Promise<string | undefined> {
     const record = await this.manager.findOne(RenewalRecord, {
       select: { renewalId: true },
-      where: { nationalId, stage: 'AWAITING_ADDRESS' },
+      where: { nationalIdHmac: this.personalData.digest(nationalId), stage: 'AWAITING_ADDRESS' },
       order: { createdAt: 'DESC' },
     });
     return record?.renewalId;
+  }
+
+  /** The renewal's national ID, decrypted; undefined once erased (or for a row that never had one). */
+  nationalIdOf(record: Pick<RenewalRecord, 'renewalId' | 'nationalIdEnc' | 'nationalIdKey'>): string | undefined {
+    return openNationalId(this.personalData, record);
   }
 
   /**
@@ -234,4 +264,16 @@ export class RenewalsRepository {
       .getManyAndCount();
     return { records, total };
   }
+}
+
+/** The national ID of a row read with its ciphertext, for the repositories that join renewals. */
+export function openNationalId(
+  personalData: PersonalDataProtection,
+  row: Pick<RenewalRecord, 'renewalId' | 'nationalIdEnc' | 'nationalIdKey'>,
+): string | undefined {
+  if (!row.nationalIdEnc || !row.nationalIdKey) return undefined;
+  return personalData.open(
+    { keyId: row.nationalIdKey, data: row.nationalIdEnc },
+    sealedPlaces.renewalNationalId(row.renewalId),
+  );
 }

@@ -2,6 +2,8 @@ import { type EntityManager, In, IsNull, Not } from 'typeorm';
 import { SHIPMENT_CLOSURES, type ShipmentClosure } from '../../../workflows/contract';
 import { RenewalRecord } from '../entities/renewal.entity';
 import { ShipmentRecord } from '../entities/shipment.entity';
+import type { PersonalDataProtection } from '../personal-data';
+import { openNationalId } from './renewals.repository';
 
 export interface RequestedShipmentRow {
   shipmentKey: string;
@@ -24,7 +26,8 @@ export interface CarrierEventReference {
 /** A shipment found by its envelope, with the national ID of the renewal's citizen (for the courier's look-up). */
 export interface EnvelopeShipment {
   shipment: ShipmentRecord;
-  nationalId: string;
+  /** Undefined once the renewal's personal data are erased. */
+  nationalId: string | undefined;
 }
 
 /** Whether the envelope is still the carrier's to deliver. */
@@ -34,7 +37,10 @@ export function isOpen(shipment: Pick<ShipmentRecord, 'status' | 'closedAt'>): b
 
 /** The envelopes handed to Saudi Post: they route the carrier's webhooks and answer the courier's look-up. */
 export class ShipmentsRepository {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly personalData: PersonalDataProtection,
+  ) {}
 
   /**
    * Written before the carrier is asked, so that its events can be placed by
@@ -128,9 +134,17 @@ export class ShipmentsRepository {
     const { entities, raw } = await this.manager
       .createQueryBuilder(ShipmentRecord, 's')
       .innerJoin(RenewalRecord, 'r', 'r.renewalId = s.renewalId')
-      .addSelect('r.nationalId', 'national_id')
+      .addSelect('r.nationalIdEnc', 'national_id_enc')
+      .addSelect('r.nationalIdKey', 'national_id_key')
       .where('s.envelopeBarcode = :envelopeBarcode', { envelopeBarcode })
-      .getRawAndEntities<{ national_id: string }>();
-    return entities[0] && { shipment: entities[0], nationalId: raw[0].national_id };
+      .getRawAndEntities<{ national_id_enc: Buffer | null; national_id_key: string | null }>();
+    const [shipment] = entities;
+    if (!shipment) return undefined;
+    const nationalId = openNationalId(this.personalData, {
+      renewalId: shipment.renewalId,
+      nationalIdEnc: raw[0].national_id_enc,
+      nationalIdKey: raw[0].national_id_key,
+    });
+    return { shipment, nationalId };
   }
 }

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { CitizenNotice, NoticeParams } from '../../../workflows/contract';
 import { type SmsLanguage, SmsOutboxRecord } from '../entities/sms-outbox.entity';
+import type { PersonalDataProtection } from '../personal-data';
+import { openNationalId } from './renewals.repository';
 
 export interface QueuedNotice {
   messageKey: string;
@@ -12,7 +14,8 @@ export interface QueuedNotice {
 /** A notice a sender has claimed, with the citizen it is for (to look their mobile up, never to store it). */
 export interface ClaimedNotice extends QueuedNotice {
   attempts: number;
-  nationalId: string;
+  /** Decrypted for the sender; undefined once the renewal's personal data are erased. */
+  nationalId: string | undefined;
 }
 
 /**
@@ -26,7 +29,10 @@ export interface ClaimedNotice extends QueuedNotice {
  * claim sends it again under the same key, which the gateway accepts once.
  */
 export class SmsOutboxRepository {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly personalData: PersonalDataProtection,
+  ) {}
 
   /** Queues notices; a notice already queued (a retried write) stays as it is. */
   async enqueue(notices: QueuedNotice[]): Promise<void> {
@@ -54,7 +60,8 @@ export class SmsOutboxRepository {
         notice: CitizenNotice;
         params: NoticeParams;
         attempts: number;
-        national_id: string;
+        national_id_enc: Buffer | null;
+        national_id_key: string | null;
       }>,
       number,
     ] = await this.manager.query(
@@ -72,7 +79,7 @@ export class SmsOutboxRepository {
               updated_at = now()
          FROM due, renewals r
         WHERE o.message_key = due.message_key AND r.renewal_id = o.renewal_id
-       RETURNING o.message_key, o.renewal_id, o.notice, o.params, o.attempts, r.national_id`,
+       RETURNING o.message_key, o.renewal_id, o.notice, o.params, o.attempts, r.national_id_enc, r.national_id_key`,
       [limit, leaseMs],
     );
     return rows.map((row) => ({
@@ -81,7 +88,11 @@ export class SmsOutboxRepository {
       notice: row.notice,
       params: row.params,
       attempts: row.attempts,
-      nationalId: row.national_id,
+      nationalId: openNationalId(this.personalData, {
+        renewalId: row.renewal_id,
+        nationalIdEnc: row.national_id_enc,
+        nationalIdKey: row.national_id_key,
+      }),
     }));
   }
 

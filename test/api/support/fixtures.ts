@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY } from '../../../src/config/policy';
 import { withCheckDigit } from '../../../src/domain/national-id';
 import { createPersistence } from '../../../src/persistence/persistence';
+import { testPersonalData } from '../../support/personal-data-keys';
 import {
   type DeliveryMethod,
   envelopeBarcode,
@@ -24,7 +25,7 @@ export async function seedRenewal(
   row: { nationalId: string; officeId?: string; stage?: RenewalStage; deliveryMethod?: DeliveryMethod },
 ): Promise<string> {
   const renewalId = randomUUID();
-  const { renewals } = createPersistence(db);
+  const { renewals } = createPersistence(db, testPersonalData());
   const officeId = row.officeId ?? 'RUH-01';
   await renewals.recordCreated({ renewalId, nationalId: row.nationalId, officeId, policy: DEFAULT_POLICY });
   await renewals.applyProgress({
@@ -49,7 +50,7 @@ export async function seedRenewal(
 /** An open shipment of the renewal's first issue, as the dispatch activity records it; returns its tracking number. */
 export async function seedShipment(db: DataSource, renewalId: string): Promise<string> {
   const trackingNumber = `SP${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}SA`;
-  await createPersistence(db).shipments.recordDispatched({
+  await createPersistence(db, testPersonalData()).shipments.recordDispatched({
     shipmentKey: shipmentKey(renewalId, 1),
     renewalId,
     issueNumber: 1,

@@ -38,6 +38,7 @@ describe('process configuration', () => {
       'integrations',
       'pages',
       'payloadKeys',
+      'personalDataKeys',
       'policy',
       'telemetry',
       'temporal',
@@ -49,7 +50,12 @@ describe('process configuration', () => {
   });
 
   it('lets a production worker start without the API secrets it never uses', () => {
-    const production = { ...env, NODE_ENV: 'production', PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` };
+    const production = {
+      ...env,
+      NODE_ENV: 'production',
+      PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+      PERSONAL_DATA_KEYS: `pd1:${Buffer.alloc(32, 8).toString('base64')}`,
+    };
     for (const stem of ['CIVIL_REGISTRY', 'PRINT_CENTRE', 'WASEL', 'SAUDI_POST', 'SMS']) {
       Object.assign(production, {
         [`INTEGRATION_${stem}_MODE`]: 'http',

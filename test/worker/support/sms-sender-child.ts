@@ -4,6 +4,7 @@ import { loadWorkerProcessConfig } from '../../../src/config/processes';
 import type { SmsGateway } from '../../../src/integrations/sms/port';
 import { openDataSource } from '../../../src/persistence/data-source';
 import { createPersistence } from '../../../src/persistence/persistence';
+import { PersonalDataProtection } from '../../../src/persistence/personal-data';
 import { loadSandboxConfig } from '../../../dev/sandboxes/config';
 import { openSandboxDataSource } from '../../../dev/sandboxes/database';
 import { createSandboxes } from '../../../dev/sandboxes/sandboxes';
@@ -35,7 +36,13 @@ async function main(): Promise<void> {
     },
   };
   const log = { warn: (message: string) => console.log(`WARN ${message}`) };
-  new SmsOutboxSender(createPersistence(db).smsOutbox, sandboxes.registry, gateway, config.smsSender, log).start();
+  new SmsOutboxSender(
+    createPersistence(db, new PersonalDataProtection(config.personalDataKeys)).smsOutbox,
+    sandboxes.registry,
+    gateway,
+    config.smsSender,
+    log,
+  ).start();
 }
 
 main().catch((error) => {
