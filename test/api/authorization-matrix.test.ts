@@ -93,8 +93,8 @@ describe('authorization matrix', () => {
       expected: row(400, 403, 403, 403, 403, 401, 401, 401),
     },
     {
-      name: 'GET /v1/counter/renewals',
-      send: get(() => `/v1/counter/renewals?nationalId=${nationalId}`),
+      name: 'POST /v1/counter/renewals/lookup',
+      send: (http, headers) => request(http).post('/v1/counter/renewals/lookup').set(headers).send({ nationalId }),
       expected: row(403, 200, 403, 403, 403, 401, 401, 401),
     },
     {
@@ -263,7 +263,11 @@ describe('authorization matrix', () => {
       expect(() => tokenFor(claims)).toThrow();
     }
     const clerkWithoutOffice = rawToken({ role: 'clerk', sub: 'clerk-1' });
-    const response = await request(stack.http).get('/v1/counter/renewals').set(bearer(clerkWithoutOffice)).expect(401);
+    const response = await request(stack.http)
+      .post('/v1/counter/renewals/lookup')
+      .set(bearer(clerkWithoutOffice))
+      .send({ nationalId })
+      .expect(401);
     expect(response.body.detail).toMatch(/office/);
   });
 
@@ -288,8 +292,9 @@ describe('authorization matrix', () => {
   it("limits a clerk to their office's counter", async () => {
     const elsewhere = bearer(tokenFor({ role: 'clerk', sub: 'clerk-9', office: 'JED-02' }));
     const lookup = await request(stack.http)
-      .get(`/v1/counter/renewals?nationalId=${nationalId}`)
+      .post('/v1/counter/renewals/lookup')
       .set(elsewhere)
+      .send({ nationalId })
       .expect(200);
     expect(lookup.body).toEqual([]);
     await request(stack.http)
@@ -299,7 +304,11 @@ describe('authorization matrix', () => {
       .expect(404);
 
     const here = bearer(tokenFor({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' }));
-    const found = await request(stack.http).get(`/v1/counter/renewals?nationalId=${nationalId}`).set(here).expect(200);
+    const found = await request(stack.http)
+      .post('/v1/counter/renewals/lookup')
+      .set(here)
+      .send({ nationalId })
+      .expect(200);
     expect(found.body).toEqual([expect.objectContaining({ renewalId, stage: 'READY_FOR_PICKUP' })]);
   });
 });

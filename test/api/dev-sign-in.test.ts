@@ -74,8 +74,9 @@ describe('development sign-in', () => {
         .send({ role: 'clerk', sub: 'clerk-ruh-01', office: 'RUH-01' })
         .expect(200);
       await request(api.http)
-        .get(`/v1/counter/renewals?nationalId=${SEEDED.validPassport}`)
+        .post('/v1/counter/renewals/lookup')
         .set({ Authorization: `Bearer ${signedIn.body.token}` })
+        .send({ nationalId: SEEDED.validPassport })
         .expect(200);
       const resident = await request(api.http)
         .post('/pages/dev/sign-in')

@@ -110,8 +110,9 @@ describe('journeys over HTTP', () => {
     // The live status leads the read model by one projection write; the counter reads the read model.
     const found = await eventually(async () => {
       const response = await request(stack.http)
-        .get(`/v1/counter/renewals?nationalId=${person.nationalId}`)
+        .post('/v1/counter/renewals/lookup')
         .set(clerk())
+        .send({ nationalId: person.nationalId })
         .expect(200);
       return response.body.length ? response.body : undefined;
     }, 'the renewal at the counter');

@@ -33,8 +33,9 @@ describe('personal data in logs and records', () => {
     const review = await request(stack.http).get(`/v1/renewals/${renewalId}/review`).set(citizen).expect(200);
     expect(review.body).toMatchObject({ nameEn: 'TEST CITIZEN' });
     await request(stack.http)
-      .get(`/v1/counter/renewals?nationalId=${person.nationalId}`)
+      .post('/v1/counter/renewals/lookup')
       .set(bearer(tokenFor({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' })))
+      .send({ nationalId: person.nationalId })
       .expect(200);
     await request(stack.http)
       .post('/v1/renewals')

@@ -70,15 +70,17 @@ describe('validation', () => {
 
   it('checks national IDs with the domain rules: ten digits (400), then check digit and citizens only (422)', async () => {
     // Ten digits is the documented pattern; the check digit and the citizen prefix are rules beyond the schema.
-    const badDigit = await request(stack.http).get('/v1/counter/renewals?nationalId=1058529941').set(clerk);
+    const lookUp = (body?: object) => request(stack.http).post('/v1/counter/renewals/lookup').set(clerk).send(body);
+    const badDigit = await lookUp({ nationalId: '1058529941' });
     expectProblem(badDigit, 422, ['nationalId']);
     expect(badDigit.body.errors[0].message).toBe('nationalId has an invalid check digit');
-    const resident = await request(stack.http).get('/v1/counter/renewals?nationalId=2012345670').set(clerk);
+    const resident = await lookUp({ nationalId: '2012345670' });
     expectProblem(resident, 422, ['nationalId']);
-    const short = await request(stack.http).get('/v1/counter/renewals?nationalId=105852994').set(clerk);
+    const short = await lookUp({ nationalId: '105852994' });
     expectProblem(short, 400, ['nationalId']);
     expect(short.body.errors[0].message).toBe('nationalId must be exactly 10 digits');
-    expectProblem(await request(stack.http).get('/v1/counter/renewals').set(clerk), 400, ['nationalId']);
+    expectProblem(await lookUp({}), 400, ['nationalId']);
+    expectProblem(await lookUp(), 400, ['nationalId']);
   });
 
   it('checks path and query parameters', async () => {

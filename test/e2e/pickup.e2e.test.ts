@@ -173,8 +173,9 @@ describe('pickup at the counter, end to end', () => {
 
     // A citizen's national ID comes from their token; the clerk types one in at the counter.
     const response = await request(stack.http)
-      .get('/v1/counter/renewals?nationalId=1058529941')
+      .post('/v1/counter/renewals/lookup')
       .set(clerk())
+      .send({ nationalId: '1058529941' })
       // Well-formed (the OpenAPI pattern holds) but the check digit is wrong: a rule the document cannot state, 422.
       .expect(422);
 

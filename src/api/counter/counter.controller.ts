@@ -1,14 +1,15 @@
-import { Body, Query } from '@nestjs/common';
+import { Body } from '@nestjs/common';
 import { CurrentPrincipal } from '../auth/access.decorators';
 import type { Principal } from '../auth/principal';
-import { IdempotentEndpoint, ReadEndpoint } from '../shared/endpoints/endpoint.decorators';
+import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
+import { CommandEndpoint, IdempotentEndpoint, ReadEndpoint } from '../shared/endpoints/endpoint.decorators';
 import { RoleController } from '../shared/endpoints/role-controller.decorator';
 import { RenewalIdParam } from '../shared/validation/renewal-id.param';
 import { Idempotency, IdempotencyContext } from '../idempotency/idempotency-context';
 import { RenewalView } from '../renewals/dto/renewal-view.dto';
 import { CounterService } from './counter.service';
 import {
-  CounterLookupQuery,
+  CounterLookupDto,
   HandoverDto,
   HandoverResultView,
   VerificationResultView,
@@ -20,16 +21,18 @@ import {
 export class CounterController {
   constructor(private readonly counter: CounterService) {}
 
-  @ReadEndpoint(undefined, {
+  @CommandEndpoint('lookup', {
     summary: 'Renewals of this citizen ready for pickup at my office',
-    response: { type: [RenewalView] },
-    problems: [400, 422],
+    description:
+      'The national ID travels in the body, never in the URL, where proxies and access logs keep it. A look-up ' +
+      'changes nothing, so it takes no Idempotency-Key. Every look-up is audited, one that finds nothing too ' +
+      '(`MISS`, naming the citizen looked for by pseudonym).',
+    response: { type: [RenewalView], description: 'Empty when nothing of this citizen waits at my office' },
+    problems: [400, 413, 422],
   })
-  readyAtMyOffice(
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: CounterLookupQuery,
-  ): Promise<RenewalView[]> {
-    return this.counter.readyAtMyOffice(principal, query.nationalId);
+  @SkipIdempotencyKey()
+  readyAtMyOffice(@CurrentPrincipal() principal: Principal, @Body() request: CounterLookupDto): Promise<RenewalView[]> {
+    return this.counter.readyAtMyOffice(principal, request.nationalId);
   }
 
   @ReadEndpoint(':renewalId', {

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { handOverUpdate, verifyOldPassportUpdate } from '../../../workflows/contract';
+import type { ApiConfig } from '../../config/api';
 import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
 import type { ApiMetrics } from '../../telemetry/metrics';
 import type { Principal } from '../auth/principal';
+import { pseudonymOf } from '../auth/pseudonym';
+import { InjectConfig } from '../config-module/config.tokens';
 import { derivedId, IdempotencyContext } from '../idempotency/idempotency-context';
 import { InjectApiMetrics } from '../telemetry-module/api-metrics.token';
 import { RenewalView } from '../renewals/dto/renewal-view.dto';
@@ -21,12 +24,26 @@ export class CounterService {
     private readonly access: RenewalAccess,
     private readonly audit: ApiAudit,
     @InjectApiMetrics() private readonly metrics: ApiMetrics,
+    @InjectConfig('api') private readonly api: ApiConfig,
   ) {}
 
-  /** No appointment: the citizen walks in and the clerk looks them up by national ID. */
+  /**
+   * No appointment: the citizen walks in and the clerk looks them up by national ID. Every look-up is on the
+   * audit trail: each renewal found, or a miss (who looked, when, at which office, for whom by pseudonym), so
+   * a clerk trying national IDs leaves a trace even when nothing turns up.
+   */
   async readyAtMyOffice(principal: Principal, nationalId: string): Promise<RenewalView[]> {
     // Clerk tokens always carry their office (see access-token.ts).
-    const records = await this.renewals.readyForPickup(nationalId, principal.office!);
+    const office = principal.office!;
+    const records = await this.renewals.readyForPickup(nationalId, office);
+    if (!records.length) {
+      await this.audit.record({
+        actor: principal.actor,
+        action: 'counter.lookup',
+        outcome: 'MISS',
+        details: { officeId: office, lookedFor: `citizen:${pseudonymOf(this.api.pseudonymKey, nationalId)}` },
+      });
+    }
     for (const record of records) {
       await this.audit.record({
         actor: principal.actor,

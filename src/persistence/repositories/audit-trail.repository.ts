@@ -6,7 +6,8 @@ import { insertOnce } from './insert-once';
 export interface AuditEntry {
   /** Unique per event: writing it twice keeps one row. */
   eventKey: string;
-  renewalId: string;
+  /** The renewal acted on; absent for an action about none (a clerk's look-up that found nothing). */
+  renewalId?: string;
   /** `workflow`, or `<role>:<subject>` of the person or system that acted. */
   actor: string;
   action: string;
@@ -38,7 +39,7 @@ export class AuditTrail {
     // Besides the generated id, `event_key` is the table's only unique key.
     await insertOnce(this.manager, AuditEvent, {
       eventKey: entry.eventKey,
-      renewalId: entry.renewalId,
+      renewalId: entry.renewalId ?? null,
       actor: entry.actor,
       action: entry.action,
       outcome: entry.outcome,

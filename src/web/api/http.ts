@@ -64,6 +64,8 @@ export function newKey(): string {
 
 export const api = {
   get: <T>(path: string) => call<T>('GET', path),
+  /** A read whose criteria are personal data: sent in the body, never in the URL, where logs keep it. */
+  find: <T>(path: string, criteria: object) => call<T>('POST', path, criteria),
   /**
    * A write, with the Idempotency-Key of this intended action: a retry of the
    * same action (same key) is answered without acting twice.

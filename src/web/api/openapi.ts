@@ -150,17 +150,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/counter/renewals": {
+    "/v1/counter/renewals/lookup": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Renewals of this citizen ready for pickup at my office */
-        get: operations["Counter_readyAtMyOffice"];
+        get?: never;
         put?: never;
-        post?: never;
+        /**
+         * Renewals of this citizen ready for pickup at my office
+         * @description The national ID travels in the body, never in the URL, where proxies and access logs keep it. A look-up changes nothing, so it takes no Idempotency-Key. Every look-up is audited, one that finds nothing too (`MISS`, naming the citizen looked for by pseudonym).
+         */
+        post: operations["Counter_readyAtMyOffice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -787,6 +790,13 @@ export interface components {
              *     ]
              */
             compensations: string[];
+        };
+        CounterLookupDto: {
+            /**
+             * @description National ID of the citizen at the counter (a citizen: first digit 1, valid check digit)
+             * @example 1058529940
+             */
+            nationalId: string;
         };
         VerifyOldPassportDto: {
             /**
@@ -2147,16 +2157,18 @@ export interface operations {
     };
     Counter_readyAtMyOffice: {
         parameters: {
-            query: {
-                /** @description National ID of the citizen at the counter (a citizen: first digit 1, valid check digit) */
-                nationalId: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CounterLookupDto"];
+            };
+        };
         responses: {
+            /** @description Empty when nothing of this citizen waits at my office */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2208,6 +2220,22 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:forbidden",
                      *       "title": "Not allowed for this role",
                      *       "status": 403
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:request-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];

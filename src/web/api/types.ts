@@ -22,6 +22,7 @@ export type HandoverResult = Schemas['HandoverResultView'];
 export type CreateRenewalRequest = Schemas['CreateRenewalDto'];
 export type AcceptanceRequest = Schemas['AcceptanceDto'];
 export type CancellationRequest = Schemas['CancellationDto'];
+export type CounterLookupRequest = Schemas['CounterLookupDto'];
 export type VerificationRequest = Schemas['VerifyOldPassportDto'];
 export type HandoverRequest = Schemas['HandoverDto'];
 export type LossDeclarationRequest = Schemas['LossDeclarationDto'];

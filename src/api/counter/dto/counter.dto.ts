@@ -3,7 +3,8 @@ import { Equals, IsBoolean, Matches } from 'class-validator';
 import { PASSPORT_NUMBER_ANY_CASE } from '../../../domain/passport-number';
 import { IsNationalId, NATIONAL_ID_SHAPE } from '../../shared/validation/is-national-id.decorator';
 
-export class CounterLookupQuery {
+/** The citizen at the counter, in the request body: a national ID in a URL ends up in every proxy's log. */
+export class CounterLookupDto {
   @ApiProperty({
     example: '1058529940',
     pattern: NATIONAL_ID_SHAPE.source,

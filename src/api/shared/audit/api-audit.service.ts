@@ -7,7 +7,8 @@ import { derivedId } from '../../idempotency/idempotency-context';
 export interface ApiAuditEntry {
   /** `<role>:<id>`; a citizen appears by pseudonym (see `Principal.actor`). */
   actor: string;
-  renewalId: string;
+  /** Absent for an action about no renewal (a clerk's look-up that found none). */
+  renewalId?: string;
   action: string;
   outcome: string;
   /** Never names, national IDs, addresses or phone numbers. */

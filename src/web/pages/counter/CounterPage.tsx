@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PageSettings } from '../../../api/pages/page-settings';
 import { api, newKey } from '../../api/http';
-import type { RenewalView } from '../../api/types';
+import type { CounterLookupRequest, RenewalView } from '../../api/types';
 import { ProblemMessage, useAction, When } from '../../components/common';
 import { ForRole } from '../../components/Layout';
 import { useI18n } from '../../i18n/lang';
@@ -42,7 +42,9 @@ function Counter() {
   const lookup = useAction(async () => {
     const renewals = UUID.test(typed)
       ? [await api.get<RenewalView>(`/v1/counter/renewals/${typed.toLowerCase()}`)]
-      : await api.get<RenewalView[]>(`/v1/counter/renewals?nationalId=${typed}`);
+      : await api.find<RenewalView[]>('/v1/counter/renewals/lookup', {
+          nationalId: typed,
+        } satisfies CounterLookupRequest);
     setFound(renewals);
     setSelected(renewals.length === 1 ? renewals[0] : undefined);
   });
