@@ -44,9 +44,9 @@ export function createMaintenanceActivities(saudiPost: SaudiPost, persistence: P
     },
 
     /**
-     * One bounded batch of each chore, each in its own statement or short transaction: no long locks. A batch of
-     * what retired keys encrypted is re-encrypted on every run, so a rotation finishes by itself
-     * (`npm run keys:rotate` sooner).
+     * One bounded batch of each chore, each in its own statement or short transaction: no long locks. Personal
+     * data are erased only under a schedule that says for how long to keep them; a batch of what retired keys
+     * encrypted is re-encrypted on every run, so a rotation finishes by itself (`npm run keys:rotate` sooner).
      */
     async purgeBatch(retention: RetentionPolicy): Promise<PurgeReport> {
       return {
@@ -58,6 +58,12 @@ export function createMaintenanceActivities(saudiPost: SaudiPost, persistence: P
           retention.webhookReceiptsMs,
           retention.batchSize,
         ),
+        ...(retention.personalDataMs !== undefined && {
+          personalDataErased: await persistence.personalData.eraseEndedBefore(
+            retention.personalDataMs,
+            retention.batchSize,
+          ),
+        }),
         reencrypted: await persistence.personalData.reencryptBatch(retention.batchSize),
       };
     },

@@ -99,8 +99,13 @@ describe('housekeeping on a Temporal Schedule', () => {
       await handle.trigger();
       const run = await eventually(async () => (await handle.describe()).info.recentActions[0]?.action, 'a run');
       const workflow = client.workflow.getHandle(run.workflow.workflowId, run.workflow.firstExecutionRunId);
-      // Nothing of the suite's renewals is under a retired key (one key only).
-      await expect(workflow.result()).resolves.toEqual({ idempotencyKeys: 5, webhookReceipts: 5, reencrypted: 0 });
+      // Nothing of the suite's renewals ended 90 days ago, nor is under a retired key (one key only).
+      await expect(workflow.result()).resolves.toEqual({
+        idempotencyKeys: 5,
+        webhookReceipts: 5,
+        personalDataErased: 0,
+        reencrypted: 0,
+      });
       // Batches of 2: two full ones, then one that finds the last row and ends the run.
       const history = await workflow.fetchHistory();
       expect(history.events!.filter((e) => e.activityTaskScheduledEventAttributes)).toHaveLength(3);

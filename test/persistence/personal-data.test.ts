@@ -16,9 +16,9 @@ import {
 } from '../support/personal-data-keys';
 
 /**
- * The national ID and the stored answers at rest: digest and ciphertext only, found by the digest, and
- * re-encrypted in bounded batches after a key rotation while other writes go on. On a database of its own: a
- * rotation reaches every row of a table.
+ * The national ID and the stored answers at rest: digest and ciphertext only, found by the digest, re-encrypted
+ * in bounded batches after a key rotation while other writes go on, and erased once a renewal has ended longer
+ * ago than its retention. On a database of its own: a rotation and an erasure reach every row of a table.
  */
 describe('personal data at rest (real PostgreSQL)', () => {
   const lookupKey = loadPseudonymKey({});
@@ -178,5 +178,55 @@ describe('personal data at rest (real PostgreSQL)', () => {
     }
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM renewals WHERE stage = 'PRINTING'`);
     expect(n).toBeGreaterThanOrEqual(40);
+  });
+
+  it("erases the personal data of renewals ended longer ago than the retention, in batches, and nobody else's", async () => {
+    const day = 24 * 3600_000;
+    const store = createPersistence(db, onlyB);
+    const seed = async (stage: string, endedDaysAgo: number) => {
+      const nationalId = freshNationalId();
+      const renewalId = await create(store, nationalId);
+      await db.query(
+        `UPDATE renewals SET stage = $2, stage_entered_at = now() - make_interval(days => $3) WHERE renewal_id = $1`,
+        [renewalId, stage, endedDaysAgo],
+      );
+      const jobKey = `${renewalId}/print-1-1`;
+      await store.printJobs.recordSubmitted({ jobKey, renewalId, issueNumber: 1, attempt: 1, officeId: 'RUH-01' });
+      await store.printJobs.recordPrinted(jobKey, `X${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`);
+      return { renewalId, nationalId };
+    };
+    const old = [await seed('COMPLETED', 100), await seed('EXPIRED', 120), await seed('REJECTED', 91)];
+    const recent = await seed('COMPLETED', 30);
+    const inProgress = await seed('READY_FOR_PICKUP', 200);
+
+    const counts = [];
+    for (let run = 0; run < 4; run++) counts.push(await store.personalData.eraseEndedBefore(90 * day, 2));
+    // Other renewals of this database ended long ago may be erased alongside; these three are, two at a time.
+    expect(counts.slice(-2)).toEqual([0, 0]);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(2);
+
+    for (const { renewalId, nationalId } of old) {
+      const [row] = await db.query(
+        `SELECT national_id_hmac, national_id_enc, national_id_key, personal_data_erased_at, stage
+           FROM renewals WHERE renewal_id = $1`,
+        [renewalId],
+      );
+      expect(row).toMatchObject({ national_id_hmac: null, national_id_enc: null, national_id_key: null });
+      expect(row.personal_data_erased_at).toBeInstanceOf(Date);
+      expect(await db.query('SELECT passport_number FROM print_jobs WHERE renewal_id = $1', [renewalId])).toEqual([
+        { passport_number: null },
+      ]);
+      expect(await store.renewals.ofCitizen(nationalId, 10)).toEqual([]);
+      const trail = await store.audit.ofRenewal(renewalId);
+      expect(trail.map((line) => [line.actor, line.action, line.outcome])).toEqual([
+        ['housekeeping', 'personal-data.erased', 'ERASED'],
+      ]);
+    }
+    for (const { renewalId, nationalId } of [recent, inProgress]) {
+      const record = (await store.renewals.findInScope(renewalId, { nationalId }))!;
+      expect(store.renewals.nationalIdOf(record)).toBe(nationalId);
+      const [job] = await db.query('SELECT passport_number FROM print_jobs WHERE renewal_id = $1', [renewalId]);
+      expect(job.passport_number).toMatch(/^X\d{8}$/);
+    }
   });
 });

@@ -32,15 +32,20 @@ export interface LossClaimDisputeOutcome {
 export interface RetentionPolicy {
   idempotencyKeysMs: number;
   webhookReceiptsMs: number;
+  /** After a renewal ended, its personal data are erased. Absent from schedules made before it existed: kept. */
+  personalDataMs?: number;
   batchSize: number;
 }
 
-/** Rows deleted, per table. */
+/** Rows deleted (or erased, or re-encrypted), per kind. */
 export type PurgeReport = Record<string, number>;
 
 export interface MaintenanceActivities {
   /** Marks our claim DISPUTED and tells the carrier; fails (and is retried) while the claim is not yet opened. */
   disputeLossClaim(request: LossClaimDisputeRequest): Promise<LossClaimDisputeOutcome>;
-  /** Deletes one bounded batch of each kind of record past its retention. */
+  /**
+   * Deletes one bounded batch of each kind of record past its retention, erases the personal data of a batch of
+   * renewals ended longer ago than theirs, and re-encrypts a batch of what a retired key encrypted.
+   */
   purgeBatch(retention: RetentionPolicy): Promise<PurgeReport>;
 }

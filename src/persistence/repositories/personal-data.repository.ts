@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { TERMINAL_STAGES } from '../../../workflows/contract';
 import { PersonalDataDecryptionError, type PersonalDataProtection, type Sealed, sealedPlaces } from '../personal-data';
 
 /** How many stored values each key id encrypts, per kind. */
@@ -7,11 +8,14 @@ export interface KeyUsage {
   idempotentResponses: Record<string, number>;
 }
 
+// Spelled as the partial index renewals_retention_idx is, so the planner sees the erasure's query can use it.
+const ENDED = [...TERMINAL_STAGES].map((stage) => `'${stage}'`).join(', ');
+
 /**
- * The life of personal data at rest across tables: re-encryption after a key rotation. Every call does one
- * bounded batch in one short transaction and skips rows another transaction holds (`FOR UPDATE SKIP LOCKED`),
- * so it runs while the system serves; the next batch (the next housekeeping run, or `npm run keys:rotate`'s
- * next round) takes them.
+ * The life of personal data at rest across tables: re-encryption after a key rotation, and erasure once a
+ * renewal has ended longer ago than its retention. Every call does one bounded batch in one short transaction
+ * and skips rows another transaction holds (`FOR UPDATE SKIP LOCKED`), so it runs while the system serves;
+ * the next batch (the next housekeeping run, or `npm run keys:rotate`'s next round) takes them.
  */
 export class PersonalDataRepository {
   constructor(
@@ -115,5 +119,39 @@ export class PersonalDataRepository {
         `SELECT response_key AS key_id, count(*)::int AS n FROM idempotency_keys WHERE response_key IS NOT NULL GROUP BY 1`,
       ),
     };
+  }
+
+  /**
+   * Erases the personal data of up to `limit` renewals that ended (COMPLETED, REJECTED, EXPIRED, CANCELLED,
+   * FAILED) longer than `retentionMs` ago, by the database's clock, longest ended first: the national ID's digest
+   * and ciphertext, and the numbers of the passports printed for them. What remains (stages, offices, dates,
+   * partner references, the audit trail with its pseudonymised actors) names nobody. Each erasure is itself a
+   * line of the renewal's audit trail. One statement, so one short transaction. Returns how many were erased.
+   */
+  async eraseEndedBefore(retentionMs: number, limit: number): Promise<number> {
+    const [{ erased }]: Array<{ erased: number }> = await this.manager.query(
+      `WITH due AS (
+         SELECT renewal_id FROM renewals
+          WHERE personal_data_erased_at IS NULL AND stage IN (${ENDED})
+            AND stage_entered_at < now() - make_interval(secs => $1::double precision / 1000)
+          ORDER BY stage_entered_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+       printed AS (
+         UPDATE print_jobs p SET passport_number = NULL, updated_at = now()
+           FROM due WHERE p.renewal_id = due.renewal_id AND p.passport_number IS NOT NULL),
+       erased AS (
+         UPDATE renewals r
+            SET national_id_hmac = NULL, national_id_enc = NULL, national_id_key = NULL, personal_data_erased_at = now()
+           FROM due WHERE r.renewal_id = due.renewal_id
+         RETURNING r.renewal_id),
+       audited AS (
+         INSERT INTO audit_events (event_key, renewal_id, actor, action, outcome, details, occurred_at)
+         SELECT 'retention:' || renewal_id, renewal_id, 'housekeeping', 'personal-data.erased', 'ERASED',
+                jsonb_build_object('retentionMs', $1::bigint), now()
+           FROM erased
+         ON CONFLICT (event_key) DO NOTHING)
+       SELECT count(*)::int AS erased FROM erased`,
+      [retentionMs, limit],
+    );
+    return erased;
   }
 }

@@ -1,3 +1,4 @@
+import { loadHousekeepingConfig } from '../../../src/config/housekeeping';
 import { DEVELOPMENT_PERSONAL_DATA_KEYS, loadPersonalDataKeysConfig } from '../../../src/config/personal-data-keys';
 import { PersonalDataProtection } from '../../../src/persistence/personal-data';
 
@@ -46,5 +47,26 @@ describe('PERSONAL_DATA_KEYS configuration', () => {
     }
     expect(error?.message).toMatch(message);
     expect(error?.message).not.toContain(KEY_A.slice(0, 12));
+  });
+});
+
+describe('retention of personal data (HOUSEKEEPING_PERSONAL_DATA_RETENTION)', () => {
+  it('keeps an ended renewal’s personal data 90 days by default, and as long as it is told', () => {
+    expect(loadHousekeepingConfig({}).retention.personalDataMs).toBe(90 * 24 * 3600_000);
+    expect(loadHousekeepingConfig({ HOUSEKEEPING_PERSONAL_DATA_RETENTION: '180 days' }).retention.personalDataMs).toBe(
+      180 * 24 * 3600_000,
+    );
+  });
+
+  it('refuses a retention shorter than the stored answers’ (they hold personal data too)', () => {
+    expect(() =>
+      loadHousekeepingConfig({
+        HOUSEKEEPING_PERSONAL_DATA_RETENTION: '3 days',
+        HOUSEKEEPING_IDEMPOTENCY_KEY_RETENTION: '7 days',
+      }),
+    ).toThrow(/HOUSEKEEPING_PERSONAL_DATA_RETENTION must be at least HOUSEKEEPING_IDEMPOTENCY_KEY_RETENTION/);
+    expect(() => loadHousekeepingConfig({ HOUSEKEEPING_PERSONAL_DATA_RETENTION: 'soon' })).toThrow(
+      /HOUSEKEEPING_PERSONAL_DATA_RETENTION/,
+    );
   });
 });
