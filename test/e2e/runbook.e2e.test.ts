@@ -88,6 +88,7 @@ describe('docs/runbook.md', () => {
       EMBEDDED_TEMPORAL_PORT: requireEnv('TEMPORAL_ADDRESS').split(':').at(-1),
       WORKER_METRICS_PORT: String(metricsServer.port),
       RENEWAL_ID: renewalId,
+      DATABASE_URL: stack.config.databaseUrl,
     };
     const { code, output } = await runBash(blocks.join('\n'), env);
     if (code !== 0) console.log(output);
@@ -101,6 +102,8 @@ describe('docs/runbook.md', () => {
     // The lists answered (JSON pages), the key rotation printed its variables, the metrics named the stage.
     expect(output).toMatch(/"items":\[/);
     expect(output).toMatch(/^PAYLOAD_KEY_CURRENT=\d{8}$/m);
+    // The personal-data rotation ran (one key in this stack: nothing to re-encrypt) and said what each key holds.
+    expect(output).toMatch(/^Done: 0 re-encrypted\. Values per key id: \{"renewals":\{"test-only-pd-a":1\}/m);
     expect(output).toMatch(/^renewals_by_stage\{stage="READY_FOR_PICKUP",role="api"\} 1$/m);
     expect(output).toMatch(/^renewal_stage_entered_total\{stage="READY_FOR_PICKUP",role="worker"\} 1$/m);
     expect(output).toMatch(/^temporal_worker_task_slots_available\{/m);
