@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { createLogger, type Logger as PinoLogger } from '../telemetry/logger';
 import type { ApiMetrics } from '../telemetry/metrics';
 import type { ApiProcessConfig } from '../config/processes';
+import { startupWarnings } from '../config/production-refusals';
 import { AppModule } from './app.module';
 import type { CodecModuleOptions } from './codec/codec.module';
 import type { PagesOptions } from './pages/pages-options';
@@ -51,6 +52,8 @@ export async function createApp(config: ApiProcessConfig, options: CreateAppOpti
     { bodyParser: false, rawBody: true, bufferLogs: !silent, logger: silent ? false : undefined },
   );
   if (!silent) app.useLogger(app.get(Logger));
+  // What production was allowed but should not keep (a staging stack's simulated partners), said at every start.
+  for (const warning of startupWarnings(config)) logger?.warn(warning);
   app.use(methodNotAllowed(app.getHttpAdapter().getInstance()));
   // JSON only, and small: no request of this API needs more.
   app.useBodyParser('json', { limit: config.api.bodyLimitBytes });

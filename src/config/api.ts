@@ -45,8 +45,9 @@ export interface ApiConfig {
   databasePoolSize: number;
 }
 
-const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0001';
-const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-change-me-0001';
+/** The development defaults, published here, so refused in production even when set explicitly (production-refusals.ts). */
+export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0001';
+export const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-change-me-0001';
 
 function integer(env: Env, name: string, fallback: number, min: number): number {
   const raw = env[name]?.trim();

@@ -19,7 +19,8 @@ const VARIABLES: KeyringVariables = { keys: 'PERSONAL_DATA_KEYS', current: 'PERS
 /**
  * Outside production, unset means this published development key, so `npm start`, the cluster and every test
  * stack agree on it with no setup and a development database stays readable across restarts. It protects
- * nothing: production refuses it, set or not.
+ * nothing: production refuses it, set or not (unset here; set, with the test suite's keys, by
+ * src/config/production-refusals.ts, which names every refused variable of a start at once).
  */
 export const DEVELOPMENT_PERSONAL_DATA_KEYS = {
   PERSONAL_DATA_KEYS: 'dev-only-1:DyIcMmWWLM0ABUn1XR79TzrqbNuBym6timcuIgh6VTc=',
@@ -27,10 +28,9 @@ export const DEVELOPMENT_PERSONAL_DATA_KEYS = {
 } as const;
 
 export function loadPersonalDataKeysConfig(env: Env): PersonalDataKeysConfig {
-  const production = env.NODE_ENV === 'production';
   const raw = env.PERSONAL_DATA_KEYS?.trim();
   if (!raw) {
-    if (production) {
+    if (env.NODE_ENV === 'production') {
       throw new Error('PERSONAL_DATA_KEYS must be set in production (id:base64-of-32-bytes, comma-separated)');
     }
     return parseKeyring(
@@ -39,15 +39,5 @@ export function loadPersonalDataKeysConfig(env: Env): PersonalDataKeysConfig {
       VARIABLES,
     );
   }
-  const keyring = parseKeyring(raw, env.PERSONAL_DATA_KEY_CURRENT?.trim() || undefined, VARIABLES);
-  if (production) {
-    const published = parseKeyring(DEVELOPMENT_PERSONAL_DATA_KEYS.PERSONAL_DATA_KEYS, undefined, VARIABLES);
-    const [developmentKey] = published.keys.values();
-    for (const [id, key] of keyring.keys) {
-      if (key.equals(developmentKey)) {
-        throw new Error(`PERSONAL_DATA_KEYS key "${id}" is the published development key: refused in production`);
-      }
-    }
-  }
-  return keyring;
+  return parseKeyring(raw, env.PERSONAL_DATA_KEY_CURRENT?.trim() || undefined, VARIABLES);
 }

@@ -16,6 +16,7 @@ import { type ConfigSlices, loadSlices } from './slices';
  * limits, the codec endpoint and the pages.
  */
 export const API_SLICES = [
+  'deployment',
   'httpPort',
   'databaseUrl',
   'temporal',
@@ -38,6 +39,7 @@ export type ApiProcessConfig = Pick<ConfigSlices, ApiSlice>;
  * and the housekeeping schedule.
  */
 export const WORKER_SLICES = [
+  'deployment',
   'databaseUrl',
   'temporal',
   'payloadKeys',

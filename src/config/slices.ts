@@ -2,6 +2,7 @@ import type { RenewalPolicy } from '../../workflows/contract';
 import { type ApiConfig, loadApiConfig } from './api';
 import { type CodecServerConfig, loadCodecServerConfig } from './codec-server';
 import { loadDatabaseUrl } from './database';
+import { type DeploymentConfig, loadDeploymentConfig } from './deployment';
 import type { Env } from './env';
 import { type HousekeepingConfig, loadHousekeepingConfig } from './housekeeping';
 import { loadHttpPort } from './http-port';
@@ -10,6 +11,7 @@ import { loadPagesConfig, type PagesConfig } from './pages';
 import { loadPayloadKeysConfig, type PayloadKeysConfig } from './payload-keys';
 import { loadPersonalDataKeysConfig, type PersonalDataKeysConfig } from './personal-data-keys';
 import { loadRenewalPolicy } from './policy';
+import { refuseUnsafeProductionSettings } from './production-refusals';
 import { loadSmsSenderConfig, type SmsSenderConfig } from './sms-sender';
 import { loadTelemetryConfig, type TelemetryConfig } from './telemetry';
 import { loadTemporalConfig, type TemporalConfig } from './temporal';
@@ -20,6 +22,8 @@ import { loadWorkerConfig, type WorkerConfig } from './worker';
  * loads the slices it uses and no others (src/config/processes.ts), so a production worker needs no API secret.
  */
 export interface ConfigSlices {
+  /** NODE_ENV (one of an explicit set) and what production allows (ALLOW_SANDBOX_PARTNERS). */
+  deployment: DeploymentConfig;
   /** Where the API listens (PORT). */
   httpPort: number;
   /** Unset: the embedded launcher starts PostgreSQL and fills it in. */
@@ -52,6 +56,7 @@ export interface ConfigSlices {
 export type ConfigSlice = keyof ConfigSlices;
 
 const LOADERS: { [Slice in ConfigSlice]-?: (env: Env) => ConfigSlices[Slice] } = {
+  deployment: loadDeploymentConfig,
   httpPort: loadHttpPort,
   databaseUrl: loadDatabaseUrl,
   temporal: loadTemporalConfig,
@@ -68,7 +73,14 @@ const LOADERS: { [Slice in ConfigSlice]-?: (env: Env) => ConfigSlices[Slice] } =
   housekeeping: loadHousekeepingConfig,
 };
 
-/** These slices, each read by its loader, and nothing else. */
+/**
+ * These slices, each read by its loader, and nothing else. NODE_ENV is read first, whatever the slices: an unknown
+ * value stops every process before any loader picks its defaults by it. Under production the settings these slices
+ * read are then held to src/config/production-refusals.ts.
+ */
 export function loadSlices<Slice extends ConfigSlice>(env: Env, slices: readonly Slice[]): Pick<ConfigSlices, Slice> {
-  return Object.fromEntries(slices.map((slice) => [slice, LOADERS[slice](env)])) as Pick<ConfigSlices, Slice>;
+  const deployment = loadDeploymentConfig(env);
+  const config = Object.fromEntries(slices.map((slice) => [slice, LOADERS[slice](env)])) as Pick<ConfigSlices, Slice>;
+  refuseUnsafeProductionSettings(env, deployment, slices);
+  return config;
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { requireDatabaseUrl } from '../config/database';
 import { loadWorkerProcessConfig } from '../config/processes';
+import { startupWarnings } from '../config/production-refusals';
 import { openDataSource } from '../persistence/data-source';
 import { createLogger } from '../telemetry/logger';
 import { startTracing } from '../telemetry/tracing';
@@ -11,6 +12,8 @@ import { startRenewalWorker } from './worker';
 async function main(): Promise<void> {
   const config = loadWorkerProcessConfig(process.env);
   const logger = createLogger(config.telemetry);
+  // What production was allowed but should not keep (a staging stack's simulated partners), said at every start.
+  for (const warning of startupWarnings(config)) logger.warn(warning);
   const tracing = startTracing(config.telemetry.tracing, { serviceName: 'passport-renewal-worker' });
   const observability = await startWorkerObservability(config.telemetry, logger, tracing);
   if (observability.metricsPort) logger.info({ port: observability.metricsPort }, 'Worker metrics at /metrics');

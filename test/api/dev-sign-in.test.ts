@@ -4,23 +4,11 @@ import { pagesSettings } from '../../src/api/pages/pages-options';
 import { seededCitizenIdentities } from '../../dev/sandboxes/dev-identities';
 import { SEEDED } from '../../dev/sandboxes/seed-people';
 import { buildPagesForTest } from '../pages/support/browser';
-import { TEST_PERSONAL_DATA_ENV } from '../support/personal-data-keys';
+import { productionEnv } from '../support/production-env';
 import { startApi } from './support/api-stack';
 
 /** What `npm start` passes when its civil registry is the sandbox. */
 const DEV_SIGN_IN = { devSignIn: { citizens: seededCitizenIdentities() } };
-
-/** Production-strength secrets, so the API starts under NODE_ENV=production. */
-const PRODUCTION_ENV = {
-  NODE_ENV: 'production',
-  API_JWT_SECRET: 'test-production-jwt-secret-0123456789abcdef',
-  API_PSEUDONYM_KEY: 'test-production-pseudonym-key-0123456789abcdef',
-  ...TEST_PERSONAL_DATA_ENV,
-  WEBHOOK_SECRET_SADAD: 'whsec_cHJvZC1zYWRhZC1zZWNyZXQtMDE=',
-  WEBHOOK_SECRET_WASEL: 'whsec_cHJvZC13YXNlbC1zZWNyZXQtMDE=',
-  WEBHOOK_SECRET_PRINT_CENTRE: 'whsec_cHJvZC1wcmludC1zZWNyZXQtMDE=',
-  WEBHOOK_SECRET_SAUDI_POST: 'whsec_cHJvZC1wb3N0LXNlY3JldC0wMQ==',
-};
 
 /**
  * The development sign-in mints tokens for anyone: it exists only when the
@@ -34,7 +22,10 @@ describe('development sign-in', () => {
     });
     // The sign-in page is served from the bundled pages; a clean clone has not built them yet.
     const assetsDir = await buildPagesForTest();
-    const api = await startApi({ env: { ...PRODUCTION_ENV, PAGES_ASSETS_DIR: assetsDir }, pages: DEV_SIGN_IN });
+    const api = await startApi({
+      env: { ...(await productionEnv()), PAGES_ASSETS_DIR: assetsDir },
+      pages: DEV_SIGN_IN,
+    });
     try {
       const identities = await request(api.http).get('/pages/dev/identities').expect(404);
       expect(identities.body.type).toBe('urn:passport-renewal:problem:dev-sign-in-disabled');

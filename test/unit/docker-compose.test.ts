@@ -11,6 +11,7 @@ import { loadSandboxConfig } from '../../dev/sandboxes/config';
 import { SYSTEM_NAMES } from '../../dev/sandboxes/sandboxes';
 import { INTEGRATION_SYSTEMS } from '../../src/config/integrations';
 import { loadApiProcessConfig, loadWorkerProcessConfig } from '../../src/config/processes';
+import { startupWarnings } from '../../src/config/production-refusals';
 import { createIntegrations } from '../../src/wiring/integrations';
 import { WORKER_NODE_FLAGS } from '../../src/worker/heap';
 import { NODE24_VERSION } from '../../dev/tools/node24';
@@ -148,8 +149,9 @@ function secretsFromExample(): Record<string, string> {
   for (const name of ENV_EXAMPLE_NAMES) {
     const recipe = new RegExp(`^#\\s+${name}=(.+)$`, 'm').exec(ENV_EXAMPLE_TEXT)?.[1];
     if (!recipe) throw new Error(`deploy/production.env.example gives no recipe for ${name}`);
-    env[name] = recipe.replace(/\$\(openssl rand -base64 (\d+)\)/g, (_, bytes: string) =>
-      randomBytes(Number(bytes)).toString('base64'),
+    env[name] = recipe.replace(
+      /\$\(openssl rand -(base64|hex) (\d+)\)/g,
+      (_, encoding: 'base64' | 'hex', bytes: string) => randomBytes(Number(bytes)).toString(encoding),
     );
   }
   return env;
@@ -517,8 +519,9 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('takes secrets from the environment, with defaults', () => {
-    expect(COMPOSE_TEXT).toMatch(/\$\{POSTGRES_PASSWORD:-[^}]+\}/);
+  it('takes secrets from the environment, required', () => {
+    expect(COMPOSE_TEXT).toMatch(/\$\{POSTGRES_PASSWORD:\?[^}]+\}/);
+    expect(COMPOSE_TEXT).not.toMatch(/\$\{POSTGRES_PASSWORD:-/);
     expect(COMPOSE_TEXT).not.toMatch(/(POSTGRES_PASSWORD|POSTGRES_PWD):\s*['"]?[A-Za-z0-9]+['"]?\s*$/m);
   });
 
@@ -610,6 +613,11 @@ describe('docker-compose.yml', () => {
     expect(imageEnv.NODE_ENV).toBe('production');
     const env = { ...imageEnv, ...environmentOf(service(name)) };
     expect(() => load(env)).not.toThrow();
+    // Its partners are the simulator over HTTP, which the stack declares (staging): every start says so.
+    expect(startupWarnings(load(env))).toEqual([expect.stringMatching(/^ALLOW_SANDBOX_PARTNERS=true/)]);
+    // Without the declaration, a partner left on the in-process simulator is refused by name.
+    const undeclared = { ...env, ALLOW_SANDBOX_PARTNERS: 'false', INTEGRATION_SMS_MODE: 'sandbox' };
+    expect(() => load(undeclared)).toThrow(/INTEGRATION_SMS_MODE is "sandbox"/);
     // Without them (as before), the image refuses to start: the check is real.
     const withoutSecrets = Object.fromEntries(Object.entries(env).filter(([key]) => !ENV_EXAMPLE_NAMES.includes(key)));
     expect(() => load(withoutSecrets)).toThrow(/in production/);

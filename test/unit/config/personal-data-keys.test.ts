@@ -1,5 +1,6 @@
 import { loadHousekeepingConfig } from '../../../src/config/housekeeping';
 import { DEVELOPMENT_PERSONAL_DATA_KEYS, loadPersonalDataKeysConfig } from '../../../src/config/personal-data-keys';
+import { loadSlices } from '../../../src/config/slices';
 import { PersonalDataProtection } from '../../../src/persistence/personal-data';
 
 const KEY_A = 'va5fTBWSnnmNMOEF47HXr4+ZVXBqoNkRbqmJfDPxSs8=';
@@ -20,16 +21,23 @@ describe('PERSONAL_DATA_KEYS configuration', () => {
     expect(() => loadPersonalDataKeysConfig({ NODE_ENV: 'production' })).toThrow(
       /PERSONAL_DATA_KEYS must be set in production/,
     );
+    // Set, it is refused with every other published value a production start meets (production-refusals.ts).
     const developmentKey = DEVELOPMENT_PERSONAL_DATA_KEYS.PERSONAL_DATA_KEYS.split(':')[1];
     expect(() =>
-      loadPersonalDataKeysConfig({
-        NODE_ENV: 'production',
-        PERSONAL_DATA_KEYS: `live:${KEY_A},renamed:${developmentKey}`,
-        PERSONAL_DATA_KEY_CURRENT: 'live',
-      }),
-    ).toThrow('PERSONAL_DATA_KEYS key "renamed" is the published development key: refused in production');
+      loadSlices(
+        {
+          NODE_ENV: 'production',
+          PERSONAL_DATA_KEYS: `live:${KEY_A},renamed:${developmentKey}`,
+          PERSONAL_DATA_KEY_CURRENT: 'live',
+        },
+        ['personalDataKeys'],
+      ),
+    ).toThrow(
+      'PERSONAL_DATA_KEYS lists key "renamed", the development key published in src/config/personal-data-keys.ts',
+    );
     expect(
-      loadPersonalDataKeysConfig({ NODE_ENV: 'production', PERSONAL_DATA_KEYS: `live:${KEY_A}` }).currentKeyId,
+      loadSlices({ NODE_ENV: 'production', PERSONAL_DATA_KEYS: `live:${KEY_A}` }, ['personalDataKeys']).personalDataKeys
+        .currentKeyId,
     ).toBe('live');
   });
 

@@ -34,6 +34,7 @@ describe('process configuration', () => {
       'api',
       'codecServer',
       'databaseUrl',
+      'deployment',
       'httpPort',
       'integrations',
       'pages',
