@@ -37,6 +37,11 @@ export interface ApiConfig {
   /** After SIGTERM, readiness fails at once and the server keeps serving this long before closing. */
   shutdownGraceMs: number;
   /**
+   * How long a readiness outcome (PostgreSQL and Temporal asked) answers every `/health/ready` after it, so a
+   * flood of probes costs one check per interval, not a database ping and a Temporal call each.
+   */
+  readinessCacheMs: number;
+  /**
    * How long `POST /v1/renewals` waits for the eligibility outcome. Past it, the
    * renewal has started all the same and the answer says `ELIGIBILITY_CHECK`.
    */
@@ -107,6 +112,7 @@ export function loadApiConfig(env: Env): ApiConfig {
     },
     bodyLimitBytes: integer(env, 'API_BODY_LIMIT_BYTES', 64 * 1024, 1024),
     shutdownGraceMs: integer(env, 'API_SHUTDOWN_GRACE_MS', 5_000, 0),
+    readinessCacheMs: integer(env, 'API_READINESS_CACHE_MS', 1_000, 0),
     creationWaitMs: integer(env, 'API_CREATION_WAIT_MS', 10_000, 0),
     databasePoolSize: integer(env, 'API_DATABASE_POOL_SIZE', 20, 1),
   };

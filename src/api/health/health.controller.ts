@@ -1,11 +1,11 @@
-import { Controller, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, HttpStatus } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../auth/access.decorators';
 import { ReadEndpoint } from '../shared/endpoints/endpoint.decorators';
 import { ProblemException } from '../shared/problems/problem';
+import { CachedReadiness } from './readiness';
 import { ShutdownState } from './shutdown-state';
-import { TemporalHealthIndicator } from './temporal.health';
 
 /** Probes for the orchestrator: liveness (the process answers) and readiness (it can do its work). */
 @ApiTags('health')
@@ -13,9 +13,7 @@ import { TemporalHealthIndicator } from './temporal.health';
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
-    private readonly temporal: TemporalHealthIndicator,
+    private readonly readiness: CachedReadiness,
     private readonly shutdown: ShutdownState,
   ) {}
 
@@ -26,6 +24,8 @@ export class HealthController {
 
   @ReadEndpoint('ready', {
     summary: 'Readiness: PostgreSQL and Temporal answer, and the API is not shutting down',
+    description:
+      'PostgreSQL and Temporal are asked at most once per API_READINESS_CACHE_MS (1 s); shutting down answers at once',
     response: {
       schema: { example: { status: 'ok', details: { database: { status: 'up' }, temporal: { status: 'up' } } } },
     },
@@ -36,16 +36,10 @@ export class HealthController {
     if (this.shutdown.draining) {
       throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'shutting-down', 'Shutting down');
     }
-    try {
-      return await this.health.check([
-        () => this.database.pingCheck('database', { timeout: 1_500 }),
-        () => this.temporal.check('temporal'),
-      ]);
-    } catch (error) {
-      if (!(error instanceof ServiceUnavailableException)) throw error;
-      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'not-ready', 'Not ready', undefined, {
-        checks: (error.getResponse() as HealthCheckResult).details,
-      });
-    }
+    const readiness = await this.readiness.check();
+    if (readiness.ready) return readiness.result;
+    throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'not-ready', 'Not ready', undefined, {
+      checks: readiness.checks,
+    });
   }
 }

@@ -444,7 +444,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: PostgreSQL and Temporal answer, and the API is not shutting down */
+        /**
+         * Readiness: PostgreSQL and Temporal answer, and the API is not shutting down
+         * @description PostgreSQL and Temporal are asked at most once per API_READINESS_CACHE_MS (1 s); shutting down answers at once
+         */
         get: operations["Health_ready"];
         put?: never;
         post?: never;
