@@ -44,5 +44,7 @@ COPY --from=build /app/dist ./dist
 
 # `node` (uid 1000) comes with the official image.
 USER node
-EXPOSE 3000
+# 3000: the API. 9465: its admin listener (/metrics, /docs, /openapi.json; production's default ADMIN_PORT), bound
+# to 127.0.0.1 unless ADMIN_HOST names the private address a scraper reaches: never publish it.
+EXPOSE 3000 9465
 CMD ["node", "dist/src/api/main.js"]

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ApiConfig } from '../config/api';
 import type { ApiProcessConfig } from '../config/processes';
 import { dataSourceOptions } from '../persistence/data-source';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CarrierModule } from './carrier/carrier.module';
 import { CodecModule, CodecModuleOptions } from './codec/codec.module';
@@ -63,6 +64,7 @@ export class AppModule {
         HealthModule,
         RenewalEventsModule,
         PagesModule.register(pages),
+        AdminModule,
       ],
     };
   }

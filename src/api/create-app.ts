@@ -8,6 +8,7 @@ import { createLogger, type Logger as PinoLogger } from '../telemetry/logger';
 import type { ApiMetrics } from '../telemetry/metrics';
 import type { ApiProcessConfig } from '../config/processes';
 import { startupWarnings } from '../config/production-refusals';
+import { adminPathsApart } from './admin/admin-paths';
 import { AppModule } from './app.module';
 import type { CodecModuleOptions } from './codec/codec.module';
 import type { PagesOptions } from './pages/pages-options';
@@ -54,6 +55,8 @@ export async function createApp(config: ApiProcessConfig, options: CreateAppOpti
   if (!silent) app.useLogger(app.get(Logger));
   // What production was allowed but should not keep (a staging stack's simulated partners), said at every start.
   for (const warning of startupWarnings(config)) logger?.warn(warning);
+  // With an admin listener (ADMIN_PORT; production's default), /metrics, /docs and /openapi.json are served there only.
+  if (config.adminListener.port !== undefined) app.use(adminPathsApart);
   app.use(methodNotAllowed(app.getHttpAdapter().getInstance()));
   // JSON only, and small: no request of this API needs more.
   app.useBodyParser('json', { limit: config.api.bodyLimitBytes });

@@ -18,6 +18,7 @@ import { type ConfigSlices, loadSlices } from './slices';
 export const API_SLICES = [
   'deployment',
   'httpPort',
+  'adminListener',
   'databaseUrl',
   'temporal',
   'policy',

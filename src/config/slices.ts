@@ -1,4 +1,5 @@
 import type { RenewalPolicy } from '../../workflows/contract';
+import { type AdminListenerConfig, loadAdminListenerConfig } from './admin-listener';
 import { type ApiConfig, loadApiConfig } from './api';
 import { type CodecServerConfig, loadCodecServerConfig } from './codec-server';
 import { loadDatabaseUrl } from './database';
@@ -26,6 +27,8 @@ export interface ConfigSlices {
   deployment: DeploymentConfig;
   /** Where the API listens (PORT). */
   httpPort: number;
+  /** Where the API serves /metrics, /docs and /openapi.json instead, if apart (ADMIN_PORT, ADMIN_HOST). */
+  adminListener: AdminListenerConfig;
   /** Unset: the embedded launcher starts PostgreSQL and fills it in. */
   databaseUrl?: string;
   temporal: TemporalConfig;
@@ -58,6 +61,7 @@ export type ConfigSlice = keyof ConfigSlices;
 const LOADERS: { [Slice in ConfigSlice]-?: (env: Env) => ConfigSlices[Slice] } = {
   deployment: loadDeploymentConfig,
   httpPort: loadHttpPort,
+  adminListener: loadAdminListenerConfig,
   databaseUrl: loadDatabaseUrl,
   temporal: loadTemporalConfig,
   policy: loadRenewalPolicy,

@@ -730,8 +730,34 @@ describe('the monitoring of docker-compose.yml: Prometheus and Grafana', () => {
     const workerPort = environmentOf(service('worker')).WORKER_METRICS_PORT;
     expect(workerPort).toBe('9464');
     expect(targets).toEqual(
-      expect.arrayContaining([`api:${environmentOf(service('api')).PORT}/metrics`, `worker:${workerPort}/metrics`]),
+      expect.arrayContaining([
+        `api-admin:${environmentOf(service('api')).ADMIN_PORT}/metrics`,
+        `worker:${workerPort}/metrics`,
+      ]),
     );
+  });
+
+  it('scrapes the API on its admin listener, which only Prometheus reaches', () => {
+    const api = service('api');
+    const env = environmentOf(api);
+    expect(env.ADMIN_PORT).toBe('9465');
+    expect(env.ADMIN_PORT).not.toBe(env.PORT);
+    // Bound to the API's address on the admin network, where it is `api-admin`; never published.
+    const onAdmin = (api.networks as JsonObject).admin as JsonObject;
+    expect(onAdmin).toMatchObject({ ipv4_address: env.ADMIN_HOST, aliases: ['api-admin'] });
+    expect(publishedPorts('api').map((port) => port.hostPort)).toEqual([3000]);
+    expect(JSON.stringify(api.ports)).not.toContain('9465');
+    // The admin network: internal, its subnet holding that address, and only the API and Prometheus on it.
+    const admin = (compose.networks as JsonObject).admin as JsonObject;
+    expect(admin.internal).toBe(true);
+    const subnet = String((((admin.ipam as JsonObject).config as JsonObject[])[0] as JsonObject).subnet);
+    expect(env.ADMIN_HOST.split('.').slice(0, 3).join('.')).toBe(subnet.split('.').slice(0, 3).join('.'));
+    const members = serviceNames.filter(
+      (name) => isObject(service(name).networks) && 'admin' in (service(name).networks as JsonObject),
+    );
+    expect(members.sort()).toEqual(['api', 'prometheus']);
+    // Prometheus is on both: the admin network for the API, the default one for the workers.
+    expect(Object.keys(service('prometheus').networks as JsonObject).sort()).toEqual(['admin', 'default']);
   });
 
   it('provisions Grafana with Prometheus and the committed dashboard', () => {

@@ -6,9 +6,10 @@ import { Public } from '../auth/access.decorators';
 import { InjectApiMetrics } from './api-metrics.token';
 
 /**
- * Prometheus scrapes the API here. Public like the health probes: labels hold
- * routes, stages, offices and partner systems, never personal data; keep the
- * path off the public ingress all the same (docs/runbook.md).
+ * Prometheus scrapes the API here. No token, like the health probes: labels
+ * hold routes, stages, offices and partner systems, never personal data. In
+ * production the path is on the admin listener only (src/api/admin), so the
+ * public port answers it 404.
  */
 @ApiExcludeController()
 @Public()

@@ -31,6 +31,7 @@ describe('process configuration', () => {
   it('gives the API the slices it uses and not the worker’s', () => {
     const api = loadApiProcessConfig(env);
     expect(Object.keys(api).sort()).toEqual([
+      'adminListener',
       'api',
       'codecServer',
       'databaseUrl',
