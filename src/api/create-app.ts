@@ -15,6 +15,7 @@ import type { PagesOptions } from './pages/pages-options';
 import { bodyParserProblems } from './shared/problems/body-parser-problems';
 import { methodNotAllowed } from './shared/problems/method-not-allowed';
 import { ProblemDetailsFilter } from './shared/problems/problem-details.filter';
+import { securityHeaders } from './shared/security/security-headers';
 import { createValidationPipe } from './shared/validation/validation.pipe';
 import type { IntegrationsFactory } from './integrations-module/integrations.module';
 import { createOpenApiDocument } from './openapi/openapi-document';
@@ -55,6 +56,8 @@ export async function createApp(config: ApiProcessConfig, options: CreateAppOpti
   if (!silent) app.useLogger(app.get(Logger));
   // What production was allowed but should not keep (a staging stack's simulated partners), said at every start.
   for (const warning of startupWarnings(config)) logger?.warn(warning);
+  // helmet's headers on every answer, a 404 or a refusal included (src/api/shared/security).
+  app.use(securityHeaders());
   // With an admin listener (ADMIN_PORT; production's default), /metrics, /docs and /openapi.json are served there only.
   if (config.adminListener.port !== undefined) app.use(adminPathsApart);
   app.use(methodNotAllowed(app.getHttpAdapter().getInstance()));

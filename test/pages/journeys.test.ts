@@ -5,7 +5,13 @@ import { seedCitizen, SeededCitizen } from '../support/citizens';
 import { POST_ACCEPTANCE } from '../support/renewal-driver';
 import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 import { eventually } from '../support/stack';
-import { buildPagesForTest, checkInBothLanguages, launchChromium, switchLanguage } from './support/browser';
+import {
+  buildPagesForTest,
+  checkInBothLanguages,
+  cspViolations,
+  launchChromium,
+  switchLanguage,
+} from './support/browser';
 import { signIn } from './support/sign-in';
 import { testPersonalData } from '../support/personal-data-keys';
 
@@ -22,6 +28,8 @@ describe('pages in a browser', () => {
   let stack: SandboxStack;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  /** What the pages' Content-Security-Policy (helmet's, on every answer) refused: nothing, or the pages broke it. */
+  const refused: string[][] = [];
 
   beforeAll(async () => {
     const assetsDir = await buildPagesForTest();
@@ -50,11 +58,13 @@ describe('pages in a browser', () => {
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    refused.push(cspViolations(page));
     return page;
   }
 
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();
+    expect(refused.splice(0).flat()).toEqual([]);
   });
 
   /** Start, review, accept and receive the SADAD bill, all on the citizen's page; returns the bill number. */

@@ -2,22 +2,6 @@ import type { PagesSettings } from './pages-options';
 
 import { PAGE_SETTINGS_ELEMENT_ID, PageName, PageSettings } from './page-settings';
 
-/**
- * Content-Security-Policy of the pages: everything from this origin only, no
- * inline script, no framing. The page settings travel in a JSON script block,
- * which is data, not script.
- */
-export const PAGES_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 /** JSON that cannot close the script element it sits in. */
 const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 

@@ -5,7 +5,7 @@ import type { PagesSettings } from './pages-options';
 import { Public } from '../auth/access.decorators';
 import { ProblemException } from '../shared/problems/problem';
 import { PageAssets } from './page-assets';
-import { PAGES_CSP, pageShell } from './page-shell';
+import { pageShell } from './page-shell';
 import { PageName, PAGES } from './page-settings';
 import { InjectPagesSettings } from './pages-settings.token';
 
@@ -29,10 +29,8 @@ export class PagesController {
   @Redirect('/pages/citizen', HttpStatus.FOUND)
   home(): void {}
 
+  // Content-Security-Policy (self only, no inline script), nosniff and no-referrer: helmet's, on every answer.
   @Get('pages/:page')
-  @Header('Content-Security-Policy', PAGES_CSP)
-  @Header('X-Content-Type-Options', 'nosniff')
-  @Header('Referrer-Policy', 'no-referrer')
   @Header('Cache-Control', 'no-cache')
   page(@Param('page') page: string, @Res() response: Response): void {
     if (!PAGES.includes(page as PageName)) throw notFound();
@@ -56,7 +54,6 @@ export class PagesController {
       'Content-Type': asset.contentType,
       ETag: asset.etag,
       'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
     });
     if (request.headers['if-none-match'] === asset.etag) {
       response.status(HttpStatus.NOT_MODIFIED).end();

@@ -77,6 +77,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * What the page's Content-Security-Policy refused from now on (Chromium reports each refusal as a console error:
+ * an inline script or style, a source of another origin), so a test can require none.
+ */
+export function cspViolations(page: Page): string[] {
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/.test(message.text())) refused.push(message.text());
+  });
+  return refused;
+}
+
 /** The page's language now, as the document declares it. */
 export async function documentLang(page: Page): Promise<string> {
   return (await page.locator('html').getAttribute('lang')) ?? '';
