@@ -18,6 +18,7 @@ import { MetricsModule } from './telemetry-module/metrics.module';
 import type { ApiMetrics } from '../telemetry/metrics';
 import { OperatorModule } from './operator/operator.module';
 import { PagesModule } from './pages/pages.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import type { PagesOptions } from './pages/pages-options';
 import { RenewalEventsModule } from './renewal-events/renewal-events.module';
 import { RenewalsModule } from './renewals/renewals.module';
@@ -55,6 +56,7 @@ export class AppModule {
         CodecModule.register(codec),
         TemporalModule,
         AuthModule,
+        RateLimitsModule,
         IdempotencyModule,
         RenewalsModule,
         CounterModule,

@@ -61,6 +61,8 @@ export async function createApp(config: ApiProcessConfig, options: CreateAppOpti
   // With an admin listener (ADMIN_PORT; production's default), /metrics, /docs and /openapi.json are served there only.
   if (config.adminListener.port !== undefined) app.use(adminPathsApart);
   app.use(methodNotAllowed(app.getHttpAdapter().getInstance()));
+  // Whose X-Forwarded-For names the client, for the per-address rate limit (API_TRUST_PROXY; none by default).
+  app.set('trust proxy', config.api.trustProxy);
   // JSON only, and small: no request of this API needs more.
   app.useBodyParser('json', { limit: config.api.bodyLimitBytes });
   app.use(bodyParserProblems);

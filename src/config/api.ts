@@ -27,11 +27,26 @@ export interface ApiConfig {
   pseudonymKey: string;
   /** Standard Webhooks secrets (`whsec_` + base64), one per partner. */
   webhookSecrets: Record<WebhookPartner, string>;
+  /**
+   * Requests per window (API_RATE_LIMIT_WINDOW_MS) for each class of caller, counted in PostgreSQL so every
+   * replica sees the same count; each class over all its routes together.
+   */
   rateLimit: {
-    /** Requests one citizen may make per window, over all citizen endpoints together. */
+    /** One citizen (by pseudonym), over all citizen endpoints. */
     citizenLimit: number;
+    /** One clerk, operator or courier (by role and subject), over all their endpoints. */
+    staffLimit: number;
+    /** One partner's signed webhooks (counted once the signature is verified, so only the partner spends them). */
+    webhookLimit: number;
+    /** One client address on routes without credentials (the pages and the development sign-in). */
+    publicLimit: number;
     windowMs: number;
   };
+  /**
+   * Which proxies in front of the API are trusted to say who the client is (`X-Forwarded-For`), for the per-address
+   * limit: none (false), the nearest N hops, or these addresses and ranges (`loopback`, `uniquelocal`, CIDRs).
+   */
+  trustProxy: false | number | string[];
   /** Largest JSON body accepted, in bytes. */
   bodyLimitBytes: number;
   /** After SIGTERM, readiness fails at once and the server keeps serving this long before closing. */
@@ -74,6 +89,22 @@ function secret(env: Env, name: string, devDefault: string, minLength: number): 
   return devDefault;
 }
 
+/** Express's `trust proxy`, minus `true`: trusting every hop lets any client name its own address. */
+function trustProxy(env: Env): ApiConfig['trustProxy'] {
+  const raw = env.API_TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const address = /^(loopback|linklocal|uniquelocal|[0-9.]+(\/\d{1,2})?|[0-9A-Fa-f:]+:[0-9A-Fa-f:.]*(\/\d{1,3})?)$/;
+  if (raw === 'true' || !entries.every((entry) => address.test(entry))) {
+    throw new Error(
+      `Environment variable API_TRUST_PROXY must be false, a number of hops, or addresses and ranges ` +
+        `(loopback, linklocal, uniquelocal, CIDRs), got "${raw}"`,
+    );
+  }
+  return entries;
+}
+
 function webhookSecret(env: Env, partner: WebhookPartner): string {
   const name = webhookSecretVariable(partner);
   const value = secret(env, name, devWebhookSecret(partner), 16);
@@ -108,8 +139,12 @@ export function loadApiConfig(env: Env): ApiConfig {
     },
     rateLimit: {
       citizenLimit: integer(env, 'API_RATE_LIMIT_CITIZEN', 60, 1),
-      windowMs: integer(env, 'API_RATE_LIMIT_WINDOW_MS', 60_000, 1),
+      staffLimit: integer(env, 'API_RATE_LIMIT_STAFF', 600, 1),
+      webhookLimit: integer(env, 'API_RATE_LIMIT_WEBHOOK', 6_000, 1),
+      publicLimit: integer(env, 'API_RATE_LIMIT_PUBLIC', 600, 1),
+      windowMs: integer(env, 'API_RATE_LIMIT_WINDOW_MS', 60_000, 1_000),
     },
+    trustProxy: trustProxy(env),
     bodyLimitBytes: integer(env, 'API_BODY_LIMIT_BYTES', 64 * 1024, 1024),
     shutdownGraceMs: integer(env, 'API_SHUTDOWN_GRACE_MS', 5_000, 0),
     readinessCacheMs: integer(env, 'API_READINESS_CACHE_MS', 1_000, 0),

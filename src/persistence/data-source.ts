@@ -4,6 +4,7 @@ import { BillRecord } from './entities/bill.entity';
 import { IdempotencyKeyRecord } from './entities/idempotency-key.entity';
 import { LossClaimRecord } from './entities/loss-claim.entity';
 import { PrintJobRecord } from './entities/print-job.entity';
+import { RateLimitHitRecord } from './entities/rate-limit-hit.entity';
 import { RenewalRecord } from './entities/renewal.entity';
 import { ShipmentRecord } from './entities/shipment.entity';
 import { SmsOutboxRecord } from './entities/sms-outbox.entity';
@@ -16,6 +17,7 @@ import { RenewalChangeNotices1764512000000 } from './migrations/1764512000000-re
 import { PartnerFaults1764620000000 } from './migrations/1764620000000-partner-faults';
 import { LeanHistory1764630000000 } from './migrations/1764630000000-lean-history';
 import { personalDataAtRestMigration } from './migrations/1764700000000-personal-data-at-rest';
+import { RateLimits1764710000000 } from './migrations/1764710000000-rate-limits';
 import type { PersonalDataProtection } from './personal-data';
 
 /** Every table the application owns, each created by the migrations below and by nothing else. */
@@ -29,6 +31,7 @@ export const ENTITIES = [
   IdempotencyKeyRecord,
   WebhookReceiptRecord,
   SmsOutboxRecord,
+  RateLimitHitRecord,
 ];
 /**
  * The product's schema history. Two migrations it once had, 1764400000000 and 1764640000000, created and
@@ -47,6 +50,7 @@ export function migrations(protection?: PersonalDataProtection) {
     PartnerFaults1764620000000,
     LeanHistory1764630000000,
     personalDataAtRestMigration(protection),
+    RateLimits1764710000000,
   ];
 }
 

@@ -12,6 +12,7 @@ const PRODUCT_TABLES = [
   'loss_claims',
   'migrations',
   'print_jobs',
+  'rate_limit_hits',
   'renewals',
   'shipments',
   'sms_outbox',

@@ -7,7 +7,10 @@ import { ProblemException } from '../shared/problems/problem';
 import { CachedReadiness } from './readiness';
 import { ShutdownState } from './shutdown-state';
 
-/** Probes for the orchestrator: liveness (the process answers) and readiness (it can do its work). */
+/**
+ * Probes for the orchestrator: liveness (the process answers) and readiness (it can do its work). Not rate limited:
+ * counting a probe would cost the database write that caching readiness saves, and a probe costs nothing else.
+ */
 @ApiTags('health')
 @Public()
 @Controller('health')

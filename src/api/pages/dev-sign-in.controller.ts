@@ -4,6 +4,7 @@ import type { ApiConfig } from '../../config/api';
 import type { PagesSettings } from './pages-options';
 import { claimsProblem, mintAccessToken } from '../auth/access-token';
 import { Public } from '../auth/access.decorators';
+import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { ProblemException, ValidationProblem } from '../shared/problems/problem';
 import { InjectConfig } from '../config-module/config.tokens';
 import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
@@ -18,6 +19,7 @@ import { InjectPagesSettings } from './pages-settings.token';
  */
 @ApiExcludeController()
 @Public()
+@RateLimited('public')
 @Controller('pages/dev')
 export class DevSignInController {
   constructor(

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { PagesSettings } from './pages-options';
 import { Public } from '../auth/access.decorators';
+import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { ProblemException } from '../shared/problems/problem';
 import { PageAssets } from './page-assets';
 import { pageShell } from './page-shell';
@@ -18,6 +19,7 @@ const notFound = () => new ProblemException(HttpStatus.NOT_FOUND, 'page-not-foun
  */
 @ApiExcludeController()
 @Public()
+@RateLimited('public')
 @Controller()
 export class PagesController {
   constructor(

@@ -3,6 +3,7 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@n
 import type { WebhookPartner } from '../../../workflows/contract';
 import { Public } from '../auth/access.decorators';
 import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
+import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { ApiProblems } from '../shared/problems/api-problems.decorator';
 import { OPAQUE_KEY_SCHEMA } from '../shared/validation/opaque-key';
 import { WebhookAckView } from './dto/webhook-payloads.dto';
@@ -20,6 +21,8 @@ export function WebhookController(path: string): ClassDecorator {
     Public(),
     SkipIdempotencyKey(),
     UseGuards(WebhookSignatureGuard),
+    // After the signature: only the partner itself spends its budget.
+    RateLimited('webhook'),
     ApiSecurity(WEBHOOK_SIGNATURE_SCHEME),
     // Headers are listed in the order they are applied: the timestamp, then the id, as the document has them.
     ApiHeader({

@@ -1174,6 +1174,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
         };
     };
     Codec_encode: {
@@ -1265,6 +1281,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
         };
     };
     Renewals_list: {
@@ -1316,7 +1348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests from this citizen; retry after the `Retry-After` seconds */
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1439,7 +1471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests from this citizen; retry after the `Retry-After` seconds */
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1557,7 +1589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests from this citizen; retry after the `Retry-After` seconds */
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1659,7 +1691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests from this citizen; retry after the `Retry-After` seconds */
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1777,7 +1809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests from this citizen; retry after the `Retry-After` seconds */
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1951,7 +1983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests from this citizen; retry after the `Retry-After` seconds */
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2124,7 +2156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests from this citizen; retry after the `Retry-After` seconds */
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2260,6 +2292,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
         };
     };
     Counter_byId: {
@@ -2341,6 +2389,22 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:renewal-not-found",
                      *       "title": "Renewal not found",
                      *       "status": 404
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];
@@ -2482,6 +2546,22 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:update-rejected",
                      *       "title": "The renewal cannot take this action now",
                      *       "status": 422
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];
@@ -2644,6 +2724,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A dependency (database or Temporal) is unavailable, or a partner event cannot be placed yet; retry later (after the `Retry-After` seconds when given) */
             503: {
                 headers: {
@@ -2755,6 +2851,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
         };
     };
     Operator_overdue: {
@@ -2819,6 +2931,22 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:forbidden",
                      *       "title": "Not allowed for this role",
                      *       "status": 403
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];
@@ -2921,6 +3049,22 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:renewal-not-found",
                      *       "title": "Renewal not found",
                      *       "status": 404
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];
@@ -3062,6 +3206,22 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:update-rejected",
                      *       "title": "The renewal cannot take this action now",
                      *       "status": 422
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];
@@ -3224,6 +3384,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
             /** @description A dependency (database or Temporal) is unavailable, or a partner event cannot be placed yet; retry later (after the `Retry-After` seconds when given) */
             503: {
                 headers: {
@@ -3312,6 +3488,22 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:forbidden",
                      *       "title": "Not allowed for this role",
                      *       "status": 403
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];
@@ -3442,6 +3634,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
         };
     };
     Webhooks_wasel: {
@@ -3546,6 +3754,22 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:update-rejected",
                      *       "title": "The renewal cannot take this action now",
                      *       "status": 422
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];
@@ -3676,6 +3900,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
         };
     };
     Webhooks_saudiPost: {
@@ -3780,6 +4020,22 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:update-rejected",
                      *       "title": "The renewal cannot take this action now",
                      *       "status": 422
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];
@@ -3897,6 +4153,22 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:envelope-closed",
                      *       "title": "Envelope no longer in transit",
                      *       "status": 410
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];
@@ -4065,7 +4337,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemView"];
                 };
             };
-            /** @description Too many requests from this citizen; retry after the `Retry-After` seconds */
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -53,7 +53,9 @@ const PROBLEMS: Record<number, { description: string; slug: string; title: strin
     title: 'The renewal cannot take this action now',
   },
   429: {
-    description: 'Too many requests from this citizen; retry after the `Retry-After` seconds',
+    description:
+      'Too many requests from this caller (a citizen, a staff member, a partner, or an address without ' +
+      'credentials) in the current window; retry after the `Retry-After` seconds',
     slug: 'rate-limited',
     title: 'Too many requests',
   },
