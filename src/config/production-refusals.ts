@@ -169,8 +169,8 @@ export function startupWarnings(config: { deployment: DeploymentConfig; integrat
     ? INTEGRATION_SYSTEMS.filter((system) => integrations.systems[system].mode === 'sandbox')
     : [];
   return [
-    'ALLOW_SANDBOX_PARTNERS=true under NODE_ENV=production: a staging stack, whose partners may be simulated; ' +
-      (simulated.length > 0 ? `on the simulator here: ${simulated.join(', ')}. ` : '') +
+    'ALLOW_SANDBOX_PARTNERS=true under NODE_ENV=production: a staging stack, whose partners may be simulated. ' +
+      (simulated.length > 0 ? `On the simulator here: ${simulated.join(', ')}. ` : '') +
       'Never serve citizens with it.',
   ];
 }

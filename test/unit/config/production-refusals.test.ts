@@ -173,7 +173,7 @@ describe('a production start', () => {
     for (const config of [api(allowed), worker(allowed)]) {
       expect(config.deployment.allowSandboxPartners).toBe(true);
       expect(startupWarnings(config)).toEqual([
-        expect.stringMatching(/^ALLOW_SANDBOX_PARTNERS=true under NODE_ENV=production: .* here: sadad, sms\. /),
+        expect.stringMatching(/^ALLOW_SANDBOX_PARTNERS=true under NODE_ENV=production: .* here: sadad, sms\. Never/),
       ]);
     }
     // Over HTTP (the simulator as a service of its own) the flag still declares a staging stack, and says so.
