@@ -8,7 +8,7 @@
 # The image holds the product and nothing else: the development harness (dev/:
 # launchers, the partner simulator, tools, benchmarks) is never copied in, and
 # its packages (embedded-postgres, ...) are dev dependencies, pruned below
-# (test/unit/production-image.test.ts checks both). The partner simulator has
+# (test/unit/deploy/production-image.test.ts checks both). The partner simulator has
 # an image of its own for docker-compose.yml (dev/sandboxes/Dockerfile).
 #
 # Base image: Node.js 24 LTS (supported until 2028-04-30) on Debian 13 "trixie", the

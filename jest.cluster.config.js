@@ -12,7 +12,7 @@ module.exports = {
   ...base,
   testPathIgnorePatterns: ['/node_modules/'],
   testMatch: [
-    '<rootDir>/test/cluster/**/*.test.ts',
+    '<rootDir>/test/dev/cluster/**/*.test.ts',
     '<rootDir>/test/e2e/**/*.test.ts',
     '<rootDir>/test/api/**/*.test.ts',
     '<rootDir>/test/workflows/validator-leaves-no-trace.test.ts',

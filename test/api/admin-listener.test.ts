@@ -2,7 +2,7 @@ import request from 'supertest';
 import { AdminListener } from '../../src/api/admin/admin-listener';
 import { loadAdminListenerConfig } from '../../src/config/admin-listener';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, tokenFor } from './support/credentials';
+import { bearer, tokenFor } from '../support/credentials';
 
 const ADMIN_PATHS = ['/metrics', '/docs', '/docs/', '/docs/swagger-ui.css', '/docs-yaml', '/openapi.json'];
 /** Spellings Express would route to the same handlers: case-insensitive, trailing slash optional. */

@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { AccessClaims } from '../../src/api/auth/principal';
 import { seedCitizen } from '../support/citizens';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, expiredToken, forgedToken, rawToken, tokenFor } from './support/credentials';
+import { bearer, expiredToken, forgedToken, rawToken, tokenFor } from '../support/credentials';
 import { seedRenewal, uniqueKey } from './support/fixtures';
 
 /**

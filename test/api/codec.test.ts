@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, tokenFor } from './support/credentials';
+import { bearer, tokenFor } from '../support/credentials';
 
 const UI_ORIGIN = 'https://temporal-ui.example.sa';
 const LOCAL_UI = 'http://localhost:8233';

@@ -4,7 +4,7 @@ import { createPersistence } from '../../src/persistence/persistence';
 import { testPersonalData } from '../support/personal-data-keys';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { ApiStack, startApi } from './support/api-stack';
-import { bearer, tokenFor } from './support/credentials';
+import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId, uniqueKey } from './support/fixtures';
 
 /**

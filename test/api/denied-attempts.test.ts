@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, tokenFor } from './support/credentials';
+import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId, seedRenewal, uniqueKey } from './support/fixtures';
 
 /**

@@ -3,7 +3,7 @@ import { loadPagesConfig } from '../../src/config/pages';
 import { pagesSettings } from '../../src/api/pages/pages-options';
 import { seededCitizenIdentities } from '../../dev/sandboxes/dev-identities';
 import { SEEDED } from '../../dev/sandboxes/seed-people';
-import { buildPagesForTest } from '../pages/support/browser';
+import { buildPagesForTest } from '../web/support/browser';
 import { productionEnv } from '../support/production-env';
 import { startApi } from './support/api-stack';
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, signedWebhook, tokenFor } from './support/credentials';
+import { bearer, signedWebhook, tokenFor } from '../support/credentials';
 
 /**
  * What the OpenAPI document promises about refusals, checked one case at a time (the fuzz run in test/fuzz

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { eventually } from '../support/stack';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, tokenFor } from './support/credentials';
+import { bearer, tokenFor } from '../support/credentials';
 import {
   freshNationalId,
   seedRenewal,

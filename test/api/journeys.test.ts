@@ -3,7 +3,7 @@ import request from 'supertest';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
 import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 import { eventually } from '../support/stack';
-import { signedWebhook } from './support/credentials';
+import { signedWebhook } from '../support/credentials';
 
 /**
  * Whole renewals driven over HTTP only: the citizen, the clerk and the courier

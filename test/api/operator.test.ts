@@ -10,7 +10,7 @@ import {
 } from '../../workflows/contract';
 import { eventually } from '../support/stack';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, tokenFor } from './support/credentials';
+import { bearer, tokenFor } from '../support/credentials';
 import {
   freshNationalId,
   IDLE_TASK_QUEUE,

@@ -11,7 +11,7 @@ import {
   shipmentKey,
 } from '../../workflows/contract';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, signedWebhook, tokenFor } from './support/credentials';
+import { bearer, signedWebhook, tokenFor } from '../support/credentials';
 import { freshNationalId, seedRenewal, seedShipment, signalsReceived, startIdleWorkflow } from './support/fixtures';
 
 /**

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { StubPartner } from '../unit/integrations/support/stub-partner';
+import { StubPartner } from '../support/stub-partner';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, tokenFor } from './support/credentials';
+import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId, seedRenewal } from './support/fixtures';
 
 /**

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { seedCitizen } from '../support/citizens';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, signedWebhook, tokenFor } from './support/credentials';
+import { bearer, signedWebhook, tokenFor } from '../support/credentials';
 import { seedRenewal, uniqueKey } from './support/fixtures';
 
 /** Logs never hold national IDs, names, addresses or phone numbers; the audit trail names citizens by pseudonym. */

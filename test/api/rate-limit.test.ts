@@ -6,7 +6,7 @@ import { RateLimitHitsRepository } from '../../src/persistence/repositories/rate
 import { createDatabase } from '../support/sandbox-stack';
 import { requireEnv } from '../support/temporal-test-env';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, signedWebhook, tokenFor } from './support/credentials';
+import { bearer, signedWebhook, tokenFor } from '../support/credentials';
 import { freshNationalId } from './support/fixtures';
 
 /**

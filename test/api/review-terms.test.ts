@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DEFAULT_POLICY } from '../../src/config/policy';
 import { seedCitizen } from '../support/citizens';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, tokenFor } from './support/credentials';
+import { bearer, tokenFor } from '../support/credentials';
 import { uniqueKey } from './support/fixtures';
 
 /**

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, tokenFor } from './support/credentials';
+import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId, seedRenewal, seedShipment, startIdleWorkflow, uniqueKey } from './support/fixtures';
 
 /** What Temporal answers becomes a problem a client can act on, never a hang or a 500. */

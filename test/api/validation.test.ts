@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startApi, ApiStack } from './support/api-stack';
-import { bearer, tokenFor } from './support/credentials';
+import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId, seedRenewal, uniqueKey } from './support/fixtures';
 import { testPersonalData } from '../support/personal-data-keys';
 

@@ -5,7 +5,7 @@ import { testPersonalData } from '../support/personal-data-keys';
 import { billKey, envelopeBarcode, printJobKey, shipmentKey } from '../../workflows/contract';
 import { testDataConverter } from '../support/payload-keys';
 import { startApi, ApiStack } from './support/api-stack';
-import { signedWebhook, SignedWebhook } from './support/credentials';
+import { signedWebhook, SignedWebhook } from '../support/credentials';
 import { freshNationalId, seedRenewal, seedShipment, signalsReceived, startIdleWorkflow } from './support/fixtures';
 
 /**

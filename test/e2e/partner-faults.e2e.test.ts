@@ -3,7 +3,7 @@ import { seedCitizen, SeededCitizen } from '../support/citizens';
 import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
 import { eventually } from '../support/stack';
 import { renewalWorkflowId, STANDARD_PLEDGE_IDS } from '../../workflows/contract';
-import { signedWebhook } from '../api/support/credentials';
+import { signedWebhook } from '../support/credentials';
 
 const ACCEPTANCE = {
   photoConfirmed: true,

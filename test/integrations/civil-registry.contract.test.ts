@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { SEEDED } from '../../dev/sandboxes/seed-people';
 import { seedCitizen } from '../support/citizens';
-import { expectPermanent } from './support/failures';
-import { ADAPTER_KINDS, useHarness } from './support/harness';
-import { UNKNOWN_ID } from './support/people';
+import { expectPermanent } from '../support/integration-failures';
+import { ADAPTER_KINDS, useHarness } from '../support/partner-harness';
+import { UNKNOWN_ID } from '../support/fixtures';
 
 const newPassportNumber = () => `Z${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { PrintCentre, PrintJob, PrintOrder } from '../../src/integrations/print-centre/port';
 import { isoDate } from '../../dev/sandboxes/sql';
 import { seedCitizen } from '../support/citizens';
-import { expectPermanent } from './support/failures';
-import { ADAPTER_KINDS, useHarness, type Harness } from './support/harness';
-import { UNKNOWN_ID } from './support/people';
-import { waitFor } from './support/wait';
+import { expectPermanent } from '../support/integration-failures';
+import { ADAPTER_KINDS, useHarness, type Harness } from '../support/partner-harness';
+import { UNKNOWN_ID } from '../support/fixtures';
+import { waitFor } from '../support/wait';
 
 async function order(harness: Harness, overrides: Partial<PrintOrder> = {}): Promise<PrintOrder> {
   const renewalId = randomUUID();

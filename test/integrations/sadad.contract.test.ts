@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { BillRequest } from '../../src/integrations/sadad/port';
 import { SEEDED } from '../../dev/sandboxes/seed-people';
-import { waitFor } from './support/wait';
-import { expectPermanent } from './support/failures';
-import { ADAPTER_KINDS, useHarness } from './support/harness';
+import { waitFor } from '../support/wait';
+import { expectPermanent } from '../support/integration-failures';
+import { ADAPTER_KINDS, useHarness } from '../support/partner-harness';
 
 const inOneHour = () => new Date(Date.now() + 3_600_000).toISOString();
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ShipmentRequest } from '../../src/integrations/saudi-post/port';
-import { expectPermanent } from './support/failures';
-import { ADAPTER_KINDS, useHarness, type Harness } from './support/harness';
-import type { ReceivedWebhook } from './support/webhook-receiver';
-import { waitFor } from './support/wait';
+import { expectPermanent } from '../support/integration-failures';
+import { ADAPTER_KINDS, useHarness, type Harness } from '../support/partner-harness';
+import type { ReceivedWebhook } from '../support/webhook-receiver';
+import { waitFor } from '../support/wait';
 
 function shipmentRequest(overrides: Partial<ShipmentRequest> = {}): ShipmentRequest {
   const renewalId = randomUUID();

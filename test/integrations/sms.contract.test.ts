@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { SmsMessage } from '../../src/integrations/sms/port';
-import { expectPermanent } from './support/failures';
-import { ADAPTER_KINDS, useHarness } from './support/harness';
+import { expectPermanent } from '../support/integration-failures';
+import { ADAPTER_KINDS, useHarness } from '../support/partner-harness';
 
 function message(overrides: Partial<SmsMessage> = {}): SmsMessage {
   return {

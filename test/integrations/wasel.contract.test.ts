@@ -2,9 +2,9 @@ import { DomainValidationError } from '../../src/domain/validation-error';
 import { SEEDED } from '../../dev/sandboxes/seed-people';
 import type { NationalAddressRecord } from '../../src/integrations/wasel/port';
 import { seedCitizen } from '../support/citizens';
-import { expectPermanent } from './support/failures';
-import { ADAPTER_KINDS, useHarness } from './support/harness';
-import { UNKNOWN_ID } from './support/people';
+import { expectPermanent } from '../support/integration-failures';
+import { ADAPTER_KINDS, useHarness } from '../support/partner-harness';
+import { UNKNOWN_ID } from '../support/fixtures';
 
 const JEDDAH: NationalAddressRecord = {
   buildingNumber: '7431',

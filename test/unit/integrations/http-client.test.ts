@@ -1,6 +1,6 @@
 import { PermanentIntegrationError, TransientIntegrationError } from '../../../src/integrations/errors';
 import { PartnerHttpClient } from '../../../src/integrations/http/client';
-import { StubPartner } from './support/stub-partner';
+import { StubPartner } from '../../support/stub-partner';
 
 /**
  * Far beyond any answer of a local stub, however loaded the machine: only the timeout test below, against a stub

@@ -4,7 +4,7 @@ import { HttpSadad } from '../../../src/integrations/sadad/http';
 import { HttpSaudiPost } from '../../../src/integrations/saudi-post/http';
 import { HttpSmsGateway } from '../../../src/integrations/sms/http';
 import { HttpWasel } from '../../../src/integrations/wasel/http';
-import { StubPartner } from './support/stub-partner';
+import { StubPartner } from '../../support/stub-partner';
 
 const FACTS = {
   nationalId: '1058529940',

@@ -1,0 +1,182 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mintAccessToken } from '../../../src/api/auth/access-token';
+import type { AccessClaims } from '../../../src/api/auth/principal';
+import { loadApiConfig } from '../../../src/config/api';
+import { PROJECT_ROOT } from '../../../src/config/paths';
+import { PidFiles } from '../../../dev/launcher/pid-files';
+import { isAlive, waitForExit } from '../../../dev/launcher/process-info';
+import { freePort } from '../../../src/worker/free-port';
+import { eventually } from '../../support/stack';
+import { requireEnv } from '../../support/temporal-test-env';
+
+/**
+ * `npm start` killed with SIGKILL in the middle of a renewal, then started again, as an operator
+ * would after a crash: the new start finds the embedded PostgreSQL and Temporal dev server the dead
+ * process left running (by the pid files in its data folder), stops them, says so, starts afresh
+ * on the same data, and the renewal in flight goes on to completion.
+ */
+/** The fields of the API's answers this test reads. */
+interface Answer {
+  renewalId: string;
+  stage: string;
+  requiredPledgeIds: string[];
+  billNumber?: string;
+}
+
+describe('npm start after a crash', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+  let api: string;
+  let sandboxes: string;
+  const running: ChildProcess[] = [];
+
+  /** `node dist/dev/embedded/main.js`, the process `npm start` runs, with everything it prints kept. */
+  function startEmbedded(): { child: ChildProcess; output: () => string } {
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/dev/embedded/main.js')], {
+      env,
+      cwd: PROJECT_ROOT,
+    });
+    running.push(child);
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    return { child, output: () => output };
+  }
+
+  async function ready(started: { child: ChildProcess; output: () => string }): Promise<void> {
+    await eventually(
+      async () => {
+        if (started.child.exitCode !== null) throw new Error(`exited:\n${started.output()}`);
+        return (await fetch(`${api}/health/ready`)).ok || undefined;
+      },
+      'the embedded stack to serve',
+      120_000,
+    );
+  }
+
+  const auth = (claims: AccessClaims) => ({
+    authorization: `Bearer ${mintAccessToken(loadApiConfig(process.env).auth, claims)}`,
+    'content-type': 'application/json',
+  });
+  const citizen = auth({ role: 'citizen', sub: '1058529940' });
+  const clerk = auth({ role: 'clerk', sub: 'clerk-1', office: 'RUH-01' });
+
+  async function call(method: string, path: string, headers: Record<string, string>, body?: object) {
+    const response = await fetch(`${api}${path}`, {
+      method,
+      headers: method === 'POST' ? { ...headers, 'idempotency-key': randomUUID() } : headers,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: response.status, body: (await response.json()) as Answer };
+  }
+
+  const stageOf = async (renewalId: string) => (await call('GET', `/v1/renewals/${renewalId}`, citizen)).body.stage;
+  const waitForStage = (renewalId: string, stage: string) =>
+    eventually(async () => ((await stageOf(renewalId)) === stage ? true : undefined), `stage ${stage}`, 60_000);
+
+  beforeAll(async () => {
+    // What `npm start` runs first.
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'dev/tsconfig.json'], {
+      cwd: PROJECT_ROOT,
+    });
+    dataDir = mkdtempSync(join(tmpdir(), 'npm-start-crash-'));
+    // Run as root, embedded PostgreSQL runs as `postgres`, which must reach its folder.
+    chmodSync(dataDir, 0o755);
+    const [port, sandboxPort, postgresPort, temporalPort, uiPort, metricsPort] = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(freePort),
+    );
+    api = `http://127.0.0.1:${port}`;
+    sandboxes = `http://127.0.0.1:${sandboxPort}`;
+    env = { ...process.env };
+    // The suite's own servers must not be used: this is the embedded stack, all of it.
+    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TASK_QUEUE', 'SANDBOX_WEBHOOK_BASE_URL']) {
+      delete env[name];
+    }
+    Object.assign(env, {
+      PORT: String(port),
+      SANDBOX_HTTP_PORT: String(sandboxPort),
+      EMBEDDED_POSTGRES_PORT: String(postgresPort),
+      EMBEDDED_TEMPORAL_PORT: String(temporalPort),
+      EMBEDDED_TEMPORAL_UI_PORT: String(uiPort),
+      // Not the default 9464: another stack on this machine (a developer's npm start) may hold it.
+      WORKER_METRICS_PORT: String(metricsPort),
+      EMBEDDED_DATA_DIR: dataDir,
+      // The suite's bundle of the same workflows: starting twice need not bundle twice.
+      WORKFLOW_BUNDLE_PATH: requireEnv('WORKFLOW_BUNDLE_PATH'),
+      SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
+      SANDBOX_POLL_INTERVAL_MS: '100',
+    });
+  });
+
+  afterAll(async () => {
+    for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    // Whatever a failed run left behind, as the next start would.
+    for (const record of new PidFiles(dataDir).list()) if (isAlive(record.pid)) process.kill(record.pid, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('recovers by itself, says what it did, and the renewal in flight completes', async () => {
+    const first = startEmbedded();
+    await ready(first);
+    const created = await call('POST', '/v1/renewals', citizen, { officeId: 'RUH-01' });
+    expect(created.status).toBe(202);
+    const renewalId: string = created.body.renewalId;
+    await waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
+    const review = await call('GET', `/v1/renewals/${renewalId}/review`, citizen);
+    const accepted = await call('POST', `/v1/renewals/${renewalId}/acceptance`, citizen, {
+      photoConfirmed: true,
+      englishNameConfirmed: true,
+      acceptedPledgeIds: review.body.requiredPledgeIds,
+      validityYears: 10,
+      delivery: { method: 'PICKUP', officeId: 'RUH-01' },
+    });
+    expect(accepted.status).toBe(200);
+    await waitForStage(renewalId, 'AWAITING_PAYMENT');
+
+    // The crash: nothing of the process runs its shutdown.
+    const pidFiles = new PidFiles(dataDir);
+    const orphans = pidFiles.list().filter((record) => record.name !== 'launcher');
+    expect(orphans.map((record) => record.name).sort()).toEqual(['postgres', 'temporal-dev-server']);
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    // Its PostgreSQL and Temporal dev server live on, holding their ports: what used to stop the next start.
+    for (const orphan of orphans)
+      expect({ name: orphan.name, alive: isAlive(orphan.pid) }).toEqual({ name: orphan.name, alive: true });
+
+    const second = startEmbedded();
+    await ready(second);
+    expect(second.output()).toContain(
+      `The previous launcher on ${dataDir} (pid ${first.child.pid}) did not stop cleanly; recovering`,
+    );
+    for (const orphan of orphans) {
+      expect(second.output()).toMatch(new RegExp(`${orphan.name}: leftover pid ${orphan.pid} stopped`));
+      expect({ name: orphan.name, alive: isAlive(orphan.pid) }).toEqual({ name: orphan.name, alive: false });
+    }
+    expect(second.output()).not.toMatch(/ERROR|undefined/);
+
+    // The renewal kept its state across the crash: the citizen pays, the passport is printed and handed over.
+    const status = await eventually(async () => {
+      const { body } = await call('GET', `/v1/renewals/${renewalId}/status`, citizen);
+      return body.billNumber ? body : undefined;
+    }, 'the bill number');
+    const paid = await fetch(`${sandboxes}/sandbox/sadad/bills/${status.billNumber}/payment`, { method: 'POST' });
+    expect(paid.status).toBe(200);
+    await waitForStage(renewalId, 'READY_FOR_PICKUP');
+    const counter = `/v1/counter/renewals/${renewalId}`;
+    const verification = { presentedPassportNumber: 'N1234567', identityConfirmed: true };
+    expect((await call('POST', `${counter}/verification`, clerk, verification)).body).toMatchObject({ matched: true });
+    expect((await call('POST', `${counter}/handover`, clerk, {})).status).toBe(200);
+    await waitForStage(renewalId, 'COMPLETED');
+
+    // A clean stop leaves nothing running and no pid file behind.
+    const children = pidFiles.list().filter((record) => record.name !== 'launcher');
+    second.child.kill('SIGTERM');
+    await new Promise((resolve) => second.child.once('exit', resolve));
+    for (const child of children) expect(await waitForExit(child.pid, 10_000)).toBe(true);
+    expect(pidFiles.list()).toEqual([]);
+  }, 420_000);
+});

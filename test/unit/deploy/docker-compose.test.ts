@@ -1,0 +1,986 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { SearchAttributeType } from '@temporalio/common';
+import { parse } from 'yaml';
+import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../../dev/cluster/go-tools';
+import { loadClusterOptions } from '../../../dev/cluster/options';
+import { TEMPORAL_DATABASES } from '../../../dev/cluster/temporal-schema';
+import { TEMPORAL_CONFIG_DIR, temporalServerEnv } from '../../../dev/cluster/temporal-services';
+import { loadSandboxConfig } from '../../../dev/sandboxes/config';
+import { SYSTEM_NAMES } from '../../../dev/sandboxes/sandboxes';
+import { INTEGRATION_SYSTEMS } from '../../../src/config/integrations';
+import { loadApiProcessConfig, loadWorkerProcessConfig } from '../../../src/config/processes';
+import { startupWarnings } from '../../../src/config/production-refusals';
+import { createIntegrations } from '../../../src/wiring/integrations';
+import { WORKER_NODE_FLAGS } from '../../../src/worker/heap';
+import { NODE24_VERSION } from '../../../dev/tools/node24';
+import { RENEWAL_SEARCH_ATTRIBUTES, RENEWAL_TASK_QUEUE } from '../../../workflows/contract';
+
+/**
+ * No Docker engine runs where the tests run, so the production-like topology
+ * (docker-compose.yml + Dockerfile) is checked statically: it parses, every
+ * reference in it points at something that exists, and it agrees with the code.
+ */
+
+const ROOT = path.join(__dirname, '../../..');
+const COMPOSE_TEXT = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+const DOCKERFILE_TEXT = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+/** The comment block above the first key: the file's documentation, variables included. */
+const HEADER = COMPOSE_TEXT.slice(0, COMPOSE_TEXT.search(/^[^#\s]/m));
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// ---------------------------------------------------------------------------
+// Compose variable interpolation: `$$` escapes a dollar, `${VAR}`, `$VAR`,
+// `${VAR:-default}`, `${VAR-default}`, `${VAR:?error}`, `${VAR?error}`,
+// `${VAR:+alt}`, `${VAR+alt}`. Defaults may nest further interpolations.
+// ---------------------------------------------------------------------------
+
+interface Interpolation {
+  name: string;
+  /** `:-`, `-`, `:?`, `?`, `:+`, `+`, or '' for a bare `${VAR}` / `$VAR`. */
+  operator: string;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+/** Resolves `text` as Compose would with the given environment, reporting each variable it meets. */
+function interpolate(text: string, env: Record<string, string>, seen: Interpolation[] = []): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i];
+    if (char !== '$') {
+      out += char;
+      i += 1;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === '$') {
+      out += '$';
+      i += 2;
+      continue;
+    }
+    if (next === '{') {
+      let depth = 1;
+      let end = i + 2;
+      while (end < text.length && depth > 0) {
+        if (text[end] === '{') depth += 1;
+        if (text[end] === '}') depth -= 1;
+        end += 1;
+      }
+      if (depth !== 0) throw new Error(`Unterminated interpolation in ${JSON.stringify(text)}`);
+      const body = text.slice(i + 2, end - 1);
+      const name = NAME.exec(body)?.[0];
+      if (!name) throw new Error(`Invalid interpolation \${${body}} in ${JSON.stringify(text)}`);
+      const rest = body.slice(name.length);
+      const operator = /^(:-|-|:\?|\?|:\+|\+)?/.exec(rest)?.[0] ?? '';
+      if (rest !== '' && operator === '') throw new Error(`Invalid interpolation \${${body}}`);
+      const argument = rest.slice(operator.length);
+      seen.push({ name, operator });
+      const value = env[name];
+      const isSet = value !== undefined;
+      const isNonEmpty = isSet && value !== '';
+      switch (operator) {
+        case ':-':
+          out += isNonEmpty ? value : interpolate(argument, env, seen);
+          break;
+        case '-':
+          out += isSet ? value : interpolate(argument, env, seen);
+          break;
+        case ':?':
+        case '?':
+          if (operator === ':?' ? !isNonEmpty : !isSet) throw new Error(`${name} is required: ${argument}`);
+          out += value;
+          break;
+        case ':+':
+          out += isNonEmpty ? interpolate(argument, env, seen) : '';
+          break;
+        case '+':
+          out += isSet ? interpolate(argument, env, seen) : '';
+          break;
+        default:
+          out += value ?? '';
+      }
+      i = end;
+      continue;
+    }
+    const bare = NAME.exec(text.slice(i + 1))?.[0];
+    if (bare) {
+      seen.push({ name: bare, operator: '' });
+      out += env[bare] ?? '';
+      i += 1 + bare.length;
+      continue;
+    }
+    // A lone `$` is kept as is.
+    out += '$';
+    i += 1;
+  }
+  return out;
+}
+
+/** Compose interpolates values, never keys. */
+function interpolateDeep(value: Json, env: Record<string, string>, seen: Interpolation[]): Json {
+  if (typeof value === 'string') return interpolate(value, env, seen);
+  if (Array.isArray(value)) return value.map((item) => interpolateDeep(item, env, seen));
+  if (isObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolateDeep(item, env, seen)]));
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------------------
+// The secrets an operator puts in .env, made as deploy/production.env.example
+// says: each `NAME=` line is preceded by a comment `#   NAME=<recipe>`, whose
+// `$(openssl rand -base64 N)` stands for N random bytes in base64.
+// ---------------------------------------------------------------------------
+
+const ENV_EXAMPLE_TEXT = readFileSync(path.join(ROOT, 'deploy/production.env.example'), 'utf8');
+const ENV_EXAMPLE_NAMES = [...ENV_EXAMPLE_TEXT.matchAll(/^([A-Z][A-Z0-9_]*)=$/gm)].map((match) => match[1]);
+
+function secretsFromExample(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of ENV_EXAMPLE_NAMES) {
+    const recipe = new RegExp(`^#\\s+${name}=(.+)$`, 'm').exec(ENV_EXAMPLE_TEXT)?.[1];
+    if (!recipe) throw new Error(`deploy/production.env.example gives no recipe for ${name}`);
+    env[name] = recipe.replace(
+      /\$\(openssl rand -(base64|hex) (\d+)\)/g,
+      (_, encoding: 'base64' | 'hex', bytes: string) => randomBytes(Number(bytes)).toString(encoding),
+    );
+  }
+  return env;
+}
+
+const PRODUCTION_SECRETS = secretsFromExample();
+
+// ---------------------------------------------------------------------------
+// The compose file, raw (as written) and resolved with those secrets and no
+// other variable (what `docker compose up` does with the example's .env).
+// ---------------------------------------------------------------------------
+
+const raw: unknown = parse(COMPOSE_TEXT, { merge: true });
+if (!isObject(raw)) throw new Error('docker-compose.yml is not a mapping');
+const interpolations: Interpolation[] = [];
+const compose = interpolateDeep(raw, PRODUCTION_SECRETS, interpolations) as JsonObject;
+const services = (isObject(compose.services) ? compose.services : {}) as Record<string, JsonObject>;
+const serviceNames = Object.keys(services);
+
+function service(name: string): JsonObject {
+  const found = services[name];
+  if (!found) throw new Error(`service ${name} is not defined`);
+  return found;
+}
+
+/** `environment` as a map, whether written as a map or as a `KEY=value` list. */
+function environmentOf(svc: JsonObject): Record<string, string> {
+  const env = svc.environment;
+  if (Array.isArray(env)) {
+    return Object.fromEntries(
+      env.map((entry) => {
+        const text = String(entry);
+        const eq = text.indexOf('=');
+        return eq === -1 ? [text, ''] : [text.slice(0, eq), text.slice(eq + 1)];
+      }),
+    );
+  }
+  if (isObject(env)) return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value ?? '')]));
+  return {};
+}
+
+/** `depends_on` targets with their conditions (the short list form means `service_started`). */
+function dependenciesOf(svc: JsonObject): Record<string, string> {
+  const deps = svc.depends_on;
+  if (Array.isArray(deps)) return Object.fromEntries(deps.map((name) => [String(name), 'service_started']));
+  if (isObject(deps)) {
+    return Object.fromEntries(
+      Object.entries(deps).map(([name, spec]) => [
+        name,
+        isObject(spec) && typeof spec.condition === 'string' ? spec.condition : 'service_started',
+      ]),
+    );
+  }
+  return {};
+}
+
+/** A command (or healthcheck test) as one string, whether written as a list or a string. */
+function commandText(value: Json | undefined): string {
+  if (Array.isArray(value)) return value.map(String).join(' ');
+  return value === undefined || value === null ? '' : String(value);
+}
+
+interface PublishedPort {
+  service: string;
+  hostIp: string;
+  hostPort: number;
+  protocol: string;
+}
+
+/** Host ports a service publishes, from the short (`[ip:]host:container[/proto]`) or long syntax. */
+function publishedPorts(name: string): PublishedPort[] {
+  const ports = service(name).ports;
+  if (!Array.isArray(ports)) return [];
+  return ports.flatMap((entry): PublishedPort[] => {
+    if (isObject(entry)) {
+      if (entry.published === undefined) return [];
+      return [
+        {
+          service: name,
+          hostIp: String(entry.host_ip ?? '0.0.0.0'),
+          hostPort: Number(entry.published),
+          protocol: String(entry.protocol ?? 'tcp'),
+        },
+      ];
+    }
+    const [mapping, protocol = 'tcp'] = String(entry).split('/');
+    const parts = mapping.split(':');
+    // A bare container port publishes on a random host port, which cannot collide.
+    if (parts.length < 2) return [];
+    const hostPort = Number(parts[parts.length - 2]);
+    const hostIp = parts.length > 2 ? parts.slice(0, -2).join(':') : '0.0.0.0';
+    return [{ service: name, hostIp, hostPort, protocol }];
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Dockerfile: instructions grouped into stages.
+// ---------------------------------------------------------------------------
+
+interface Instruction {
+  keyword: string;
+  args: string;
+}
+
+interface Stage {
+  image: string;
+  name?: string;
+  instructions: Instruction[];
+}
+
+function parseDockerfile(text: string): Stage[] {
+  const logical: string[] = [];
+  let current = '';
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (current === '' && (trimmed === '' || trimmed.startsWith('#'))) continue;
+    if (current !== '' && trimmed.startsWith('#')) continue;
+    if (trimmed.endsWith('\\')) {
+      current += `${trimmed.slice(0, -1)} `;
+      continue;
+    }
+    logical.push(current + trimmed);
+    current = '';
+  }
+  if (current !== '') logical.push(current);
+
+  const stages: Stage[] = [];
+  for (const line of logical) {
+    const match = /^(\w+)\s+(.*)$/s.exec(line);
+    if (!match) continue;
+    const keyword = match[1].toUpperCase();
+    const args = match[2].trim();
+    if (keyword === 'FROM') {
+      const from = /^(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args);
+      if (!from) throw new Error(`Cannot read ${line}`);
+      stages.push({ image: from[1], name: from[2], instructions: [] });
+    } else if (stages.length > 0) {
+      stages[stages.length - 1].instructions.push({ keyword, args });
+    }
+  }
+  return stages;
+}
+
+const stages = parseDockerfile(DOCKERFILE_TEXT);
+const finalStage = stages[stages.length - 1];
+
+/** Files a `dist/….js` path is compiled from (tsconfig: rootDir `.`, outDir `dist`). */
+function sourceOf(distPath: string): string {
+  const tsconfig = JSON.parse(readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8')) as {
+    compilerOptions: { rootDir: string; outDir: string };
+  };
+  const { rootDir, outDir } = tsconfig.compilerOptions;
+  const relative = path.relative(path.normalize(outDir), path.normalize(distPath.replace(/^\.\//, '')));
+  expect(relative.startsWith('..')).toBe(false);
+  return path.join(ROOT, rootDir, relative.replace(/\.js$/, '.ts'));
+}
+
+function distEntryPoints(text: string): string[] {
+  return [...text.matchAll(/(?:\.\/)?dist\/[\w./-]+\.js/g)].map((match) => match[0]);
+}
+
+/** The CLI spelling of each search attribute type (`temporal operator search-attribute create --type`). */
+const CLI_TYPES: Record<SearchAttributeType, string> = {
+  [SearchAttributeType.TEXT]: 'Text',
+  [SearchAttributeType.KEYWORD]: 'Keyword',
+  [SearchAttributeType.INT]: 'Int',
+  [SearchAttributeType.DOUBLE]: 'Double',
+  [SearchAttributeType.BOOL]: 'Bool',
+  [SearchAttributeType.DATETIME]: 'Datetime',
+  [SearchAttributeType.KEYWORD_LIST]: 'KeywordList',
+};
+
+const APP_SERVICES = ['api', 'worker'];
+
+/** The Temporal cluster's services, by compose service name, as `npm run cluster` runs them too. */
+const TEMPORAL_SERVER_SERVICES = ['temporal', 'temporal-history', 'temporal-matching', 'temporal-worker'];
+
+/** The namespace the admin-tools one-shot creates. */
+function createdNamespace(): string | undefined {
+  const admin = service('temporal-admin-tools');
+  const script = [commandText(admin.entrypoint), commandText(admin.command)].join('\n');
+  return /temporal operator namespace create --namespace (\S+)/.exec(script)?.[1];
+}
+
+describe('docker-compose.yml', () => {
+  it('parses to a mapping with services', () => {
+    expect(() => parse(COMPOSE_TEXT, { merge: true })).not.toThrow();
+    expect(serviceNames.length).toBeGreaterThan(0);
+  });
+
+  it('starts with a header telling the embedded default from this production-like topology', () => {
+    expect(HEADER).toContain('npm start');
+    expect(HEADER).toMatch(/production-like/i);
+  });
+
+  it.each([
+    'postgresql',
+    'temporal',
+    'temporal-schema',
+    'temporal-admin-tools',
+    'temporal-ui',
+    'api',
+    'worker',
+    'sandboxes',
+  ])('defines the %s service', (name) => {
+    expect(serviceNames).toContain(name);
+  });
+
+  it('gives every service an image or a build', () => {
+    for (const name of serviceNames) {
+      const svc = service(name);
+      expect({ name, hasImageOrBuild: svc.image !== undefined || svc.build !== undefined }).toEqual({
+        name,
+        hasImageOrBuild: true,
+      });
+    }
+  });
+
+  it('pins every image to a tag other than latest', () => {
+    for (const name of serviceNames) {
+      const image = service(name).image;
+      if (image === undefined) continue;
+      const ref = String(image);
+      const [withoutDigest, digest] = ref.split('@');
+      const lastSegment = withoutDigest.slice(withoutDigest.lastIndexOf('/') + 1);
+      const tag = lastSegment.includes(':') ? lastSegment.slice(lastSegment.indexOf(':') + 1) : undefined;
+      expect({ name, ref, pinned: Boolean(digest) || (tag !== undefined && tag !== '' && tag !== 'latest') }).toEqual({
+        name,
+        ref,
+        pinned: true,
+      });
+    }
+  });
+
+  it('uses PostgreSQL 16 with a pg_isready healthcheck and a named volume', () => {
+    const postgres = service('postgresql');
+    expect(String(postgres.image)).toMatch(/^postgres:16(\.\d+)?(-[\w.]+)?$/);
+    expect(isObject(postgres.healthcheck) && commandText(postgres.healthcheck.test)).toMatch(/pg_isready/);
+    expect(Array.isArray(postgres.volumes) && postgres.volumes.length).toBeGreaterThan(0);
+  });
+
+  it('runs Temporal on the PostgreSQL server, its schema set up first', () => {
+    const postgresEnv = environmentOf(service('postgresql'));
+    for (const name of TEMPORAL_SERVER_SERVICES) {
+      const env = environmentOf(service(name));
+      expect({ name, host: env.TEMPORAL_DB_HOST, port: env.TEMPORAL_DB_PORT }).toEqual({
+        name,
+        host: 'postgresql',
+        port: '5432',
+      });
+      expect(env.TEMPORAL_DB_USER).toBe(postgresEnv.POSTGRES_USER);
+      expect(env.TEMPORAL_DB_PASSWORD).toBe(postgresEnv.POSTGRES_PASSWORD);
+      expect(dependenciesOf(service(name))).toEqual({ 'temporal-schema': 'service_completed_successfully' });
+    }
+    expect(dependenciesOf(service('temporal-schema'))).toEqual({ postgresql: 'service_healthy' });
+  });
+
+  it.each(APP_SERVICES)('builds %s from the local Dockerfile', (name) => {
+    const build = service(name).build;
+    const context = typeof build === 'string' ? build : isObject(build) ? String(build.context ?? '.') : undefined;
+    const dockerfile = isObject(build) && typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile';
+    expect(context).toBeDefined();
+    expect(path.resolve(ROOT, context!)).toBe(path.resolve(ROOT));
+    expect(existsSync(path.join(ROOT, context!, dockerfile))).toBe(true);
+  });
+
+  it.each(APP_SERVICES)('gives %s DATABASE_URL and TEMPORAL_ADDRESS pointing at the services', (name) => {
+    const env = environmentOf(service(name));
+    const postgresEnv = environmentOf(service('postgresql'));
+    const databaseUrl = new URL(env.DATABASE_URL);
+    expect(databaseUrl.protocol).toBe('postgres:');
+    expect(databaseUrl.hostname).toBe('postgresql');
+    expect(decodeURIComponent(databaseUrl.username)).toBe(postgresEnv.POSTGRES_USER);
+    expect(decodeURIComponent(databaseUrl.password)).toBe(postgresEnv.POSTGRES_PASSWORD);
+    expect(databaseUrl.pathname).toBe(`/${postgresEnv.POSTGRES_DB}`);
+    expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
+    expect(env.TEMPORAL_NAMESPACE).toBe(createdNamespace());
+    expect(env.TEMPORAL_TASK_QUEUE ?? RENEWAL_TASK_QUEUE).toBe(RENEWAL_TASK_QUEUE);
+  });
+
+  it('runs the API and the worker entry points of the image', () => {
+    // Without a command of its own, the API runs the image's CMD (checked below).
+    const apiCommand = service('api').command;
+    if (apiCommand !== undefined) expect(commandText(apiCommand)).toBe('node dist/src/api/main.js');
+    // The worker starts with the flags its heap tuning needs on the command line, as `npm run start:worker` does.
+    const worker = ['node', ...WORKER_NODE_FLAGS, 'dist/src/worker/main.js'].join(' ');
+    expect(commandText(service('worker').command)).toBe(worker);
+    expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts['start:worker']).toBe(worker);
+  });
+
+  it('checks the API readiness over HTTP with node fetch', () => {
+    const api = service('api');
+    const test = isObject(api.healthcheck) ? commandText(api.healthcheck.test) : '';
+    expect(test).toMatch(/\bnode\b.*fetch\(.*\/health\/ready/);
+  });
+
+  it('scales the worker and publishes no port for it', () => {
+    const worker = service('worker');
+    expect(isObject(worker.deploy) && Number(worker.deploy.replicas)).toBeGreaterThanOrEqual(2);
+    expect(publishedPorts('worker')).toEqual([]);
+    expect(worker.ports ?? []).toEqual([]);
+    // A fixed container name would forbid a second replica.
+    expect(worker.container_name).toBeUndefined();
+  });
+
+  it('points every depends_on at a defined service, with a condition the target can meet', () => {
+    for (const name of serviceNames) {
+      for (const [target, condition] of Object.entries(dependenciesOf(service(name)))) {
+        expect({ name, target, defined: serviceNames.includes(target) }).toEqual({ name, target, defined: true });
+        expect(['service_started', 'service_healthy', 'service_completed_successfully']).toContain(condition);
+        if (condition === 'service_healthy') {
+          expect({ name, target, healthcheck: service(target).healthcheck !== undefined }).toEqual({
+            name,
+            target,
+            healthcheck: true,
+          });
+        }
+        if (condition === 'service_completed_successfully') {
+          // A one-shot container that restarts would never count as completed.
+          expect({ name, target, restart: String(service(target).restart ?? 'no') }).toEqual({
+            name,
+            target,
+            restart: 'no',
+          });
+        }
+      }
+    }
+  });
+
+  it('has no dependency cycle', () => {
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (name: string, trail: string[]): void => {
+      if (state.get(name) === 'done') return;
+      if (state.get(name) === 'visiting') throw new Error(`depends_on cycle: ${[...trail, name].join(' -> ')}`);
+      state.set(name, 'visiting');
+      for (const target of Object.keys(dependenciesOf(service(name)))) {
+        if (services[target]) visit(target, [...trail, name]);
+      }
+      state.set(name, 'done');
+    };
+    expect(() => serviceNames.forEach((name) => visit(name, []))).not.toThrow();
+  });
+
+  it('starts the API and the worker only after the schema and the search attributes exist', () => {
+    for (const name of APP_SERVICES) {
+      const deps = dependenciesOf(service(name));
+      expect(deps['temporal-admin-tools']).toBe('service_completed_successfully');
+      expect(deps.postgresql).toBe('service_healthy');
+      const migrations = Object.keys(deps).filter((target) =>
+        distEntryPoints(commandText(service(target).command)).some((entry) => entry.includes('persistence')),
+      );
+      expect(migrations.map((target) => deps[target])).toEqual(['service_completed_successfully']);
+    }
+  });
+
+  it('gives every ${VAR} interpolation a default or documents it in the header', () => {
+    expect(interpolations.length).toBeGreaterThan(0);
+    for (const { name, operator } of interpolations) {
+      const hasDefault = operator === ':-' || operator === '-';
+      const documented = new RegExp(`\\b${name}\\b`).test(HEADER);
+      expect({ name, hasDefaultOrDocumented: hasDefault || documented }).toEqual({
+        name,
+        hasDefaultOrDocumented: true,
+      });
+    }
+  });
+
+  it('takes secrets from the environment, required', () => {
+    expect(COMPOSE_TEXT).toMatch(/\$\{POSTGRES_PASSWORD:\?[^}]+\}/);
+    expect(COMPOSE_TEXT).not.toMatch(/\$\{POSTGRES_PASSWORD:-/);
+    expect(COMPOSE_TEXT).not.toMatch(/(POSTGRES_PASSWORD|POSTGRES_PWD):\s*['"]?[A-Za-z0-9]+['"]?\s*$/m);
+  });
+
+  it('declares every named volume it mounts', () => {
+    const declared = Object.keys(isObject(compose.volumes) ? compose.volumes : {});
+    for (const name of serviceNames) {
+      const volumes = service(name).volumes;
+      if (!Array.isArray(volumes)) continue;
+      for (const volume of volumes) {
+        let source: string | undefined;
+        if (isObject(volume)) {
+          source = volume.type === 'volume' && typeof volume.source === 'string' ? volume.source : undefined;
+        } else {
+          const parts = String(volume).split(':');
+          // `target` alone is an anonymous volume; `./x`, `/x`, `~/x` are bind mounts.
+          source = parts.length > 1 && !/^[./~]/.test(parts[0]) ? parts[0] : undefined;
+        }
+        if (source === undefined) continue;
+        expect({ name, source, declared: declared.includes(source) }).toEqual({ name, source, declared: true });
+      }
+    }
+  });
+
+  it('registers exactly the renewal search attributes, with their types, after Temporal is up', () => {
+    const admin = service('temporal-admin-tools');
+    expect(Object.keys(dependenciesOf(admin))).toContain('temporal');
+    expect(environmentOf(admin).TEMPORAL_ADDRESS).toBe('temporal:7233');
+    const script = [commandText(admin.entrypoint), commandText(admin.command)].join('\n');
+    const creates = [...script.matchAll(/temporal operator search-attribute create([^\n]*)/g)].map((match) => {
+      const option = (flag: string) => new RegExp(`--${flag}[ =](\\S+)`).exec(match[1])?.[1];
+      return { name: option('name'), type: option('type'), namespace: option('namespace') };
+    });
+    const namespace = environmentOf(service('api')).TEMPORAL_NAMESPACE;
+    const expected = RENEWAL_SEARCH_ATTRIBUTES.map((key) => ({ name: key.name, type: CLI_TYPES[key.type], namespace }));
+    expect(creates).toHaveLength(5);
+    expect(creates).toEqual(expect.arrayContaining(expected));
+    expect(expected).toEqual(expect.arrayContaining(creates));
+    expect(new Set(creates.map((create) => create.name)).size).toBe(creates.length);
+    expect(creates.map(({ name, type }) => `${name}=${type}`).sort()).toEqual([
+      'DeliveryMethod=Keyword',
+      'OfficeId=Keyword',
+      'RenewalStage=Keyword',
+      'SlaBreached=Bool',
+      'StageDeadline=Datetime',
+    ]);
+  });
+
+  it('points the Temporal UI at the API codec endpoint', () => {
+    const ui = service('temporal-ui');
+    const env = environmentOf(ui);
+    expect(String(ui.image)).toMatch(/^temporalio\/ui:\d+\.\d+\.\d+/);
+    expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
+    const apiHostPort = publishedPorts('api').find((port) => port.protocol === 'tcp')?.hostPort;
+    expect(env.TEMPORAL_CODEC_ENDPOINT).toBe(`http://localhost:${apiHostPort}/codec`);
+    expect(publishedPorts('temporal-ui').map((port) => port.hostPort)).toEqual([8080]);
+    const uiSection = COMPOSE_TEXT.slice(0, COMPOSE_TEXT.indexOf('\n  temporal-ui:'));
+    expect(uiSection.slice(uiSection.lastIndexOf('\n\n'))).toMatch(/authentication/i);
+  });
+
+  it("has the UI forward the operator's token to the codec, which allows the UI's origin only", () => {
+    const ui = environmentOf(service('temporal-ui'));
+    expect(ui.TEMPORAL_CODEC_PASS_ACCESS_TOKEN).toBe('true');
+    const uiHostPort = publishedPorts('temporal-ui')[0].hostPort;
+    expect(environmentOf(service('api')).CODEC_CORS_ORIGINS).toBe(`http://localhost:${uiHostPort}`);
+    // Only `npm start` trusts its own UI without a token, and it does so by value: no variable can turn it on.
+    expect(COMPOSE_TEXT).not.toMatch(/LOCAL_UI|TRUST/i);
+  });
+
+  it('requires every secret of deploy/production.env.example, and no other, with none committed', () => {
+    const required = [...new Set(interpolations.filter((use) => use.operator === ':?').map((use) => use.name))];
+    expect(required.sort()).toEqual([...ENV_EXAMPLE_NAMES].sort());
+    for (const name of required) {
+      const { [name]: _missing, ...others } = PRODUCTION_SECRETS;
+      expect(() => interpolateDeep(raw as Json, others, [])).toThrow(`${name} is required`);
+    }
+    expect(readFileSync(path.join(ROOT, '.gitignore'), 'utf8')).toMatch(/^\.env$/m);
+    expect(readFileSync(path.join(ROOT, '.dockerignore'), 'utf8')).toMatch(/^\.env$/m);
+  });
+
+  it.each([
+    ['api', loadApiProcessConfig],
+    ['worker', loadWorkerProcessConfig],
+  ])("starts %s under the image's NODE_ENV=production with those secrets", (name, load) => {
+    const imageEnv = Object.fromEntries(
+      finalStage.instructions
+        .filter((instruction) => instruction.keyword === 'ENV')
+        .flatMap((instruction) => [...instruction.args.matchAll(/(\w+)=(\S+)/g)].map((match) => [match[1], match[2]])),
+    );
+    expect(imageEnv.NODE_ENV).toBe('production');
+    const env = { ...imageEnv, ...environmentOf(service(name)) };
+    expect(() => load(env)).not.toThrow();
+    // Its partners are the simulator over HTTP, which the stack declares (staging): every start says so.
+    expect(startupWarnings(load(env))).toEqual([expect.stringMatching(/^ALLOW_SANDBOX_PARTNERS=true/)]);
+    // Without the declaration, a partner left on the in-process simulator is refused by name.
+    const undeclared = { ...env, ALLOW_SANDBOX_PARTNERS: 'false', INTEGRATION_SMS_MODE: 'sandbox' };
+    expect(() => load(undeclared)).toThrow(/INTEGRATION_SMS_MODE is "sandbox"/);
+    // Without them (as before), the image refuses to start: the check is real.
+    const withoutSecrets = Object.fromEntries(Object.entries(env).filter(([key]) => !ENV_EXAMPLE_NAMES.includes(key)));
+    expect(() => load(withoutSecrets)).toThrow(/in production/);
+  });
+
+  it.each([
+    ['api', loadApiProcessConfig],
+    ['worker', loadWorkerProcessConfig],
+  ])('has %s call every partner over HTTP, here the partner simulator’s service', (name, load) => {
+    const env = environmentOf(service(name));
+    const sandboxes = loadSandboxConfig(environmentOf(service('sandboxes')));
+    const { integrations } = load({ ...env, NODE_ENV: 'production' });
+    // The product's images run no sandbox: a system left on `sandbox` would stop the process at start-up.
+    expect(() => createIntegrations(integrations)).not.toThrow();
+    for (const system of INTEGRATION_SYSTEMS) {
+      expect(integrations.systems[system]).toMatchObject({
+        mode: 'http',
+        http: { baseUrl: `http://sandboxes:${sandboxes.httpPort}/${SYSTEM_NAMES[system]}` },
+      });
+    }
+    expect(dependenciesOf(service(name)).sandboxes).toBe('service_started');
+  });
+
+  it('runs the partner simulator from an image of its own, sending its webhooks to the API with its secrets', () => {
+    const sandboxes = service('sandboxes');
+    const build = sandboxes.build;
+    expect(isObject(build) && build.dockerfile).toBe('dev/sandboxes/Dockerfile');
+    expect(String(sandboxes.image)).not.toBe(String(service('api').image));
+    expect(commandText(sandboxes.command)).toBe('node dist/dev/sandboxes/main.js');
+    const config = loadSandboxConfig({ ...environmentOf(sandboxes), NODE_ENV: 'production' });
+    // Reachable from the other containers, published on no host port.
+    expect(config.httpHost).toBe('0.0.0.0');
+    expect(publishedPorts('sandboxes')).toEqual([]);
+    expect(config.webhooks.baseUrl).toBe(`http://api:${environmentOf(service('api')).PORT}`);
+    const api = loadApiProcessConfig({ ...environmentOf(service('api')), NODE_ENV: 'production' });
+    expect(config.webhooks.secrets).toEqual(api.api.webhookSecrets);
+    expect(new URL(config.databaseUrl!).hostname).toBe('postgresql');
+    expect(dependenciesOf(sandboxes)).toEqual({ postgresql: 'service_healthy' });
+  });
+
+  it('publishes the API on port 3000', () => {
+    expect(publishedPorts('api').map((port) => port.hostPort)).toEqual([3000]);
+  });
+
+  it('publishes no host port twice', () => {
+    const all = serviceNames.flatMap(publishedPorts);
+    for (const port of all) {
+      expect(Number.isInteger(port.hostPort) && port.hostPort > 0).toBe(true);
+    }
+    // Stricter than Docker (which allows the same port on different addresses): one port, one service.
+    const keys = all.map((port) => `${port.hostPort}/${port.protocol}`);
+    const duplicates = keys.filter((key, index) => keys.indexOf(key) !== index);
+    expect(duplicates).toEqual([]);
+  });
+
+  it('runs only entry points the build produces', () => {
+    const referenced = serviceNames.flatMap((name) => {
+      const svc = service(name);
+      const healthcheck = isObject(svc.healthcheck) ? commandText(svc.healthcheck.test) : '';
+      return distEntryPoints([commandText(svc.entrypoint), commandText(svc.command), healthcheck].join(' '));
+    });
+    expect(referenced).toEqual(expect.arrayContaining(['dist/src/api/main.js', 'dist/src/worker/main.js']));
+    expect(referenced.some((entry) => entry.includes('/persistence/'))).toBe(true);
+    for (const entry of referenced) {
+      const source = sourceOf(entry);
+      expect({ entry, source: path.relative(ROOT, source), exists: existsSync(source) }).toEqual({
+        entry,
+        source: path.relative(ROOT, source),
+        exists: true,
+      });
+    }
+  });
+});
+
+describe('the monitoring of docker-compose.yml: Prometheus and Grafana', () => {
+  /** The host file a service mounts at `target` (read-only bind mounts of the repository). */
+  function mountedAt(name: string, target: string): string | undefined {
+    for (const volume of Array.isArray(service(name).volumes) ? (service(name).volumes as Json[]) : []) {
+      const [source, at] = String(volume).split(':');
+      if (at === target && source.startsWith('./')) return path.join(ROOT, source);
+    }
+    return undefined;
+  }
+  const prometheusConfig = () =>
+    parse(readFileSync(mountedAt('prometheus', '/etc/prometheus/prometheus.yml')!, 'utf8'));
+
+  it('defines Prometheus and Grafana with pinned images, on the loopback interface only', () => {
+    for (const name of ['prometheus', 'grafana']) {
+      expect(String(service(name).image)).toMatch(/^(prom\/prometheus|grafana\/grafana):v?\d+\.\d+\.\d+$/);
+      for (const port of (service(name).ports ?? []) as Json[]) expect(String(port)).toMatch(/^127\.0\.0\.1:/);
+    }
+  });
+
+  it('mounts the Prometheus configuration and alert rules from the repository', () => {
+    const config = prometheusConfig();
+    const rules = mountedAt('prometheus', '/etc/prometheus/alerts.yml');
+    expect(rules && existsSync(rules)).toBe(true);
+    expect(config.rule_files).toEqual(['/etc/prometheus/alerts.yml']);
+    const groups = parse(readFileSync(rules!, 'utf8')).groups as Array<{
+      rules: Array<{ alert: string; expr: string }>;
+    }>;
+    expect(groups.flatMap((group) => group.rules).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('scrapes the API and every worker replica on the port the worker serves its metrics on', () => {
+    const jobs = prometheusConfig().scrape_configs as Array<{ metrics_path: string; dns_sd_configs: JsonObject[] }>;
+    const targets = jobs.flatMap((job) =>
+      job.dns_sd_configs.flatMap((sd) => (sd.names as string[]).map((host) => `${host}:${sd.port}${job.metrics_path}`)),
+    );
+    const workerPort = environmentOf(service('worker')).WORKER_METRICS_PORT;
+    expect(workerPort).toBe('9464');
+    expect(targets).toEqual(
+      expect.arrayContaining([
+        `api-admin:${environmentOf(service('api')).ADMIN_PORT}/metrics`,
+        `worker:${workerPort}/metrics`,
+      ]),
+    );
+  });
+
+  it('scrapes the API on its admin listener, which only Prometheus reaches', () => {
+    const api = service('api');
+    const env = environmentOf(api);
+    expect(env.ADMIN_PORT).toBe('9465');
+    expect(env.ADMIN_PORT).not.toBe(env.PORT);
+    // Bound to the API's address on the admin network, where it is `api-admin`; never published.
+    const onAdmin = (api.networks as JsonObject).admin as JsonObject;
+    expect(onAdmin).toMatchObject({ ipv4_address: env.ADMIN_HOST, aliases: ['api-admin'] });
+    expect(publishedPorts('api').map((port) => port.hostPort)).toEqual([3000]);
+    expect(JSON.stringify(api.ports)).not.toContain('9465');
+    // The admin network: internal, its subnet holding that address, and only the API and Prometheus on it.
+    const admin = (compose.networks as JsonObject).admin as JsonObject;
+    expect(admin.internal).toBe(true);
+    const subnet = String((((admin.ipam as JsonObject).config as JsonObject[])[0] as JsonObject).subnet);
+    expect(env.ADMIN_HOST.split('.').slice(0, 3).join('.')).toBe(subnet.split('.').slice(0, 3).join('.'));
+    const members = serviceNames.filter(
+      (name) => isObject(service(name).networks) && 'admin' in (service(name).networks as JsonObject),
+    );
+    expect(members.sort()).toEqual(['api', 'prometheus']);
+    // Prometheus is on both: the admin network for the API, the default one for the workers.
+    expect(Object.keys(service('prometheus').networks as JsonObject).sort()).toEqual(['admin', 'default']);
+  });
+
+  it('provisions Grafana with Prometheus and the committed dashboard', () => {
+    const provisioning = mountedAt('grafana', '/etc/grafana/provisioning')!;
+    const dashboards = mountedAt('grafana', '/var/lib/grafana/dashboards')!;
+    const datasource = parse(readFileSync(path.join(provisioning, 'datasources', 'prometheus.yml'), 'utf8'));
+    expect(datasource.datasources[0]).toMatchObject({ type: 'prometheus', url: 'http://prometheus:9090' });
+    const provider = parse(readFileSync(path.join(provisioning, 'dashboards', 'dashboards.yml'), 'utf8'));
+    expect(provider.providers[0].options.path).toBe('/var/lib/grafana/dashboards');
+    const dashboard = JSON.parse(readFileSync(path.join(dashboards, 'passport-renewals.json'), 'utf8'));
+    const titles: string[] = dashboard.panels.map((panel: { title: string }) => panel.title);
+    for (const topic of [
+      /by stage/,
+      /Throughput/,
+      /Stage latency/,
+      /SLA breaches/,
+      /Worker task latency/,
+      /Worker slots/,
+    ]) {
+      expect(titles.some((title) => topic.test(title))).toBe(true);
+    }
+    for (const panel of dashboard.panels) {
+      expect(panel.datasource).toEqual({ type: 'prometheus', uid: datasource.datasources[0].uid });
+    }
+  });
+});
+
+describe('Dockerfile', () => {
+  it('is a multi-stage build on a pinned Node 24 LTS Debian slim image', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(stages.map((stage) => stage.name)).toEqual(expect.arrayContaining(['build', 'runtime']));
+    for (const stage of stages) {
+      expect({ stage: stage.name, image: stage.image }).toEqual({
+        stage: stage.name,
+        image: expect.stringMatching(/^node:24\.\d+\.\d+-(trixie|bookworm)-slim(@sha256:[0-9a-f]{64})?$/),
+      });
+    }
+  });
+
+  it('builds and runs on one image, the Node release CI runs the suite on', () => {
+    // Dependencies installed (and native modules chosen) in the build stage run unchanged in the runtime stage.
+    expect(new Set(stages.map((stage) => stage.image)).size).toBe(1);
+    expect(/^node:(\d+\.\d+\.\d+)-/.exec(finalStage.image)?.[1]).toBe(NODE24_VERSION);
+  });
+
+  it('installs with npm ci, builds, and keeps only production dependencies', () => {
+    const buildSteps = stages
+      .slice(0, -1)
+      .flatMap((stage) => stage.instructions)
+      .filter((instruction) => instruction.keyword === 'RUN')
+      .map((instruction) => instruction.args)
+      .join('\n');
+    expect(buildSteps).toMatch(/\bnpm ci\b/);
+    expect(buildSteps).toMatch(/\bnpm run build\b/);
+    expect(buildSteps).toMatch(/\bnpm (prune|ci) [^\n]*--omit=dev\b/);
+  });
+
+  it('copies into the build every folder tsconfig.build.json compiles', () => {
+    const buildConfig = JSON.parse(readFileSync(path.join(ROOT, 'tsconfig.build.json'), 'utf8')) as {
+      include: string[];
+    };
+    // The worker bundles dist/workflows at start, so workflows/ must be compiled into the image.
+    expect(buildConfig.include).toContain('workflows');
+    const copied = stages
+      .slice(0, -1)
+      .flatMap((stage) => stage.instructions)
+      .filter((instruction) => instruction.keyword === 'COPY')
+      .flatMap((instruction) => instruction.args.split(/\s+/).slice(0, -1))
+      .map((source) => source.replace(/^\.\//, '').replace(/\/$/, ''));
+    for (const folder of buildConfig.include) {
+      expect({ folder, copied: copied.includes(folder) || copied.includes('.') }).toEqual({ folder, copied: true });
+    }
+    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json']));
+  });
+
+  it('ships the compiled code and production dependencies in the final stage', () => {
+    const copies = finalStage.instructions.filter((instruction) => instruction.keyword === 'COPY');
+    const fromBuild = copies.filter((instruction) => /--from=\S+/.test(instruction.args)).map((i) => i.args);
+    expect(fromBuild.some((args) => /\/dist\s+\S*dist\b/.test(args))).toBe(true);
+    expect(fromBuild.some((args) => /\/node_modules\s+\S*node_modules\b/.test(args))).toBe(true);
+    expect(fromBuild.some((args) => /package\.json/.test(args))).toBe(true);
+  });
+
+  it('runs the final stage as a non-root user', () => {
+    const users = finalStage.instructions.filter((instruction) => instruction.keyword === 'USER');
+    expect(users.length).toBeGreaterThan(0);
+    const user = users[users.length - 1].args.split(':')[0];
+    expect(['root', '0']).not.toContain(user);
+    // USER must come before CMD to apply to the process, and no RUN after it may need root.
+    const keywords = finalStage.instructions.map((instruction) => instruction.keyword);
+    expect(keywords.lastIndexOf('USER')).toBeLessThan(keywords.lastIndexOf('CMD'));
+  });
+
+  it('starts the API by default, from a file the build produces', () => {
+    const cmds = finalStage.instructions.filter((instruction) => instruction.keyword === 'CMD');
+    expect(cmds).toHaveLength(1);
+    expect(JSON.parse(cmds[0].args)).toEqual(['node', 'dist/src/api/main.js']);
+    const entrypoints = finalStage.instructions.filter((instruction) => instruction.keyword === 'ENTRYPOINT');
+    for (const entry of distEntryPoints([...cmds, ...entrypoints].map((instruction) => instruction.args).join(' '))) {
+      expect(existsSync(sourceOf(entry))).toBe(true);
+    }
+    expect(existsSync(path.join(ROOT, 'src/api/main.ts'))).toBe(true);
+    expect(existsSync(path.join(ROOT, 'src/worker/main.ts'))).toBe(true);
+  });
+});
+
+describe('.dockerignore', () => {
+  const ignored = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+
+  it('keeps host builds, dependencies and local state out of the build context', () => {
+    expect(ignored).toEqual(
+      expect.arrayContaining(['node_modules', 'dist', '.data', '.tools', 'tmp', '.git', 'coverage']),
+    );
+  });
+
+  it('does not hide what the build needs', () => {
+    for (const needed of ['src', 'workflows', 'activities', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+      expect(ignored).not.toContain(needed);
+    }
+  });
+});
+
+describe('the Temporal cluster of docker-compose.yml and npm run cluster', () => {
+  const TEMPLATE = readFileSync(path.join(TEMPORAL_CONFIG_DIR, 'config', 'temporal.yaml'), 'utf8');
+  /** Every variable the server's configuration template reads. */
+  const templateVariables = new Set([...TEMPLATE.matchAll(/env "([A-Z0-9_]+)"/g)].map((match) => match[1]));
+
+  it('is the pinned server version, with admin tools of the same version, and no auto-setup image', () => {
+    for (const name of serviceNames)
+      expect({ name, image: String(service(name).image) }).not.toMatchObject({
+        image: expect.stringMatching(/auto-setup/),
+      });
+    for (const name of TEMPORAL_SERVER_SERVICES) {
+      expect({ name, image: service(name).image }).toEqual({
+        name,
+        image: `temporalio/server:${TEMPORAL_SERVER_VERSION}`,
+      });
+    }
+    for (const name of ['temporal-schema', 'temporal-admin-tools']) {
+      expect(String(service(name).image)).toMatch(
+        new RegExp(`^temporalio/admin-tools:${TEMPORAL_SERVER_VERSION.replace(/\./g, '\\.')}(-|$)`),
+      );
+    }
+    expect(String(service('temporal-ui').image)).toBe(`temporalio/ui:${TEMPORAL_UI_VERSION}`);
+  });
+
+  it('runs frontend, history, matching and worker as separate services on the committed configuration', () => {
+    const roles = TEMPORAL_SERVER_SERVICES.map((name) => {
+      const svc = service(name);
+      const command = `${commandText(svc.entrypoint)} ${commandText(svc.command)}`;
+      expect(command).toMatch(
+        /^temporal-server --root \/etc\/temporal\/deploy --config config --env temporal .*\bstart --service \w+$/,
+      );
+      expect(svc.volumes).toEqual(['./deploy/temporal:/etc/temporal/deploy:ro']);
+      return /--service (\w+)$/.exec(command)![1];
+    });
+    expect(roles).toEqual(['frontend', 'history', 'matching', 'worker']);
+    // The mounted folder is the one the launcher runs the server with.
+    expect(path.resolve(ROOT, 'deploy/temporal')).toBe(TEMPORAL_CONFIG_DIR);
+    expect(existsSync(path.join(TEMPORAL_CONFIG_DIR, 'dynamicconfig', 'temporal.yaml'))).toBe(true);
+    expect(environmentOf(service('temporal')).TEMPORAL_DYNAMIC_CONFIG_FILE).toBe(
+      '/etc/temporal/deploy/dynamicconfig/temporal.yaml',
+    );
+  });
+
+  it('sets only variables the configuration reads, as the launcher does', () => {
+    expect(TEMPLATE.split('\n').slice(0, 3).join('\n')).toMatch(/^# enable-template/m);
+    for (const name of TEMPORAL_SERVER_SERVICES) {
+      const unknown = Object.keys(environmentOf(service(name))).filter((key) => !templateVariables.has(key));
+      expect({ name, unknown }).toEqual({ name, unknown: [] });
+    }
+    const options = { ...loadClusterOptions({}), dataDir: '/tmp/unused' };
+    const launcherVariables = Object.keys(temporalServerEnv(options)).filter((key) => key.startsWith('TEMPORAL_'));
+    expect(launcherVariables.filter((key) => !templateVariables.has(key))).toEqual([]);
+    expect(Number(environmentOf(service('temporal')).TEMPORAL_NUM_HISTORY_SHARDS)).toBeGreaterThan(1);
+  });
+
+  it('gives each service a fixed address on the network, which it broadcasts to its peers', () => {
+    const ipam = (compose.networks as JsonObject).default as JsonObject;
+    const { subnet, ip_range: range } = ((ipam.ipam as JsonObject).config as JsonObject[])[0] as Record<string, string>;
+    const inRange = (address: string, cidr: string) => {
+      const [base, bits] = cidr.split('/');
+      const toNumber = (ip: string) => ip.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
+      const mask = 2 ** 32 - 2 ** (32 - Number(bits));
+      return (toNumber(address) & mask) >>> 0 === (toNumber(base) & mask) >>> 0;
+    };
+    const addresses = TEMPORAL_SERVER_SERVICES.map((name) => {
+      const svc = service(name);
+      const address = String(((svc.networks as JsonObject).default as JsonObject).ipv4_address);
+      expect({ name, broadcast: environmentOf(svc).TEMPORAL_BROADCAST_ADDRESS }).toEqual({ name, broadcast: address });
+      expect({ name, inSubnet: inRange(address, subnet), outsideDynamicRange: !inRange(address, range) }).toEqual({
+        name,
+        inSubnet: true,
+        outsideDynamicRange: true,
+      });
+      expect(environmentOf(svc).TEMPORAL_BIND_ON_IP).toBe('0.0.0.0');
+      return address;
+    });
+    expect(new Set(addresses).size).toBe(addresses.length);
+    // Only the frontend is published: clients reach the cluster through it alone.
+    expect(publishedPorts('temporal').map((port) => port.hostPort)).toEqual([7233]);
+    for (const name of TEMPORAL_SERVER_SERVICES.slice(1)) expect(publishedPorts(name)).toEqual([]);
+  });
+
+  it('sets up both schemas with temporal-sql-tool, as the launcher does', () => {
+    const script = commandText(service('temporal-schema').command);
+    for (const { database, schema } of TEMPORAL_DATABASES) {
+      const steps = [...script.matchAll(new RegExp(`temporal-sql-tool --database ${database} (.*)`, 'g'))].map(
+        (m) => m[1],
+      );
+      expect(steps).toEqual([
+        'create-database',
+        'setup-schema -v 0.0',
+        `update-schema -d "$schema/${schema}/versioned"`,
+      ]);
+    }
+    expect(script).toContain('schema=/etc/temporal/schema/postgresql/v12');
+    expect(environmentOf(service('temporal-schema'))).toMatchObject({
+      SQL_PLUGIN: 'postgres12',
+      SQL_HOST: 'postgresql',
+    });
+  });
+});
