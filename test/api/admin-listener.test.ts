@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { AdminListener } from '../../src/api/admin/admin-listener';
 import { loadAdminListenerConfig } from '../../src/config/admin-listener';
-import { startApi, ApiStack } from './support/api-stack';
+import { startStack, type Stack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 
 const ADMIN_PATHS = ['/metrics', '/docs', '/docs/', '/docs/swagger-ui.css', '/docs-yaml', '/openapi.json'];
@@ -13,11 +13,11 @@ const VARIANTS = ['/METRICS', '/Metrics/', '/DOCS', '/Docs/swagger-ui-init.js', 
  * as it answers a path that does not exist, and the admin port serves them and the probes, nothing else.
  */
 describe('the admin listener', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   let admin: string;
 
   beforeAll(async () => {
-    stack = await startApi({ env: { ADMIN_PORT: '0' } });
+    stack = await startStack({ worker: false, env: { ADMIN_PORT: '0' } });
     admin = stack.app.get(AdminListener).url!;
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { AccessClaims } from '../../src/api/auth/principal';
 import { seedCitizen } from '../support/citizens';
-import { startApi, ApiStack } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, expiredToken, forgedToken, rawToken, tokenFor } from '../support/credentials';
 import { seedRenewal, uniqueKey } from './support/fixtures';
 
@@ -19,7 +19,7 @@ type Column = (typeof COLUMNS)[number];
 
 interface Endpoint {
   name: string;
-  send: (http: ApiStack['http'], headers: Record<string, string>) => request.Test;
+  send: (http: Stack['http'], headers: Record<string, string>) => request.Test;
   expected: Record<Column, number>;
 }
 
@@ -27,12 +27,12 @@ const row = (...statuses: number[]): Record<Column, number> =>
   Object.fromEntries(COLUMNS.map((column, i) => [column, statuses[i]])) as Record<Column, number>;
 
 describe('authorization matrix', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   let renewalId: string;
   let nationalId: string;
 
   beforeAll(async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
     nationalId = (await seedCitizen(stack.db)).nationalId;
     renewalId = await seedRenewal(stack.db, { nationalId, officeId: 'RUH-01', stage: 'READY_FOR_PICKUP' });
   });
@@ -41,12 +41,12 @@ describe('authorization matrix', () => {
     await stack?.stop();
   });
 
-  const post = (path: () => string, body: object) => (http: ApiStack['http'], headers: Record<string, string>) =>
+  const post = (path: () => string, body: object) => (http: Stack['http'], headers: Record<string, string>) =>
     request(http)
       .post(path())
       .set({ ...headers, 'Idempotency-Key': uniqueKey() })
       .send(body);
-  const get = (path: () => string) => (http: ApiStack['http'], headers: Record<string, string>) =>
+  const get = (path: () => string) => (http: Stack['http'], headers: Record<string, string>) =>
     request(http).get(path()).set(headers);
   const barcode = 'PE' + '0'.repeat(32) + '01';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { startApi, ApiStack } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 
 const UI_ORIGIN = 'https://temporal-ui.example.sa';
@@ -13,7 +13,7 @@ const jsonPayload = (value: unknown) => ({
 
 /** The codec endpoint the Temporal UI calls: operators only, CORS for the configured UI origin only. */
 describe('codec endpoint', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
   const citizen = bearer(tokenFor({ role: 'citizen', sub: '1058529940' }));
   const post = (path: string, body: object, headers: Record<string, string> = operator) =>
@@ -21,7 +21,7 @@ describe('codec endpoint', () => {
 
   beforeAll(async () => {
     process.env.CODEC_CORS_ORIGINS = UI_ORIGIN;
-    stack = await startApi();
+    stack = await startStack({ worker: false });
   });
 
   afterAll(async () => {
@@ -132,10 +132,10 @@ describe('codec endpoint', () => {
 });
 
 describe('codec endpoint of the embedded stack (`npm start`)', () => {
-  let stack: ApiStack;
+  let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startApi({ logger: false, codec: { localUiOrigins: [LOCAL_UI] } });
+    stack = await startStack({ worker: false, api: { codec: { localUiOrigins: [LOCAL_UI] } } });
   });
 
   afterAll(async () => {

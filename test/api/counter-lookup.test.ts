@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { seedCitizen } from '../support/citizens';
-import { startApi, ApiStack } from './support/api-stack';
+import { startStack, type Stack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 import { seedRenewal } from './support/fixtures';
 
@@ -11,10 +11,10 @@ import { seedRenewal } from './support/fixtures';
  * looked, when, at which office, and for whom by pseudonym.
  */
 describe("the clerk's look-up at the counter", () => {
-  let stack: ApiStack;
+  let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from '../../src/config/policy';
 import { createPersistence } from '../../src/persistence/persistence';
 import { testPersonalData } from '../support/personal-data-keys';
 import { renewalWorkflowId } from '../../workflows/contract';
-import { ApiStack, startApi } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId, uniqueKey } from './support/fixtures';
 
@@ -13,10 +13,10 @@ import { freshNationalId, uniqueKey } from './support/fixtures';
  */
 describe('creating a renewal, step by step', () => {
   const WAIT_MS = 3_000;
-  let stack: ApiStack;
+  let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startApi({ env: { API_CREATION_WAIT_MS: String(WAIT_MS) } });
+    stack = await startStack({ worker: false, env: { API_CREATION_WAIT_MS: String(WAIT_MS) } });
   });
 
   afterAll(async () => {

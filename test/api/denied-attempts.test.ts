@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
-import { startApi, ApiStack } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId, seedRenewal, uniqueKey } from './support/fixtures';
 
@@ -11,10 +11,10 @@ import { freshNationalId, seedRenewal, uniqueKey } from './support/fixtures';
  * trail: who (a pseudonym for a citizen), what, and why it was denied.
  */
 describe('denied attempts', () => {
-  let stack: ApiStack;
+  let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
   });
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { seededCitizenIdentities } from '../../dev/sandboxes/dev-identities';
 import { SEEDED } from '../../dev/sandboxes/seed-people';
 import { buildPagesForTest } from '../web/support/browser';
 import { productionEnv } from '../support/production-env';
-import { startApi } from './support/api-stack';
+import { startStack } from '../support/stack';
 
 /** What `npm start` passes when its civil registry is the sandbox. */
 const DEV_SIGN_IN = { devSignIn: { citizens: seededCitizenIdentities() } };
@@ -22,9 +22,10 @@ describe('development sign-in', () => {
     });
     // The sign-in page is served from the bundled pages; a clean clone has not built them yet.
     const assetsDir = await buildPagesForTest();
-    const api = await startApi({
+    const api = await startStack({
+      worker: false,
       env: { ...(await productionEnv()), PAGES_ASSETS_DIR: assetsDir },
-      pages: DEV_SIGN_IN,
+      api: { pages: DEV_SIGN_IN },
     });
     try {
       const identities = await request(api.http).get('/pages/dev/identities').expect(404);
@@ -43,7 +44,7 @@ describe('development sign-in', () => {
   });
 
   it('is absent unless the launcher asks for it', async () => {
-    const api = await startApi();
+    const api = await startStack({ worker: false });
     try {
       await request(api.http).get('/pages/dev/identities').expect(404);
     } finally {
@@ -52,7 +53,7 @@ describe('development sign-in', () => {
   });
 
   it('in the sandbox stack, lists the seeded citizens and mints tokens the API accepts', async () => {
-    const api = await startApi({ pages: DEV_SIGN_IN });
+    const api = await startStack({ worker: false, api: { pages: DEV_SIGN_IN } });
     try {
       const identities = await request(api.http).get('/pages/dev/identities').expect(200);
       expect(identities.body).toContainEqual(

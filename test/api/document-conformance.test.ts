@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startApi, ApiStack } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, signedWebhook, tokenFor } from '../support/credentials';
 
 /**
@@ -8,11 +8,11 @@ import { bearer, signedWebhook, tokenFor } from '../support/credentials';
  * the document cannot express is a 422 naming the field; a method a path does not serve is a 405 with Allow.
  */
 describe('refusals as the document describes them', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
 
   beforeAll(async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
   });
 
   afterAll(async () => {

@@ -2,16 +2,16 @@ import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import request from 'supertest';
 import { ShutdownState } from '../../src/api/health/shutdown-state';
 import { TemporalHealthIndicator } from '../../src/api/health/temporal.health';
-import { startApi, ApiStack } from './support/api-stack';
+import { startStack, type Stack } from '../support/stack';
 
 describe('health and graceful shutdown', () => {
-  let stack: ApiStack;
+  let stack: Stack;
 
   const CACHE_MS = 1_500;
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   beforeAll(async () => {
-    stack = await startApi({ env: { API_READINESS_CACHE_MS: String(CACHE_MS) } });
+    stack = await startStack({ worker: false, env: { API_READINESS_CACHE_MS: String(CACHE_MS) } });
   });
 
   afterEach(() => jest.restoreAllMocks());

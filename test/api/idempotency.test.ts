@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { renewalWorkflowId } from '../../workflows/contract';
-import { eventually } from '../support/stack';
-import { startApi, ApiStack } from './support/api-stack';
+import { eventually } from '../support/eventually';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 import {
   freshNationalId,
@@ -14,10 +14,10 @@ import {
 import { testPersonalData } from '../support/personal-data-keys';
 
 describe('Idempotency-Key on every POST', () => {
-  let stack: ApiStack;
+  let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
   });
 
   afterAll(async () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
-import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
-import { eventually } from '../support/stack';
+import { eventually } from '../support/eventually';
+import { citizenClient } from '../support/journeys';
+import { type SandboxStack, startStack } from '../support/stack';
 import { signedWebhook } from '../support/credentials';
 
 /**
@@ -17,9 +18,12 @@ describe('journeys over HTTP', () => {
 
   beforeAll(async () => {
     // Print jobs finish fast; the carrier never moves on its own: the test sends its events.
-    stack = await startSandboxStack({
-      SANDBOX_PRINT_CENTRE_DELAY_MS: '300',
-      SANDBOX_SAUDI_POST_STEP_DELAY_MS: String(24 * 3600 * 1000),
+    stack = await startStack({
+      sandboxes: true,
+      env: {
+        SANDBOX_PRINT_CENTRE_DELAY_MS: '300',
+        SANDBOX_SAUDI_POST_STEP_DELAY_MS: String(24 * 3600 * 1000),
+      },
     });
   });
 

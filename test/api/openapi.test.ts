@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { PROJECT_ROOT } from '../../src/config/paths';
-import { startApi, ApiStack } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 
 interface Operation {
   operationId: string;
@@ -13,11 +13,11 @@ interface Operation {
 }
 
 describe('OpenAPI', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   let served: { paths: Record<string, Record<string, Operation>>; components: { securitySchemes: object } };
 
   beforeAll(async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
     served = (await request(stack.http).get('/openapi.json').expect(200)).body;
   });
 

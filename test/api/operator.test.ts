@@ -8,12 +8,11 @@ import {
   SlaBreachedKey,
   StageDeadlineKey,
 } from '../../workflows/contract';
-import { eventually } from '../support/stack';
-import { startApi, ApiStack } from './support/api-stack';
+import { eventually } from '../support/eventually';
+import { IDLE_TASK_QUEUE, type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 import {
   freshNationalId,
-  IDLE_TASK_QUEUE,
   seedRenewal,
   seedShipment,
   signalsReceived,
@@ -22,13 +21,13 @@ import {
 } from './support/fixtures';
 
 describe('operator endpoints', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
   // An office code no other test uses, so filters see only this file's renewals.
   const office = 'TST-42';
 
   beforeAll(async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
   });
 
   afterAll(async () => {
@@ -168,11 +167,11 @@ describe('operator endpoints', () => {
 });
 
 describe('carrier envelope look-up', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   const carrier = bearer(tokenFor({ role: 'carrier', sub: 'courier-12' }));
 
   beforeAll(async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import {
   renewalWorkflowId,
   shipmentKey,
 } from '../../workflows/contract';
-import { startApi, ApiStack } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, signedWebhook, tokenFor } from '../support/credentials';
 import { freshNationalId, seedRenewal, seedShipment, signalsReceived, startIdleWorkflow } from './support/fixtures';
 
@@ -20,10 +20,10 @@ import { freshNationalId, seedRenewal, seedShipment, signalsReceived, startIdleW
  * the receipt and listed by GET /v1/operator/alerts and the renewal's trail.
  */
 describe('partner anomalies', () => {
-  let stack: ApiStack;
+  let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
   });
 
   afterAll(async () => {

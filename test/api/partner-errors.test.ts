@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { StubPartner } from '../support/stub-partner';
-import { startApi, ApiStack } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId, seedRenewal } from './support/fixtures';
 
@@ -11,12 +11,13 @@ import { freshNationalId, seedRenewal } from './support/fixtures';
  * refusal, never a 500 and never a Temporal failure type.
  */
 describe('partner failures seen by the API', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   let registry: StubPartner;
 
   beforeAll(async () => {
     registry = await StubPartner.start();
-    stack = await startApi({
+    stack = await startStack({
+      worker: false,
       env: { INTEGRATION_CIVIL_REGISTRY_MODE: 'http', INTEGRATION_CIVIL_REGISTRY_BASE_URL: registry.url },
     });
   });

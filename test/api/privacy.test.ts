@@ -2,13 +2,13 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { seedCitizen } from '../support/citizens';
-import { startApi, ApiStack } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, signedWebhook, tokenFor } from '../support/credentials';
 import { seedRenewal, uniqueKey } from './support/fixtures';
 
 /** Logs never hold national IDs, names, addresses or phone numbers; the audit trail names citizens by pseudonym. */
 describe('personal data in logs and records', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   const lines: string[] = [];
 
   beforeAll(async () => {
@@ -18,7 +18,7 @@ describe('personal data in logs and records', () => {
         done();
       },
     });
-    stack = await startApi({ logStream: capture });
+    stack = await startStack({ worker: false, api: { logStream: capture } });
   });
 
   afterAll(async () => {

@@ -3,9 +3,9 @@ import request from 'supertest';
 import { loadApiConfig } from '../../src/config/api';
 import type { Env } from '../../src/config/env';
 import { RateLimitHitsRepository } from '../../src/persistence/repositories/rate-limit-hits.repository';
-import { createDatabase } from '../support/sandbox-stack';
+import { createDatabase } from '../support/databases';
+import { type Stack, startStack } from '../support/stack';
 import { requireEnv } from '../support/temporal-test-env';
-import { startApi, ApiStack } from './support/api-stack';
 import { bearer, signedWebhook, tokenFor } from '../support/credentials';
 import { freshNationalId } from './support/fixtures';
 
@@ -26,8 +26,8 @@ const LIMITS: Env = {
  * suite's is shared with every other test file, whose callers would count too) spend one budget.
  */
 describe('rate limits shared across replicas', () => {
-  let a: ApiStack;
-  let b: ApiStack;
+  let a: Stack;
+  let b: Stack;
   /** The two replicas in turn, as a load balancer sends a caller's requests. */
   let turn = 0;
   const next = () => ((turn += 1) % 2 === 0 ? a : b).http;
@@ -35,7 +35,7 @@ describe('rate limits shared across replicas', () => {
   beforeAll(async () => {
     const databaseUrl = await createDatabase(requireEnv('DATABASE_URL'), `renewals_limits_${randomUUID().slice(0, 8)}`);
     const env = { ...LIMITS, DATABASE_URL: databaseUrl, API_TRUST_PROXY: 'loopback' };
-    [a, b] = await Promise.all([startApi({ env }), startApi({ env })]);
+    [a, b] = await Promise.all([startStack({ worker: false, env }), startStack({ worker: false, env })]);
   });
 
   afterAll(async () => {
@@ -147,11 +147,11 @@ describe('rate limits shared across replicas', () => {
 });
 
 describe('rate limits behind no trusted proxy', () => {
-  let stack: ApiStack;
+  let stack: Stack;
 
   beforeAll(async () => {
     const databaseUrl = await createDatabase(requireEnv('DATABASE_URL'), `renewals_limits_${randomUUID().slice(0, 8)}`);
-    stack = await startApi({ env: { ...LIMITS, DATABASE_URL: databaseUrl } });
+    stack = await startStack({ worker: false, env: { ...LIMITS, DATABASE_URL: databaseUrl } });
   });
 
   afterAll(() => stack?.stop());

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createParser } from 'eventsource-parser';
 import { seedCitizen } from '../support/citizens';
 import { PICKUP_ACCEPTANCE } from '../support/renewal-driver';
-import { citizenClient } from '../support/sandbox-stack';
-import { startStack, TestStack } from '../support/stack';
+import { citizenClient } from '../support/journeys';
+import { type Stack, startStack } from '../support/stack';
 
 /** Reads a server-sent event stream until `until` holds for an event's status, or it ends. */
 async function readStatuses(
@@ -41,7 +41,7 @@ async function readStatuses(
  * trigger), for the renewal's own citizen only.
  */
 describe('GET /v1/renewals/:id/events', () => {
-  let stack: TestStack;
+  let stack: Stack;
   let baseUrl: string;
 
   beforeAll(async () => {

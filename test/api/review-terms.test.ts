@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DEFAULT_POLICY } from '../../src/config/policy';
 import { seedCitizen } from '../support/citizens';
-import { startApi, ApiStack } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 import { uniqueKey } from './support/fixtures';
 
@@ -15,14 +15,14 @@ describe('review terms after a configuration change', () => {
     POLICY_POSTAGE_SAR: '40',
     POLICY_REQUIRED_PLEDGES: 'DATA_ACCURACY,OLD_PASSPORT_SURRENDER,LOSS_REPORTING,BIOMETRICS_CONSENT',
   };
-  let stack: ApiStack | undefined;
+  let stack: Stack | undefined;
 
   afterAll(async () => {
     await stack?.stop();
     for (const name of Object.keys(CHANGED)) delete process.env[name];
   });
 
-  async function startRenewal(api: ApiStack) {
+  async function startRenewal(api: Stack) {
     const person = await seedCitizen(api.db);
     const citizen = bearer(tokenFor({ role: 'citizen', sub: person.nationalId }));
     const created = await request(api.http)
@@ -33,7 +33,7 @@ describe('review terms after a configuration change', () => {
     return { renewalId: created.body.renewalId as string, citizen };
   }
 
-  const review = async (api: ApiStack, renewal: { renewalId: string; citizen: Record<string, string> }) => {
+  const review = async (api: Stack, renewal: { renewalId: string; citizen: Record<string, string> }) => {
     const response = await request(api.http)
       .get(`/v1/renewals/${renewal.renewalId}/review`)
       .set(renewal.citizen)
@@ -42,7 +42,7 @@ describe('review terms after a configuration change', () => {
   };
 
   it('keeps showing a renewal its own terms, and gives a renewal started after the change the new ones', async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
     const before = await startRenewal(stack);
     const originalTerms = { requiredPledgeIds: DEFAULT_POLICY.requiredPledgeIds, fees: DEFAULT_POLICY.fees };
     expect(await review(stack, before)).toEqual(originalTerms);
@@ -50,7 +50,7 @@ describe('review terms after a configuration change', () => {
 
     // The API restarts with a new fee, a new postage and a new required pledge for new renewals.
     Object.assign(process.env, CHANGED);
-    stack = await startApi();
+    stack = await startStack({ worker: false });
     expect(await review(stack, before)).toEqual(originalTerms);
 
     const after = await startRenewal(stack);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { AdminListener } from '../../src/api/admin/admin-listener';
 import { productionEnv } from '../support/production-env';
-import { startApi, ApiStack } from './support/api-stack';
+import { startStack, type Stack } from '../support/stack';
 
 const POLICY =
   "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;connect-src 'self';" +
@@ -9,10 +9,10 @@ const POLICY =
 
 /** helmet's headers on every answer of the API, as production serves them: success, refusal, 404, page, admin. */
 describe('security headers', () => {
-  let stack: ApiStack;
+  let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startApi({ env: { ...(await productionEnv()), ADMIN_PORT: '0' } });
+    stack = await startStack({ worker: false, env: { ...(await productionEnv()), ADMIN_PORT: '0' } });
   });
 
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import { renewalWorkflowId, statusQuery } from '../../workflows/contract';
 import { RenewalStatusView } from '../../src/api/renewals/dto/renewal-status.view';
 import { seedCitizen } from '../support/citizens';
-import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+import { citizenClient } from '../support/journeys';
+import { type SandboxStack, startStack } from '../support/stack';
 
 /**
  * `GET /v1/renewals/:id/status` is answered from PostgreSQL, which every
@@ -13,7 +14,7 @@ describe('the status view, from the read model', () => {
 
   beforeAll(async () => {
     // The print centre takes its time: the renewal waits in AWAITING_PAYMENT and PRINTING long enough to sample.
-    stack = await startSandboxStack({ SANDBOX_PRINT_CENTRE_DELAY_MS: '60000' });
+    stack = await startStack({ sandboxes: true, env: { SANDBOX_PRINT_CENTRE_DELAY_MS: '60000' } });
   });
 
   afterAll(async () => {

@@ -1,16 +1,16 @@
 import request from 'supertest';
 import { renewalWorkflowId } from '../../workflows/contract';
-import { startApi, ApiStack } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId, seedRenewal, seedShipment, startIdleWorkflow, uniqueKey } from './support/fixtures';
 
 /** What Temporal answers becomes a problem a client can act on, never a hang or a 500. */
 describe('Temporal outcomes as problems', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
 
   beforeAll(async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
   });
 
   afterAll(async () => {

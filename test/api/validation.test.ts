@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startApi, ApiStack } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId, seedRenewal, uniqueKey } from './support/fixtures';
 import { testPersonalData } from '../support/personal-data-keys';
@@ -9,7 +9,7 @@ import { testPersonalData } from '../support/personal-data-keys';
  * match the OpenAPI document, a 422 when it does but breaks a rule the document cannot express (or a 413).
  */
 describe('validation', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   let nationalId: string;
   let citizen: Record<string, string>;
   let renewalId: string;
@@ -17,7 +17,7 @@ describe('validation', () => {
   const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
 
   beforeAll(async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
     nationalId = freshNationalId();
     citizen = bearer(tokenFor({ role: 'citizen', sub: nationalId }));
     renewalId = await seedRenewal(stack.db, { nationalId });

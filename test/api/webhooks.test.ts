@@ -4,7 +4,7 @@ import { createPersistence } from '../../src/persistence/persistence';
 import { testPersonalData } from '../support/personal-data-keys';
 import { billKey, envelopeBarcode, printJobKey, shipmentKey } from '../../workflows/contract';
 import { testDataConverter } from '../support/payload-keys';
-import { startApi, ApiStack } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { signedWebhook, SignedWebhook } from '../support/credentials';
 import { freshNationalId, seedRenewal, seedShipment, signalsReceived, startIdleWorkflow } from './support/fixtures';
 
@@ -14,10 +14,10 @@ import { freshNationalId, seedRenewal, seedShipment, signalsReceived, startIdleW
  * "changed nothing" is checked where it matters.
  */
 describe('signed webhooks', () => {
-  let stack: ApiStack;
+  let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startApi();
+    stack = await startStack({ worker: false });
   });
 
   afterAll(async () => {

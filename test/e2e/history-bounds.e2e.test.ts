@@ -1,8 +1,9 @@
 import { temporal } from '@temporalio/proto';
 import { SEED_PEOPLE, SEEDED } from '../../dev/sandboxes/seed-people';
 import { renewalWorkflowId } from '../../workflows/contract';
-import { citizenClient, handOverAtCounter, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
-import { eventually } from '../support/stack';
+import { eventually } from '../support/eventually';
+import { citizenClient, handOverAtCounter } from '../support/journeys';
+import { type SandboxStack, startStack } from '../support/stack';
 
 /**
  * The two happy paths through the real API, worker and partner sandboxes on
@@ -23,9 +24,12 @@ describe('the happy paths: history length, and the SMS on the way', () => {
   let stack: SandboxStack;
 
   beforeAll(async () => {
-    stack = await startSandboxStack({
-      SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
-      SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
+    stack = await startStack({
+      sandboxes: true,
+      env: {
+        SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
+        SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
+      },
     });
   });
 

@@ -11,7 +11,7 @@ import { startRenewalWorker } from '../../src/worker/worker';
 import { HOUSEKEEPING_WORKFLOW_TYPE, housekeepingScheduleId } from '../../workflows/contract';
 import { testConfiguration, testSandboxConfig } from '../support/config';
 import { testDataConverter } from '../support/payload-keys';
-import { eventually } from '../support/stack';
+import { eventually } from '../support/eventually';
 import { installQuietRuntime } from '../support/temporal-test-env';
 
 /**

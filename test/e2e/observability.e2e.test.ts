@@ -3,11 +3,10 @@ import request from 'supertest';
 import { SEED_PEOPLE, SEEDED, type SeedPerson } from '../../dev/sandboxes/seed-people';
 import { createLogger } from '../../src/telemetry/logger';
 import { createApiMetrics, createWorkerMetrics } from '../../src/telemetry/metrics';
-import type { MetricsServer } from '../../src/worker/metrics-server';
 import { RENEWAL_WORKFLOW_TYPE, renewalWorkflowId } from '../../workflows/contract';
-import { sandboxJourneys } from '../support/sandbox-journeys';
-import { type ObservedStack, personalDataInLogs, startObservedStack } from '../support/observed-stack';
-import type { SandboxStack } from '../support/sandbox-stack';
+import { sandboxJourneys } from '../support/journeys';
+import { personalDataInLogs } from '../support/personal-data';
+import { type ObservedStack, startStack } from '../support/stack';
 
 /**
  * What an operator sees of a renewal outside the Temporal UI: the log lines of
@@ -28,19 +27,20 @@ describe('logs and metrics of a renewal', () => {
   const logger = createLogger({ logLevel: 'debug', logFormat: 'json', stream: capture });
   const apiMetrics = createApiMetrics();
   const workerMetrics = createWorkerMetrics();
-  let stack: SandboxStack;
-  let metricsServer: MetricsServer;
-  let observed: ObservedStack;
+  let stack: ObservedStack;
   const person: SeedPerson = SEED_PEOPLE.find(({ nationalId }) => nationalId === SEEDED.validPassport)!;
   let renewalId: string;
 
   beforeAll(async () => {
-    observed = await startObservedStack(logger, { api: apiMetrics, worker: workerMetrics });
-    ({ stack, metricsServer } = observed);
+    stack = await startStack({
+      sandboxes: true,
+      env: { SANDBOX_PRINT_CENTRE_DELAY_MS: '200' },
+      observe: { logger, apiMetrics, workerMetrics },
+    });
     renewalId = await sandboxJourneys(stack).pickupRenewal(person, { wrongPassportFirst: true });
   }, 180_000);
 
-  afterAll(() => observed?.stop());
+  afterAll(() => stack?.stop());
 
   it('names the renewal on every line about it, from the API and the worker, and the citizen on none', () => {
     const workflowId = renewalWorkflowId(renewalId);
@@ -61,7 +61,7 @@ describe('logs and metrics of a renewal', () => {
   });
 
   it('serves the business and Temporal SDK metrics at the worker’s /metrics', async () => {
-    const text = (await request(`http://127.0.0.1:${metricsServer.port}`).get('/metrics').expect(200)).text;
+    const text = (await request(`http://127.0.0.1:${stack.metricsServer.port}`).get('/metrics').expect(200)).text;
     console.log(metricLines(text, /^(temporal_workflow_completed|partner_call_failures_total|renewal_)/));
     const renewalsCompleted = value(text, 'temporal_workflow_completed', { workflow_type: RENEWAL_WORKFLOW_TYPE });
     expect(renewalsCompleted).toBeGreaterThanOrEqual(1);

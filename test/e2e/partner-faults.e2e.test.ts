@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
-import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
-import { eventually } from '../support/stack';
+import { eventually } from '../support/eventually';
+import { citizenClient } from '../support/journeys';
+import { type SandboxStack, startStack } from '../support/stack';
 import { renewalWorkflowId, STANDARD_PLEDGE_IDS } from '../../workflows/contract';
 import { signedWebhook } from '../support/credentials';
 
@@ -41,10 +42,13 @@ describe('renewals through faulty partner systems', () => {
   }
 
   it('with every envelope lost: loss, reissue, loss, reissue, then pickup at the office — no manual step', async () => {
-    stack = await startSandboxStack({
-      SANDBOX_SAUDI_POST_LOSS_PROBABILITY: '1',
-      SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
-      SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
+    stack = await startStack({
+      sandboxes: true,
+      env: {
+        SANDBOX_SAUDI_POST_LOSS_PROBABILITY: '1',
+        SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
+        SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
+      },
     });
     const person = await seedCitizen(stack.db, { subscribedToWasel: true });
     const citizen = citizenClient(stack, person);
@@ -144,14 +148,17 @@ describe('renewals through faulty partner systems', () => {
         '0.3',
       ]),
     );
-    stack = await startSandboxStack({
-      ...faults,
-      SANDBOX_SAUDI_POST_LOSS_PROBABILITY: '0',
-      SANDBOX_SAUDI_POST_FAILED_ATTEMPT_PROBABILITY: '0',
-      // Fast carrier steps: events often reach us while a faulty dispatch is still being retried, before we
-      // know the tracking number. They are placed by the shipment key the carrier echoes.
-      SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
-      SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
+    stack = await startStack({
+      sandboxes: true,
+      env: {
+        ...faults,
+        SANDBOX_SAUDI_POST_LOSS_PROBABILITY: '0',
+        SANDBOX_SAUDI_POST_FAILED_ATTEMPT_PROBABILITY: '0',
+        // Fast carrier steps: events often reach us while a faulty dispatch is still being retried, before we
+        // know the tracking number. They are placed by the shipment key the carrier echoes.
+        SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
+        SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
+      },
     });
     const people = await Promise.all(
       Array.from({ length: 20 }, () => seedCitizen(stack.db, { subscribedToWasel: true })),
@@ -191,7 +198,7 @@ describe('renewals through faulty partner systems', () => {
   }, 600_000);
 
   it('a permanent partner error (malformed Wasel address) ends FAILED with its type, visible to the citizen', async () => {
-    stack = await startSandboxStack({ SANDBOX_PRINT_CENTRE_DELAY_MS: '200' });
+    stack = await startStack({ sandboxes: true, env: { SANDBOX_PRINT_CENTRE_DELAY_MS: '200' } });
     const person = await seedCitizen(stack.db, { subscribedToWasel: true });
     await stack.db.query(`UPDATE sandbox.wasel_subscriptions SET postal_code = '99999' WHERE national_id = $1`, [
       person.nationalId,

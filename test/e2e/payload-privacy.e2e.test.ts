@@ -2,11 +2,11 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import request from 'supertest';
 import { SEED_PEOPLE, SEEDED } from '../../dev/sandboxes/seed-people';
 import type { SeedPerson } from '../../dev/sandboxes/seed-people';
-import { withCheckDigit } from '../../src/domain/national-id';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { isCoreMarkerData, payloadsIn } from '../support/history-payloads';
-import { personalDataOf } from '../support/observed-stack';
-import { citizenClient, handOverAtCounter, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+import { sandboxJourneys } from '../support/journeys';
+import { personalDataOf } from '../support/personal-data';
+import { type SandboxStack, startStack } from '../support/stack';
 
 interface PayloadJson {
   metadata: Record<string, string>;
@@ -25,9 +25,12 @@ describe('encrypted workflow payloads, over real histories', () => {
   const operator = () => stack.auth({ role: 'operator', sub: 'ops-1' });
 
   beforeAll(async () => {
-    stack = await startSandboxStack({
-      SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
-      SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
+    stack = await startStack({
+      sandboxes: true,
+      env: {
+        SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
+        SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200',
+      },
     });
   });
 
@@ -38,32 +41,6 @@ describe('encrypted workflow payloads, over real histories', () => {
   const seeded = (nationalId: string): SeedPerson => SEED_PEOPLE.find((person) => person.nationalId === nationalId)!;
 
   const personalData = personalDataOf;
-
-  async function renew(person: SeedPerson, delivery: object): Promise<string> {
-    const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });
-    const renewalId = await citizen.startAndAccept(delivery);
-    const bill = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
-    await stack.sandboxControl(`/sadad/bills/${bill.billNumber}/payment`);
-    return renewalId;
-  }
-
-  async function pickupRenewal(person: SeedPerson): Promise<string> {
-    const renewalId = await renew(person, { method: 'PICKUP', officeId: 'RUH-01' });
-    const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });
-    await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
-    const oldPassport = person.passports.find((passport) => passport.status === 'VALID')!.passportNumber;
-    await handOverAtCounter(stack, renewalId, oldPassport);
-    await citizen.waitForStage(renewalId, 'COMPLETED');
-    return renewalId;
-  }
-
-  async function postRenewal(person: SeedPerson): Promise<string> {
-    const renewalId = await renew(person, { method: 'POST' });
-    // The Saudi Post sandbox carries the envelope to the door by itself and reports each step by webhook.
-    const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });
-    await citizen.waitForStage(renewalId, 'COMPLETED', 90_000);
-    return renewalId;
-  }
 
   /** The raw history as the Temporal server stores it, in its JSON form (payload bytes in base64). */
   async function storedHistory(renewalId: string) {
@@ -86,8 +63,8 @@ describe('encrypted workflow payloads, over real histories', () => {
     request(stack.http).post('/codec/decode').set(headers).send({ payloads });
 
   const journeys: Array<[string, string, (person: SeedPerson) => Promise<string>]> = [
-    ['pickup', SEEDED.validPassport, pickupRenewal],
-    ['post', withCheckDigit('107733019'), postRenewal],
+    ['pickup', SEEDED.validPassport, (person) => sandboxJourneys(stack).pickupRenewal(person)],
+    ['post', SEEDED.prefersEnglish, (person) => sandboxJourneys(stack).postRenewal(person)],
   ];
 
   it.each(journeys)(

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { SEED_PEOPLE, SEEDED, type SeedPerson } from '../../dev/sandboxes/seed-people';
 import { housekeepingScheduleId } from '../../workflows/contract';
-import { personalDataOf } from '../support/observed-stack';
+import { personalDataOf } from '../support/personal-data';
 import { testPersonalData } from '../support/personal-data-keys';
 import { findInProductTables, productTextColumns } from '../support/personal-data-scan';
-import { citizenClient, handOverAtCounter, type SandboxStack, startSandboxStack } from '../support/sandbox-stack';
-import { eventually } from '../support/stack';
+import { eventually } from '../support/eventually';
+import { citizenClient, handOverAtCounter } from '../support/journeys';
+import { type SandboxStack, startStack } from '../support/stack';
 
 /**
  * What PostgreSQL keeps of a citizen, over whole renewals through the real API, worker and partner sandboxes (on
@@ -24,7 +25,10 @@ describe('personal data at rest, over whole renewals', () => {
   const renewals: Array<{ person: SeedPerson; renewalId: string; newPassportNumber: string }> = [];
 
   beforeAll(async () => {
-    stack = await startSandboxStack({ SANDBOX_PRINT_CENTRE_DELAY_MS: '200', SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200' });
+    stack = await startStack({
+      sandboxes: true,
+      env: { SANDBOX_PRINT_CENTRE_DELAY_MS: '200', SANDBOX_SAUDI_POST_STEP_DELAY_MS: '200' },
+    });
   });
 
   afterAll(async () => {
@@ -35,7 +39,7 @@ describe('personal data at rest, over whole renewals', () => {
   const needles = (person: SeedPerson) => [...personalDataOf(person), ...person.passports.map((p) => p.passportNumber)];
 
   async function renew(person: SeedPerson, delivery: object): Promise<string> {
-    const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });
+    const citizen = citizenClient(stack, person);
     const auth = stack.auth({ role: 'citizen', sub: person.nationalId });
     const key = randomUUID();
     const create = () =>
@@ -79,7 +83,7 @@ describe('personal data at rest, over whole renewals', () => {
 
   it('a pickup and a home delivery leave no personal data in clear in any table, the national ID encrypted', async () => {
     const pickup = await renew(pickupPerson, { method: 'PICKUP', officeId: 'RUH-01' });
-    const atCounter = citizenClient(stack, { nationalId: pickupPerson.nationalId, passportNumber: '', mobile: '' });
+    const atCounter = citizenClient(stack, pickupPerson);
     await atCounter.waitForStage(pickup, 'READY_FOR_PICKUP');
     const clerk = stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
     // The clerk finds the citizen by national ID in the body, and a look-up that finds nothing is on the trail.
@@ -94,11 +98,7 @@ describe('personal data at rest, over whole renewals', () => {
     await atCounter.waitForStage(pickup, 'COMPLETED');
 
     const post = await renew(postPerson, { method: 'POST' });
-    await citizenClient(stack, { nationalId: postPerson.nationalId, passportNumber: '', mobile: '' }).waitForStage(
-      post,
-      'COMPLETED',
-      90_000,
-    );
+    await citizenClient(stack, postPerson).waitForStage(post, 'COMPLETED', 90_000);
     renewals.push(
       { person: pickupPerson, renewalId: pickup, newPassportNumber: await newPassportOf(pickup) },
       { person: postPerson, renewalId: post, newPassportNumber: await newPassportOf(post) },

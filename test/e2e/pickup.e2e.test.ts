@@ -4,8 +4,8 @@ import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { testPersonalData } from '../support/personal-data-keys';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { seedCitizen } from '../support/citizens';
-import { SandboxStack, startSandboxStack } from '../support/sandbox-stack';
-import { eventually } from '../support/stack';
+import { eventually } from '../support/eventually';
+import { type SandboxStack, startStack } from '../support/stack';
 
 /**
  * The pickup path over HTTP, through the real API, Temporal dev server, worker and PostgreSQL, with the
@@ -15,7 +15,7 @@ describe('pickup at the counter, end to end', () => {
   let stack: SandboxStack;
 
   beforeAll(async () => {
-    stack = await startSandboxStack({ SANDBOX_PRINT_CENTRE_DELAY_MS: '200' });
+    stack = await startStack({ sandboxes: true, env: { SANDBOX_PRINT_CENTRE_DELAY_MS: '200' } });
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config/paths';
 import { requireEnv } from '../support/temporal-test-env';
-import { SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+import { type SandboxStack, startStack } from '../support/stack';
 import { ensureBuilt, runBash } from '../support/shell';
 
 /** The shell block of the README's "Try it", exactly as a reader would paste it. */
@@ -24,11 +24,14 @@ describe('README: Try it', () => {
 
   beforeAll(async () => {
     ensureBuilt();
-    stack = await startSandboxStack({
-      SANDBOX_PRINT_CENTRE_DELAY_MS: '300',
-      // Slow enough that the operator's loss declaration, made as the envelope leaves, reaches the carrier
-      // before it would have delivered, even on a loaded machine (the demo's default stack uses 5 s).
-      SANDBOX_SAUDI_POST_STEP_DELAY_MS: '3000',
+    stack = await startStack({
+      sandboxes: true,
+      env: {
+        SANDBOX_PRINT_CENTRE_DELAY_MS: '300',
+        // Slow enough that the operator's loss declaration, made as the envelope leaves, reaches the carrier
+        // before it would have delivered, even on a loaded machine (the demo's default stack uses 5 s).
+        SANDBOX_SAUDI_POST_STEP_DELAY_MS: '3000',
+      },
     });
   });
 

@@ -6,11 +6,10 @@ import { PROJECT_ROOT } from '../../src/config/paths';
 import { SEED_PEOPLE, SEEDED, type SeedPerson } from '../../dev/sandboxes/seed-people';
 import { createLogger } from '../../src/telemetry/logger';
 import { createApiMetrics, createWorkerMetrics } from '../../src/telemetry/metrics';
-import type { MetricsServer } from '../../src/worker/metrics-server';
 import { renewalWorkflowId } from '../../workflows/contract';
-import { sandboxJourneys } from '../support/sandbox-journeys';
-import { type ObservedStack, personalDataOf, startObservedStack } from '../support/observed-stack';
-import { citizenClient, type SandboxStack } from '../support/sandbox-stack';
+import { citizenClient, sandboxJourneys } from '../support/journeys';
+import { personalDataOf } from '../support/personal-data';
+import { type ObservedStack, startStack } from '../support/stack';
 import { ensureBuilt, runBash } from '../support/shell';
 import { requireEnv } from '../support/temporal-test-env';
 
@@ -30,21 +29,22 @@ describe('docs/runbook.md', () => {
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
   const logger = createLogger({ logLevel: 'warn', logFormat: 'json', stream: quiet });
   const person: SeedPerson = SEED_PEOPLE.find(({ nationalId }) => nationalId === SEEDED.validPassport)!;
-  let stack: SandboxStack;
-  let metricsServer: MetricsServer;
-  let observed: ObservedStack;
+  let stack: ObservedStack;
   let renewalId: string;
 
   beforeAll(async () => {
     ensureBuilt();
-    observed = await startObservedStack(logger, { api: createApiMetrics(), worker: createWorkerMetrics() });
-    ({ stack, metricsServer } = observed);
+    stack = await startStack({
+      sandboxes: true,
+      env: { SANDBOX_PRINT_CENTRE_DELAY_MS: '200' },
+      observe: { logger, apiMetrics: createApiMetrics(), workerMetrics: createWorkerMetrics() },
+    });
     renewalId = await sandboxJourneys(stack).renewAndPay(person, { method: 'PICKUP', officeId: 'RUH-01' });
-    const citizen = citizenClient(stack, { nationalId: person.nationalId, passportNumber: '', mobile: person.mobile });
+    const citizen = citizenClient(stack, person);
     await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
   }, 180_000);
 
-  afterAll(() => observed?.stop());
+  afterAll(() => stack?.stop());
 
   it("gives the Temporal UI the renewal's summary, details, current details and activity summaries", async () => {
     const handle = stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId));
@@ -86,7 +86,7 @@ describe('docs/runbook.md', () => {
       ...process.env,
       PORT: new URL(stack.baseUrl).port,
       EMBEDDED_TEMPORAL_PORT: requireEnv('TEMPORAL_ADDRESS').split(':').at(-1),
-      WORKER_METRICS_PORT: String(metricsServer.port),
+      WORKER_METRICS_PORT: String(stack.metricsServer.port),
       RENEWAL_ID: renewalId,
       DATABASE_URL: stack.config.databaseUrl,
     };

@@ -10,9 +10,9 @@ import { startTracing, type Tracing } from '../../src/telemetry/tracing';
 import { TRACING_WORKFLOW_INTERCEPTOR_MODULES } from '../../src/worker/tracing';
 import { WORKFLOWS_PATH } from '../../src/worker/worker';
 import { testDataConverter } from '../support/payload-keys';
-import { sandboxJourneys } from '../support/sandbox-journeys';
-import { type SandboxStack, startSandboxStack } from '../support/sandbox-stack';
-import { eventually } from '../support/stack';
+import { eventually } from '../support/eventually';
+import { sandboxJourneys } from '../support/journeys';
+import { type SandboxStack, startStack } from '../support/stack';
 
 /**
  * OpenTelemetry from the API request through the workflow to the activity and
@@ -39,7 +39,12 @@ describe('tracing a renewal', () => {
     });
     bundlePath = join(mkdtempSync(join(tmpdir(), 'traced-bundle-')), 'workflow-bundle.js');
     writeFileSync(bundlePath, bundle.code);
-    stack = await startSandboxStack({ WORKFLOW_BUNDLE_PATH: bundlePath }, { tracing: true }, { tracing });
+    stack = await startStack({
+      sandboxes: true,
+      env: { WORKFLOW_BUNDLE_PATH: bundlePath },
+      api: { tracing: true },
+      workerTelemetry: { tracing },
+    });
   }, 180_000);
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import type { AccessClaims } from '../../src/api/auth/principal';
 import { webhookSecretVariable } from '../../src/config/webhook-secrets';
 import { WEBHOOK_PARTNERS } from '../../workflows/contract';
 import { seedCitizen } from '../support/citizens';
-import { SandboxStack, startSandboxStack } from '../support/sandbox-stack';
+import { type SandboxStack, startStack } from '../support/stack';
 import { ensureSchemathesis, type Schemathesis } from './schemathesis';
 
 const FUZZ_DIR = __dirname;
@@ -103,7 +103,7 @@ describe('the API matches its OpenAPI document (schemathesis, all checks)', () =
     const found = ensureSchemathesis();
     if (found instanceof Error) throw found;
     schemathesis = found;
-    stack = await startSandboxStack({ API_RATE_LIMIT_CITIZEN: '100000' });
+    stack = await startStack({ sandboxes: true, env: { API_RATE_LIMIT_CITIZEN: '100000' } });
     served = countServed(stack);
     citizenId = (await seedCitizen(stack.db, { subscribedToWasel: true })).nationalId;
   }, 300_000); // a first run installs schemathesis from PyPI

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { openDataSource, runMigrations } from '../../src/persistence/data-source';
-import { createEmptyDatabase, tablesOf } from '../support/sandbox-stack';
+import { createEmptyDatabase, tablesOf } from '../support/databases';
 import { requireEnv } from '../support/temporal-test-env';
 
 /** The product's tables: what its migrations create, and all they create. */

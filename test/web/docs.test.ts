@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { AdminListener } from '../../src/api/admin/admin-listener';
-import { startApi, type ApiStack } from '../api/support/api-stack';
+import { startStack, type Stack } from '../support/stack';
 import { productionEnv } from '../support/production-env';
 import { cspViolations, launchChromium, screenshot } from './support/browser';
 
@@ -9,12 +9,12 @@ import { cspViolations, launchChromium, screenshot } from './support/browser';
  * it renders every operation of the document, and the policy refuses nothing it does.
  */
 describe('Swagger UI in a browser', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   let browser: Browser;
 
   beforeAll(async () => {
     browser = await launchChromium();
-    stack = await startApi({ env: { ...(await productionEnv()), ADMIN_PORT: '0' } });
+    stack = await startStack({ worker: false, env: { ...(await productionEnv()), ADMIN_PORT: '0' } });
   });
 
   afterAll(async () => {

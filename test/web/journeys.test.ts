@@ -3,8 +3,9 @@ import { seededCitizenIdentities } from '../../dev/sandboxes/dev-identities';
 import { type DeliveryMethod, renewalWorkflowId } from '../../workflows/contract';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
 import { POST_ACCEPTANCE } from '../support/renewal-driver';
-import { citizenClient, SandboxStack, startSandboxStack } from '../support/sandbox-stack';
-import { eventually } from '../support/stack';
+import { eventually } from '../support/eventually';
+import { citizenClient } from '../support/journeys';
+import { type SandboxStack, startStack } from '../support/stack';
 import {
   buildPagesForTest,
   checkInBothLanguages,
@@ -34,8 +35,9 @@ describe('pages in a browser', () => {
   beforeAll(async () => {
     const assetsDir = await buildPagesForTest();
     browser = await launchChromium();
-    stack = await startSandboxStack(
-      {
+    stack = await startStack({
+      sandboxes: true,
+      env: {
         SANDBOX_PRINT_CENTRE_DELAY_MS: '300',
         SANDBOX_SAUDI_POST_STEP_DELAY_MS: '1000',
         // Short, so an envelope the carrier stops moving is past its deadline within seconds.
@@ -43,8 +45,8 @@ describe('pages in a browser', () => {
         TEMPORAL_UI_URL,
         PAGES_ASSETS_DIR: assetsDir,
       },
-      { pages: { devSignIn: { citizens: seededCitizenIdentities() } } },
-    );
+      api: { pages: { devSignIn: { citizens: seededCitizenIdentities() } } },
+    });
   });
 
   afterAll(async () => {

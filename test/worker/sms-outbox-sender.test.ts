@@ -16,8 +16,8 @@ import { SmsOutboxSender } from '../../src/worker/sms-outbox-sender';
 import type { CitizenNotice, NoticeParams } from '../../workflows/contract';
 import { seedCitizen, type SeededCitizen } from '../support/citizens';
 import { testSandboxConfig } from '../support/config';
-import { createDatabase } from '../support/sandbox-stack';
-import { eventually } from '../support/stack';
+import { createDatabase } from '../support/databases';
+import { eventually } from '../support/eventually';
 import { requireEnv } from '../support/temporal-test-env';
 
 const FAST: SmsSenderConfig = {

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config/paths';
 import { partnerHttpEnv } from '../../dev/sandboxes/http/server';
 import { WORKER_NODE_FLAGS } from '../../src/worker/heap';
-import { createDatabase } from '../support/sandbox-stack';
-import { eventually } from '../support/stack';
+import { createDatabase } from '../support/databases';
+import { eventually } from '../support/eventually';
 import { requireEnv } from '../support/temporal-test-env';
 
 /**

@@ -5,6 +5,7 @@ import { DEFAULT_POLICY } from '../../../src/config/policy';
 import { withCheckDigit } from '../../../src/domain/national-id';
 import { createPersistence } from '../../../src/persistence/persistence';
 import { testPersonalData } from '../../support/personal-data-keys';
+import { IDLE_TASK_QUEUE } from '../../support/stack';
 import {
   type DeliveryMethod,
   envelopeBarcode,
@@ -59,9 +60,6 @@ export async function seedShipment(db: DataSource, renewalId: string): Promise<s
   });
   return trackingNumber;
 }
-
-/** No worker polls this queue: a workflow started here only collects what it is sent, in its history. */
-export const IDLE_TASK_QUEUE = 'api-tests-no-worker';
 
 export async function startIdleWorkflow(temporal: Client, renewalId: string): Promise<void> {
   await temporal.workflow.start(RENEWAL_WORKFLOW_TYPE, {

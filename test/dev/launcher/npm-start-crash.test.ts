@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../../../src/config/paths';
 import { PidFiles } from '../../../dev/launcher/pid-files';
 import { isAlive, waitForExit } from '../../../dev/launcher/process-info';
 import { freePort } from '../../../src/worker/free-port';
-import { eventually } from '../../support/stack';
+import { eventually } from '../../support/eventually';
 import { requireEnv } from '../../support/temporal-test-env';
 
 /**

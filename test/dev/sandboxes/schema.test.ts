@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { openSandboxDataSource, runSandboxMigrations, SANDBOX_SCHEMA } from '../../../dev/sandboxes/database';
 import { SEED_PEOPLE } from '../../../dev/sandboxes/seed-people';
-import { createEmptyDatabase, tablesOf } from '../../support/sandbox-stack';
+import { createEmptyDatabase, tablesOf } from '../../support/databases';
 import { requireEnv } from '../../support/temporal-test-env';
 
 /** The partner simulator's own data: its schema, its migration history, its seed, nothing of the product's. */
