@@ -16,6 +16,13 @@ import { createIntegrations } from '../../../src/wiring/integrations';
 import { WORKER_NODE_FLAGS } from '../../../src/worker/heap';
 import { NODE24_VERSION } from '../../../dev/tools/node24';
 import { RENEWAL_SEARCH_ATTRIBUTES, RENEWAL_TASK_QUEUE } from '../../../workflows/contract';
+import {
+  type Interpolation,
+  interpolateDeep,
+  isObject,
+  type Json,
+  type JsonObject,
+} from '../../../dev/tools/compose-interpolation';
 
 /**
  * No Docker engine runs where the tests run, so the production-like topology
@@ -28,112 +35,6 @@ const COMPOSE_TEXT = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')
 const DOCKERFILE_TEXT = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
 /** The comment block above the first key: the file's documentation, variables included. */
 const HEADER = COMPOSE_TEXT.slice(0, COMPOSE_TEXT.search(/^[^#\s]/m));
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// ---------------------------------------------------------------------------
-// Compose variable interpolation: `$$` escapes a dollar, `${VAR}`, `$VAR`,
-// `${VAR:-default}`, `${VAR-default}`, `${VAR:?error}`, `${VAR?error}`,
-// `${VAR:+alt}`, `${VAR+alt}`. Defaults may nest further interpolations.
-// ---------------------------------------------------------------------------
-
-interface Interpolation {
-  name: string;
-  /** `:-`, `-`, `:?`, `?`, `:+`, `+`, or '' for a bare `${VAR}` / `$VAR`. */
-  operator: string;
-}
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
-
-/** Resolves `text` as Compose would with the given environment, reporting each variable it meets. */
-function interpolate(text: string, env: Record<string, string>, seen: Interpolation[] = []): string {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const char = text[i];
-    if (char !== '$') {
-      out += char;
-      i += 1;
-      continue;
-    }
-    const next = text[i + 1];
-    if (next === '$') {
-      out += '$';
-      i += 2;
-      continue;
-    }
-    if (next === '{') {
-      let depth = 1;
-      let end = i + 2;
-      while (end < text.length && depth > 0) {
-        if (text[end] === '{') depth += 1;
-        if (text[end] === '}') depth -= 1;
-        end += 1;
-      }
-      if (depth !== 0) throw new Error(`Unterminated interpolation in ${JSON.stringify(text)}`);
-      const body = text.slice(i + 2, end - 1);
-      const name = NAME.exec(body)?.[0];
-      if (!name) throw new Error(`Invalid interpolation \${${body}} in ${JSON.stringify(text)}`);
-      const rest = body.slice(name.length);
-      const operator = /^(:-|-|:\?|\?|:\+|\+)?/.exec(rest)?.[0] ?? '';
-      if (rest !== '' && operator === '') throw new Error(`Invalid interpolation \${${body}}`);
-      const argument = rest.slice(operator.length);
-      seen.push({ name, operator });
-      const value = env[name];
-      const isSet = value !== undefined;
-      const isNonEmpty = isSet && value !== '';
-      switch (operator) {
-        case ':-':
-          out += isNonEmpty ? value : interpolate(argument, env, seen);
-          break;
-        case '-':
-          out += isSet ? value : interpolate(argument, env, seen);
-          break;
-        case ':?':
-        case '?':
-          if (operator === ':?' ? !isNonEmpty : !isSet) throw new Error(`${name} is required: ${argument}`);
-          out += value;
-          break;
-        case ':+':
-          out += isNonEmpty ? interpolate(argument, env, seen) : '';
-          break;
-        case '+':
-          out += isSet ? interpolate(argument, env, seen) : '';
-          break;
-        default:
-          out += value ?? '';
-      }
-      i = end;
-      continue;
-    }
-    const bare = NAME.exec(text.slice(i + 1))?.[0];
-    if (bare) {
-      seen.push({ name: bare, operator: '' });
-      out += env[bare] ?? '';
-      i += 1 + bare.length;
-      continue;
-    }
-    // A lone `$` is kept as is.
-    out += '$';
-    i += 1;
-  }
-  return out;
-}
-
-/** Compose interpolates values, never keys. */
-function interpolateDeep(value: Json, env: Record<string, string>, seen: Interpolation[]): Json {
-  if (typeof value === 'string') return interpolate(value, env, seen);
-  if (Array.isArray(value)) return value.map((item) => interpolateDeep(item, env, seen));
-  if (isObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolateDeep(item, env, seen)]));
-  }
-  return value;
-}
 
 // ---------------------------------------------------------------------------
 // The secrets an operator puts in .env, made as deploy/production.env.example
