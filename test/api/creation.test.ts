@@ -5,7 +5,8 @@ import { testPersonalData } from '../support/personal-data-keys';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
-import { freshNationalId, uniqueKey } from './support/fixtures';
+import { freshNationalId } from '../support/fixtures';
+import { uniqueKey } from './support/fixtures';
 
 /**
  * `POST /v1/renewals` without a worker: the renewal's opening update is never

@@ -3,7 +3,8 @@ import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
-import { freshNationalId, seedRenewal, uniqueKey } from './support/fixtures';
+import { freshNationalId } from '../support/fixtures';
+import { seedRenewal, uniqueKey } from './support/fixtures';
 
 /**
  * Reaching for a renewal that is not one's own answers 404, exactly as for a

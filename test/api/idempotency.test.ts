@@ -3,14 +3,8 @@ import { renewalWorkflowId } from '../../workflows/contract';
 import { eventually } from '../support/eventually';
 import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
-import {
-  freshNationalId,
-  seedRenewal,
-  seedShipment,
-  signalsReceived,
-  startIdleWorkflow,
-  uniqueKey,
-} from './support/fixtures';
+import { freshNationalId } from '../support/fixtures';
+import { seedRenewal, seedShipment, signalsReceived, startIdleWorkflow, uniqueKey } from './support/fixtures';
 import { testPersonalData } from '../support/personal-data-keys';
 
 describe('Idempotency-Key on every POST', () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
+import { TEST_CITIZEN } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { citizenClient } from '../support/journeys';
 import { type SandboxStack, startStack } from '../support/stack';
@@ -79,7 +80,7 @@ describe('journeys over HTTP', () => {
 
     const { review } = created.body;
     expect(review).toMatchObject({
-      nameEn: 'TEST CITIZEN',
+      nameEn: TEST_CITIZEN.nameEn,
       passport: { passportNumber: person.passportNumber, status: 'VALID' },
       // Born in 1990: old enough for either validity.
       validityYearsAllowed: [5, 10],
@@ -200,7 +201,7 @@ describe('journeys over HTTP', () => {
       .expect(200);
     expect(envelope.body).toMatchObject({
       trackingNumber,
-      recipient: { nameEn: 'TEST CITIZEN', mobile: person.mobile },
+      recipient: { nameEn: TEST_CITIZEN.nameEn, mobile: person.mobile },
       deliveryAddress: { buildingNumber: '2929', city: 'Riyadh', postalCode: '12214' },
     });
 

@@ -11,14 +11,8 @@ import {
 import { eventually } from '../support/eventually';
 import { IDLE_TASK_QUEUE, type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
-import {
-  freshNationalId,
-  seedRenewal,
-  seedShipment,
-  signalsReceived,
-  startIdleWorkflow,
-  uniqueKey,
-} from './support/fixtures';
+import { freshNationalId } from '../support/fixtures';
+import { seedRenewal, seedShipment, signalsReceived, startIdleWorkflow, uniqueKey } from './support/fixtures';
 
 describe('operator endpoints', () => {
   let stack: Stack;

@@ -12,7 +12,8 @@ import {
 } from '../../workflows/contract';
 import { type Stack, startStack } from '../support/stack';
 import { bearer, signedWebhook, tokenFor } from '../support/credentials';
-import { freshNationalId, seedRenewal, seedShipment, signalsReceived, startIdleWorkflow } from './support/fixtures';
+import { freshNationalId } from '../support/fixtures';
+import { seedRenewal, seedShipment, signalsReceived, startIdleWorkflow } from './support/fixtures';
 
 /**
  * Partner messages that do not fit what we know are acknowledged (the partner

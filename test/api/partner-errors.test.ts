@@ -2,7 +2,8 @@ import request from 'supertest';
 import { StubPartner } from '../support/stub-partner';
 import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
-import { freshNationalId, seedRenewal } from './support/fixtures';
+import { freshNationalId } from '../support/fixtures';
+import { seedRenewal } from './support/fixtures';
 
 /**
  * The review reads the civil registry through its port. When the registry

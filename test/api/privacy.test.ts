@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { seedCitizen } from '../support/citizens';
+import { TEST_CITIZEN } from '../support/fixtures';
 import { type Stack, startStack } from '../support/stack';
 import { bearer, signedWebhook, tokenFor } from '../support/credentials';
 import { seedRenewal, uniqueKey } from './support/fixtures';
@@ -31,7 +32,7 @@ describe('personal data in logs and records', () => {
     const renewalId = await seedRenewal(stack.db, { nationalId: person.nationalId, stage: 'READY_FOR_PICKUP' });
 
     const review = await request(stack.http).get(`/v1/renewals/${renewalId}/review`).set(citizen).expect(200);
-    expect(review.body).toMatchObject({ nameEn: 'TEST CITIZEN' });
+    expect(review.body).toMatchObject({ nameEn: TEST_CITIZEN.nameEn });
     await request(stack.http)
       .post('/v1/counter/renewals/lookup')
       .set(bearer(tokenFor({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' })))
@@ -50,8 +51,8 @@ describe('personal data in logs and records', () => {
     expect(logged).toContain(`/v1/renewals/${renewalId}/review`);
     for (const secret of [
       person.nationalId,
-      'TEST CITIZEN',
-      'مواطن تجريبي',
+      TEST_CITIZEN.nameEn,
+      TEST_CITIZEN.nameAr,
       person.mobile,
       person.mobile.slice(4),
       'Bearer',

@@ -7,7 +7,7 @@ import { createDatabase } from '../support/databases';
 import { type Stack, startStack } from '../support/stack';
 import { requireEnv } from '../support/temporal-test-env';
 import { bearer, signedWebhook, tokenFor } from '../support/credentials';
-import { freshNationalId } from './support/fixtures';
+import { freshNationalId } from '../support/fixtures';
 
 /**
  * Small budgets, and a window of an hour: the windows are fixed and aligned on the database's clock, so a window

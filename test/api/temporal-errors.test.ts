@@ -2,7 +2,8 @@ import request from 'supertest';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
-import { freshNationalId, seedRenewal, seedShipment, startIdleWorkflow, uniqueKey } from './support/fixtures';
+import { freshNationalId } from '../support/fixtures';
+import { seedRenewal, seedShipment, startIdleWorkflow, uniqueKey } from './support/fixtures';
 
 /** What Temporal answers becomes a problem a client can act on, never a hang or a 500. */
 describe('Temporal outcomes as problems', () => {

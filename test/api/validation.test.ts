@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
-import { freshNationalId, seedRenewal, uniqueKey } from './support/fixtures';
+import { freshNationalId } from '../support/fixtures';
+import { seedRenewal, uniqueKey } from './support/fixtures';
 import { testPersonalData } from '../support/personal-data-keys';
 
 /**

@@ -6,7 +6,8 @@ import { billKey, envelopeBarcode, printJobKey, shipmentKey } from '../../workfl
 import { testDataConverter } from '../support/payload-keys';
 import { type Stack, startStack } from '../support/stack';
 import { signedWebhook, SignedWebhook } from '../support/credentials';
-import { freshNationalId, seedRenewal, seedShipment, signalsReceived, startIdleWorkflow } from './support/fixtures';
+import { freshNationalId } from '../support/fixtures';
+import { seedRenewal, seedShipment, signalsReceived, startIdleWorkflow } from './support/fixtures';
 
 /**
  * Partner webhooks against renewals whose workflows wait in Temporal with no

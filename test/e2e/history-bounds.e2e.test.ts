@@ -1,5 +1,6 @@
 import { temporal } from '@temporalio/proto';
-import { SEED_PEOPLE, SEEDED } from '../../dev/sandboxes/seed-people';
+import { SEEDED } from '../../dev/sandboxes/seed-people';
+import { seedPerson, validPassportOf } from '../support/fixtures';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { eventually } from '../support/eventually';
 import { citizenClient, handOverAtCounter } from '../support/journeys';
@@ -37,17 +38,8 @@ describe('the happy paths: history length, and the SMS on the way', () => {
     await stack?.stop();
   });
 
-  const person = (nationalId: string) => {
-    const seeded = SEED_PEOPLE.find((candidate) => candidate.nationalId === nationalId)!;
-    return {
-      nationalId,
-      passportNumber: seeded.passports.find((p) => p.status === 'VALID')!.passportNumber,
-      mobile: seeded.mobile,
-    };
-  };
-
   async function acceptAndPay(nationalId: string, delivery: object): Promise<string> {
-    const citizen = citizenClient(stack, person(nationalId));
+    const citizen = citizenClient(stack, seedPerson(nationalId));
     const renewalId = await citizen.startAndAccept(delivery);
     const bill = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
     await stack.sandboxControl(`/sadad/bills/${bill.billNumber}/payment`);
@@ -87,18 +79,18 @@ describe('the happy paths: history length, and the SMS on the way', () => {
   }
 
   it(`pickup: at most ${BOUNDS.pickup} events`, async () => {
-    const { nationalId } = person(SEEDED.validPassport);
+    const nationalId = SEEDED.validPassport;
     const renewalId = await acceptAndPay(nationalId, { method: 'PICKUP', officeId: 'RUH-01' });
-    const citizen = citizenClient(stack, person(nationalId));
+    const citizen = citizenClient(stack, seedPerson(nationalId));
     await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
-    await handOverAtCounter(stack, renewalId, person(nationalId).passportNumber);
+    await handOverAtCounter(stack, renewalId, validPassportOf(seedPerson(nationalId)).passportNumber);
     const events = await eventsOf(renewalId);
     report('pickup', events);
     expect(events.at(-1)?.eventType).toBe(COMPLETED);
     expect(events.length).toBeLessThanOrEqual(BOUNDS.pickup);
 
     // Written to in Arabic, the registry's default: one SMS per visible step, each once.
-    const sms = await smsOf(renewalId, person(nationalId).mobile);
+    const sms = await smsOf(renewalId, seedPerson(nationalId).mobile);
     console.log(`SMS to the pickup citizen (Arabic):\n${sms.join('\n')}`);
     expect(sms).toHaveLength(6);
     for (const text of sms) expect(text).toMatch(ARABIC_LETTERS);
@@ -115,7 +107,7 @@ describe('the happy paths: history length, and the SMS on the way', () => {
     expect(events.length).toBeLessThanOrEqual(BOUNDS.post);
 
     // The registry says this citizen prefers English.
-    const sms = await smsOf(renewalId, person(nationalId).mobile);
+    const sms = await smsOf(renewalId, seedPerson(nationalId).mobile);
     console.log(`SMS to the post citizen (English):\n${sms.join('\n')}`);
     expect(sms).toHaveLength(7);
     for (const text of sms) expect(text).not.toMatch(ARABIC_LETTERS);

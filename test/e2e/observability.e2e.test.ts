@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
-import { SEED_PEOPLE, SEEDED, type SeedPerson } from '../../dev/sandboxes/seed-people';
+import { SEEDED_CITIZEN } from '../support/fixtures';
 import { createLogger } from '../../src/telemetry/logger';
 import { createApiMetrics, createWorkerMetrics } from '../../src/telemetry/metrics';
 import { RENEWAL_WORKFLOW_TYPE, renewalWorkflowId } from '../../workflows/contract';
@@ -28,7 +28,7 @@ describe('logs and metrics of a renewal', () => {
   const apiMetrics = createApiMetrics();
   const workerMetrics = createWorkerMetrics();
   let stack: ObservedStack;
-  const person: SeedPerson = SEED_PEOPLE.find(({ nationalId }) => nationalId === SEEDED.validPassport)!;
+  const person = SEEDED_CITIZEN;
   let renewalId: string;
 
   beforeAll(async () => {

@@ -1,9 +1,10 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import request from 'supertest';
-import { SEED_PEOPLE, SEEDED } from '../../dev/sandboxes/seed-people';
+import { SEEDED } from '../../dev/sandboxes/seed-people';
 import type { SeedPerson } from '../../dev/sandboxes/seed-people';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { isCoreMarkerData, payloadsIn } from '../support/history-payloads';
+import { seedPerson } from '../support/fixtures';
 import { sandboxJourneys } from '../support/journeys';
 import { personalDataOf } from '../support/personal-data';
 import { type SandboxStack, startStack } from '../support/stack';
@@ -38,8 +39,6 @@ describe('encrypted workflow payloads, over real histories', () => {
     await stack?.stop();
   });
 
-  const seeded = (nationalId: string): SeedPerson => SEED_PEOPLE.find((person) => person.nationalId === nationalId)!;
-
   const personalData = personalDataOf;
 
   /** The raw history as the Temporal server stores it, in its JSON form (payload bytes in base64). */
@@ -70,7 +69,7 @@ describe('encrypted workflow payloads, over real histories', () => {
   it.each(journeys)(
     '%s: no personal data in any stored payload; all of them decode for an operator, for nobody else',
     async (journey, nationalId, run) => {
-      const person = seeded(nationalId);
+      const person = seedPerson(nationalId);
       expect(person.address).toBeDefined();
       const renewalId = await run(person);
       const { history, json } = await storedHistory(renewalId);

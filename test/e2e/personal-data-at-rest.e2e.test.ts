@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { SEED_PEOPLE, SEEDED, type SeedPerson } from '../../dev/sandboxes/seed-people';
+import { SEEDED, type SeedPerson } from '../../dev/sandboxes/seed-people';
+import { SEEDED_CITIZEN, seedPerson, validPassportOf } from '../support/fixtures';
 import { housekeepingScheduleId } from '../../workflows/contract';
 import { personalDataOf } from '../support/personal-data';
 import { testPersonalData } from '../support/personal-data-keys';
@@ -19,9 +20,8 @@ import { type SandboxStack, startStack } from '../support/stack';
  */
 describe('personal data at rest, over whole renewals', () => {
   let stack: SandboxStack;
-  const seeded = (nationalId: string): SeedPerson => SEED_PEOPLE.find((person) => person.nationalId === nationalId)!;
-  const pickupPerson = seeded(SEEDED.validPassport);
-  const postPerson = seeded(SEEDED.prefersEnglish);
+  const pickupPerson = SEEDED_CITIZEN;
+  const postPerson = seedPerson(SEEDED.prefersEnglish);
   const renewals: Array<{ person: SeedPerson; renewalId: string; newPassportNumber: string }> = [];
 
   beforeAll(async () => {
@@ -93,8 +93,7 @@ describe('personal data at rest, over whole renewals', () => {
       .send({ nationalId: pickupPerson.nationalId })
       .expect(200);
     expect(found.body.map((renewal: { renewalId: string }) => renewal.renewalId)).toEqual([pickup]);
-    const oldPassport = pickupPerson.passports.find((p) => p.status === 'VALID')!.passportNumber;
-    await handOverAtCounter(stack, pickup, oldPassport);
+    await handOverAtCounter(stack, pickup, validPassportOf(pickupPerson).passportNumber);
     await atCounter.waitForStage(pickup, 'COMPLETED');
 
     const post = await renew(postPerson, { method: 'POST' });

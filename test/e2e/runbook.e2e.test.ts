@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { decodeUserMetadata } from '@temporalio/common/lib/internal-non-workflow';
 import { PROJECT_ROOT } from '../../src/config/paths';
-import { SEED_PEOPLE, SEEDED, type SeedPerson } from '../../dev/sandboxes/seed-people';
+import { SEEDED_CITIZEN } from '../support/fixtures';
 import { createLogger } from '../../src/telemetry/logger';
 import { createApiMetrics, createWorkerMetrics } from '../../src/telemetry/metrics';
 import { renewalWorkflowId } from '../../workflows/contract';
@@ -28,7 +28,7 @@ function runbookBlocks(): string[] {
 describe('docs/runbook.md', () => {
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
   const logger = createLogger({ logLevel: 'warn', logFormat: 'json', stream: quiet });
-  const person: SeedPerson = SEED_PEOPLE.find(({ nationalId }) => nationalId === SEEDED.validPassport)!;
+  const person = SEEDED_CITIZEN;
   let stack: ObservedStack;
   let renewalId: string;
 

@@ -5,7 +5,7 @@ import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@o
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SEED_PEOPLE, SEEDED } from '../../dev/sandboxes/seed-people';
+import { SEEDED_CITIZEN } from '../support/fixtures';
 import { startTracing, type Tracing } from '../../src/telemetry/tracing';
 import { TRACING_WORKFLOW_INTERCEPTOR_MODULES } from '../../src/worker/tracing';
 import { WORKFLOWS_PATH } from '../../src/worker/worker';
@@ -53,7 +53,7 @@ describe('tracing a renewal', () => {
   });
 
   it('follows POST /v1/renewals/:id/acceptance through the update to the issueBill activity and its SADAD call', async () => {
-    const person = SEED_PEOPLE.find(({ nationalId }) => nationalId === SEEDED.validPassport)!;
+    const person = SEEDED_CITIZEN;
     await sandboxJourneys(stack).renewAndPay(person, { method: 'PICKUP', officeId: 'RUH-01' });
 
     const request = await eventually(

@@ -3,7 +3,7 @@ import { SEEDED } from '../../dev/sandboxes/seed-people';
 import { seedCitizen } from '../support/citizens';
 import { expectPermanent } from '../support/integration-failures';
 import { ADAPTER_KINDS, useHarness } from '../support/partner-harness';
-import { UNKNOWN_ID } from '../support/fixtures';
+import { TEST_CITIZEN, UNKNOWN_ID } from '../support/fixtures';
 
 const newPassportNumber = () => `Z${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
 
@@ -48,9 +48,7 @@ describe.each(ADAPTER_KINDS)('civil registry contract (%s adapter)', (kind) => {
     const citizen = await seedCitizen(harness().db);
     await expect(registry().lookUpProfile(citizen.nationalId)).resolves.toEqual({
       nationalId: citizen.nationalId,
-      nameAr: 'مواطن تجريبي',
-      nameEn: 'TEST CITIZEN',
-      dateOfBirth: '1990-01-01',
+      ...TEST_CITIZEN,
       mobile: citizen.mobile,
       photoRef: expect.stringMatching(/^NICPH-/),
       preferredLanguage: 'ar',

@@ -4,7 +4,7 @@ import type { NationalAddressRecord } from '../../src/integrations/wasel/port';
 import { seedCitizen } from '../support/citizens';
 import { expectPermanent } from '../support/integration-failures';
 import { ADAPTER_KINDS, useHarness } from '../support/partner-harness';
-import { UNKNOWN_ID } from '../support/fixtures';
+import { OLAYA_ADDRESS, UNKNOWN_ID } from '../support/fixtures';
 
 const JEDDAH: NationalAddressRecord = {
   buildingNumber: '7431',
@@ -24,15 +24,7 @@ describe.each(ADAPTER_KINDS)('Wasel contract (%s adapter)', (kind) => {
   it('finds the national address of a subscribed citizen', async () => {
     await expect(wasel().lookUpAddress(SEEDED.validPassport)).resolves.toEqual({
       status: 'FOUND',
-      address: {
-        buildingNumber: '8228',
-        street: 'King Fahd Road',
-        district: 'Al Olaya',
-        city: 'Riyadh',
-        postalCode: '12214',
-        additionalNumber: '3890',
-        shortAddress: 'RRRD2929',
-      },
+      address: OLAYA_ADDRESS,
     });
   });
 

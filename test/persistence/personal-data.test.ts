@@ -8,7 +8,7 @@ import { openDataSource, runMigrations } from '../../src/persistence/data-source
 import { PersonalDataDecryptionError, PersonalDataProtection } from '../../src/persistence/personal-data';
 import { createPersistence, type Persistence } from '../../src/persistence/persistence';
 import { emptyDatabase } from '../support/databases';
-import { freshNationalId } from '../api/support/fixtures';
+import { freshNationalId } from '../support/fixtures';
 import {
   TEST_PERSONAL_DATA_ENV,
   TEST_PERSONAL_DATA_KEY_A,

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { withCheckDigit } from '../../src/domain/national-id';
+import { freshNationalId, OLAYA_ADDRESS, TEST_CITIZEN } from './fixtures';
 
 export interface SeededCitizen {
   nationalId: string;
@@ -12,7 +12,7 @@ export interface SeededCitizen {
 /**
  * Adds a fresh citizen with a valid passport to the registry sandbox, so each
  * test owns its person and no test's renewal changes another's data. With
- * `subscribedToWasel`, the citizen also has a national address for home delivery.
+ * `subscribedToWasel`, the citizen also has a national address for home delivery (OLAYA_ADDRESS).
  */
 export async function seedCitizen(
   db: DataSource,
@@ -23,21 +23,39 @@ export async function seedCitizen(
     preferredLanguage?: 'ar' | 'en';
   } = {},
 ): Promise<SeededCitizen> {
-  const nationalId = withCheckDigit(`1${String(randomInt(0, 100_000_000)).padStart(8, '0')}`);
+  const nationalId = freshNationalId();
   const passportNumber = `T${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
   const mobile = `+9665${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
   await db.query(
     `INSERT INTO sandbox.registry_people (national_id, name_ar, name_en, date_of_birth, nationality, mobile, travel_ban,
                                           preferred_language)
-     VALUES ($1, 'مواطن تجريبي', 'TEST CITIZEN', '1990-01-01', 'SA', $2, $3, $4)`,
-    [nationalId, mobile, overrides.travelBan ?? false, overrides.preferredLanguage ?? 'ar'],
+     VALUES ($1, $2, $3, $4, 'SA', $5, $6, $7)`,
+    [
+      nationalId,
+      TEST_CITIZEN.nameAr,
+      TEST_CITIZEN.nameEn,
+      TEST_CITIZEN.dateOfBirth,
+      mobile,
+      overrides.travelBan ?? false,
+      overrides.preferredLanguage ?? 'ar',
+    ],
   );
   if (overrides.subscribedToWasel) {
+    const address = OLAYA_ADDRESS;
     await db.query(
       `INSERT INTO sandbox.wasel_subscriptions (national_id, building_number, street, district, city, postal_code,
                                                 additional_number, short_address)
-       VALUES ($1, '8228', 'King Fahd Road', 'Al Olaya', 'Riyadh', '12214', '3890', 'RRRD2929')`,
-      [nationalId],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        nationalId,
+        address.buildingNumber,
+        address.street,
+        address.district,
+        address.city,
+        address.postalCode,
+        address.additionalNumber,
+        address.shortAddress,
+      ],
     );
   }
   await db.query(

@@ -8,6 +8,7 @@ import type {
   RenewalActivities,
   RenewalStage,
 } from '../../workflows/contract';
+import { SEEDED_CITIZEN, validPassportOf } from './fixtures';
 
 export interface ActivityCall {
   name: keyof RenewalActivities;
@@ -31,14 +32,17 @@ export interface QueuedNotice {
   params: NoticeParams;
 }
 
+const { passportNumber, expiresOn } = validPassportOf(SEEDED_CITIZEN);
+
+/** What the registry says of the seeded citizen (fixtures.ts): eligible, with a valid passport. */
 export const CITIZEN: CitizenFacts = {
-  nationalId: '1058529940',
+  nationalId: SEEDED_CITIZEN.nationalId,
   isCitizen: true,
-  dateOfBirth: '1985-03-14',
+  dateOfBirth: SEEDED_CITIZEN.dateOfBirth,
   travelBan: false,
   unpaidFinesSar: 0,
   biometricsOnRecord: true,
-  currentPassport: { passportNumber: 'N1234567', status: 'VALID', expiresOn: '2026-12-20' },
+  currentPassport: { passportNumber, status: 'VALID', expiresOn },
 };
 
 /** A date of birth that makes someone `years` old now (each test's time-skipping server starts at the real time). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { SeedPerson } from '../../dev/sandboxes/seed-people';
 import { eventually } from './eventually';
+import { validPassportOf } from './fixtures';
 import type { SandboxStack, Stack } from './stack';
 
 /** A citizen using the API with their own token. */
@@ -88,8 +89,7 @@ export function sandboxJourneys(stack: SandboxStack) {
     const citizen = citizenClient(stack, person);
     await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
     if (options.wrongPassportFirst) await counterClerk(stack).verify(renewalId, 'Z9999999');
-    const valid = person.passports.find((passport) => passport.status === 'VALID')!;
-    await handOverAtCounter(stack, renewalId, valid.passportNumber);
+    await handOverAtCounter(stack, renewalId, validPassportOf(person).passportNumber);
     await citizen.waitForStage(renewalId, 'COMPLETED');
     return renewalId;
   }

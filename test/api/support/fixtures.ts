@@ -2,7 +2,6 @@ import type { Client } from '@temporalio/client';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY } from '../../../src/config/policy';
-import { withCheckDigit } from '../../../src/domain/national-id';
 import { createPersistence } from '../../../src/persistence/persistence';
 import { testPersonalData } from '../../support/personal-data-keys';
 import { IDLE_TASK_QUEUE } from '../../support/stack';
@@ -14,11 +13,6 @@ import {
   renewalWorkflowId,
   shipmentKey,
 } from '../../../workflows/contract';
-
-/** A national ID no other test uses (valid check digit, starts with 1). */
-export function freshNationalId(): string {
-  return withCheckDigit(`1${String(randomInt(0, 100_000_000)).padStart(8, '0')}`);
-}
 
 /** A read-model row, as the API creates it and the workflow's first progress write moves it on. */
 export async function seedRenewal(

@@ -7,15 +7,10 @@ import {
 import { parsePostalCode } from '../../../src/domain/postal-code';
 import { parseShortAddress } from '../../../src/domain/short-address';
 import { DomainValidationError } from '../../../src/domain/validation-error';
+import { OLAYA_ADDRESS } from '../../support/fixtures';
 
-const olaya = {
-  buildingNumber: '8228',
-  street: 'King Fahd Road',
-  district: 'Al Olaya',
-  city: 'Riyadh',
-  postalCode: '12214',
-  additionalNumber: '3890',
-};
+// The seeded citizen's address without its optional short address: the required parts only.
+const { shortAddress: _optional, ...olaya } = OLAYA_ADDRESS;
 
 function thrown(fn: () => unknown): DomainValidationError {
   try {

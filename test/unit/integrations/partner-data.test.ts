@@ -4,34 +4,24 @@ import { HttpSadad } from '../../../src/integrations/sadad/http';
 import { HttpSaudiPost } from '../../../src/integrations/saudi-post/http';
 import { HttpSmsGateway } from '../../../src/integrations/sms/http';
 import { HttpWasel } from '../../../src/integrations/wasel/http';
+import { OLAYA_ADDRESS, SEEDED_CITIZEN } from '../../support/fixtures';
 import { StubPartner } from '../../support/stub-partner';
 
+// The seeded citizen as the registry sends them: the passport number in lower case and the mobile in the local
+// form, both of which the adapter normalises.
+const { nationalId, nameAr, nameEn, dateOfBirth } = SEEDED_CITIZEN;
 const FACTS = {
-  nationalId: '1058529940',
+  nationalId,
   isCitizen: true,
-  dateOfBirth: '1985-03-14',
+  dateOfBirth,
   travelBan: false,
   unpaidFinesSar: 0,
   biometricsOnRecord: true,
   currentPassport: { passportNumber: 'n1234567', status: 'VALID', expiresOn: '2026-12-20' },
 };
-const PROFILE = {
-  nationalId: '1058529940',
-  nameAr: 'محمد عبدالله العتيبي',
-  nameEn: 'MOHAMMED ABDULLAH ALOTAIBI',
-  dateOfBirth: '1985-03-14',
-  mobile: '0501234567',
-  photoRef: 'NICPH-000001',
-};
-const ADDRESS = {
-  buildingNumber: '8228',
-  street: 'King Fahd Road',
-  district: 'Al Olaya',
-  city: 'Riyadh',
-  postalCode: '12214',
-  additionalNumber: '3890',
-  shortAddress: 'rrrd2929',
-};
+const PROFILE = { nationalId, nameAr, nameEn, dateOfBirth, mobile: '0501234567', photoRef: 'NICPH-000001' };
+/** As Wasel sends it: the short address in lower case, which the adapter normalises. */
+const ADDRESS = { ...OLAYA_ADDRESS, shortAddress: OLAYA_ADDRESS.shortAddress!.toLowerCase() };
 const BILL = { billNumber: '700100000001', amountSar: 335, status: 'UNPAID', expiresAt: '2026-12-01T09:00:00+03:00' };
 const JOB = {
   jobKey: 'r/issue-1/print-1',
@@ -120,7 +110,7 @@ describe('HTTP adapters reading partner data', () => {
     stub.answer = { status: 200, body: { status: 'FOUND', address: ADDRESS } };
     await expect(wasel.lookUpAddress('1058529940')).resolves.toEqual({
       status: 'FOUND',
-      address: { ...ADDRESS, shortAddress: 'RRRD2929' },
+      address: OLAYA_ADDRESS,
     });
     const lookUp = () => wasel.lookUpAddress('1058529940');
     const bad = await malformed(
