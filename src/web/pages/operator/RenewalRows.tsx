@@ -1,30 +1,14 @@
-import { useState } from 'preact/hooks';
 import type { PageSettings } from '../../../api/pages/page-settings';
-import { renewalWorkflowId } from '../../../../workflows/contract/ids';
 import { TERMINAL_STAGES, WITH_CARRIER_STAGES } from '../../../../workflows/contract/stages';
-import { api, newKey } from '../../api/http';
-import type {
-  CancellationResult,
-  LossDeclarationRequest,
-  OperatorCancellationRequest,
-  RenewalView,
-} from '../../api/types';
-import { useAction, When } from '../../components/common';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { newKey } from '../../api/http';
+import type { RenewalView } from '../../api/types';
+import { When } from '../../components/common';
 import { formatDuration } from '../../i18n/format';
 import { useI18n } from '../../i18n/lang';
 import type { MessageKey } from '../../i18n/messages';
 import { officeName } from '../../offices';
-
-/** The workflow of a renewal in the Temporal UI, for the configured UI address and namespace. */
-export function temporalUiLink(settings: PageSettings, renewalId: string): string {
-  return (
-    `${settings.temporalUiUrl}/namespaces/${encodeURIComponent(settings.temporalNamespace)}` +
-    `/workflows/${encodeURIComponent(renewalWorkflowId(renewalId))}`
-  );
-}
-
-type Intervention = { kind: 'cancel' | 'loss'; renewal: RenewalView; key: string };
+import { InterventionDialog, useIntervention } from './Intervention';
+import { temporalUiLink } from './temporalUiLink';
 
 export function RenewalRows(props: {
   rows: RenewalView[];
@@ -34,25 +18,8 @@ export function RenewalRows(props: {
   onActed(message: string): void;
 }) {
   const { t, lang } = useI18n();
-  const [asking, setAsking] = useState<Intervention>();
-  const act = useAction(async (reason: string) => {
-    const { kind, renewal, key } = asking!;
-    const short = renewal.renewalId.slice(0, 8);
-    if (kind === 'cancel') {
-      const result = await api.post<CancellationResult>(
-        `/v1/operator/renewals/${renewal.renewalId}/cancellation`,
-        { reason } satisfies OperatorCancellationRequest,
-        key,
-      );
-      const undone = result.compensations.map((c) => t(`compensation_${c}` as MessageKey)).join(', ');
-      props.onActed(t('operatorCancelled', { id: short, what: undone || t('none') }));
-    } else {
-      const declaration: LossDeclarationRequest = { reason };
-      await api.post(`/v1/operator/renewals/${renewal.renewalId}/loss-declaration`, declaration, key);
-      props.onActed(t('lossDeclared', { id: short }));
-    }
-    setAsking(undefined);
-  });
+  const intervention = useIntervention(props.onActed);
+  const { setAsking } = intervention;
 
   if (props.rows.length === 0) return <p class="muted">{t('noRenewals')}</p>;
   const now = Date.now();
@@ -128,22 +95,7 @@ export function RenewalRows(props: {
           })}
         </tbody>
       </table>
-      {asking && (
-        <ConfirmDialog
-          title={t(asking.kind === 'cancel' ? 'operatorCancelTitle' : 'declareLossTitle', {
-            id: asking.renewal.renewalId.slice(0, 8),
-          })}
-          text={t(asking.kind === 'cancel' ? 'operatorCancelText' : 'declareLossText')}
-          confirmLabel={t(asking.kind === 'cancel' ? 'operatorCancel' : 'declareLoss')}
-          busy={act.busy}
-          problem={act.problem}
-          onConfirm={(reason) => void act.run(reason)}
-          onClose={() => {
-            setAsking(undefined);
-            act.clear();
-          }}
-        />
-      )}
+      <InterventionDialog intervention={intervention} />
     </>
   );
 }
