@@ -1,9 +1,9 @@
 import { temporal } from '@temporalio/proto';
 import { SEEDED } from '../../dev/sandboxes/seed-people';
-import { seedPerson, validPassportOf } from '../support/fixtures';
+import { seedPerson } from '../support/fixtures';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { eventually } from '../support/eventually';
-import { citizenClient, handOverAtCounter } from '../support/journeys';
+import { sandboxJourneys } from '../support/journeys';
 import { type SandboxStack, startStack } from '../support/stack';
 
 /**
@@ -37,14 +37,6 @@ describe('the happy paths: history length, and the SMS on the way', () => {
   afterAll(async () => {
     await stack?.stop();
   });
-
-  async function acceptAndPay(nationalId: string, delivery: object): Promise<string> {
-    const citizen = citizenClient(stack, seedPerson(nationalId));
-    const renewalId = await citizen.startAndAccept(delivery);
-    const bill = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
-    await stack.sandboxControl(`/sadad/bills/${bill.billNumber}/payment`);
-    return renewalId;
-  }
 
   async function eventsOf(renewalId: string): Promise<temporal.api.history.v1.IHistoryEvent[]> {
     const handle = stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId));
@@ -80,10 +72,7 @@ describe('the happy paths: history length, and the SMS on the way', () => {
 
   it(`pickup: at most ${BOUNDS.pickup} events`, async () => {
     const nationalId = SEEDED.validPassport;
-    const renewalId = await acceptAndPay(nationalId, { method: 'PICKUP', officeId: 'RUH-01' });
-    const citizen = citizenClient(stack, seedPerson(nationalId));
-    await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
-    await handOverAtCounter(stack, renewalId, validPassportOf(seedPerson(nationalId)).passportNumber);
+    const renewalId = await sandboxJourneys(stack).pickupRenewal(seedPerson(nationalId));
     const events = await eventsOf(renewalId);
     report('pickup', events);
     expect(events.at(-1)?.eventType).toBe(COMPLETED);
@@ -99,7 +88,7 @@ describe('the happy paths: history length, and the SMS on the way', () => {
 
   it(`post: at most ${BOUNDS.post} events`, async () => {
     const nationalId = SEEDED.prefersEnglish;
-    const renewalId = await acceptAndPay(nationalId, { method: 'POST' });
+    const renewalId = await sandboxJourneys(stack).renewAndPay(seedPerson(nationalId), { method: 'POST' });
     // The Saudi Post sandbox carries the envelope to the door and reports each step by webhook.
     const events = await eventsOf(renewalId);
     report('post', events);
