@@ -1,22 +1,11 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PageSettings } from '../../../api/pages/page-settings';
-import { api, newKey } from '../../api/http';
-import type { CounterLookupRequest, RenewalView } from '../../api/types';
-import { ProblemMessage, useAction, When } from '../../components/common';
+import { ProblemMessage, When } from '../../components/common';
 import { ForRole } from '../../components/Layout';
 import { useI18n } from '../../i18n/lang';
-import type { MessageKey, Params } from '../../i18n/messages';
-import { nationalIdHint } from '../../nationalIdHint';
+import type { MessageKey } from '../../i18n/messages';
 import { HandOver } from './HandOver';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** What the clerk typed: a national ID (checked digit by digit) or a renewal's id. */
-function lookupHint(typed: string): { key: MessageKey; params?: Params; valid: boolean } {
-  if (UUID.test(typed)) return { key: 'counterLookupHint', valid: true };
-  if (/^\d*$/.test(typed)) return typed ? nationalIdHint(typed) : { key: 'counterLookupHint', valid: false };
-  return { key: 'counterLookupInvalid', valid: false };
-}
+import { LookupForm } from './LookupForm';
+import { useCounterLookup } from './useCounterLookup';
 
 /**
  * The counter, used all day: find the citizen's passport by national ID or
@@ -33,67 +22,12 @@ export function CounterPage(_props: { settings: PageSettings }) {
 
 function Counter() {
   const { t } = useI18n();
-  const [typed, setTyped] = useState('');
-  const [found, setFound] = useState<RenewalView[]>();
-  const [selected, setSelected] = useState<RenewalView>();
-  const [visit, setVisit] = useState(0);
-  const lookupInput = useRef<HTMLInputElement>(null);
-  const hint = lookupHint(typed);
-  const lookup = useAction(async () => {
-    const renewals = UUID.test(typed)
-      ? [await api.get<RenewalView>(`/v1/counter/renewals/${typed.toLowerCase()}`)]
-      : await api.find<RenewalView[]>('/v1/counter/renewals/lookup', {
-          nationalId: typed,
-        } satisfies CounterLookupRequest);
-    setFound(renewals);
-    setSelected(renewals.length === 1 ? renewals[0] : undefined);
-  });
-  const nextCitizen = () => {
-    setTyped('');
-    setFound(undefined);
-    setSelected(undefined);
-    setVisit((n) => n + 1);
-    lookup.clear();
-    lookupInput.current?.focus();
-  };
-  const handoverKey = useMemo(newKey, [selected?.renewalId, visit]);
+  const counter = useCounterLookup();
+  const { lookup, found, selected, setSelected, visit } = counter;
 
   return (
     <>
-      <form
-        class="counter-lookup"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (hint.valid) void lookup.run();
-        }}
-      >
-        <label for="lookup">{t('counterLookupLabel')}</label>
-        <div class="big-row">
-          <input
-            id="lookup"
-            ref={lookupInput}
-            class="big"
-            dir="ltr"
-            autoFocus
-            autoComplete="off"
-            spellcheck={false}
-            aria-describedby="lookup-hint"
-            aria-invalid={typed.length > 0 && !hint.valid && hint.key !== 'nidDigitsLeft'}
-            value={typed}
-            onInput={(event) => {
-              setTyped(event.currentTarget.value.trim());
-              setFound(undefined);
-              setSelected(undefined);
-            }}
-          />
-          <button type="submit" class="big primary" disabled={!hint.valid || lookup.busy}>
-            {t('counterFind')}
-          </button>
-        </div>
-        <p id="lookup-hint" class={hint.valid ? 'hint ok' : 'hint'} aria-live="polite">
-          {t(hint.key, hint.params)}
-        </p>
-      </form>
+      <LookupForm counter={counter} />
       <ProblemMessage problem={lookup.problem} />
       {found && found.length === 0 && <p class="notice">{t('counterNoneReady')}</p>}
       {found && found.length > 1 && !selected && (
@@ -117,8 +51,8 @@ function Counter() {
         <HandOver
           key={`${selected.renewalId}-${visit}`}
           renewal={selected}
-          handoverKey={handoverKey}
-          onNext={nextCitizen}
+          handoverKey={counter.handoverKey}
+          onNext={counter.nextCitizen}
         />
       )}
     </>
