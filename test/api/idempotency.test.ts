@@ -4,7 +4,7 @@ import { eventually } from '../support/eventually';
 import { type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId } from '../support/fixtures';
-import { seedRenewal, seedShipment, signalsReceived, startIdleWorkflow, uniqueKey } from './support/fixtures';
+import { seedInTransit, signalsReceived, uniqueKey } from './support/fixtures';
 import { testPersonalData } from '../support/personal-data-keys';
 
 describe('Idempotency-Key on every POST', () => {
@@ -137,13 +137,7 @@ describe('Idempotency-Key on every POST', () => {
   });
 
   it('sends a signal once when an operator repeats a loss declaration', async () => {
-    const renewalId = await seedRenewal(stack.db, {
-      nationalId: freshNationalId(),
-      stage: 'IN_TRANSIT',
-      deliveryMethod: 'POST',
-    });
-    await startIdleWorkflow(stack.temporal, renewalId);
-    await seedShipment(stack.db, renewalId);
+    const renewalId = await seedInTransit(stack);
     const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
     const declare = (key: string) =>
       request(stack.http)

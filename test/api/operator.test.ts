@@ -12,7 +12,7 @@ import { eventually } from '../support/eventually';
 import { IDLE_TASK_QUEUE, type Stack, startStack } from '../support/stack';
 import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId } from '../support/fixtures';
-import { seedRenewal, seedShipment, signalsReceived, startIdleWorkflow, uniqueKey } from './support/fixtures';
+import { seedInTransit, seedRenewal, seedShipment, signalsReceived, uniqueKey } from './support/fixtures';
 
 describe('operator endpoints', () => {
   let stack: Stack;
@@ -122,13 +122,7 @@ describe('operator endpoints', () => {
   });
 
   it('shows the audit trail of a renewal, oldest first', async () => {
-    const renewalId = await seedRenewal(stack.db, {
-      nationalId: freshNationalId(),
-      stage: 'IN_TRANSIT',
-      deliveryMethod: 'POST',
-    });
-    await startIdleWorkflow(stack.temporal, renewalId);
-    await seedShipment(stack.db, renewalId);
+    const renewalId = await seedInTransit(stack);
     await request(stack.http)
       .post(`/v1/operator/renewals/${renewalId}/loss-declaration`)
       .set({ ...operator, 'Idempotency-Key': uniqueKey() })

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { DEFAULT_POLICY } from '../../../src/config/policy';
 import { createPersistence } from '../../../src/persistence/persistence';
 import { testPersonalData } from '../../support/personal-data-keys';
+import { freshNationalId } from '../../support/fixtures';
 import { IDLE_TASK_QUEUE } from '../../support/stack';
 import {
   type DeliveryMethod,
@@ -69,6 +70,18 @@ export async function signalsReceived(temporal: Client, renewalId: string): Prom
   return (history.events ?? [])
     .map((event) => event.workflowExecutionSignaledEventAttributes?.signalName)
     .filter((name): name is string => typeof name === 'string');
+}
+
+/** A renewal in transit by post, its shipment open and its workflow idle: what a loss declaration acts on. */
+export async function seedInTransit(stack: { db: DataSource; temporal: Client }): Promise<string> {
+  const renewalId = await seedRenewal(stack.db, {
+    nationalId: freshNationalId(),
+    stage: 'IN_TRANSIT',
+    deliveryMethod: 'POST',
+  });
+  await startIdleWorkflow(stack.temporal, renewalId);
+  await seedShipment(stack.db, renewalId);
+  return renewalId;
 }
 
 export function uniqueKey(): string {
