@@ -10,6 +10,7 @@ import { bearer, signedWebhook, tokenFor } from '../support/credentials';
 describe('refusals as the document describes them', () => {
   let stack: Stack;
   const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+  const clerk = bearer(tokenFor({ role: 'clerk', sub: 'clerk-1', office: 'RUH-01' }));
 
   beforeAll(async () => {
     stack = await startStack({ worker: false });
@@ -39,6 +40,9 @@ describe('refusals as the document describes them', () => {
     }
     const item = await request(stack.http).delete('/v1/renewals/3f2a7c1e-9b4d-4c0a-8e5f-6a7b8c9d0e1f');
     expect({ status: item.status, allow: item.headers.allow }).toEqual({ status: 405, allow: 'GET, HEAD' });
+    // A literal path beside a parameterised one (`lookup` beside `:renewalId`) is its own resource: POST only.
+    const lookup = await request(stack.http).get('/v1/counter/renewals/lookup').set(clerk);
+    expect({ status: lookup.status, allow: lookup.headers.allow }).toEqual({ status: 405, allow: 'POST' });
     expect((await request(stack.http).get('/health/live')).status).toBe(200);
     expect((await request(stack.http).head('/health/live')).status).toBe(200);
     expect((await request(stack.http).put('/v1/nothing-here')).status).toBe(404);

@@ -5,7 +5,7 @@ import { ProblemException } from './problem';
 
 /** What this middleware reads of the Express router's layers (router 2, as Express 5 uses it). */
 interface RouterLayer {
-  route?: { methods: Record<string, boolean | undefined> };
+  route?: { path: string; methods: Record<string, boolean | undefined> };
   match(path: string): unknown;
 }
 
@@ -34,19 +34,27 @@ function allowListOf(route: Route): string[] | undefined {
   return allowLists.get(route);
 }
 
+/** A route without parameters (`/v1/counter/renewals/lookup`), as opposed to one with (`…/:renewalId`). */
+const isLiteral = (route: Route) => !/[:*]/.test(route.path);
+
 /**
  * A path the API serves, asked with a method it does not serve, is a 405 with `Allow` (RFC 9110 §15.5.6), not
  * the router's 404, which would say the resource does not exist. The routes are read from the Express router
- * when a request comes, so every route Nest registers counts, whatever module declared it. OPTIONS is left to
- * Express, which answers it with `Allow` itself.
+ * when a request comes, so every route Nest registers counts, whatever module declared it. A path that names a
+ * resource literally is that resource only: `GET …/renewals/lookup` is a 405 (the look-up is POST), not a read of a
+ * renewal whose id would be `lookup` (a 400 for a malformed id). OPTIONS is left to Express, which answers it with
+ * `Allow` itself.
  */
 export function methodNotAllowed(app: Application): RequestHandler {
   return (request, response, next) => {
     if (request.method === 'OPTIONS') return next();
+    const matching = (app.router.stack as unknown as RouterLayer[]).filter(
+      (layer) => layer.route && allowListOf(layer.route) && layer.match(request.path),
+    );
+    const literal = matching.filter((layer) => isLiteral(layer.route as Route));
     const allowed = new Set<string>();
-    for (const layer of app.router.stack as unknown as RouterLayer[]) {
-      const methods = layer.route && allowListOf(layer.route);
-      if (!methods || !layer.match(request.path)) continue;
+    for (const layer of literal.length > 0 ? literal : matching) {
+      const methods = allowListOf(layer.route as Route) as string[];
       if (methods.includes(request.method)) return next();
       methods.forEach((method) => allowed.add(method));
     }
