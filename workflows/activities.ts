@@ -20,6 +20,25 @@ const PARTNER_CALL = {
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 } as const;
 
+/** The activities that call a partner system (all but the read model's local activity). */
+export type PartnerActivities = Omit<RenewalActivities, 'recordProgress'>;
+
+/**
+ * The partner call `name` given up by the server once `ms` have passed since
+ * it was scheduled (its schedule-to-close timeout): retries stop there, and a
+ * hanging attempt is timed out, so nothing is left running behind the renewal.
+ * The stage clock calls partners through this, one window at a time
+ * (stage-clock.ts). No timer and no extra event while the partner answers.
+ */
+export function partnerCallWithin<N extends keyof PartnerActivities>(name: N, ms: number): PartnerActivities[N] {
+  const options = {
+    ...PARTNER_CALL,
+    scheduleToCloseTimeout: Math.max(1, Math.ceil(ms)),
+    summary: ACTIVITY_SUMMARIES[name],
+  };
+  return proxyActivities<PartnerActivities>(options)[name];
+}
+
 /**
  * Stubs like `proxyActivities`, each activity carrying its summary for the
  * Temporal UI's timeline (user metadata on the scheduling command: the

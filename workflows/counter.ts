@@ -1,5 +1,6 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import {
+  type AlertToRaise,
   COUNTER_MISMATCHES_BEFORE_ALERT,
   type CounterVerificationRequest,
   type HandoverRequest,
@@ -21,6 +22,9 @@ export class Counter {
   private oldPassportVerified = false;
   private mismatchesSoFar = 0;
   private handoverBy?: string;
+  private reminderAt?: Date;
+  /** Where and until when the passport waits, as the citizen was told. */
+  private window?: { officeId: string; until: string };
 
   constructor(private readonly renewal: RenewalContext) {}
 
@@ -38,29 +42,42 @@ export class Counter {
     return this.handoverBy !== undefined;
   }
 
-  /** Ready for pickup until the window closes; the clerk who handed the passport over, or undefined if nobody came. */
-  async awaitHandover(oldPassportOnRecord: string | undefined, note?: string): Promise<string | undefined> {
-    const { tracker, channels, input } = this.renewal;
+  /**
+   * Ready for pickup: the passport waits at the office for the window of working days, and the citizen is told
+   * (with `alert`, if the counter is a fall-back operators should hear of). `awaitHandover` then waits.
+   */
+  async open(oldPassportOnRecord: string | undefined, note?: string, alert?: AlertToRaise): Promise<void> {
+    const { tracker, input } = this.renewal;
     const { policy } = input;
     const now = new Date();
     const deadline = endOfWorkingDays(now, policy.pickupWindowWorkingDays, policy.holidays);
     const remindAfter = policy.pickupWindowWorkingDays - policy.pickupReminderWorkingDaysBefore;
-    const reminderAt =
+    this.reminderAt =
       remindAfter > 0 && policy.pickupReminderWorkingDaysBefore > 0
         ? endOfWorkingDays(now, remindAfter, policy.holidays)
         : undefined;
     this.oldPassportOnRecord = oldPassportOnRecord;
     this.oldPassportVerified = false;
-    const where = { officeId: tracker.officeId, until: deadline.toISOString() };
-    await tracker.enter('READY_FOR_PICKUP', { deadline, note, notice: { notice: 'READY_FOR_PICKUP', params: where } });
+    this.window = { officeId: tracker.officeId, until: deadline.toISOString() };
+    await tracker.enter('READY_FOR_PICKUP', {
+      deadline,
+      note,
+      notice: { notice: 'READY_FOR_PICKUP', params: this.window },
+      alert,
+    });
+  }
 
+  /** The clerk who handed the passport over, or undefined if nobody came before the window closed. */
+  async awaitHandover(): Promise<string | undefined> {
+    const { channels } = this.renewal;
+    const where = this.window!;
     const handedOver = () => this.handoverBy !== undefined;
     // After the handover only the activation and the last write remain, so the pending reminder or window timer
     // is left to end with the workflow rather than cancelled (one event fewer).
-    if (reminderAt && !(await waitUntilLeavingTimer(handedOver, reminderAt))) {
+    if (this.reminderAt && !(await waitUntilLeavingTimer(handedOver, this.reminderAt))) {
       await channels.tell('PICKUP_REMINDER', where);
     }
-    return (await waitUntilLeavingTimer(handedOver, deadline)) ? this.handoverBy : undefined;
+    return (await waitUntilLeavingTimer(handedOver, new Date(where.until))) ? this.handoverBy : undefined;
   }
 
   /** The clerk's updates; their validators refuse anything but a renewal waiting at the counter. */

@@ -1,5 +1,4 @@
 import { condition, setHandler } from '@temporalio/workflow';
-import { delivery, registry } from './activities';
 import {
   applyCarrierEvent,
   MAX_ATTEMPTS_REASON,
@@ -7,6 +6,7 @@ import {
   type ShipmentProgress,
   startShipment,
 } from './carrier-events';
+import { answered } from './compensation';
 import {
   type CarrierEvent,
   carrierEventSignal,
@@ -18,13 +18,18 @@ import {
 } from './contract';
 import { refusedAs } from './refusal';
 import type { RenewalContext } from './renewal-context';
+import type { StageClock } from './stage-clock';
 import { after, StandingTimer } from './timing';
 
+/** How a home delivery ended: as the carrier's events say, or never dispatched (Saudi Post did not take it). */
+export type DeliveryOutcome = ShipmentOutcome | { kind: 'NOT_DISPATCHED' };
+
 /**
- * Home delivery by Saudi Post: the dedicated envelope is dispatched, the
- * carrier's events (by signal) move the stage, the 24-hour SLA runs from the
- * carrier's acceptance, and an envelope not delivered by the loss threshold, or
- * declared lost, is lost.
+ * Home delivery by Saudi Post: the dedicated envelope is dispatched (DISPATCHING,
+ * on its own clock), the carrier's events (by signal) move the stage, the
+ * 24-hour SLA runs from the carrier's acceptance, and an envelope not delivered
+ * by the loss threshold, or declared lost, is lost once the carrier accepts the
+ * claim (itself on a clock).
  */
 export class Post {
   private shipment?: DispatchedShipment & { open: boolean };
@@ -40,9 +45,10 @@ export class Post {
 
   /**
    * Dispatches issue `issueNumber` and follows it until it is delivered,
-   * returned or lost. An SLA breach alerts operators without giving up.
+   * returned or lost. An SLA breach alerts operators without giving up; a
+   * dispatch Saudi Post has not taken by DISPATCHING's hard limit is given up.
    */
-  async deliver(issueNumber: number, liabilitySar: number): Promise<ShipmentOutcome> {
+  async deliver(issueNumber: number, liabilitySar: number): Promise<DeliveryOutcome> {
     const { input, tracker, compensation } = this.renewal;
     const request = {
       renewalId: input.renewalId,
@@ -50,22 +56,34 @@ export class Post {
       nationalId: input.nationalId,
       originOfficeId: tracker.officeId,
     };
-    // Undone while the dispatch is in flight, that call is abandoned and may still create the shipment: the
+    // Undone while the dispatch is in flight (or given up on), that call may still create the shipment: the
     // dispatch is repeated (idempotent by shipment key) to learn which shipment it is, and that one is recalled.
-    compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async () => {
-      const dispatched = await delivery.dispatchShipment(request).catch((error: unknown) => {
+    compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async (_reason, undo) => {
+      let dispatched;
+      try {
+        dispatched = await undo.call('dispatchShipment', request);
+      } catch (error) {
         // No address any more: nothing can be dispatched now. (A call abandoned after its own look-up could
         // still create one: that rare case is not covered here.)
-        if (refusedAs(error, 'AddressUnavailable')) return undefined;
+        if (refusedAs(error, 'AddressUnavailable')) return true;
         throw error;
-      });
-      if (dispatched) await this.recall(dispatched);
+      }
+      return dispatched !== undefined && this.recall(undo, dispatched.answer);
     });
-    const shipment = await delivery.dispatchShipment(request);
+    const clock = tracker.startClock(input.policy.dispatchDeadlineMs, {
+      kind: 'DISPATCH_OVERDUE',
+      details: { issueNumber },
+    });
+    // Handing the envelope to Saudi Post is a stage of its own: the status says so while the carrier is asked.
+    await tracker.enter('DISPATCHING', { deadline: clock.deadline });
+    const dispatched = await clock.call('dispatchShipment', request);
+    if (!dispatched) return { kind: 'NOT_DISPATCHED' };
+    const shipment = dispatched.answer;
     this.shipment = { ...shipment, open: true };
-    compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async () => {
-      await this.recall();
-      this.closed();
+    compensation.push('SHIPMENT', 'SHIPMENT_RECALLED', async (_reason, undo) => {
+      const recalled = await this.recall(undo);
+      if (recalled) this.closed();
+      return recalled;
     });
     this.progress = startShipment(shipment.trackingNumber);
     this.deliveredPerCarrier = false;
@@ -127,11 +145,13 @@ export class Post {
     }
   }
 
-  /** After the last failed attempt we ask the carrier to return the envelope; a RETURNED event means it already has. */
+  /**
+   * After the last failed attempt we ask the carrier to return the envelope (an undo step: on the compensation
+   * window, handed to operators if the carrier does not answer); a RETURNED event means it already has.
+   */
   async bringBackToOffice(reason: string): Promise<void> {
     if (reason === MAX_ATTEMPTS_REASON) {
-      await this.recall();
-      this.closed();
+      await this.renewal.compensation.undo('SHIPMENT', reason);
     } else {
       await this.close('RETURNED');
     }
@@ -143,34 +163,54 @@ export class Post {
    * voided in the registry (it was never valid). The citizen pays nothing more,
    * and is told with the REISSUING stage, once a replacement is certain.
    */
-  async compensateLoss(passport: PrintJobCompleted, reason: string): Promise<void> {
+  async compensateLoss(_passport: PrintJobCompleted, reason: string): Promise<void> {
     const { tracker, compensation } = this.renewal;
     await tracker.enter('LOST', { note: reason });
     await this.close('LOST');
-    await registry.voidPassport({ passportNumber: passport.passportNumber, reason: 'LOST_IN_TRANSIT' });
-    compensation.resolve('PRINTED_PASSPORT');
+    // The lost passport was never valid; voiding it is an undo step (handed to operators if the registry is down).
+    await compensation.undo('PRINTED_PASSPORT', 'LOST_IN_TRANSIT');
   }
 
   /**
    * Whether the carrier accepts the loss: nothing is written off (the passport voided, a replacement printed)
    * before it does. A carrier that has delivered the envelope refuses the claim (ShipmentDelivered): then the
    * loss is not one, operators are told why it was refused, and the renewal waits for the carrier's DELIVERED
-   * event (retried until we take it) to complete as delivered.
+   * event (retried until we take it) to complete as delivered. The claim runs on a clock: a carrier that has
+   * not answered by its hard limit has the loss written off all the same and the claim left to operators, so
+   * the citizen's replacement never waits on the carrier's claims desk.
    */
   private async carrierAcceptsLoss(reason: string, issueNumber: number, liabilitySar: number): Promise<boolean> {
-    const { input, channels } = this.renewal;
+    const { input, tracker } = this.renewal;
     const { trackingNumber } = this.shipment!;
+    const before = tracker.stageDeadline;
+    const clock: StageClock = tracker.startClock(input.policy.lossClaimDeadlineMs, {
+      kind: 'LOSS_CLAIM_OVERDUE',
+      details: { loss: reason, trackingNumber },
+    });
     try {
-      await delivery.openLossClaim({ renewalId: input.renewalId, issueNumber, trackingNumber, liabilitySar });
+      const claim = await clock.call('openLossClaim', {
+        renewalId: input.renewalId,
+        issueNumber,
+        trackingNumber,
+        liabilitySar,
+      });
+      if (!claim) {
+        await this.renewal.channels.alertOperators('LOSS_CLAIM_HANDED_TO_OPERATOR', {
+          loss: reason,
+          trackingNumber,
+          liabilitySar,
+        });
+      }
       return true;
     } catch (error) {
       if (!refusedAs(error, 'ShipmentDelivered')) throw error;
       this.deliveredPerCarrier = true;
-      await channels.alertOperators('LOSS_CLAIM_REFUSED', {
-        reason: 'ShipmentDelivered',
-        loss: reason,
-        trackingNumber,
-      });
+      // Back on the shipment's own deadline, should the claim have run late.
+      const refused = {
+        kind: 'LOSS_CLAIM_REFUSED',
+        details: { reason: 'ShipmentDelivered', loss: reason, trackingNumber },
+      };
+      await tracker.moveDeadline(before ?? clock.deadline, { alerts: [refused] });
       return false;
     }
   }
@@ -239,8 +279,9 @@ export class Post {
     return acceptedAt ? new Date(new Date(acceptedAt).getTime() + this.renewal.input.policy.deliverySlaMs) : undefined;
   }
 
-  private recall({ shipmentKey, trackingNumber }: DispatchedShipment = this.shipment!): Promise<void> {
-    return delivery.recallShipment({ shipmentKey, trackingNumber });
+  /** Asks the carrier to bring the shipment back; false if it did not answer on `clock`. */
+  private async recall(clock: StageClock, { shipmentKey, trackingNumber }: DispatchedShipment = this.shipment!) {
+    return answered(await clock.call('recallShipment', { shipmentKey, trackingNumber }));
   }
 
   /** The shipment ended (delivered, returned, lost or recalled): nothing left to recall. */

@@ -1,5 +1,6 @@
 import { setHandler } from '@temporalio/workflow';
-import { printing, registry } from './activities';
+import { printing } from './activities';
+import { answered } from './compensation';
 import {
   type PrintJobCompleted,
   printJobCompletedSignal,
@@ -8,14 +9,16 @@ import {
   type ValidityYears,
 } from './contract';
 import type { RenewalContext } from './renewal-context';
-import { after, waitUntil } from './timing';
 
 type PrintResult = { ok: true; passport: PrintJobCompleted } | { ok: false; reason: string };
 
 /**
  * The print centre: one print job per attempt, its outcome reported by signal.
- * An overdue job is escalated to operators and, after a second deadline,
- * cancelled; a failed one is reprinted up to the policy's limit.
+ * Each attempt enters PRINTING with a clock (the policy's print deadline): the
+ * submission, the print centre's report and the registry's record of the
+ * passport all run on it. Past the deadline operators are alerted; past twice
+ * the deadline printing has failed, whatever the print centre does. A job the
+ * print centre reports failed is reprinted up to the policy's limit.
  */
 export class PassportPrinting {
   private readonly results = new Map<string, PrintResult>();
@@ -28,16 +31,18 @@ export class PassportPrinting {
     const { policy } = input;
     for (let attempt = 1; attempt <= policy.maxPrintAttempts; attempt++) {
       const jobKey = printJobKey(input.renewalId, issueNumber, attempt);
-      let deadline = after(policy.printDeadlineMs);
+      const clock = tracker.startClock(policy.printDeadlineMs, { kind: 'PRINT_OVERDUE', details: { jobKey } });
       // The citizen is told once, when the first passport goes to print.
       await tracker.enter('PRINTING', {
-        deadline,
+        deadline: clock.deadline,
         note: attempt > 1 ? `print attempt ${attempt}` : undefined,
         notice: issueNumber === 1 && attempt === 1 ? { notice: 'PRINTING', params: {} } : undefined,
       });
       // Pushed before submitting: a job whose submission was interrupted is cancelled all the same.
-      compensation.push('PRINT_JOB', 'PRINT_JOB_CANCELLED', () => printing.cancelPrintJob(jobKey));
-      await printing.submitPrintJob({
+      compensation.push('PRINT_JOB', 'PRINT_JOB_CANCELLED', async (_reason, undo) =>
+        answered(await undo.call('cancelPrintJob', jobKey)),
+      );
+      const submitted = await clock.call('submitPrintJob', {
         jobKey,
         renewalId: input.renewalId,
         issueNumber,
@@ -46,32 +51,21 @@ export class PassportPrinting {
         nationalId: input.nationalId,
         validityYears,
       });
-
-      if (!(await waitUntil(() => this.results.has(jobKey), deadline))) {
-        deadline = after(policy.printDeadlineMs);
-        await tracker.extendDeadline(deadline, 'PRINT_OVERDUE_ESCALATED', {
-          kind: 'PRINT_OVERDUE',
-          details: { jobKey },
-        });
-        if (!(await waitUntil(() => this.results.has(jobKey), deadline))) {
-          await printing.cancelPrintJob(jobKey);
-          compensation.resolve('PRINT_JOB');
-          return undefined;
-        }
-      }
+      // The hard limit: the job still outstanding is cancelled as the renewal's failure is compensated.
+      if (!submitted || !(await clock.wait(() => this.results.has(jobKey)))) return undefined;
       compensation.resolve('PRINT_JOB');
       const result = this.results.get(jobKey)!;
       if (result.ok) {
         const { passportNumber } = result.passport;
         const printed = { ...result.passport, nationalId: input.nationalId };
-        const voidPassport = (reason: string) => registry.voidPassport({ passportNumber, reason });
+        const voidPassport = async (reason: string, undo: typeof clock) =>
+          answered(await undo.call('voidPassport', { passportNumber, reason }));
         // Undone while the registry call is in flight, that call is abandoned and may still land: recording it
         // again (idempotent) first gives the void something to act on, and the late call changes nothing after.
-        compensation.push('PRINTED_PASSPORT', 'PASSPORT_VOIDED', async (reason) => {
-          await registry.recordPrintedPassport(printed);
-          await voidPassport(reason);
+        compensation.push('PRINTED_PASSPORT', 'PASSPORT_VOIDED', async (reason, undo) => {
+          return answered(await undo.call('recordPrintedPassport', printed)) && voidPassport(reason, undo);
         });
-        await registry.recordPrintedPassport(printed);
+        if (!(await clock.call('recordPrintedPassport', printed))) return undefined;
         // Until handed over or delivered, a printed passport is voided if the renewal is undone.
         compensation.push('PRINTED_PASSPORT', 'PASSPORT_VOIDED', voidPassport);
         return result.passport;

@@ -5,6 +5,7 @@ import { Compensation } from './compensation';
 import {
   type AcceptanceRequest,
   acceptTermsUpdate,
+  type AlertToRaise,
   type CancellationRequest,
   cancelRenewalUpdate,
   type CitizenFacts,
@@ -41,6 +42,11 @@ import { after, waitUntil } from './timing';
  * with its own state and messages; every side effect pushes its undo onto
  * `compensation`, so cancelling or failing undoes exactly what was done.
  *
+ * No stage stalls silently: each one that waits on a partner runs on its own
+ * clock from the moment it is entered (StageClock), alerting operators at its
+ * deadline and reaching its designed ending by its hard limit, whatever the
+ * partner does (docs/architecture.md, "Every stage on its own clock").
+ *
  * Versions: this code is v1, the first released behaviour, with no branch for
  * an older one. A change that only new renewals need ships as a new worker
  * version (Worker Versioning) and needs nothing here. `patched()` is only for a
@@ -55,7 +61,7 @@ export async function passportRenewal(input: RenewalInput): Promise<RenewalOutco
 class PassportRenewal implements RenewalContext {
   readonly tracker: StageTracker;
   readonly channels: SideChannels;
-  readonly compensation = new Compensation();
+  readonly compensation: Compensation;
   outcome?: RenewalOutcome;
 
   private readonly payment: Payment;
@@ -78,6 +84,13 @@ class PassportRenewal implements RenewalContext {
   private outcomeReason?: string;
 
   constructor(readonly input: RenewalInput) {
+    this.compensation = new Compensation(input.policy.compensationWindowMs, (compensation, reason, refusal) =>
+      this.channels.alertOperators('COMPENSATION_HANDED_TO_OPERATOR', {
+        compensation,
+        reason,
+        ...(refusal ? { refusal } : {}),
+      }),
+    );
     this.payment = new Payment(this);
     this.address = new NationalAddress(this);
     this.printing = new PassportPrinting(this);
@@ -113,7 +126,10 @@ class PassportRenewal implements RenewalContext {
 
     // The API created the renewal in this stage; its timeline line goes with the next write.
     await tracker.enter('ELIGIBILITY_CHECK', { deferred: true });
-    this.facts = await registry.lookUpCitizen(input.nationalId);
+    const clock = tracker.startClock(policy.eligibilityDeadlineMs, { kind: 'ELIGIBILITY_CHECK_OVERDUE', details: {} });
+    const lookedUp = await clock.call('lookUpCitizen', input.nationalId);
+    if (!lookedUp) return this.fail('ELIGIBILITY_CHECK_TIMED_OUT');
+    this.facts = lookedUp.answer;
     const rejection = eligibilityProblem(this.facts, new Date(), policy);
     if (rejection) return this.finish('REJECTED', rejection);
 
@@ -126,7 +142,9 @@ class PassportRenewal implements RenewalContext {
       return this.finish('EXPIRED', 'ACCEPTANCE_WINDOW_ELAPSED');
     }
 
-    if (!(await this.payment.collect(this.fee!.totalSar))) return this.finish('CANCELLED', 'BILL_EXPIRED');
+    const collected = await this.payment.collect(this.fee!.totalSar);
+    if (collected === 'NOT_ISSUED') return this.fail('BILL_NOT_ISSUED');
+    if (collected === 'EXPIRED') return this.finish('CANCELLED', 'BILL_EXPIRED');
 
     if (tracker.deliveryMethod === 'POST') {
       // The payment is told before Wasel is asked, which may take long; for pickup it goes with PRINTING.
@@ -144,6 +162,15 @@ class PassportRenewal implements RenewalContext {
       if (tracker.deliveryMethod === 'PICKUP') return this.handOverAtCounter(passport);
 
       const shipped = await this.post.deliver(this.issueNumber, this.fee!.feeSar);
+      if (shipped.kind === 'NOT_DISPATCHED') {
+        // Saudi Post never took the envelope: it is still at the office, so the citizen collects it there; a
+        // shipment the carrier may have created after all is recalled meanwhile.
+        tracker.changeDelivery('PICKUP');
+        const alert = { kind: 'DISPATCH_TIMED_OUT', details: { issueNumber: this.issueNumber } };
+        return this.handOverAtCounter(passport, 'DISPATCH_TIMED_OUT', alert, () =>
+          this.compensation.undo('SHIPMENT', 'DISPATCH_TIMED_OUT'),
+        );
+      }
       if (shipped.kind === 'DELIVERED') return this.completeDelivery(passport, shipped.proof);
       if (shipped.kind === 'RETURNED') {
         await this.post.bringBackToOffice(shipped.reason);
@@ -165,8 +192,15 @@ class PassportRenewal implements RenewalContext {
   }
 
   /** No appointment: the passport waits at the office; never collected, it is voided. */
-  private async handOverAtCounter(passport: PrintJobCompleted, note?: string): Promise<RenewalOutcome> {
-    const clerkId = await this.counter.awaitHandover(this.facts?.currentPassport?.passportNumber, note);
+  private async handOverAtCounter(
+    passport: PrintJobCompleted,
+    note?: string,
+    alert?: AlertToRaise,
+    meanwhile?: () => Promise<unknown>,
+  ): Promise<RenewalOutcome> {
+    await this.counter.open(this.facts?.currentPassport?.passportNumber, note, alert);
+    await meanwhile?.();
+    const clerkId = await this.counter.awaitHandover();
     if (clerkId === undefined) {
       await this.compensation.undo('PRINTED_PASSPORT', 'PICKUP_WINDOW_ELAPSED');
       return this.finish('EXPIRED', 'PICKUP_WINDOW_ELAPSED');
@@ -183,21 +217,37 @@ class PassportRenewal implements RenewalContext {
     return this.finish('COMPLETED', `delivered (${proof})`, passport.passportNumber);
   }
 
+  /**
+   * On its own clock, from the handover or delivery: past its hard limit operators take the activation over and
+   * the renewal keeps asking the registry until it answers. It never fails the citizen, who holds the passport.
+   */
   private async activate(passport: PrintJobCompleted): Promise<void> {
     this.activating = true;
-    await registry.activateNewPassport({
+    const request = {
       renewalId: this.input.renewalId,
       newPassportNumber: passport.passportNumber,
       oldPassportNumber: this.facts?.currentPassport?.passportNumber,
-    });
+    };
+    const { policy } = this.input;
+    const clock = this.tracker.startClock(policy.activationDeadlineMs, { kind: 'ACTIVATION_OVERDUE', details: {} });
+    if (!(await clock.call('activateNewPassport', request))) {
+      await this.channels.alertOperators('ACTIVATION_HANDED_TO_OPERATOR', {});
+      await registry.activateNewPassport(request);
+    }
     this.compensation.resolve('PRINTED_PASSPORT');
   }
 
   // ---- endings ----------------------------------------------------------------------
 
-  private async finish(stage: RenewalStage, reason?: string, newPassportNumber?: string): Promise<RenewalOutcome> {
+  private async finish(
+    stage: RenewalStage,
+    reason?: string,
+    newPassportNumber?: string,
+    alert?: AlertToRaise,
+  ): Promise<RenewalOutcome> {
     this.outcomeReason = reason;
-    await this.tracker.enter(stage, { note: reason, notice: { notice: stage as CitizenNotice, params: { reason } } });
+    const notice = { notice: stage as CitizenNotice, params: { reason } };
+    await this.tracker.enter(stage, { note: reason, notice, alert });
     return { stage, ...(reason ? { reason } : {}), ...(newPassportNumber ? { newPassportNumber } : {}) };
   }
 
@@ -207,10 +257,14 @@ class PassportRenewal implements RenewalContext {
     return this.finish('CANCELLED', `CANCELLED_BY_${requestedBy.role}`);
   }
 
+  /**
+   * The ending first, when it is decided (a hard limit passing is one), with the operators' alert; then what was
+   * done is undone, each step on its own window, so a partner that is down delays no one's ending.
+   */
   private async fail(reason: string): Promise<RenewalOutcome> {
-    await this.channels.alertOperators('RENEWAL_FAILED', { reason });
+    const outcome = await this.finish('FAILED', reason, undefined, { kind: 'RENEWAL_FAILED', details: { reason } });
     await this.compensation.unwind(reason);
-    return this.finish('FAILED', reason);
+    return outcome;
   }
 
   private handleMessages(): void {
@@ -280,7 +334,10 @@ class PassportRenewal implements RenewalContext {
     issueNumber: this.issueNumber,
     validityYears: this.acceptance?.validityYears,
     tracking: this.post.tracking(),
-    pendingAction: pendingActionAt(stage, this.counter.verified),
+    pendingAction: pendingActionAt(stage, {
+      oldPassportVerified: this.counter.verified,
+      billIssued: this.payment.billNumber !== undefined,
+    }),
     outcomeReason: this.outcomeReason,
     counterMismatches: this.counter.mismatches,
     amountDueSar: this.payment.amountDueSar,

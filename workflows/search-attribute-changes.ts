@@ -4,6 +4,7 @@ import {
   type DeliveryMethod,
   DeliveryMethodKey,
   OfficeIdKey,
+  OverdueKey,
   type RenewalStage,
   RenewalStageKey,
   SlaBreachedKey,
@@ -14,6 +15,7 @@ interface Position {
   stage: RenewalStage;
   deadline?: Date;
   slaBreached: boolean;
+  overdue: boolean;
 }
 
 /** Every search attribute of the renewal, at `position`. */
@@ -24,6 +26,7 @@ function allSearchAttributes(position: Position, method: DeliveryMethod, office:
     { key: OfficeIdKey, value: office },
     { key: StageDeadlineKey, value: position.deadline ?? null },
     { key: SlaBreachedKey, value: position.slaBreached },
+    { key: OverdueKey, value: position.overdue },
   ];
 }
 

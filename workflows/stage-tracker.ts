@@ -15,11 +15,12 @@ import {
   type TimelineLine,
 } from './contract';
 import { changedSearchAttributes } from './search-attribute-changes';
+import { StageClock } from './stage-clock';
 
 /** What the rest of the renewal adds to the tracker's own fields to make the status snapshot. */
 export type SnapshotDetails = (
   stage: RenewalStage,
-) => Omit<RenewalSnapshot, 'stage' | 'deliveryMethod' | 'officeId' | 'stageDeadline' | 'slaBreached'>;
+) => Omit<RenewalSnapshot, 'stage' | 'deliveryMethod' | 'officeId' | 'stageDeadline' | 'slaBreached' | 'overdue'>;
 
 /** What a write tells and settles besides the snapshot: SMS notices, operator alerts, our mirrors. */
 export type Telling = Partial<Pick<ProgressRecord, 'alerts' | 'paidBillNumber' | 'closedShipment'>> & {
@@ -30,6 +31,8 @@ interface Position {
   stage: RenewalStage;
   deadline?: Date;
   slaBreached: boolean;
+  /** Past the deadline of the stage (or of the step it is taking), operators alerted; a new stage clears it. */
+  overdue: boolean;
 }
 
 /**
@@ -45,6 +48,7 @@ export class StageTracker {
   stage: RenewalStage = 'ELIGIBILITY_CHECK';
   stageDeadline?: Date;
   slaBreached = false;
+  overdue = false;
   private readonly timeline: TimelineEntry[] = [];
   private sequence = 0;
   private method: DeliveryMethod = 'PICKUP';
@@ -88,31 +92,58 @@ export class StageTracker {
   }
 
   /**
-   * Enters `stage`; `notice` tells the citizen, written with the change itself.
-   * `deferred`: the read model shows the stage already (the API wrote it), so
-   * its line goes with the next write.
+   * Enters `stage`; `notice` tells the citizen and `alert` operators, written
+   * with the change itself. `deferred`: the stage's line goes with the next
+   * write (the read model shows the stage already, as the API wrote it, or the
+   * write that says more follows soon).
    */
   async enter(
     stage: RenewalStage,
-    options: { deadline?: Date; note?: string; notice?: NoticeToSend; deferred?: boolean } = {},
+    options: { deadline?: Date; note?: string; notice?: NoticeToSend; alert?: AlertToRaise; deferred?: boolean } = {},
   ): Promise<void> {
-    const { deadline, note, notice } = options;
-    const position = { stage, deadline, slaBreached: this.slaBreached };
-    const telling = { notices: notice && [notice] };
+    const { deadline, note, notice, alert } = options;
+    const position = { stage, deadline, slaBreached: this.slaBreached, overdue: false };
+    const telling = { notices: notice && [notice], alerts: alert && [alert] };
     if (options.deferred) return this.defer(position, { action: 'stage.entered', note }, telling);
     await this.write(position, { action: 'stage.entered', note }, telling);
   }
 
   /** The delivery SLA was missed: operators can find the renewal and are alerted; the stage does not change. */
   async markSlaBreached(alert: AlertToRaise): Promise<void> {
-    const position = { stage: this.stage, deadline: this.stageDeadline, slaBreached: true };
+    const position = { ...this.position(), slaBreached: true };
     await this.write(position, { action: 'sla.breached', note: SLA_BREACH_NOTE }, { alerts: [alert] });
   }
 
-  /** A later deadline for the same stage (e.g. after an escalation), with the alert that goes with it. */
-  async extendDeadline(deadline: Date, note: string, alert?: AlertToRaise): Promise<void> {
-    const position = { stage: this.stage, deadline, slaBreached: this.slaBreached };
-    await this.write(position, { action: 'stage.entered', note }, { alerts: alert && [alert] });
+  /**
+   * A clock for the stage about to be entered, or for a step of the current one (StageClock): at its deadline
+   * `alert` is raised and the renewal marked overdue, with that deadline as the stage's.
+   */
+  startClock(deadlineMs: number, alert: AlertToRaise): StageClock {
+    const clock: StageClock = StageClock.of(deadlineMs, () => this.markOverdue(alert, clock.deadline));
+    return clock;
+  }
+
+  /**
+   * Past `deadline` with the partner still not done: operators are alerted, and every surface (search
+   * attributes, read model, desk, citizen's page) shows the renewal overdue until its stage changes. No timeline
+   * line: the stage has not changed.
+   */
+  async markOverdue(alert: AlertToRaise, deadline: Date): Promise<void> {
+    const position = { ...this.position(), deadline, overdue: true };
+    await this.write(position, undefined, { alerts: [alert] });
+  }
+
+  /** The carrier's acceptance starts the delivery SLA: the stage's deadline moves, with one line saying so. */
+  async extendDeadline(deadline: Date, note: string): Promise<void> {
+    await this.write({ ...this.position(), deadline }, { action: 'stage.entered', note }, {});
+  }
+
+  /**
+   * A new deadline for the stage the renewal is in, back on time (the step that was late is done), written
+   * with what it tells and no new timeline line (a stage entered with `deferred` has its line go with it).
+   */
+  async moveDeadline(deadline: Date, telling: Telling = {}): Promise<void> {
+    await this.write({ ...this.position(), deadline, overdue: false }, undefined, telling);
   }
 
   /**
@@ -148,7 +179,7 @@ export class StageTracker {
   }
 
   private position(): Position {
-    return { stage: this.stage, deadline: this.stageDeadline, slaBreached: this.slaBreached };
+    return { stage: this.stage, deadline: this.stageDeadline, slaBreached: this.slaBreached, overdue: this.overdue };
   }
 
   private snapshot(): RenewalSnapshot {
@@ -158,6 +189,7 @@ export class StageTracker {
       officeId: this.office,
       stageDeadline: this.stageDeadline?.toISOString(),
       slaBreached: this.slaBreached,
+      overdue: this.overdue,
       ...this.details(this.stage),
     };
   }
@@ -167,11 +199,12 @@ export class StageTracker {
   }
 
   /** The tracker's fields move when a write is issued, so one issued meanwhile (an update's) is never older. */
-  private move({ stage, deadline, slaBreached }: Position): void {
+  private move({ stage, deadline, slaBreached, overdue }: Position): void {
     if (stage !== this.stage) this.stageSince = new Date().toISOString();
     this.stage = stage;
     this.stageDeadline = deadline;
     this.slaBreached = slaBreached;
+    this.overdue = overdue;
     this.showCurrentDetails();
   }
 
@@ -183,6 +216,7 @@ export class StageTracker {
         since: this.stageSince,
         deadline: this.stageDeadline,
         slaBreached: this.slaBreached,
+        overdue: this.overdue,
         officeId: this.office,
         deliveryMethod: this.method,
       }),

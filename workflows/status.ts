@@ -1,12 +1,16 @@
 import type { RenewalStage } from './contract';
 
 /** What someone must do next for the renewal to move on, as the status shows it. */
-export function pendingActionAt(stage: RenewalStage, oldPassportVerified: boolean): string | undefined {
+export function pendingActionAt(
+  stage: RenewalStage,
+  { oldPassportVerified, billIssued }: { oldPassportVerified: boolean; billIssued: boolean },
+): string | undefined {
   switch (stage) {
     case 'AWAITING_ACCEPTANCE':
       return 'CITIZEN_REVIEW_AND_ACCEPT';
     case 'AWAITING_PAYMENT':
-      return 'CITIZEN_PAY_BILL';
+      // Nothing to pay before SADAD has issued the bill.
+      return billIssued ? 'CITIZEN_PAY_BILL' : undefined;
     case 'AWAITING_ADDRESS':
       return 'CITIZEN_SUBSCRIBE_TO_WASEL';
     case 'READY_FOR_PICKUP':

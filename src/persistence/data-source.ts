@@ -19,6 +19,7 @@ import { LeanHistory1764630000000 } from './migrations/1764630000000-lean-histor
 import { personalDataAtRestMigration } from './migrations/1764700000000-personal-data-at-rest';
 import { RateLimits1764710000000 } from './migrations/1764710000000-rate-limits';
 import type { PersonalDataProtection } from './personal-data';
+import { RenewalOverdue1764750000000 } from './migrations/1764750000000-renewal-overdue';
 
 /** Every table the application owns, each created by the migrations below and by nothing else. */
 export const ENTITIES = [
@@ -51,6 +52,7 @@ export function migrations(protection?: PersonalDataProtection) {
     LeanHistory1764630000000,
     personalDataAtRestMigration(protection),
     RateLimits1764710000000,
+    RenewalOverdue1764750000000,
   ];
 }
 

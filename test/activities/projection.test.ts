@@ -43,7 +43,7 @@ describe('projection activity (real PostgreSQL)', () => {
     renewalId: string,
     sequence: number,
     stage: RenewalStage,
-    extra: { slaBreached?: boolean; note?: string; alerts?: ProgressRecord['alerts'] } = {},
+    extra: { slaBreached?: boolean; overdue?: boolean; note?: string; alerts?: ProgressRecord['alerts'] } = {},
   ): ProgressRecord {
     const at = new Date(Date.UTC(2026, 10, 28, 10, sequence)).toISOString();
     const action = extra.note === SLA_BREACH_NOTE ? 'sla.breached' : 'stage.entered';
@@ -57,18 +57,21 @@ describe('projection activity (real PostgreSQL)', () => {
         officeId: 'RUH-01',
         issueNumber: 1,
         slaBreached: extra.slaBreached ?? false,
+        overdue: extra.overdue ?? false,
         counterMismatches: 0,
       },
-      timeline: [{ sequence, stage, at, action, ...(extra.note ? { note: extra.note } : {}) }],
+      // An overdue mark is no stage transition: it writes no timeline line.
+      timeline: extra.overdue ? [] : [{ sequence, stage, at, action, ...(extra.note ? { note: extra.note } : {}) }],
       notices: [{ key: `${renewalId}/notice-${sequence}`, notice: 'DISPATCHED', params: {} }],
       alerts: extra.alerts ?? [],
     };
   }
 
   const row = (renewalId: string) =>
-    db.query('SELECT stage, last_sequence, sla_breached, stage_entered_at FROM renewals WHERE renewal_id = $1', [
-      renewalId,
-    ]);
+    db.query(
+      'SELECT stage, last_sequence, sla_breached, overdue, stage_entered_at FROM renewals WHERE renewal_id = $1',
+      [renewalId],
+    );
   const audit = (renewalId: string) =>
     db.query('SELECT action, outcome FROM audit_events WHERE renewal_id = $1 ORDER BY occurred_at, id', [renewalId]);
   const outbox = (renewalId: string) =>
@@ -119,6 +122,26 @@ describe('projection activity (real PostgreSQL)', () => {
       { action: 'sla.breached', outcome: 'IN_TRANSIT' },
       { action: 'operator.alert', outcome: 'DELIVERY_SLA_BREACHED' },
     ]);
+  });
+
+  it('marks a stage overdue with its alert and no timeline line, and the next stage clears the mark', async () => {
+    const renewalId = await createdRenewal();
+    await projection.recordProgress(write(renewalId, 1, 'PRINTING'));
+    const [entered] = await row(renewalId);
+    const overdue = write(renewalId, 2, 'PRINTING', {
+      overdue: true,
+      alerts: [{ kind: 'PRINT_OVERDUE', details: { jobKey: `${renewalId}/issue-1/print-1` } }],
+    });
+    await new MockActivityEnvironment().run(projection.recordProgress, overdue);
+    expect(await row(renewalId)).toEqual([
+      expect.objectContaining({ overdue: true, last_sequence: 2, stage_entered_at: entered.stage_entered_at }),
+    ]);
+    expect((await audit(renewalId)).slice(-2)).toEqual([
+      { action: 'stage.entered', outcome: 'PRINTING' },
+      { action: 'operator.alert', outcome: 'PRINT_OVERDUE' },
+    ]);
+    await projection.recordProgress(write(renewalId, 3, 'FAILED'));
+    expect(await row(renewalId)).toEqual([expect.objectContaining({ stage: 'FAILED', overdue: false })]);
   });
 
   it('waits for the row the API writes: a write for a renewal not in the read model fails, to be retried', async () => {

@@ -240,6 +240,7 @@ describe('journeys over HTTP', () => {
       'service:wasel webhook.wasel.address-registered SIGNALLED',
       'workflow stage.entered PRINTING',
       'service:print-centre webhook.print-centre.job-completed SIGNALLED',
+      'workflow stage.entered DISPATCHING',
       'workflow stage.entered DISPATCHED',
       'carrier:courier-12 carrier.envelope.lookup DISCLOSED',
     ];

@@ -2,6 +2,7 @@ import request from 'supertest';
 import {
   DeliveryMethodKey,
   OfficeIdKey,
+  OverdueKey,
   RENEWAL_WORKFLOW_TYPE,
   RenewalStageKey,
   renewalWorkflowId,
@@ -32,7 +33,7 @@ describe('operator endpoints', () => {
     request(stack.http).get(`/v1/operator/renewals?officeId=${office}&${query}`).set(operator).expect(200);
   const ids = (response: request.Response) => response.body.items.map((item: { renewalId: string }) => item.renewalId);
 
-  it('filters the read model by stage, delivery method, SLA breach and time stuck in a stage', async () => {
+  it('filters the read model by stage, delivery method, SLA breach, overdue and time stuck in a stage', async () => {
     const inTransit = await seedRenewal(stack.db, {
       nationalId: freshNationalId(),
       officeId: office,
@@ -56,6 +57,14 @@ describe('operator endpoints', () => {
       stage: 'COMPLETED',
       deliveryMethod: 'POST',
     });
+    // Printing past its deadline: the workflow's stage clock marked it overdue and alerted operators.
+    const printingLate = await seedRenewal(stack.db, {
+      nationalId: freshNationalId(),
+      officeId: office,
+      stage: 'PRINTING',
+      deliveryMethod: 'POST',
+      overdue: { stageDeadline: new Date(Date.now() - 60_000).toISOString() },
+    });
     await stack.db.query(`UPDATE renewals SET sla_breached = true WHERE renewal_id = $1`, [breached]);
     // Stuck for three days; a finished renewal is never "stuck", however old.
     await stack.db.query(
@@ -66,11 +75,16 @@ describe('operator endpoints', () => {
     expect(ids(await list('stage=IN_TRANSIT')).sort()).toEqual([inTransit, breached].sort());
     expect(ids(await list('deliveryMethod=PICKUP'))).toEqual([atCounter]);
     expect(ids(await list('slaBreached=true'))).toEqual([breached]);
+    const late = await list('overdue=true');
+    expect(ids(late)).toEqual([printingLate]);
+    expect(late.body.items[0]).toMatchObject({ stage: 'PRINTING', overdue: true, slaBreached: false });
+    expect(ids(await list('overdue=false')).sort()).toEqual([inTransit, breached, atCounter, finished].sort());
+    expect(ids(await list('pastDeadline=true'))).toEqual([printingLate]);
     expect(ids(await list('stuckFor=PT48H'))).toEqual([inTransit]);
     expect(ids(await list('stuckFor=P4D'))).toEqual([]);
 
     const page = await list('limit=2&offset=1');
-    expect(page.body).toMatchObject({ total: 4, limit: 2, offset: 1 });
+    expect(page.body).toMatchObject({ total: 5, limit: 2, offset: 1 });
     expect(page.body.items).toHaveLength(2);
   });
 
@@ -96,6 +110,7 @@ describe('operator endpoints', () => {
           { key: OfficeIdKey, value: office },
           { key: StageDeadlineKey, value: deadline },
           { key: SlaBreachedKey, value: true },
+          { key: OverdueKey, value: true },
         ],
       });
     await start(overdue, new Date(Date.now() - 60_000));
@@ -117,6 +132,7 @@ describe('operator endpoints', () => {
         officeId: office,
         stageDeadline: expect.any(String),
         slaBreached: true,
+        overdue: true,
       },
     ]);
   });

@@ -212,4 +212,63 @@ describe('renewals through faulty partner systems', () => {
     const bills = await stack.db.query('SELECT status FROM bills WHERE renewal_id = $1', [renewalId]);
     expect(bills).toEqual([{ status: 'REFUNDED' }]);
   });
+
+  it('with the print centre failing every call: alerted at the print deadline, "delayed" to the citizen, FAILED and refunded at the hard limit', async () => {
+    stack = await startStack({
+      sandboxes: true,
+      env: {
+        SANDBOX_PRINT_CENTRE_ERROR_RATE: '1',
+        POLICY_PRINT_DEADLINE: '4s',
+        POLICY_COMPENSATION_WINDOW: '3s',
+      },
+    });
+    const person = await seedCitizen(stack.db);
+    const citizen = citizenClient(stack, person);
+    const operator = stack.auth({ role: 'operator', sub: 'ops-1' });
+    const renewalId = await citizen.startAndAccept({ method: 'PICKUP', officeId: 'RUH-01' });
+    const awaiting = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
+    await stack.sandboxControl(`/sadad/bills/${awaiting.billNumber}/payment`);
+    const printing = await citizen.waitForStage(renewalId, 'PRINTING');
+    const enteredAt = Date.parse(printing.timeline.at(-1).at);
+    expect(Date.parse(printing.stageDeadline) - enteredAt).toBe(4_000);
+    expect(printing.overdue).toBe(false);
+
+    // The deadline: operators alerted while the submission is still being retried, the renewal overdue everywhere.
+    const late = await eventually(async () => {
+      const status = await citizen.status(renewalId);
+      return status.overdue ? status : undefined;
+    }, 'the renewal overdue');
+    expect(late).toMatchObject({ stage: 'PRINTING', stageDeadline: printing.stageDeadline });
+    const alerts = async (kind: string) =>
+      (
+        await request(stack.http)
+          .get(`/v1/operator/alerts?renewalId=${renewalId}&kind=${kind}`)
+          .set(operator)
+          .expect(200)
+      ).body.items as Array<{ at: string; details: Record<string, unknown> }>;
+    const [overdue] = await alerts('PRINT_OVERDUE');
+    expect(Date.parse(overdue.at)).toBeGreaterThanOrEqual(Date.parse(printing.stageDeadline));
+    const desk = await request(stack.http)
+      .get('/v1/operator/renewals?overdue=true&limit=200')
+      .set(operator)
+      .expect(200);
+    expect(desk.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ renewalId, overdue: true })]));
+
+    // The hard limit, twice the deadline from the stage's entry: FAILED, then what was done undone.
+    const failed = await citizen.waitForStage(renewalId, 'FAILED', 30_000);
+    expect(failed).toMatchObject({ outcomeReason: 'PRINTING_FAILED', overdue: false });
+    expect(Date.parse(failed.timeline.at(-1).at) - enteredAt).toBeGreaterThanOrEqual(8_000);
+    expect(await alerts('RENEWAL_FAILED')).toHaveLength(1);
+    const handedOver = await eventually(async () => {
+      const items = await alerts('COMPENSATION_HANDED_TO_OPERATOR');
+      return items.length > 0 ? items : undefined;
+    }, 'the print job cancellation handed to operators');
+    expect(handedOver.map((alert) => alert.details.compensation)).toEqual(['PRINT_JOB_CANCELLED']);
+    await eventually(async () => {
+      const bills = await stack.db.query('SELECT status FROM bills WHERE renewal_id = $1', [renewalId]);
+      return bills[0]?.status === 'REFUNDED' ? true : undefined;
+    }, 'the payment refunded');
+    const workflow = await stack.temporal.workflow.getHandle(renewalWorkflowId(renewalId)).result();
+    expect(workflow).toEqual({ stage: 'FAILED', reason: 'PRINTING_FAILED' });
+  });
 });

@@ -41,6 +41,7 @@ describe('progress writes and the SMS outbox (real PostgreSQL)', () => {
         officeId: 'RUH-01',
         issueNumber: 1,
         slaBreached: false,
+        overdue: false,
         counterMismatches: 0,
         ...(stage === 'AWAITING_PAYMENT' ? { billNumber: '700100000001', amountDueSar: 600 } : {}),
       },

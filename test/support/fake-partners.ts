@@ -1,4 +1,5 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
 import type {
   AlertToRaise,
   CitizenFacts,
@@ -9,6 +10,37 @@ import type {
   RenewalStage,
 } from '../../workflows/contract';
 import { SEEDED_CITIZEN, validPassportOf } from './fixtures';
+
+/** The partner systems behind the activities, as a fault takes one down whole. */
+export type Partner = 'CIVIL_REGISTRY' | 'SADAD' | 'WASEL' | 'PRINT_CENTRE' | 'SAUDI_POST';
+
+const PARTNER_OF: Partial<Record<keyof RenewalActivities, Partner>> = {
+  lookUpCitizen: 'CIVIL_REGISTRY',
+  recordPrintedPassport: 'CIVIL_REGISTRY',
+  activateNewPassport: 'CIVIL_REGISTRY',
+  voidPassport: 'CIVIL_REGISTRY',
+  issueBill: 'SADAD',
+  cancelBill: 'SADAD',
+  refundBill: 'SADAD',
+  checkNationalAddress: 'WASEL',
+  submitPrintJob: 'PRINT_CENTRE',
+  cancelPrintJob: 'PRINT_CENTRE',
+  dispatchShipment: 'SAUDI_POST',
+  recallShipment: 'SAUDI_POST',
+  openLossClaim: 'SAUDI_POST',
+};
+
+/** A partner's transient failure (retried). Benign: the worker logs it at DEBUG, not once per skipped retry. */
+function unavailable(name: keyof RenewalActivities, what: string): ApplicationFailure {
+  return ApplicationFailure.create({
+    message: `${PARTNER_OF[name]}: ${what}`,
+    type: 'PartnerUnavailable',
+    category: ApplicationFailureCategory.BENIGN,
+  });
+}
+
+/** How a partner is down: every call fails (a 503, retried), or no call ever returns. */
+export type Fault = 'FAILS' | 'HANGS';
 
 export interface ActivityCall {
   name: keyof RenewalActivities;
@@ -97,6 +129,9 @@ export class FakePartners {
   progressOutage = 0;
   /** Wasel answers with an address that fails validation (a permanent, typed failure). */
   waselReturnsMalformedAddress = false;
+  /** Calls to a partner that was down, by activity: attempts that never took effect. */
+  readonly failedAttempts = new Map<keyof RenewalActivities, number>();
+  private readonly faults = new Map<Partner, { fault: Fault; restored: AbortController }>();
   private readonly confirmed = new Set<string>();
   private readonly holds = new Map<keyof RenewalActivities, Hold>();
   private billCount = 0;
@@ -111,6 +146,22 @@ export class FakePartners {
   /** The notices queued, in the order the workflow issued them. */
   noticeKinds(): string[] {
     return [...this.notices].sort((a, b) => a.sequence - b.sequence).map((n) => n.notice);
+  }
+
+  /** From now on every call to `partner` fails, or hangs, until `restore`. */
+  takeDown(partner: Partner, fault: Fault): void {
+    this.faults.set(partner, { fault, restored: new AbortController() });
+  }
+
+  /** The partner is back: new calls take effect, and calls hanging on it drop (as their connections would). */
+  restore(partner: Partner): void {
+    this.faults.get(partner)?.restored.abort();
+    this.faults.delete(partner);
+  }
+
+  /** Alerts of this kind raised so far. */
+  alertsOf(kind: string): AlertToRaise[] {
+    return this.alerts.filter((alert) => alert.kind === kind);
   }
 
   callNames(): string[] {
@@ -140,6 +191,19 @@ export class FakePartners {
     this.calls.push({ name, input });
   }
 
+  /** A call to a partner that is down: it fails as a 503 would (and is retried), or never returns. */
+  private async down(name: keyof RenewalActivities, { fault, restored }: { fault: Fault; restored: AbortController }) {
+    this.failedAttempts.set(name, (this.failedAttempts.get(name) ?? 0) + 1);
+    if (fault === 'HANGS') {
+      // Only the worker shutting down, or the partner coming back (the connection drops), ends it.
+      const dropped = new Promise<never>((_, reject) =>
+        restored.signal.addEventListener('abort', () => reject(unavailable(name, 'connection reset'))),
+      );
+      return Promise.race([Context.current().cancelled, dropped]);
+    }
+    throw unavailable(name, 'unavailable');
+  }
+
   /** `activities` with the calls the test holds kept waiting before they take effect. */
   private holding(activities: RenewalActivities): RenewalActivities {
     const wrapped: Record<string, (...args: never[]) => Promise<unknown>> = {};
@@ -148,6 +212,9 @@ export class FakePartners {
       (typeof wrapped)[string],
     ][]) {
       wrapped[name] = async (...args) => {
+        const partner = PARTNER_OF[name];
+        const down = partner && this.faults.get(partner);
+        if (down) return this.down(name, down);
         const held = this.holds.get(name);
         if (!held) return activity(...args);
         this.holds.delete(name);

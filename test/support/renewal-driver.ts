@@ -2,7 +2,7 @@ import { WithStartWorkflowOperation, WorkflowHandle, WorkflowNotFoundError } fro
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_POLICY } from '../../src/config/policy';
@@ -36,6 +36,7 @@ import { createTestWorker, createTimeSkippingEnvironment } from './temporal-test
 export const HISTORIES_DIR = join(__dirname, '..', 'replay', 'histories');
 /** The name ending of histories recorded by this version of the workflow. */
 export const RECORDED_HISTORY_SUFFIX = '-v1.json';
+const MAX_NAME = 160;
 
 export const PICKUP_ACCEPTANCE: AcceptanceRequest = {
   photoConfirmed: true,
@@ -58,10 +59,15 @@ export const POST_ACCEPTANCE: AcceptanceRequest = { ...PICKUP_ACCEPTANCE, delive
 async function recordHistoryIfAsked(handle: WorkflowHandle): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
   const testName = expect.getState().currentTestName ?? handle.workflowId;
-  const fileName = testName
+  const slug = testName
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+  // File names stop at 255 bytes: a long test name keeps its start and a digest of the whole.
+  const fileName =
+    slug.length <= MAX_NAME
+      ? slug
+      : `${slug.slice(0, MAX_NAME - 9)}-${createHash('sha256').update(slug).digest('hex').slice(0, 8)}`;
   mkdirSync(HISTORIES_DIR, { recursive: true });
   writeFileSync(
     join(HISTORIES_DIR, `${fileName}${RECORDED_HISTORY_SUFFIX}`),

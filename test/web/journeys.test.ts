@@ -180,7 +180,7 @@ describe('pages in a browser', () => {
   });
 
   it('an operator finds renewals past their deadline, declares one envelope lost and cancels the other', async () => {
-    const [lostOne, cancelled] = await Promise.all([stalledInTransit(), stalledInTransit()]);
+    const [[lostOne, lostOnesCitizen], [cancelled]] = await Promise.all([stalledInTransit(), stalledInTransit()]);
     const operator = await newPage();
     await signIn.operator(operator, stack.baseUrl);
     const rows = (renewalId: string) =>
@@ -192,6 +192,14 @@ describe('pages in a browser', () => {
       `${TEMPORAL_UI_URL}/namespaces/default/workflows/${renewalWorkflowId(cancelled)}`,
     );
     await checkInBothLanguages(operator, 'operator');
+
+    // The citizen's page says so too: delayed, operators on it, instead of "nothing for you to do".
+    const citizen = await newPage();
+    await signIn.citizen(citizen, stack.baseUrl, lostOnesCitizen.nationalId);
+    await citizen.locator('.next-step:text-matches("فريق الجوازات يتابعه")').waitFor({ timeout: 30_000 });
+    await switchLanguage(citizen);
+    expect(await citizen.locator('.next-step').textContent()).toMatch(/delayed, and our operators are on it/);
+    await checkInBothLanguages(citizen, 'citizen-delayed');
 
     await rows(cancelled).locator('.row-actions .link-button').click();
     await operator.waitForSelector('.audit td code:text("sla.breached")');
@@ -224,7 +232,7 @@ describe('pages in a browser', () => {
    * moving (its next event never comes): past the short SLA, it is overdue.
    * The citizen's part goes through the API; this journey is the operator's.
    */
-  async function stalledInTransit(): Promise<string> {
+  async function stalledInTransit(): Promise<[string, SeededCitizen]> {
     const person = await seedCitizen(stack.db, { subscribedToWasel: true });
     const citizen = citizenClient(stack, person);
     const created = await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202);
@@ -245,6 +253,6 @@ describe('pages in a browser', () => {
       'the envelope in transit',
       60_000,
     );
-    return renewalId;
+    return [renewalId, person];
   }
 });

@@ -44,23 +44,23 @@ describe('failures of partner systems', () => {
     });
   });
 
-  it('an overdue print job is escalated to operators, then cancelled after a second deadline', async () => {
+  it('a print job never reported: operators alerted at the deadline (overdue), FAILED at twice it, the job cancelled', async () => {
     await RenewalDriver.run({}, async (renewal) => {
       await renewal.acceptAndPay(PICKUP_ACCEPTANCE);
-      await renewal.waitForStage('PRINTING');
+      const printing = await renewal.waitForStage('PRINTING');
       await renewal.env.sleep('2 days');
-      // The deadline has passed, but the escalation (the alert and the new deadline, recorded by an activity)
-      // follows the timer on the worker: wait for the status to show it instead of racing it. Time stands still meanwhile (it moves only
-      // while the test sleeps or awaits the result), so the second deadline cannot pass first.
-      const escalated = await renewal.waitForStatus(
-        (status) => status.timeline.some((entry) => entry.note === 'PRINT_OVERDUE_ESCALATED'),
-        'the overdue print escalated',
-      );
+      // The deadline has passed, but the escalation (the alert and the overdue mark, recorded by an activity)
+      // follows the timer on the worker: wait for the status to show it instead of racing it. Time stands still
+      // meanwhile (it moves only while the test sleeps or awaits the result), so the hard limit cannot pass first.
+      const escalated = await renewal.waitForStatus((status) => status.overdue, 'the overdue print escalated');
       expect(renewal.fake.alerts).toEqual([expect.objectContaining({ kind: 'PRINT_OVERDUE' })]);
-      expect(escalated.stage).toBe('PRINTING');
-      expect((await renewal.status()).stage).toBe('PRINTING');
+      // Same stage, same deadline (the one missed), no new timeline line: one line per stage transition.
+      expect(escalated).toMatchObject({ stage: 'PRINTING', stageDeadline: printing.stageDeadline });
+      expect(escalated.timeline).toEqual(printing.timeline);
       expect(await renewal.handle.result()).toEqual({ stage: 'FAILED', reason: 'PRINTING_FAILED' });
       expect(renewal.fake.callsOf('cancelPrintJob')).toEqual([renewal.fake.printJobs[0]]);
+      expect(renewal.fake.callsOf('refundBill')).toHaveLength(1);
+      expect(renewal.fake.alerts.map((alert) => alert.kind)).toEqual(['PRINT_OVERDUE', 'RENEWAL_FAILED']);
     });
   });
 });

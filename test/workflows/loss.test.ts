@@ -26,10 +26,12 @@ describe('loss in transit and reissue', () => {
         'AWAITING_ACCEPTANCE',
         'AWAITING_PAYMENT',
         'PRINTING',
+        'DISPATCHING',
         'DISPATCHED',
         'LOST',
         'REISSUING',
         'PRINTING',
+        'DISPATCHING',
         'DISPATCHED',
         'COMPLETED',
       ]);

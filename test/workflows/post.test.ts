@@ -1,3 +1,5 @@
+import { RenewalStageKey } from '../../workflows/contract';
+import { FakePartners } from '../support/fake-partners';
 import { POST_ACCEPTANCE, RenewalDriver } from '../support/renewal-driver';
 
 describe('renewal with home delivery by Saudi Post', () => {
@@ -29,6 +31,7 @@ describe('renewal with home delivery by Saudi Post', () => {
         'AWAITING_ACCEPTANCE',
         'AWAITING_PAYMENT',
         'PRINTING',
+        'DISPATCHING',
         'DISPATCHED',
         'IN_TRANSIT',
         'OUT_FOR_DELIVERY',
@@ -134,6 +137,34 @@ describe('renewal with home delivery by Saudi Post', () => {
       await renewal.deliver(passport);
       expect((await renewal.handle.result()).stage).toBe('COMPLETED');
       expect(renewal.fake.callsOf('activateNewPassport')).toHaveLength(1);
+    });
+  });
+
+  it('while Saudi Post is being asked, the status says DISPATCHING (not PRINTING), everywhere', async () => {
+    const partners = new FakePartners();
+    await RenewalDriver.run({ fake: partners }, async (renewal) => {
+      await renewal.acceptAndPay(POST_ACCEPTANCE);
+      // The carrier is slow to take the shipment (its calls retried): the print is done meanwhile.
+      const dispatching = partners.hold('dispatchShipment');
+      await renewal.completePrint();
+      await dispatching.reached;
+      const status = await renewal.waitForStage('DISPATCHING');
+      expect(status).toMatchObject({ deliveryMethod: 'POST', overdue: false });
+      expect(Date.parse(status.stageDeadline!) - Date.parse(status.timeline.at(-1)!.at)).toBe(
+        renewal.input.policy.dispatchDeadlineMs,
+      );
+      expect(status.pendingAction).toBeUndefined();
+      // The search attribute follows with the workflow task that wrote the stage.
+      for (let tries = 0; tries < 100; tries++) {
+        const attributes = (await renewal.handle.describe()).typedSearchAttributes;
+        if (attributes.get(RenewalStageKey) === 'DISPATCHING') break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect((await renewal.handle.describe()).typedSearchAttributes.get(RenewalStageKey)).toBe('DISPATCHING');
+
+      dispatching.release();
+      await renewal.waitForStage('DISPATCHED');
+      expect(renewal.stagesVisited().slice(-3)).toEqual(['PRINTING', 'DISPATCHING', 'DISPATCHED']);
     });
   });
 });

@@ -15,8 +15,31 @@ export interface RenewalPolicy {
   paymentWindowMs: number;
   /** Time the citizen has to subscribe to Wasel before we fall back to pickup. */
   addressWindowMs: number;
-  /** How long printing may take before operators are alerted; after twice this, the renewal fails. */
+  /**
+   * Every stage that waits on a partner runs on a clock started when it is entered (docs/architecture.md, "Every
+   * stage on its own clock"): at its deadline operators are alerted and the renewal is marked overdue; at twice
+   * the deadline, its hard limit, the stage takes its designed ending whatever the partner does.
+   *
+   * The civil registry's eligibility check; at the hard limit the renewal fails (nothing was done yet).
+   */
+  eligibilityDeadlineMs: number;
+  /** SADAD issuing the bill; at the hard limit the renewal fails (nothing was paid). */
+  billIssueDeadlineMs: number;
+  /** Wasel checking the national address for home delivery; at the hard limit the passport goes to pickup. */
+  addressCheckDeadlineMs: number;
+  /** The print centre printing (and the registry recording) the passport; at the hard limit the renewal fails. */
   printDeadlineMs: number;
+  /** Saudi Post creating the shipment (DISPATCHING); at the hard limit the passport waits at the counter instead. */
+  dispatchDeadlineMs: number;
+  /** Saudi Post accepting a loss claim; at the hard limit the loss is written off and the claim left to operators. */
+  lossClaimDeadlineMs: number;
+  /**
+   * The civil registry activating the new passport once handed over or delivered; at the hard limit operators
+   * take it over while the renewal keeps trying (it is never failed: the citizen holds the passport).
+   */
+  activationDeadlineMs: number;
+  /** Each undo step (cancel, void, recall, refund) gets this long; then it is handed to operators. */
+  compensationWindowMs: number;
   /** Print attempts (after failures reported by the print centre) before the renewal fails. */
   maxPrintAttempts: number;
   /** Working days (Sunday to Thursday, holidays excluded) a printed passport waits at the counter. */
@@ -80,6 +103,8 @@ export interface RenewalSnapshot {
   validityYears?: ValidityYears;
   stageDeadline?: string;
   slaBreached: boolean;
+  /** The current stage is past its deadline: operators have been alerted and are on it. */
+  overdue: boolean;
   tracking?: Tracking;
   /** What the citizen, clerk or operator must do next, if anything. */
   pendingAction?: string;

@@ -3,8 +3,9 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 /**
  * The renewal's custom search attributes (DESIGN.md section 4). They are not
  * encrypted, so they carry no personal data: only the stage, the delivery
- * method, the office, the current stage's deadline and whether the 24-hour
- * delivery SLA was breached. Imported by the workflow (to upsert) and the API (to
+ * method, the office, the current stage's deadline, whether the 24-hour
+ * delivery SLA was breached and whether the current stage is overdue (past its
+ * deadline, operators alerted; cleared when the stage changes). Imported by the workflow (to upsert) and the API (to
  * filter); kept free of server-side imports so the workflow bundle stays small.
  */
 export const RenewalStageKey = defineSearchAttributeKey('RenewalStage', SearchAttributeType.KEYWORD);
@@ -12,6 +13,7 @@ export const DeliveryMethodKey = defineSearchAttributeKey('DeliveryMethod', Sear
 export const OfficeIdKey = defineSearchAttributeKey('OfficeId', SearchAttributeType.KEYWORD);
 export const StageDeadlineKey = defineSearchAttributeKey('StageDeadline', SearchAttributeType.DATETIME);
 export const SlaBreachedKey = defineSearchAttributeKey('SlaBreached', SearchAttributeType.BOOL);
+export const OverdueKey = defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL);
 
 export const RENEWAL_SEARCH_ATTRIBUTES = [
   RenewalStageKey,
@@ -19,4 +21,5 @@ export const RENEWAL_SEARCH_ATTRIBUTES = [
   OfficeIdKey,
   StageDeadlineKey,
   SlaBreachedKey,
+  OverdueKey,
 ] as const;

@@ -34,6 +34,7 @@ export const WAITING_FOR: Record<RenewalStage, string> = {
   AWAITING_ADDRESS: 'the citizen to register a national address',
   PRINTING: 'the print centre to print the passport',
   READY_FOR_PICKUP: 'the citizen to collect the passport at the counter',
+  DISPATCHING: 'Saudi Post to create the shipment',
   DISPATCHED: 'Saudi Post to collect the shipment',
   IN_TRANSIT: "Saudi Post's delivery events",
   OUT_FOR_DELIVERY: "Saudi Post's delivery confirmation",
@@ -51,6 +52,7 @@ export interface CurrentStage {
   since: string;
   deadline?: Date;
   slaBreached: boolean;
+  overdue: boolean;
   officeId: string;
   deliveryMethod: DeliveryMethod;
 }
@@ -63,6 +65,7 @@ export function currentDetails(current: CurrentStage): string {
     `**Waiting for** ${WAITING_FOR[current.stage]}`,
     `**Delivery** ${current.deliveryMethod}, office ${current.officeId}`,
     `**SLA breached** ${current.slaBreached ? 'yes' : 'no'}`,
+    `**Overdue** ${current.overdue ? 'yes: past its deadline, operators alerted' : 'no'}`,
   ].join('\n\n');
 }
 

@@ -37,6 +37,7 @@ export class OperatorService {
         officeId: query.officeId,
         deliveryMethod: query.deliveryMethod,
         slaBreached: query.slaBreached,
+        overdue: query.overdue,
         pastDeadline: query.pastDeadline,
         stuckSince: query.stuckFor ? new Date(Date.now() - isoDurationMs(query.stuckFor)!) : undefined,
       },

@@ -4,6 +4,7 @@ import {
   type DeliveryMethod,
   DeliveryMethodKey,
   OfficeIdKey,
+  OverdueKey,
   RENEWAL_WORKFLOW_TYPE,
   type RenewalStage,
   RenewalStageKey,
@@ -46,6 +47,7 @@ export class OverdueService {
         officeId: attributes.get(OfficeIdKey),
         stageDeadline: attributes.get(StageDeadlineKey)!.toISOString(),
         slaBreached: attributes.get(SlaBreachedKey) ?? false,
+        overdue: attributes.get(OverdueKey) ?? false,
       });
       if (found.length >= MAX_RESULTS) break;
     }

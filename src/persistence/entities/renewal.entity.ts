@@ -60,6 +60,10 @@ export class RenewalRecord {
   @Column({ name: 'sla_breached', type: 'boolean', default: false })
   slaBreached: boolean;
 
+  /** The current stage is past its deadline and operators were alerted; cleared when the stage changes. */
+  @Column({ type: 'boolean', default: false })
+  overdue: boolean;
+
   @Column({ name: 'last_sequence', type: 'integer' })
   lastSequence: number;
 

@@ -32,6 +32,8 @@ export interface RenewalFilter {
   officeId?: string;
   deliveryMethod?: DeliveryMethod;
   slaBreached?: boolean;
+  /** Only renewals whose current stage is overdue (past its deadline, operators alerted), or is not. */
+  overdue?: boolean;
   /** Only renewals still under way that entered their stage before this time. */
   stuckSince?: Date;
   /** Only renewals still under way whose stage deadline has passed (`true`), or has not (`false`). */
@@ -131,7 +133,7 @@ export class RenewalsRepository {
          stage = $2, delivery_method = $3, office_id = $4, stage_deadline = $5, sla_breached = $6,
          issue_number = $7, validity_years = $8, tracking = $9, pending_action = $10, outcome_reason = $11,
          counter_mismatches = $12, amount_due_sar = $13, bill_number = $14, last_sequence = $15,
-         stage_entered_at = CASE WHEN r.stage = $2 THEN r.stage_entered_at ELSE $16 END,
+         stage_entered_at = CASE WHEN r.stage = $2 THEN r.stage_entered_at ELSE $16 END, overdue = $17,
          has_snapshot = true, updated_at = now()
        FROM (SELECT renewal_id, stage, stage_entered_at FROM renewals WHERE renewal_id = $1 FOR UPDATE) before
        WHERE r.renewal_id = before.renewal_id AND r.last_sequence < $15
@@ -153,6 +155,7 @@ export class RenewalsRepository {
         snapshot.billNumber ?? null,
         record.sequence,
         record.at,
+        snapshot.overdue,
       ],
     )) as [Array<{ previous_stage: RenewalStage; previous_entered_at: Date }>, number];
     const [applied] = rows;
@@ -244,6 +247,7 @@ export class RenewalsRepository {
     if (filter.deliveryMethod) select.andWhere('r.deliveryMethod = :method', { method: filter.deliveryMethod });
     if (filter.slaBreached !== undefined)
       select.andWhere('r.slaBreached = :breached', { breached: filter.slaBreached });
+    if (filter.overdue !== undefined) select.andWhere('r.overdue = :overdue', { overdue: filter.overdue });
     if (filter.pastDeadline !== undefined) {
       select
         .andWhere(

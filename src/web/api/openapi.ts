@@ -607,7 +607,7 @@ export interface components {
             /** Format: uuid */
             renewalId: string;
             /** @enum {string} */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** @enum {string} */
             deliveryMethod: "PICKUP" | "POST";
             /** @example RUH-01 */
@@ -615,6 +615,8 @@ export interface components {
             /** Format: date-time */
             stageDeadline?: string | null;
             slaBreached: boolean;
+            /** @description The current stage is past its deadline: operators have been alerted and are on it (cleared when the stage changes) */
+            overdue: boolean;
             /** Format: date-time */
             stageEnteredAt: string;
             /** Format: date-time */
@@ -631,7 +633,7 @@ export interface components {
             /** Format: uuid */
             renewalId: string;
             /** @enum {string} */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** @enum {string} */
             deliveryMethod: "PICKUP" | "POST";
             /** @example RUH-01 */
@@ -639,6 +641,8 @@ export interface components {
             /** Format: date-time */
             stageDeadline?: string | null;
             slaBreached: boolean;
+            /** @description The current stage is past its deadline: operators have been alerted and are on it (cleared when the stage changes) */
+            overdue: boolean;
             /** Format: date-time */
             stageEnteredAt: string;
             /** Format: date-time */
@@ -649,7 +653,7 @@ export interface components {
              * @example AWAITING_PAYMENT
              * @enum {string}
              */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** Format: date-time */
             at: string;
             /** @example print attempt 2 */
@@ -687,7 +691,7 @@ export interface components {
              * @example AWAITING_PAYMENT
              * @enum {string}
              */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** @enum {string} */
             deliveryMethod: "PICKUP" | "POST";
             /** @example RUH-01 */
@@ -703,6 +707,8 @@ export interface components {
             /** Format: date-time */
             stageDeadline?: string;
             slaBreached: boolean;
+            /** @description The current stage is past its deadline: operators have been alerted and are on it (cleared when the stage changes) */
+            overdue: boolean;
             tracking?: components["schemas"]["TrackingView"];
             /**
              * @description What must happen next, and by whom
@@ -839,7 +845,7 @@ export interface components {
             /** Format: uuid */
             renewalId: string;
             /** @enum {string} */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** @enum {string} */
             deliveryMethod?: "PICKUP" | "POST";
             /** @example RUH-01 */
@@ -847,6 +853,8 @@ export interface components {
             /** Format: date-time */
             stageDeadline: string;
             slaBreached: boolean;
+            /** @description The `Overdue` search attribute: past its deadline, operators alerted */
+            overdue: boolean;
         };
         AuditEventView: {
             /** Format: date-time */
@@ -2763,11 +2771,13 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                stage?: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+                stage?: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
                 officeId?: string;
                 deliveryMethod?: "PICKUP" | "POST";
                 /** @description Only renewals that missed the delivery SLA */
                 slaBreached?: boolean;
+                /** @description Only renewals whose current stage is overdue: past its deadline, operators alerted */
+                overdue?: boolean;
                 /** @description Only unfinished renewals whose stage deadline has passed (from the read model) */
                 pastDeadline?: boolean;
                 /** @description Only unfinished renewals that entered their current stage longer ago than this ISO 8601 duration (days, hours, minutes, seconds; longer than zero, at most ten years) */
@@ -2872,7 +2882,7 @@ export interface operations {
     Operator_overdue: {
         parameters: {
             query?: {
-                stage?: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+                stage?: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             };
             header?: never;
             path?: never;
@@ -3423,7 +3433,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description e.g. PAYMENT_AMOUNT_MISMATCH, PAYMENT_FOR_ANOTHER_BILL, PAYMENT_FOR_CLOSED_RENEWAL, DELIVERED_AFTER_LOSS, DELIVERY_SLA_BREACHED */
+                /** @description e.g. PAYMENT_AMOUNT_MISMATCH, PAYMENT_FOR_ANOTHER_BILL, PAYMENT_FOR_CLOSED_RENEWAL, DELIVERED_AFTER_LOSS, DELIVERY_SLA_BREACHED; a stage past its deadline: <STEP>_OVERDUE (PRINT_OVERDUE, DISPATCH_OVERDUE, …); at its hard limit: RENEWAL_FAILED, DISPATCH_TIMED_OUT, ADDRESS_CHECK_TIMED_OUT, LOSS_CLAIM_HANDED_TO_OPERATOR, ACTIVATION_HANDED_TO_OPERATOR, COMPENSATION_HANDED_TO_OPERATOR (docs/architecture.md, "Every stage on its own clock") */
                 kind?: string;
                 renewalId?: string;
                 /** @description Raised at or after this time */

@@ -18,7 +18,14 @@ import {
 /** A read-model row, as the API creates it and the workflow's first progress write moves it on. */
 export async function seedRenewal(
   db: DataSource,
-  row: { nationalId: string; officeId?: string; stage?: RenewalStage; deliveryMethod?: DeliveryMethod },
+  row: {
+    nationalId: string;
+    officeId?: string;
+    stage?: RenewalStage;
+    deliveryMethod?: DeliveryMethod;
+    /** Past its deadline, operators alerted (the workflow's stage clock wrote so). */
+    overdue?: { stageDeadline: string };
+  },
 ): Promise<string> {
   const renewalId = randomUUID();
   const { renewals } = createPersistence(db, testPersonalData());
@@ -33,6 +40,8 @@ export async function seedRenewal(
       deliveryMethod: row.deliveryMethod ?? 'PICKUP',
       officeId,
       slaBreached: false,
+      overdue: row.overdue !== undefined,
+      stageDeadline: row.overdue?.stageDeadline,
       issueNumber: 1,
       counterMismatches: 0,
     },

@@ -457,13 +457,14 @@ describe('docker-compose.yml', () => {
     });
     const namespace = environmentOf(service('api')).TEMPORAL_NAMESPACE;
     const expected = RENEWAL_SEARCH_ATTRIBUTES.map((key) => ({ name: key.name, type: CLI_TYPES[key.type], namespace }));
-    expect(creates).toHaveLength(5);
+    expect(creates).toHaveLength(6);
     expect(creates).toEqual(expect.arrayContaining(expected));
     expect(expected).toEqual(expect.arrayContaining(creates));
     expect(new Set(creates.map((create) => create.name)).size).toBe(creates.length);
     expect(creates.map(({ name, type }) => `${name}=${type}`).sort()).toEqual([
       'DeliveryMethod=Keyword',
       'OfficeId=Keyword',
+      'Overdue=Bool',
       'RenewalStage=Keyword',
       'SlaBreached=Bool',
       'StageDeadline=Datetime',

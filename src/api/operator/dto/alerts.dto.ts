@@ -12,7 +12,10 @@ export class AlertsQuery extends PageQuery {
     pattern: ALERT_KIND.source,
     description:
       'e.g. PAYMENT_AMOUNT_MISMATCH, PAYMENT_FOR_ANOTHER_BILL, PAYMENT_FOR_CLOSED_RENEWAL, DELIVERED_AFTER_LOSS, ' +
-      'DELIVERY_SLA_BREACHED',
+      'DELIVERY_SLA_BREACHED; a stage past its deadline: <STEP>_OVERDUE (PRINT_OVERDUE, DISPATCH_OVERDUE, …); ' +
+      'at its hard limit: RENEWAL_FAILED, DISPATCH_TIMED_OUT, ADDRESS_CHECK_TIMED_OUT, ' +
+      'LOSS_CLAIM_HANDED_TO_OPERATOR, ACTIVATION_HANDED_TO_OPERATOR, COMPENSATION_HANDED_TO_OPERATOR ' +
+      '(docs/architecture.md, "Every stage on its own clock")',
   })
   @IsOptional()
   @Matches(ALERT_KIND, { message: 'kind must be 2 to 64 capital letters, digits or underscores' })

@@ -44,6 +44,16 @@ export class OperatorRenewalsQuery extends PageQuery {
   @ApiPropertyOptional({
     type: Boolean,
     example: true,
+    description: 'Only renewals whose current stage is overdue: past its deadline, operators alerted',
+  })
+  @IsOptional()
+  @Transform(booleanText)
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: true,
     description: 'Only unfinished renewals whose stage deadline has passed (from the read model)',
   })
   @IsOptional()

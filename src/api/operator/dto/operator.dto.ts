@@ -84,4 +84,7 @@ export class OverdueRenewalView {
 
   @ApiProperty()
   slaBreached: boolean;
+
+  @ApiProperty({ description: 'The `Overdue` search attribute: past its deadline, operators alerted' })
+  overdue: boolean;
 }

@@ -79,6 +79,12 @@ export class RenewalStatusView {
   @ApiProperty()
   slaBreached: boolean;
 
+  @ApiProperty({
+    description:
+      'The current stage is past its deadline: operators have been alerted and are on it (cleared when the stage changes)',
+  })
+  overdue: boolean;
+
   @ApiPropertyOptional({ type: TrackingView })
   tracking?: TrackingView;
 
@@ -113,6 +119,7 @@ export class RenewalStatusView {
       timeline,
       stageDeadline: record.stageDeadline?.toISOString(),
       slaBreached: record.slaBreached,
+      overdue: record.overdue,
       tracking: optional(record.tracking),
       pendingAction: optional(record.pendingAction),
       outcomeReason: optional(record.outcomeReason),
@@ -133,6 +140,7 @@ export class RenewalStatusView {
       timeline: status.timeline.map((entry) => ({ stage: entry.stage, at: entry.at, note: entry.note })),
       stageDeadline: status.stageDeadline,
       slaBreached: status.slaBreached,
+      overdue: status.overdue,
       tracking: status.tracking && { ...status.tracking },
       pendingAction: status.pendingAction,
       outcomeReason: status.outcomeReason,

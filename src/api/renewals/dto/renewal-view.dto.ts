@@ -28,6 +28,12 @@ export class RenewalView {
   @ApiProperty()
   slaBreached: boolean;
 
+  @ApiProperty({
+    description:
+      'The current stage is past its deadline: operators have been alerted and are on it (cleared when the stage changes)',
+  })
+  overdue: boolean;
+
   @ApiProperty({ format: 'date-time' })
   stageEnteredAt: string;
 
@@ -42,6 +48,7 @@ export class RenewalView {
       officeId: record.officeId,
       stageDeadline: record.stageDeadline?.toISOString() ?? null,
       slaBreached: record.slaBreached,
+      overdue: record.overdue,
       stageEnteredAt: record.stageEnteredAt.toISOString(),
       createdAt: record.createdAt.toISOString(),
     };

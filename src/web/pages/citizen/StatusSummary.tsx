@@ -13,11 +13,14 @@ export function StatusSummary(props: { status: RenewalStatus }) {
   const { status } = props;
   const ended = TERMINAL_STAGES.has(status.stage);
   const actionKey = `action_${status.pendingAction}`;
+  // Past a deadline (of the stage, or the delivery SLA): operators were alerted, and the citizen is told so.
+  const delayed = !ended && (status.overdue || status.slaBreached);
   return (
     <section class="summary" aria-labelledby="summary-title" data-stage={status.stage}>
       <h2 id="summary-title">
         {t('currentStage')}: <span class="stage-name">{t(`stage_${status.stage}` as MessageKey)}</span>
         {status.slaBreached && <span class="badge warn">{t('slaBreachedBadge')}</span>}
+        {status.overdue && !ended && <span class="badge warn">{t('delayedBadge')}</span>}
       </h2>
       <dl class="facts">
         <Field label={t('renewalNumber')}>
@@ -45,7 +48,9 @@ export function StatusSummary(props: { status: RenewalStatus }) {
         )}
         {!ended && (
           <Field label={t('nextStep')}>
-            <strong class="next-step">{isMessageKey(actionKey) ? t(actionKey) : t('nothingToDo')}</strong>
+            <strong class="next-step">
+              {isMessageKey(actionKey) ? t(actionKey) : delayed ? t('delayedOperatorsOnIt') : t('nothingToDo')}
+            </strong>
           </Field>
         )}
         {ended && status.outcomeReason && (

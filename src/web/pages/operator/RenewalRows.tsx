@@ -51,7 +51,8 @@ export function RenewalRows(props: {
                 </td>
                 <td>
                   {t(`stage_${renewal.stage}` as MessageKey)}
-                  {overdue && <span class="badge danger">{t('pastDeadlineBadge')}</span>}
+                  {overdue && !renewal.overdue && <span class="badge danger">{t('pastDeadlineBadge')}</span>}
+                  {renewal.overdue && !ended && <span class="badge danger">{t('overdueBadge')}</span>}
                   {renewal.slaBreached && <span class="badge warn">{t('slaBreachedBadge')}</span>}
                 </td>
                 <td>{officeName(renewal.officeId, lang)}</td>
