@@ -1,4 +1,5 @@
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, ParentClosePolicy, setHandler, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   applyCarrierEvent,
   MAX_ATTEMPTS_REASON,
@@ -11,11 +12,15 @@ import {
   type CarrierEvent,
   carrierEventSignal,
   declareShipmentLostSignal,
+  DELIVERED_AFTER_LOSS,
   type DispatchedShipment,
+  lossClaimDisputeWorkflowId,
+  lossClaimKey,
   type LossDeclaration,
   type PrintJobCompleted,
   type Tracking,
 } from './contract';
+import { lossClaimDispute } from './maintenance.workflow';
 import { refusedAs } from './refusal';
 import type { RenewalContext } from './renewal-context';
 import type { StageClock } from './stage-clock';
@@ -24,12 +29,18 @@ import { after, StandingTimer } from './timing';
 /** How a home delivery ended: as the carrier's events say, or never dispatched (Saudi Post did not take it). */
 export type DeliveryOutcome = ShipmentOutcome | { kind: 'NOT_DISPATCHED' };
 
+/** A shipment written off as lost: the claim the carrier accepted for it, if it got that far. */
+interface WrittenOff {
+  claimKey?: string;
+}
+
 /**
  * Home delivery by Saudi Post: the dedicated envelope is dispatched (DISPATCHING,
  * on its own clock), the carrier's events (by signal) move the stage, the
  * 24-hour SLA runs from the carrier's acceptance, and an envelope not delivered
  * by the loss threshold, or declared lost, is lost once the carrier accepts the
- * claim (itself on a clock).
+ * claim (itself on a clock). A DELIVERED for an envelope already written off is
+ * answered by the renewal itself: operators alerted and the claim disputed.
  */
 export class Post {
   private shipment?: DispatchedShipment & { open: boolean };
@@ -40,6 +51,11 @@ export class Post {
   private lossDeclaration?: LossDeclaration;
   /** The carrier refused a loss claim: it says it delivered, and its DELIVERED event is on its way. */
   private deliveredPerCarrier = false;
+  /** Shipments written off as lost, by tracking number: their passports voided and reissued. */
+  private readonly writtenOff = new Map<string, WrittenOff>();
+  /** DELIVERED events for shipments written off, in the order they came, until answered. */
+  private readonly deliveredAfterLoss: CarrierEvent[] = [];
+  private answering = false;
 
   constructor(private readonly renewal: RenewalContext) {}
 
@@ -201,6 +217,7 @@ export class Post {
           liabilitySar,
         });
       }
+      this.writeOff(trackingNumber, claim ? lossClaimKey(input.renewalId, issueNumber) : undefined);
       return true;
     } catch (error) {
       if (!refusedAs(error, 'ShipmentDelivered')) throw error;
@@ -213,6 +230,65 @@ export class Post {
       await tracker.moveDeadline(before ?? clock.deadline, { alerts: [refused] });
       return false;
     }
+  }
+
+  /**
+   * The shipment is written off: from here a DELIVERED for it is one after the loss, whether it came while the
+   * claim was being made, before our row says LOST (the API then still signals it), or after. The decision is
+   * the renewal's, in the order its events came, not the row's.
+   */
+  private writeOff(trackingNumber: string, claimKey: string | undefined): void {
+    this.writtenOff.set(trackingNumber, { claimKey });
+    for (let i = this.inbox.length - 1; i >= 0; i--) {
+      const event = this.inbox[i];
+      if (event.type === 'DELIVERED' && event.trackingNumber === trackingNumber) {
+        this.inbox.splice(i, 1);
+        this.deliveredAfterLoss.unshift(event);
+      }
+    }
+  }
+
+  /**
+   * Runs beside the renewal for as long as it lives: each DELIVERED for a shipment written off alerts operators
+   * (DELIVERED_AFTER_LOSS) and disputes the loss claim, by the dispute workflow the API starts for one reported
+   * after our row closed: one dispute per claim, whoever asks first.
+   */
+  async answerDeliveriesAfterLoss(): Promise<never> {
+    const { input, channels } = this.renewal;
+    for (;;) {
+      await condition(() => this.deliveredAfterLoss.length > 0);
+      this.answering = true;
+      const event = this.deliveredAfterLoss[0];
+      const { claimKey } = this.writtenOff.get(event.trackingNumber)!;
+      await channels.alertOperators(DELIVERED_AFTER_LOSS, {
+        eventId: event.eventId,
+        type: event.type,
+        trackingNumber: event.trackingNumber,
+        ...(claimKey ? { claimKey } : {}),
+      });
+      if (claimKey) {
+        try {
+          await startChild(lossClaimDispute, {
+            workflowId: lossClaimDisputeWorkflowId(claimKey),
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            // It outlives the renewal if need be: the carrier's claims desk may answer after the renewal ends.
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+            args: [
+              { renewalId: input.renewalId, claimKey, reason: DELIVERED_AFTER_LOSS, carrierEventId: event.eventId },
+            ],
+          });
+        } catch (error) {
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        }
+      }
+      this.deliveredAfterLoss.shift();
+      this.answering = false;
+    }
+  }
+
+  /** No DELIVERED after a loss is waiting to be answered: the renewal may end. */
+  get settled(): boolean {
+    return this.deliveredAfterLoss.length === 0 && !this.answering;
   }
 
   async close(status: 'DELIVERED' | 'RETURNED' | 'LOST'): Promise<void> {
@@ -243,6 +319,10 @@ export class Post {
       // Dropped here rather than in the reducer, so a repeat never even wakes the flow.
       if (this.seenEventIds.has(event.eventId)) return;
       this.seenEventIds.add(event.eventId);
+      if (event.type === 'DELIVERED' && this.writtenOff.has(event.trackingNumber)) {
+        this.deliveredAfterLoss.push(event);
+        return;
+      }
       this.inbox.push(event);
     });
 

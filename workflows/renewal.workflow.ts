@@ -103,6 +103,8 @@ class PassportRenewal implements RenewalContext {
 
   async run(): Promise<RenewalOutcome> {
     this.handleMessages();
+    // Beside the flow, outside its scope: a delivery reported after a loss is answered even if the renewal is cancelled.
+    void this.post.answerDeliveriesAfterLoss();
     try {
       this.outcome = await this.flowScope.run(() => this.flow());
     } catch (error) {
@@ -115,6 +117,7 @@ class PassportRenewal implements RenewalContext {
         this.outcome = await CancellationScope.nonCancellable(() => this.fail(reason));
       }
     }
+    await condition(() => this.post.settled);
     return this.outcome;
   }
 

@@ -4,6 +4,8 @@ import type {
   AlertToRaise,
   CitizenFacts,
   CitizenNotice,
+  LossClaimDisputeRequest,
+  MaintenanceActivities,
   NoticeParams,
   ProgressRecord,
   RenewalActivities,
@@ -129,6 +131,8 @@ export class FakePartners {
   progressOutage = 0;
   /** Wasel answers with an address that fails validation (a permanent, typed failure). */
   waselReturnsMalformedAddress = false;
+  /** Loss claims disputed (the dispute workflow's activity), in order. */
+  readonly disputes: LossClaimDisputeRequest[] = [];
   /** Calls to a partner that was down, by activity: attempts that never took effect. */
   readonly failedAttempts = new Map<keyof RenewalActivities, number>();
   private readonly faults = new Map<Partner, { fault: Fault; restored: AbortController }>();
@@ -328,4 +332,12 @@ export class FakePartners {
       return { claimId: `CLAIM-${input.issueNumber}`, liabilitySar: input.liabilitySar };
     },
   });
+
+  /** The dispute workflow's activity (the renewal starts that workflow for a delivery after a loss). */
+  readonly maintenanceActivities: Pick<MaintenanceActivities, 'disputeLossClaim'> = {
+    disputeLossClaim: async (request) => {
+      this.disputes.push(request);
+      return { claimKey: request.claimKey, status: 'DISPUTED' };
+    },
+  };
 }

@@ -122,7 +122,10 @@ export class RenewalDriver {
   ): Promise<T> {
     const fake = options.fake ?? new FakePartners();
     const taskQueue = `renewal-test-${randomUUID()}`;
-    const worker: Worker = await createTestWorker(env, taskQueue, fake.activities);
+    const worker: Worker = await createTestWorker(env, taskQueue, {
+      ...fake.activities,
+      ...fake.maintenanceActivities,
+    });
     const input: RenewalInput = {
       renewalId: randomUUID(),
       nationalId: options.nationalId ?? CITIZEN.nationalId,

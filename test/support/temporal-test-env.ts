@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import type { RenewalActivities } from '../../workflows/contract';
+import type { MaintenanceActivities, RenewalActivities } from '../../workflows/contract';
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registration';
 import { testDataConverter } from './payload-keys';
 
@@ -45,7 +45,7 @@ export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvir
 export function createTestWorker(
   env: TestWorkflowEnvironment,
   taskQueue: string,
-  activities: RenewalActivities,
+  activities: RenewalActivities & Partial<MaintenanceActivities>,
 ): Promise<Worker> {
   return Worker.create({
     connection: env.nativeConnection,

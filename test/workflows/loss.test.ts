@@ -117,4 +117,68 @@ describe('loss in transit and reissue', () => {
       expect(partners.shipmentClosures).toEqual([expect.objectContaining({ status: 'DELIVERED' })]);
     });
   });
+
+  // The carrier's claims desk is slow; an operator declares the envelope lost, the carrier accepts the claim, and
+  // its courier's DELIVERED comes in before the renewal has written the shipment off (our shipment row still
+  // open, so the API hands the event to the renewal). Two windows: while the claim's answer is on its way back,
+  // and once it is in but the write-off is not yet written. The renewal decides from the order of its own events.
+  const WINDOWS = [
+    { window: 'the claim accepted, its answer not in yet', holdWriteOff: false },
+    { window: 'the claim accepted and in, the write-off not yet written', holdWriteOff: true },
+  ];
+  for (const { window, holdWriteOff } of WINDOWS) {
+    it(`a DELIVERED racing the loss write-off (${window}): operators alerted, the claim disputed once`, async () => {
+      const partners = new FakePartners();
+      await RenewalDriver.run({ fake: partners }, async (renewal) => {
+        const lost = await renewal.dispatchByPost();
+        await renewal.carrier('ACCEPTED');
+        await renewal.waitForStatus((status) => status.tracking?.acceptedAt !== undefined, 'the acceptance applied');
+        const trackingNumber = partners.trackingNumbers[0];
+
+        const claim = partners.hold('openLossClaim');
+        await renewal.declareLost();
+        await claim.reached;
+        let delivered;
+        if (holdWriteOff) {
+          // The next write is the LOST stage, which closes nothing yet: the courier's event comes in meanwhile.
+          const writeOff = partners.hold('recordProgress');
+          claim.release();
+          await writeOff.reached;
+          delivered = await renewal.carrier('DELIVERED', { trackingNumber, proof: 'OTP' });
+          writeOff.release();
+        } else {
+          delivered = await renewal.carrier('DELIVERED', { trackingNumber, proof: 'OTP' });
+          claim.release();
+        }
+
+        const replacement = await renewal.completePrint();
+        await renewal.waitForStatus(() => partners.disputes.length > 0, 'the claim disputed');
+        const claimKey = `${renewal.input.renewalId}/issue-1/loss-claim`;
+        expect(partners.alertsOf('DELIVERED_AFTER_LOSS')).toEqual([
+          {
+            kind: 'DELIVERED_AFTER_LOSS',
+            details: { eventId: delivered.eventId, type: 'DELIVERED', trackingNumber, claimKey },
+          },
+        ]);
+        expect(partners.disputes).toEqual([
+          {
+            renewalId: renewal.input.renewalId,
+            claimKey,
+            reason: 'DELIVERED_AFTER_LOSS',
+            carrierEventId: delivered.eventId,
+          },
+        ]);
+        // The same event again (the carrier retrying its webhook) changes nothing.
+        await renewal.carrier('DELIVERED', { eventId: delivered.eventId, trackingNumber, proof: 'OTP' });
+        // The renewal went on as a loss: the envelope's passport is voided and the replacement is on its way.
+        await renewal.waitForStage('DISPATCHED');
+        expect(partners.passports.get(lost)).toBe('VOIDED');
+        expect(partners.passports.get(replacement)).toBe('PRINTED');
+        expect(partners.callNames()).not.toContain('activateNewPassport');
+        expect(partners.alertsOf('DELIVERED_AFTER_LOSS')).toHaveLength(1);
+        expect(partners.disputes).toHaveLength(1);
+        await renewal.cancel('OPERATOR');
+      });
+    });
+  }
 });

@@ -5,6 +5,9 @@
  * Temporal UI.
  */
 
+/** Why a loss claim is disputed, and the operator alert raised with it: the carrier delivered what it lost. */
+export const DELIVERED_AFTER_LOSS = 'DELIVERED_AFTER_LOSS';
+
 /** One dispute per loss claim, however often the carrier contradicts it. */
 export function lossClaimDisputeWorkflowId(claimKey: string): string {
   return `loss-claim-dispute-${claimKey}`;

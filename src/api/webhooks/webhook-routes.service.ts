@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   addressRegisteredSignal,
   carrierEventSignal,
+  DELIVERED_AFTER_LOSS,
   lossClaimKey,
   paymentReceivedSignal,
   printJobCompletedSignal,
@@ -149,7 +150,9 @@ export class WebhookRoutes {
    * The carrier delivered an envelope already declared lost, whose passport
    * was voided and reissued at the carrier's cost: the claim is disputed (by
    * a workflow of its own, as the renewal may have ended) and operators
-   * alerted. The renewal itself has moved on and is not told.
+   * alerted. The renewal itself has moved on and is not told. Until our row
+   * says LOST the event goes to the renewal, which decides the same from the
+   * order of its own events (post.ts); both start the one dispute of the claim.
    */
   private deliveredAfterLoss(
     shipment: ShipmentRecord,
@@ -157,7 +160,7 @@ export class WebhookRoutes {
     details: Record<string, unknown>,
   ): RoutedWebhook {
     const claimKey = lossClaimKey(shipment.renewalId, shipment.issueNumber);
-    const reason = 'DELIVERED_AFTER_LOSS';
+    const reason = DELIVERED_AFTER_LOSS;
     return {
       renewalId: shipment.renewalId,
       action: 'webhook.saudi-post.carrier-event',
