@@ -45,16 +45,21 @@ export function startShipment(trackingNumber: string): ShipmentProgress {
   return { trackingNumber, stage: 'DISPATCHED', deliveryAttempts: 0 };
 }
 
+/** Whether time `a` is before `b`: compared as instants, since the same instant has many ISO 8601 spellings. */
+function before(a: string, b: string): boolean {
+  return Date.parse(a) < Date.parse(b);
+}
+
 export function applyCarrierEvent(progress: ShipmentProgress, event: CarrierEvent, maxAttempts: number): Reduction {
   if (event.trackingNumber !== progress.trackingNumber) return { progress, applied: false };
   const next: ShipmentProgress = { ...progress };
-  if (!next.lastEventAt || event.occurredAt >= next.lastEventAt) {
+  if (!next.lastEventAt || !before(event.occurredAt, next.lastEventAt)) {
     next.lastEvent = event.type;
     next.lastEventAt = event.occurredAt;
   }
   switch (event.type) {
     case 'ACCEPTED':
-      if (!next.acceptedAt || event.occurredAt < next.acceptedAt) next.acceptedAt = event.occurredAt;
+      if (!next.acceptedAt || before(event.occurredAt, next.acceptedAt)) next.acceptedAt = event.occurredAt;
       return { progress: next, applied: true };
     case 'IN_TRANSIT':
     case 'OUT_FOR_DELIVERY': {

@@ -344,8 +344,12 @@ export class Post {
       if (this.progress.stage !== tracker.stage) {
         const notice = this.progress.stage === 'OUT_FOR_DELIVERY' ? 'OUT_FOR_DELIVERY' : undefined;
         await tracker.enter(this.progress.stage, { deadline, notice: notice && { notice, params: {} } });
-      } else if (this.progress.acceptedAt !== wasAccepted) {
+      } else if (!wasAccepted && this.progress.acceptedAt) {
+        // The carrier's acceptance starts the SLA: one line, once per shipment.
         await tracker.extendDeadline(deadline, 'ACCEPTED_BY_CARRIER');
+      } else if (this.progress.acceptedAt !== wasAccepted) {
+        // Another ACCEPTED (a new event id) with an earlier time: the SLA's start moves, with no second line.
+        await tracker.moveDeadline(deadline);
       } else {
         // Tracking moved within the stage (a failed attempt, a later event): the read model shows it.
         await tracker.refresh();

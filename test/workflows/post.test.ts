@@ -167,4 +167,28 @@ describe('renewal with home delivery by Saudi Post', () => {
       expect(renewal.stagesVisited().slice(-3)).toEqual(['PRINTING', 'DISPATCHING', 'DISPATCHED']);
     });
   });
+
+  it('two ACCEPTED events with different ids: one "accepted" line, the SLA from the earlier instant', async () => {
+    await RenewalDriver.run({}, async (renewal) => {
+      await renewal.dispatchByPost();
+      const now = await renewal.env.currentTimeMs();
+      const accepted = new Date(now - 60_000);
+      // The carrier scans the envelope twice; the second report carries the earlier scan, written without
+      // milliseconds, and a third the same instant as the first with them.
+      await renewal.carrier('ACCEPTED', { occurredAt: new Date(now).toISOString() });
+      await renewal.carrier('ACCEPTED', { occurredAt: accepted.toISOString().replace('.000Z', 'Z') });
+      await renewal.carrier('ACCEPTED', { occurredAt: new Date(now).toISOString().replace('Z', '+00:00') });
+      await renewal.carrier('IN_TRANSIT');
+      const status = await renewal.waitForStage('IN_TRANSIT');
+
+      const lines = renewal.fake.stages.filter((line) => line.note === 'ACCEPTED_BY_CARRIER');
+      expect(lines).toHaveLength(1);
+      expect(status.timeline.filter((entry) => entry.note === 'ACCEPTED_BY_CARRIER')).toHaveLength(1);
+      const slaDeadline = new Date(accepted.getTime() + renewal.input.policy.deliverySlaMs).toISOString();
+      expect(Date.parse(status.tracking!.acceptedAt!)).toBe(accepted.getTime());
+      expect(status.tracking!.slaDeadline).toBe(slaDeadline);
+      expect(status.stageDeadline).toBe(slaDeadline);
+      await renewal.cancel('OPERATOR');
+    });
+  });
 });
