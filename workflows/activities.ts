@@ -9,7 +9,9 @@ import { ACTIVITY_SUMMARIES, type RenewalActivities } from './contract';
 /**
  * Activity stubs, with retry and timeout policies that fit each kind of work.
  * Calls to partner systems retry transient faults (timeouts, 5xx, 429) with
- * backoff for as long as it takes; what they refuse for good arrives as a
+ * backoff; a stage's clock bounds how long (`partnerCallWithin`), and the few
+ * plain stubs below retry for as long as it takes (the activation handed to
+ * operators, the read model). What a partner refuses for good arrives as a
  * non-retryable ApplicationFailure and is decided on by the workflow.
  */
 const PARTNER_CALL = {
@@ -69,17 +71,11 @@ export const progress = proxyLocalActivities<Pick<RenewalActivities, 'recordProg
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
 });
 
-export const registry =
-  summarised<
-    Pick<RenewalActivities, 'lookUpCitizen' | 'recordPrintedPassport' | 'activateNewPassport' | 'voidPassport'>
-  >(PARTNER_CALL);
+/**
+ * The calls made without a clock: the activation once operators have taken it over (it must land, however
+ * late), and the read model's record of a failed print job. Every other partner call goes through a stage's
+ * clock (`partnerCallWithin`, stage-clock.ts).
+ */
+export const registry = summarised<Pick<RenewalActivities, 'activateNewPassport'>>(PARTNER_CALL);
 
-export const payments = summarised<Pick<RenewalActivities, 'issueBill' | 'cancelBill' | 'refundBill'>>(PARTNER_CALL);
-
-export const address = summarised<Pick<RenewalActivities, 'checkNationalAddress'>>(PARTNER_CALL);
-
-export const printing =
-  summarised<Pick<RenewalActivities, 'submitPrintJob' | 'cancelPrintJob' | 'recordPrintFailure'>>(PARTNER_CALL);
-
-export const delivery =
-  summarised<Pick<RenewalActivities, 'dispatchShipment' | 'recallShipment' | 'openLossClaim'>>(PARTNER_CALL);
+export const printing = summarised<Pick<RenewalActivities, 'recordPrintFailure'>>(PARTNER_CALL);
