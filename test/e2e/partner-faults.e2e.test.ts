@@ -25,14 +25,18 @@ describe('renewals through faulty partner systems', () => {
     await stack?.stop();
   });
 
-  /** Citizen requests, accepts home delivery and pays; all else is up to the sandboxes. */
-  async function renewByPost(person: SeededCitizen): Promise<string> {
+  /**
+   * Citizen requests, accepts home delivery and pays; all else is up to the sandboxes. With faulty partners
+   * a stage takes as long as its retries: five failures in a row (0.3^5, about one call in 400, so a few
+   * times a run of 20 renewals) back off 1+2+4+8+16 s, and a sixth another 32 s, past a minute.
+   */
+  async function renewByPost(person: SeededCitizen, stageTimeoutMs = 60_000): Promise<string> {
     const citizen = citizenClient(stack, person);
     const created = await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202);
     const renewalId: string = created.body.renewalId;
-    await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE');
+    await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE', stageTimeoutMs);
     await citizen.post(`/v1/renewals/${renewalId}/acceptance`, ACCEPTANCE).expect(200);
-    const awaiting = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
+    const awaiting = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT', stageTimeoutMs);
     // The bank's side of SADAD can fail transiently too: the citizen simply tries again.
     await eventually(
       () => stack.sandboxControl(`/sadad/bills/${awaiting.billNumber}/payment`).then(() => true),
@@ -163,7 +167,7 @@ describe('renewals through faulty partner systems', () => {
     const people = await Promise.all(
       Array.from({ length: 20 }, () => seedCitizen(stack.db, { subscribedToWasel: true })),
     );
-    const renewals = await Promise.all(people.map((person) => renewByPost(person)));
+    const renewals = await Promise.all(people.map((person) => renewByPost(person, 240_000)));
 
     const finished = await Promise.all(
       renewals.map((renewalId, i) => citizenClient(stack, people[i]).waitForStage(renewalId, 'COMPLETED', 540_000)),
