@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type RenewalStage, TERMINAL_STAGES } from '../../workflows/contract';
+import { type DeliveryMethod, type RenewalStage, TERMINAL_STAGES } from '../../workflows/contract';
 import type { ChaosCitizen } from './citizens';
 import { HttpProblem, type RetryingHttpClient } from './http-client';
 import type { PlannedRenewal } from './scenarios';
@@ -35,7 +35,7 @@ interface RenewalView {
   renewalId: string;
   stage: RenewalStage;
   officeId: string;
-  deliveryMethod: 'PICKUP' | 'POST';
+  deliveryMethod: DeliveryMethod;
 }
 
 interface Review {

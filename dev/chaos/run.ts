@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Client } from 'pg';
-import { TERMINAL_STAGES } from '../../workflows/contract';
+import { LOSS_CLAIM_DISPUTE_WORKFLOW_TYPE, RENEWAL_WORKFLOW_TYPE, TERMINAL_STAGES } from '../../workflows/contract';
 import { ClusterLauncher, type RunningCluster } from '../cluster/cluster';
 import { loadApiConfig } from '../../src/config/api';
 import type { LauncherLogger } from '../launcher/logger';
@@ -189,7 +189,7 @@ async function runningWorkflows(cluster: RunningCluster): Promise<number> {
   try {
     const client = new TemporalClient({ connection, namespace: cluster.addresses.namespace });
     const { count } = await client.workflow.count(
-      `(WorkflowType = 'passportRenewal' OR WorkflowType = 'lossClaimDispute') AND ExecutionStatus = 'Running'`,
+      `(WorkflowType = '${RENEWAL_WORKFLOW_TYPE}' OR WorkflowType = '${LOSS_CLAIM_DISPUTE_WORKFLOW_TYPE}') AND ExecutionStatus = 'Running'`,
     );
     return count;
   } finally {

@@ -1,4 +1,4 @@
-import type { RenewalStage } from '../../workflows/contract';
+import type { DeliveryMethod, RenewalStage } from '../../workflows/contract';
 import { seededRandom } from '../sandboxes/random';
 
 /**
@@ -24,7 +24,7 @@ export interface Scenario {
   weight: number;
   /** How the renewal must end; anything else is an unexpected outcome (see `expectedStages`). */
   expected: RenewalStage[];
-  delivery: 'PICKUP' | 'POST';
+  delivery: DeliveryMethod;
   /** The citizen holds a Wasel national address from the start. */
   subscribed: boolean;
   /** The citizen has a travel ban: refused at the eligibility check. */
