@@ -36,7 +36,7 @@ import { after, waitUntil } from './timing';
 
 /**
  * One passport renewal, from the eligibility check to a valid new passport in
- * the citizen's hands (DESIGN.md section 3). `PassportRenewal.flow` below is the
+ * the citizen's hands (docs/design.md §3). `PassportRenewal.flow` below is the
  * whole state machine, read top to bottom; it decides, and activities do the I/O.
  * Payment, address, printing, the counter and the post are parts beside it, each
  * with its own state and messages; every side effect pushes its undo onto

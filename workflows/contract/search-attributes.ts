@@ -1,7 +1,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
 /**
- * The renewal's custom search attributes (DESIGN.md section 4). They are not
+ * The renewal's custom search attributes (docs/design.md §5). They are not
  * encrypted, so they carry no personal data: only the stage, the delivery
  * method, the office, the current stage's deadline, whether the 24-hour
  * delivery SLA was breached and whether the current stage is overdue (past its

@@ -1,5 +1,5 @@
 /**
- * Every stage a renewal can be in (DESIGN.md section 3). The same names are the
+ * Every stage a renewal can be in (docs/design.md §3). The same names are the
  * `RenewalStage` search attribute and the API's `stage` field.
  */
 export const RENEWAL_STAGES = [

@@ -20,7 +20,7 @@ const MAX_RESULTS = 200;
 
 /**
  * "Stuck past its deadline", asked of Temporal's visibility store exactly as an
- * operator would in the Temporal UI (DESIGN.md section 4), so both agree.
+ * operator would in the Temporal UI (docs/design.md §5), so both agree.
  */
 @Injectable()
 export class OverdueService {
