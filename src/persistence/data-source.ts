@@ -18,6 +18,7 @@ import { PartnerFaults1764620000000 } from './migrations/1764620000000-partner-f
 import { LeanHistory1764630000000 } from './migrations/1764630000000-lean-history';
 import { personalDataAtRestMigration } from './migrations/1764700000000-personal-data-at-rest';
 import { RateLimits1764710000000 } from './migrations/1764710000000-rate-limits';
+import { runMigrationsLocked } from './migration-lock';
 import type { PersonalDataProtection } from './personal-data';
 import { RenewalOverdue1764750000000 } from './migrations/1764750000000-renewal-overdue';
 
@@ -86,11 +87,16 @@ export async function openDataSource(url: string, poolSize?: number, application
   return new DataSource(dataSourceOptions(url, poolSize, applicationName)).initialize();
 }
 
-/** Applies what is pending; `protection` for a database that holds personal data a migration must encrypt. */
+/**
+ * Applies what is pending, under the product's migration lock (src/persistence/migration-lock.ts): replicas that
+ * start together migrate one at a time. `protection` for a database holding personal data a migration must encrypt.
+ */
 export async function runMigrations(url: string, protection?: PersonalDataProtection): Promise<void> {
-  const dataSource = await new DataSource(dataSourceOptions(url, undefined, undefined, protection)).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions(url, undefined, 'renewals-migrate', protection),
+  ).initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await runMigrationsLocked(dataSource);
   } finally {
     await dataSource.destroy();
   }
