@@ -11,6 +11,7 @@ import { PID_NAMES } from '../launcher/pid-files';
 import { claimDataDir, type DataDirClaim } from '../launcher/recovery';
 import { openDataSource, runMigrations } from '../../src/persistence/data-source';
 import { PersonalDataProtection } from '../../src/persistence/personal-data';
+import { bootstrapDatabaseRoles, databaseLogins, LOGINS_FILE, loginUrl } from '../infra/database-roles';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres';
 import { loadSandboxConfig } from '../sandboxes/config';
 import { loadEmbeddedConfig } from './config';
@@ -26,6 +27,10 @@ import { createLogger } from '../../src/telemetry/logger';
 import { startTracing } from '../../src/telemetry/tracing';
 import { startWorkerObservability } from '../../src/worker/observability';
 import { startRenewalWorker } from '../../src/worker/worker';
+
+/** The roles `npm start` connects as (dev/infra/database-roles.ts); the dev server keeps Temporal's data in SQLite. */
+const EMBEDDED_ROLES = ['migrator', 'api', 'worker', 'sandboxes'] as const;
+type EmbeddedRole = (typeof EMBEDDED_ROLES)[number];
 
 /**
  * `npm start`: the whole system on one machine. PostgreSQL and a Temporal dev
@@ -69,6 +74,8 @@ async function main(): Promise<void> {
     config = { ...config, payloadKeys: config.payloadKeys ?? developmentPayloadKeys(embedded.dataDir) };
     // The dev server's own UI, which may call the codec endpoint without a token (see CodecModuleOptions).
     const localUiOrigins: string[] = [];
+    // With DATABASE_URL set, every part connects with it; otherwise each with a role of its own (below).
+    let databaseUrls: Record<EmbeddedRole, string> | undefined;
     if (!config.databaseUrl) {
       const postgres = await startEmbeddedPostgres({
         dataDir: join(embedded.dataDir, 'postgres'),
@@ -78,8 +85,14 @@ async function main(): Promise<void> {
       });
       stops.push(postgres.stop);
       claim.record(PID_NAMES.postgres, postgres.pid, 'SIGINT');
-      config = { ...config, databaseUrl: postgres.url };
-      logger.info(`PostgreSQL (embedded) on 127.0.0.1:${embedded.postgresPort}`);
+      // The superuser makes the roles and then steps aside: no part of the system runs as it.
+      const logins = databaseLogins(embedded.dataDir);
+      await bootstrapDatabaseRoles(postgres.url, logins, { database: 'renewals' });
+      const url = (role: EmbeddedRole) => loginUrl(postgres.url, logins[role], 'renewals');
+      databaseUrls = { migrator: url('migrator'), api: url('api'), worker: url('worker'), sandboxes: url('sandboxes') };
+      config = { ...config, databaseUrl: databaseUrls.api };
+      const roles = EMBEDDED_ROLES.map((role) => logins[role].user).join(', ');
+      logger.info(`PostgreSQL (embedded) on 127.0.0.1:${embedded.postgresPort}, roles ${roles} (${LOGINS_FILE})`);
     }
     if (!config.temporal.address) {
       const temporal = await startDevServer({
@@ -99,14 +112,20 @@ async function main(): Promise<void> {
     }
 
     const databaseUrl = requireDatabaseUrl(config.databaseUrl);
+    const urls = databaseUrls ?? {
+      migrator: databaseUrl,
+      api: databaseUrl,
+      worker: databaseUrl,
+      sandboxes: databaseUrl,
+    };
     // With the keys, so a data folder written before national IDs were encrypted is encrypted as it is migrated.
-    await runMigrations(databaseUrl, new PersonalDataProtection(config.personalDataKeys, config.api.pseudonymKey));
+    await runMigrations(urls.migrator, new PersonalDataProtection(config.personalDataKeys, config.api.pseudonymKey));
     // The sandboxes' schema and history, in the same database, apart from the product's.
-    await runSandboxMigrations(databaseUrl);
-    // The worker's pool; the API has its own (API_DATABASE_POOL_SIZE), and so have the sandboxes.
-    const dataSource = await openDataSource(databaseUrl, config.worker.databasePoolSize, 'renewals-worker');
+    await runSandboxMigrations(urls.sandboxes);
+    // The worker's pool; the API has its own (API_DATABASE_POOL_SIZE, as `api`), and so have the sandboxes.
+    const dataSource = await openDataSource(urls.worker, config.worker.databasePoolSize, 'renewals-worker');
     stops.push(() => dataSource.destroy());
-    const sandboxDb = await openSandboxDataSource(databaseUrl, sandboxConfig.databasePoolSize);
+    const sandboxDb = await openSandboxDataSource(urls.sandboxes, sandboxConfig.databasePoolSize);
     stops.push(() => sandboxDb.destroy());
     const observability = await startWorkerObservability(config.telemetry, rootLogger, tracing);
     stops.push(observability.stop);

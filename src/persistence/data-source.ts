@@ -18,9 +18,10 @@ import { PartnerFaults1764620000000 } from './migrations/1764620000000-partner-f
 import { LeanHistory1764630000000 } from './migrations/1764630000000-lean-history';
 import { personalDataAtRestMigration } from './migrations/1764700000000-personal-data-at-rest';
 import { RateLimits1764710000000 } from './migrations/1764710000000-rate-limits';
+import { RenewalOverdue1764750000000 } from './migrations/1764750000000-renewal-overdue';
+import { RuntimeRoles1764800000000 } from './migrations/1764800000000-runtime-roles';
 import { runMigrationsLocked } from './migration-lock';
 import type { PersonalDataProtection } from './personal-data';
-import { RenewalOverdue1764750000000 } from './migrations/1764750000000-renewal-overdue';
 
 /** Every table the application owns, each created by the migrations below and by nothing else. */
 export const ENTITIES = [
@@ -54,6 +55,7 @@ export function migrations(protection?: PersonalDataProtection) {
     personalDataAtRestMigration(protection),
     RateLimits1764710000000,
     RenewalOverdue1764750000000,
+    RuntimeRoles1764800000000,
   ];
 }
 
