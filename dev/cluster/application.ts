@@ -20,7 +20,8 @@ export const ENTRY_POINTS = {
 export interface ApplicationEnv {
   /** The launcher's environment, which every application process starts from. */
   base: NodeJS.ProcessEnv;
-  databaseUrl: string;
+  /** Each process's PostgreSQL role (dev/infra/database-roles.ts): none runs as the superuser. */
+  databaseUrls: Record<'migrator' | 'api' | 'worker' | 'sandboxes', string>;
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
@@ -51,13 +52,17 @@ function partnerEnv(app: ApplicationEnv): Record<string, string> {
 }
 
 /** The environment every application process gets: the user's own (policy, secrets, faults), then ours. */
-function appEnv(app: ApplicationEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+function appEnv(
+  app: ApplicationEnv,
+  role: keyof ApplicationEnv['databaseUrls'],
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   return {
     ...app.base,
     ...partnerEnv(app),
     ...app.payloadKeys,
     CODEC_CORS_ORIGINS: app.codecCorsOrigins.join(','),
-    DATABASE_URL: app.databaseUrl,
+    DATABASE_URL: app.databaseUrls[role],
     TEMPORAL_ADDRESS: app.temporalAddress,
     TEMPORAL_NAMESPACE: app.namespace,
     TEMPORAL_TASK_QUEUE: app.taskQueue,
@@ -81,10 +86,15 @@ const node = (
   ready,
 });
 
-export const migrateSpec = (app: ApplicationEnv) => node('migrate', ENTRY_POINTS.migrate, appEnv(app));
+export const migrateSpec = (app: ApplicationEnv) => node('migrate', ENTRY_POINTS.migrate, appEnv(app, 'migrator'));
 
 export const apiSpec = (app: ApplicationEnv, name: string, port: number) =>
-  node(name, ENTRY_POINTS.api, appEnv(app, { PORT: String(port) }), httpOk(`http://127.0.0.1:${port}/health/ready`));
+  node(
+    name,
+    ENTRY_POINTS.api,
+    appEnv(app, 'api', { PORT: String(port) }),
+    httpOk(`http://127.0.0.1:${port}/health/ready`),
+  );
 
 /** Ready once Temporal has seen it poll: the SDK's default worker identity is `<pid>@<hostname>`. */
 export const workerSpec = (app: ApplicationEnv, name: string) =>
@@ -92,13 +102,18 @@ export const workerSpec = (app: ApplicationEnv, name: string) =>
   node(
     name,
     ENTRY_POINTS.worker,
-    appEnv(app, { WORKER_METRICS_PORT: '0' }),
+    appEnv(app, 'worker', { WORKER_METRICS_PORT: '0' }),
     (pid) => pollsWorkflowTasks(app, `${pid}@${hostname()}`),
     WORKER_NODE_FLAGS,
   );
 
 export const sandboxesSpec = (app: ApplicationEnv, port: number) =>
-  node('sandboxes', ENTRY_POINTS.sandboxes, appEnv(app, { SANDBOX_HTTP_PORT: String(port) }), tcpListening(port));
+  node(
+    'sandboxes',
+    ENTRY_POINTS.sandboxes,
+    appEnv(app, 'sandboxes', { SANDBOX_HTTP_PORT: String(port) }),
+    tcpListening(port),
+  );
 
 async function pollsWorkflowTasks(app: ApplicationEnv, identity: string): Promise<boolean> {
   const connection = await Connection.connect({ address: app.temporalAddress, connectTimeout: 2_000 });

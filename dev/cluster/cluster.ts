@@ -8,14 +8,15 @@ import type { LauncherLogger } from '../launcher/logger';
 import { assertPortsFree } from '../launcher/ports';
 import { claimDataDir } from '../launcher/recovery';
 import { Supervisor } from '../launcher/supervisor';
+import { bootstrapDatabaseRoles, databaseLogins, type DatabaseLogins, loginUrl } from '../infra/database-roles';
 import { developmentPayloadKeyVariables } from '../infra/development-payload-keys';
 import { WORKFLOWS_PATH } from '../../src/worker/worker';
 import { apiSpec, type ApplicationEnv, migrateSpec, sandboxesSpec, workerSpec } from './application';
 import { ensureTemporalServer, ensureTemporalUi, TEMPORAL_SERVER_VERSION, type TemporalServerTools } from './go-tools';
 import { ensureNamespace } from './namespace';
 import type { ClusterOptions } from './options';
-import { APP_DATABASE, ensureDatabase, postgresSpec, postgresUrl } from './postgres';
-import { setupTemporalSchema } from './temporal-schema';
+import { APP_DATABASE, postgresSpec, postgresUrl } from './postgres';
+import { setupTemporalSchema, TEMPORAL_DATABASES } from './temporal-schema';
 import { DEV_SERVER_PROCESS, temporalDevServerSpec } from './temporal-dev-server';
 import { TEMPORAL_SERVICES, temporalGrpcPort, temporalProcessName, temporalServiceSpec } from './temporal-services';
 import { temporalUiSpec } from './temporal-ui';
@@ -133,14 +134,20 @@ export class ClusterLauncher {
 
     logger.log(`Starting PostgreSQL on 127.0.0.1:${ports.postgres}`);
     await supervisor.start(await postgresSpec(options.dataDir, ports.postgres));
+    // Its superuser makes every process a role of its own, and the databases theirs; no process runs as it.
+    const logins = databaseLogins(options.dataDir);
+    await bootstrapDatabaseRoles(addresses.postgres, logins, {
+      database: APP_DATABASE,
+      temporalDatabases: options.temporal === 'cluster' ? TEMPORAL_DATABASES.map(({ database }) => database) : [],
+    });
     if (options.temporal === 'dev-server') {
       logger.log(`Starting the Temporal dev server on ${temporalAddress}`);
       await supervisor.start(temporalDevServerSpec(options));
       addresses.temporalServices[DEV_SERVER_PROCESS] = `${temporalAddress} (dev server, SQLite in the data folder)`;
     } else {
-      await this.startTemporalServices(supervisor, tools!, addresses);
+      await this.startTemporalServices(supervisor, tools!, addresses, logins);
     }
-    if (!options.temporalOnly) await this.startApplication(supervisor, addresses, uiBinary);
+    if (!options.temporalOnly) await this.startApplication(supervisor, addresses, logins, uiBinary);
     return {
       addresses,
       processes: () => supervisor.names(),
@@ -151,13 +158,18 @@ export class ClusterLauncher {
     };
   }
 
-  private async startTemporalServices(supervisor: Supervisor, tools: TemporalServerTools, addresses: ClusterAddresses) {
+  private async startTemporalServices(
+    supervisor: Supervisor,
+    tools: TemporalServerTools,
+    addresses: ClusterAddresses,
+    logins: DatabaseLogins,
+  ) {
     const { options, logger } = this;
     const { ports } = options;
-    await setupTemporalSchema(supervisor, tools, ports.postgres);
+    await setupTemporalSchema(supervisor, tools, ports.postgres, logins.temporal);
     for (const service of TEMPORAL_SERVICES) {
       logger.log(`Starting Temporal ${service} service`);
-      await supervisor.start(temporalServiceSpec(service, tools, options));
+      await supervisor.start(temporalServiceSpec(service, tools, options, logins.temporal));
       // The worker service serves no gRPC: peers reach it through its membership port.
       addresses.temporalServices[temporalProcessName(service)] =
         service === 'worker'
@@ -168,10 +180,16 @@ export class ClusterLauncher {
     logger.log(`Temporal ${TEMPORAL_SERVER_VERSION} serving on ${addresses.temporal}, namespace ${options.namespace}`);
   }
 
-  private async startApplication(supervisor: Supervisor, addresses: ClusterAddresses, uiBinary?: string) {
+  private async startApplication(
+    supervisor: Supervisor,
+    addresses: ClusterAddresses,
+    logins: DatabaseLogins,
+    uiBinary?: string,
+  ) {
     const { options, logger } = this;
     const { ports } = options;
-    await ensureDatabase(ports.postgres, APP_DATABASE);
+    const databaseUrl = (role: keyof ApplicationEnv['databaseUrls']) =>
+      loginUrl(addresses.postgres, logins[role], APP_DATABASE);
     // A bundle given with WORKFLOW_BUNDLE_PATH (the test suite's, built from the same source) is used as it is.
     const prebuiltBundle = options.env.WORKFLOW_BUNDLE_PATH;
     const workflowBundlePath = prebuiltBundle || join(options.dataDir, 'workflow-bundle.js');
@@ -181,7 +199,12 @@ export class ClusterLauncher {
         ? { PAYLOAD_KEYS: options.env.PAYLOAD_KEYS, PAYLOAD_KEY_CURRENT: options.env.PAYLOAD_KEY_CURRENT }
         : developmentPayloadKeyVariables(options.dataDir),
       codecCorsOrigins: options.ui ? [`http://127.0.0.1:${ports.ui}`, `http://localhost:${ports.ui}`] : [],
-      databaseUrl: addresses.postgres,
+      databaseUrls: {
+        migrator: databaseUrl('migrator'),
+        api: databaseUrl('api'),
+        worker: databaseUrl('worker'),
+        sandboxes: databaseUrl('sandboxes'),
+      },
       temporalAddress: addresses.temporal,
       namespace: options.namespace,
       taskQueue: options.env.TEMPORAL_TASK_QUEUE || RENEWAL_TASK_QUEUE,

@@ -6,7 +6,7 @@ import type { ProcessSpec } from '../launcher/supervisor';
 
 export const POSTGRES_USER = 'postgres';
 export const POSTGRES_PASSWORD = 'postgres';
-/** The application's database; Temporal's two are created by temporal-sql-tool. */
+/** The application's database; Temporal's are in temporal-schema.ts. The role bootstrap creates them all. */
 export const APP_DATABASE = 'renewals';
 
 export function postgresUrl(port: number, database: string): string {
@@ -45,11 +45,4 @@ export async function postgresSpec(dataDir: string, port: number): Promise<Proce
     stopSignal: 'SIGINT',
     ready: () => withClient(port, 'postgres', async (client) => (await client.query('SELECT 1')).rowCount === 1),
   };
-}
-
-export async function ensureDatabase(port: number, database: string): Promise<void> {
-  await withClient(port, 'postgres', async (client) => {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${database}"`);
-  });
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Supervisor } from '../launcher/supervisor';
 import type { TemporalServerTools } from './go-tools';
-import { POSTGRES_PASSWORD, POSTGRES_USER } from './postgres';
+import type { Login } from '../infra/database-roles';
 
 /** Temporal's two databases and the folder of their schema under `schema/postgresql/v12/`. */
 export const TEMPORAL_DATABASES = [
@@ -10,12 +10,18 @@ export const TEMPORAL_DATABASES = [
 ] as const;
 
 /**
- * Creates Temporal's databases and schemas with temporal-sql-tool, the same three steps as
- * docker-compose.yml's `temporal-schema`, on every start: each is idempotent (`create-database`
- * skips an existing database, `setup-schema -v 0.0` only adds the version tables, `update-schema`
- * applies only what is missing), so the same steps migrate a cluster after an upgrade.
+ * Creates or migrates Temporal's schemas with temporal-sql-tool, as Temporal's own role (the owner of both
+ * databases, which the launcher's role bootstrap creates: dev/infra/database-roles.ts), the same two steps as
+ * docker-compose.yml's `temporal-schema`, on every start: each is idempotent (`setup-schema -v 0.0` only adds
+ * the version tables, `update-schema` applies only what is missing), so the same steps migrate a cluster after an
+ * upgrade. No `create-database`: that would need CREATEDB, which the role does not have.
  */
-export async function setupTemporalSchema(supervisor: Supervisor, tools: TemporalServerTools, port: number) {
+export async function setupTemporalSchema(
+  supervisor: Supervisor,
+  tools: TemporalServerTools,
+  port: number,
+  login: Login,
+) {
   for (const { database, schema } of TEMPORAL_DATABASES) {
     const sqlTool = (...command: string[]) =>
       supervisor.run({
@@ -23,11 +29,10 @@ export async function setupTemporalSchema(supervisor: Supervisor, tools: Tempora
         command: tools.sqlTool,
         args: [
           ...['--plugin', 'postgres12', '--endpoint', '127.0.0.1', '--port', String(port)],
-          ...['--user', POSTGRES_USER, '--password', POSTGRES_PASSWORD, '--database', database],
+          ...['--user', login.user, '--password', login.password, '--database', database],
           ...command,
         ],
       });
-    await sqlTool('create-database');
     await sqlTool('setup-schema', '-v', '0.0');
     await sqlTool('update-schema', '-d', join(tools.postgresSchemaDir, schema, 'versioned'));
   }

@@ -4,7 +4,7 @@ import type { ProcessSpec } from '../launcher/supervisor';
 import { tcpListening, temporalServing } from '../launcher/readiness';
 import type { TemporalServerTools } from './go-tools';
 import type { ClusterOptions } from './options';
-import { POSTGRES_PASSWORD, POSTGRES_USER } from './postgres';
+import type { Login } from '../infra/database-roles';
 
 /** The server's configuration, shared with docker-compose.yml (which mounts deploy/temporal). */
 export const TEMPORAL_CONFIG_DIR = join(PROJECT_ROOT, 'deploy', 'temporal');
@@ -16,14 +16,14 @@ export type TemporalService = (typeof TEMPORAL_SERVICES)[number];
 /** The process names the launcher gives them (`kill('history')`); the worker service is not our worker. */
 export const temporalProcessName = (service: TemporalService) => (service === 'worker' ? 'temporal-worker' : service);
 
-/** The variables deploy/temporal/config/temporal.yaml is rendered with. */
-export function temporalServerEnv(options: ClusterOptions): Record<string, string> {
+/** The variables deploy/temporal/config/temporal.yaml is rendered with; `database`: Temporal's own role. */
+export function temporalServerEnv(options: ClusterOptions, database: Login): Record<string, string> {
   const { ports } = options;
   return {
     TEMPORAL_DB_HOST: '127.0.0.1',
     TEMPORAL_DB_PORT: String(ports.postgres),
-    TEMPORAL_DB_USER: POSTGRES_USER,
-    TEMPORAL_DB_PASSWORD: POSTGRES_PASSWORD,
+    TEMPORAL_DB_USER: database.user,
+    TEMPORAL_DB_PASSWORD: database.password,
     TEMPORAL_NUM_HISTORY_SHARDS: String(options.historyShards),
     TEMPORAL_BIND_ON_IP: '127.0.0.1',
     TEMPORAL_FRONTEND_GRPC_PORT: String(ports.frontend),
@@ -50,6 +50,7 @@ export function temporalServiceSpec(
   service: TemporalService,
   tools: TemporalServerTools,
   options: ClusterOptions,
+  database: Login,
 ): ProcessSpec {
   const port = temporalGrpcPort(service, options.ports);
   return {
@@ -60,7 +61,7 @@ export function temporalServiceSpec(
       '--service',
       service,
     ),
-    env: { ...options.env, ...temporalServerEnv(options) },
+    env: { ...options.env, ...temporalServerEnv(options, database) },
     // The frontend serves once it has joined the membership ring and reached history; history and matching
     // listen on their gRPC port; the worker service serves no gRPC, only its membership port.
     ready:

@@ -835,7 +835,9 @@ describe('the Temporal cluster of docker-compose.yml and npm run cluster', () =>
       expect({ name, unknown }).toEqual({ name, unknown: [] });
     }
     const options = { ...loadClusterOptions({}), dataDir: '/tmp/unused' };
-    const launcherVariables = Object.keys(temporalServerEnv(options)).filter((key) => key.startsWith('TEMPORAL_'));
+    const launcherVariables = Object.keys(temporalServerEnv(options, { user: 'temporal', password: 'unused' })).filter(
+      (key) => key.startsWith('TEMPORAL_'),
+    );
     expect(launcherVariables.filter((key) => !templateVariables.has(key))).toEqual([]);
     expect(Number(environmentOf(service('temporal')).TEMPORAL_NUM_HISTORY_SHARDS)).toBeGreaterThan(1);
   });
