@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Client } from 'pg';
 import { LOSS_CLAIM_DISPUTE_WORKFLOW_TYPE, RENEWAL_WORKFLOW_TYPE, TERMINAL_STAGES } from '../../workflows/contract';
+import { loadNamespaceRetentionMs } from '../infra/namespace-retention';
 import { ClusterLauncher, type RunningCluster } from '../cluster/cluster';
 import { loadApiConfig } from '../../src/config/api';
 import type { LauncherLogger } from '../launcher/logger';
@@ -44,6 +45,7 @@ export async function runChaos(
       dataDir: options.dataDir,
       ports: options.ports,
       namespace: env.TEMPORAL_NAMESPACE || 'default',
+      namespaceRetentionMs: loadNamespaceRetentionMs(env),
       historyShards: 4,
       workers: 2,
       temporalOnly: false,

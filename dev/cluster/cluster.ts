@@ -1,5 +1,6 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { RENEWAL_TASK_QUEUE } from '../../workflows/contract';
 import { startBalancer, type RunningBalancer } from '../launcher/balancer';
@@ -8,6 +9,7 @@ import type { LauncherLogger } from '../launcher/logger';
 import { assertPortsFree } from '../launcher/ports';
 import { claimDataDir } from '../launcher/recovery';
 import { Supervisor } from '../launcher/supervisor';
+import { applyNamespaceRetention } from '../infra/namespace-retention';
 import { bootstrapDatabaseRoles, databaseLogins, type DatabaseLogins, loginUrl } from '../infra/database-roles';
 import { developmentPayloadKeyVariables } from '../infra/development-payload-keys';
 import { WORKFLOWS_PATH } from '../../src/worker/worker';
@@ -143,6 +145,9 @@ export class ClusterLauncher {
     if (options.temporal === 'dev-server') {
       logger.log(`Starting the Temporal dev server on ${temporalAddress}`);
       await supervisor.start(temporalDevServerSpec(options));
+      await withConnection(temporalAddress, (connection) =>
+        applyNamespaceRetention(connection, options.namespace, options.namespaceRetentionMs),
+      );
       addresses.temporalServices[DEV_SERVER_PROCESS] = `${temporalAddress} (dev server, SQLite in the data folder)`;
     } else {
       await this.startTemporalServices(supervisor, tools!, addresses, logins);
@@ -176,7 +181,7 @@ export class ClusterLauncher {
           ? `127.0.0.1:${ports.temporalWorkerMembership} (membership)`
           : `127.0.0.1:${temporalGrpcPort(service, ports)}`;
     }
-    await ensureNamespace(addresses.temporal, options.namespace);
+    await ensureNamespace(addresses.temporal, options.namespace, options.namespaceRetentionMs);
     logger.log(`Temporal ${TEMPORAL_SERVER_VERSION} serving on ${addresses.temporal}, namespace ${options.namespace}`);
   }
 
@@ -250,6 +255,15 @@ export class ClusterLauncher {
       );
       addresses.ui = `http://127.0.0.1:${ports.ui}`;
     }
+  }
+}
+
+async function withConnection<T>(address: string, work: (connection: Connection) => Promise<T>): Promise<T> {
+  const connection = await Connection.connect({ address });
+  try {
+    return await work(connection);
+  } finally {
+    await connection.close();
   }
 }
 

@@ -1,29 +1,30 @@
 import { Connection, isGrpcServiceError } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
+import { applyNamespaceRetention } from '../infra/namespace-retention';
 import { waitUntil } from '../launcher/readiness';
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registration';
 import { RENEWAL_SEARCH_ATTRIBUTES } from '../../workflows/contract';
 
-/** Closed renewals stay visible (UI, list filters) this long, as in docker-compose.yml. */
-const RETENTION = '30 days';
 /** gRPC status code of a namespace registered before. */
 const ALREADY_EXISTS = 6;
 
 /**
- * A fresh cluster has no namespace but the system one: registers the application's, then the
- * renewal's search attributes (SQL visibility maps them onto its custom columns). Both steps are
- * idempotent, so every start runs them.
+ * A fresh cluster has no namespace but the system one: registers the application's, with its retention
+ * (TEMPORAL_NAMESPACE_RETENTION, also applied to a namespace registered before), then the renewal's search
+ * attributes (SQL visibility maps them onto its custom columns). Every step is idempotent, so every start runs
+ * them.
  */
-export async function ensureNamespace(address: string, namespace: string): Promise<void> {
+export async function ensureNamespace(address: string, namespace: string, retentionMs: number): Promise<void> {
   const connection = await Connection.connect({ address });
   try {
     try {
       await connection.workflowService.registerNamespace({
         namespace,
-        workflowExecutionRetentionPeriod: msToTs(RETENTION),
+        workflowExecutionRetentionPeriod: msToTs(retentionMs),
       });
     } catch (error) {
       if (!(isGrpcServiceError(error) && error.code === ALREADY_EXISTS)) throw error;
+      await applyNamespaceRetention(connection, namespace, retentionMs);
     }
     // Services learn of a new namespace from their namespace cache, refreshed every few seconds.
     await waitUntil(

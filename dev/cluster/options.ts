@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type Env, integerAtLeast, readEnv, text } from '../../src/config/env';
 import { PROJECT_ROOT } from '../../src/config/paths';
+import { loadNamespaceRetentionMs } from '../infra/namespace-retention';
 
 /** Every port the cluster listens on; all on 127.0.0.1. */
 export interface ClusterPorts {
@@ -29,6 +30,8 @@ export interface ClusterOptions {
   dataDir: string;
   ports: ClusterPorts;
   namespace: string;
+  /** TEMPORAL_NAMESPACE_RETENTION, set on the namespace at every start (dev/infra/namespace-retention.ts). */
+  namespaceRetentionMs: number;
   historyShards: number;
   /** Worker processes of the application (API replicas follow `ports.apiReplicas`). */
   workers: number;
@@ -111,6 +114,7 @@ export function loadClusterOptions(env: Env): ClusterOptions {
     dataDir: readEnv(env, 'CLUSTER_DATA_DIR', join(PROJECT_ROOT, '.data-cluster'), text, 'a folder'),
     ports,
     namespace: readEnv(env, 'TEMPORAL_NAMESPACE', 'default', text, 'a namespace'),
+    namespaceRetentionMs: loadNamespaceRetentionMs(env),
     historyShards: readEnv(env, 'CLUSTER_HISTORY_SHARDS', 4, integerAtLeast(2), 'an integer >= 2'),
     workers: readEnv(env, 'CLUSTER_WORKERS', 2, integerAtLeast(1), 'an integer >= 1'),
     temporalOnly: false,

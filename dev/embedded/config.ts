@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type Env, integerAtLeast, readEnv, text } from '../../src/config/env';
 import { PROJECT_ROOT } from '../../src/config/paths';
+import { loadNamespaceRetentionMs } from '../infra/namespace-retention';
 
 /**
  * The servers `npm start` runs itself when DATABASE_URL or TEMPORAL_ADDRESS is unset (EMBEDDED_*): the
@@ -11,6 +12,8 @@ export interface EmbeddedConfig {
   postgresPort: number;
   temporalPort: number;
   temporalUiPort: number;
+  /** TEMPORAL_NAMESPACE_RETENTION, set on the dev server's namespace (dev/infra/namespace-retention.ts). */
+  namespaceRetentionMs: number;
 }
 
 /** Where `npm start` keeps its data (PostgreSQL, the dev server's SQLite, pid files). */
@@ -25,5 +28,6 @@ export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
     postgresPort: port('EMBEDDED_POSTGRES_PORT', 5433),
     temporalPort: port('EMBEDDED_TEMPORAL_PORT', 7233),
     temporalUiPort: port('EMBEDDED_TEMPORAL_UI_PORT', 8233),
+    namespaceRetentionMs: loadNamespaceRetentionMs(env),
   };
 }

@@ -102,6 +102,7 @@ async function main(): Promise<void> {
         dbFilename: join(embedded.dataDir, 'temporal.sqlite'),
         namespace: config.temporal.namespace,
         uiCodecEndpoint: `http://localhost:${config.httpPort}/codec`,
+        retentionMs: embedded.namespaceRetentionMs,
       });
       const uiPort = embedded.temporalUiPort;
       localUiOrigins.push(`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`);

@@ -1,7 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { freePort } from '../../src/worker/free-port';
+import { duration } from '../../src/config/policy';
 import { searchAttributeCliArgs } from '../../src/temporal/search-attribute-registration';
+import { applyNamespaceRetention, DEFAULT_NAMESPACE_RETENTION } from './namespace-retention';
 
 export interface DevServerOptions {
   /** The `temporal` CLI (`ensureTemporalBinary('temporal', env)` in the entry point that starts it). */
@@ -15,6 +17,8 @@ export interface DevServerOptions {
   namespace?: string;
   /** The codec endpoint the web UI decodes payloads with (our API's `/codec`). */
   uiCodecEndpoint?: string;
+  /** How long the namespace keeps closed histories (TEMPORAL_NAMESPACE_RETENTION; dev/infra/namespace-retention.ts). */
+  retentionMs?: number;
 }
 
 export interface RunningDevServer {
@@ -99,6 +103,17 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const address = `127.0.0.1:${port}`;
   try {
     await waitUntilServing(address, child, () => log);
+    // The dev server registers the namespace with a retention of its own: ours is set explicitly.
+    const connection = await Connection.connect({ address });
+    try {
+      await applyNamespaceRetention(
+        connection,
+        namespace,
+        options.retentionMs ?? duration(DEFAULT_NAMESPACE_RETENTION)!,
+      );
+    } finally {
+      await connection.close();
+    }
   } catch (error) {
     await stopProcess(child);
     throw error;

@@ -6,6 +6,7 @@ import { runSandboxMigrations } from '../../dev/sandboxes/database';
 import { runMigrations } from '../../src/persistence/data-source';
 import { startEmbeddedPostgres } from '../../dev/infra/embedded-postgres';
 import { ensureTemporalBinary } from '../../dev/infra/temporal-binaries';
+import { loadNamespaceRetentionMs } from '../../dev/infra/namespace-retention';
 import { startDevServer } from '../../dev/infra/temporal-dev-server';
 import { freePort } from '../../src/worker/free-port';
 import { WORKFLOWS_PATH } from '../../src/worker/worker';
@@ -41,7 +42,10 @@ export default async function globalSetup(): Promise<void> {
   const external = process.env.TEST_TEMPORAL_ADDRESS;
   const temporal = external
     ? { address: external, stop: async () => undefined }
-    : await startDevServer({ executable: ensureTemporalBinary('temporal', process.env) });
+    : await startDevServer({
+        executable: ensureTemporalBinary('temporal', process.env),
+        retentionMs: loadNamespaceRetentionMs(process.env),
+      });
 
   process.env.DATABASE_URL = postgres.url;
   process.env.TEMPORAL_ADDRESS = temporal.address;

@@ -5,6 +5,7 @@ import { SearchAttributeType } from '@temporalio/common';
 import { parse } from 'yaml';
 import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../../dev/cluster/go-tools';
 import { loadClusterOptions } from '../../../dev/cluster/options';
+import { DEFAULT_NAMESPACE_RETENTION, loadNamespaceRetentionMs } from '../../../dev/infra/namespace-retention';
 import { TEMPORAL_DATABASES } from '../../../dev/cluster/temporal-schema';
 import { TEMPORAL_CONFIG_DIR, temporalServerEnv } from '../../../dev/cluster/temporal-services';
 import { loadSandboxConfig } from '../../../dev/sandboxes/config';
@@ -469,6 +470,17 @@ describe('docker-compose.yml', () => {
       'SlaBreached=Bool',
       'StageDeadline=Datetime',
     ]);
+  });
+
+  it('sets the namespace retention explicitly, on creation and on every start, to the launchers’ default', () => {
+    const admin = service('temporal-admin-tools');
+    const script = [commandText(admin.entrypoint), commandText(admin.command)].join('\n');
+    const retentions = [...script.matchAll(/temporal operator namespace (create|update) [^\n]*--retention (\S+)/g)];
+    expect(retentions.map((match) => match[1])).toEqual(['create', 'update']);
+    for (const match of retentions) expect(match[2]).toBe(DEFAULT_NAMESPACE_RETENTION);
+    // The CLI's spelling is one the launchers read as the same 30 days.
+    expect(loadNamespaceRetentionMs({ TEMPORAL_NAMESPACE_RETENTION: retentions[0][2] })).toBe(30 * 86_400_000);
+    expect(loadNamespaceRetentionMs({})).toBe(30 * 86_400_000);
   });
 
   it('points the Temporal UI at the API codec endpoint', () => {
