@@ -5,6 +5,7 @@ import { SearchAttributeType } from '@temporalio/common';
 import { parse } from 'yaml';
 import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../../dev/cluster/go-tools';
 import { loadClusterOptions } from '../../../dev/cluster/options';
+import { GROUP_ROLES, LOGIN_ROLES } from '../../../dev/infra/database-roles';
 import { DEFAULT_NAMESPACE_RETENTION, loadNamespaceRetentionMs } from '../../../dev/infra/namespace-retention';
 import { TEMPORAL_DATABASES } from '../../../dev/cluster/temporal-schema';
 import { TEMPORAL_CONFIG_DIR, temporalServerEnv } from '../../../dev/cluster/temporal-services';
@@ -288,14 +289,19 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('uses PostgreSQL 16 with a pg_isready healthcheck and a named volume', () => {
+  it('uses PostgreSQL 16 with pgBackRest, a pg_isready healthcheck and a named volume', () => {
     const postgres = service('postgresql');
-    expect(String(postgres.image)).toMatch(/^postgres:16(\.\d+)?(-[\w.]+)?$/);
+    const build = postgres.build as JsonObject;
+    const dockerfile = parseDockerfile(readFileSync(path.join(ROOT, String(build.context), 'Dockerfile'), 'utf8'));
+    expect(dockerfile.map((stage) => stage.image)).toEqual([expect.stringMatching(/^postgres:16\.\d+-bookworm$/)]);
+    const installs = dockerfile[0].instructions.filter((step) => step.keyword === 'RUN').map((step) => step.args);
+    expect(installs.join('\n')).toMatch(/apt-get install [^\n]*\bpgbackrest=2\.45-\d+/);
+    expect(String(postgres.image)).toMatch(/^passport-renewal-postgres:16\.\d+-pgbackrest-2\.45$/);
     expect(isObject(postgres.healthcheck) && commandText(postgres.healthcheck.test)).toMatch(/pg_isready/);
     expect(Array.isArray(postgres.volumes) && postgres.volumes.length).toBeGreaterThan(0);
   });
 
-  it('runs Temporal on the PostgreSQL server, its schema set up first', () => {
+  it('runs Temporal on the PostgreSQL server as its own role, its schema set up first', () => {
     const postgresEnv = environmentOf(service('postgresql'));
     for (const name of TEMPORAL_SERVER_SERVICES) {
       const env = environmentOf(service(name));
@@ -304,8 +310,8 @@ describe('docker-compose.yml', () => {
         host: 'postgresql',
         port: '5432',
       });
-      expect(env.TEMPORAL_DB_USER).toBe(postgresEnv.POSTGRES_USER);
-      expect(env.TEMPORAL_DB_PASSWORD).toBe(postgresEnv.POSTGRES_PASSWORD);
+      expect(env.TEMPORAL_DB_USER).toBe('temporal');
+      expect(env.TEMPORAL_DB_PASSWORD).toBe(postgresEnv.POSTGRES_TEMPORAL_PASSWORD);
       expect(dependenciesOf(service(name))).toEqual({ 'temporal-schema': 'service_completed_successfully' });
     }
     expect(dependenciesOf(service('temporal-schema'))).toEqual({ postgresql: 'service_healthy' });
@@ -320,19 +326,22 @@ describe('docker-compose.yml', () => {
     expect(existsSync(path.join(ROOT, context!, dockerfile))).toBe(true);
   });
 
-  it.each(APP_SERVICES)('gives %s DATABASE_URL and TEMPORAL_ADDRESS pointing at the services', (name) => {
-    const env = environmentOf(service(name));
-    const postgresEnv = environmentOf(service('postgresql'));
-    const databaseUrl = new URL(env.DATABASE_URL);
-    expect(databaseUrl.protocol).toBe('postgres:');
-    expect(databaseUrl.hostname).toBe('postgresql');
-    expect(decodeURIComponent(databaseUrl.username)).toBe(postgresEnv.POSTGRES_USER);
-    expect(decodeURIComponent(databaseUrl.password)).toBe(postgresEnv.POSTGRES_PASSWORD);
-    expect(databaseUrl.pathname).toBe(`/${postgresEnv.POSTGRES_DB}`);
-    expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
-    expect(env.TEMPORAL_NAMESPACE).toBe(createdNamespace());
-    expect(env.TEMPORAL_TASK_QUEUE ?? RENEWAL_TASK_QUEUE).toBe(RENEWAL_TASK_QUEUE);
-  });
+  it.each(APP_SERVICES)(
+    'gives %s DATABASE_URL (its own role) and TEMPORAL_ADDRESS pointing at the services',
+    (name) => {
+      const env = environmentOf(service(name));
+      const postgresEnv = environmentOf(service('postgresql'));
+      const databaseUrl = new URL(env.DATABASE_URL);
+      expect(databaseUrl.protocol).toBe('postgres:');
+      expect(databaseUrl.hostname).toBe('postgresql');
+      expect(decodeURIComponent(databaseUrl.username)).toBe(name);
+      expect(decodeURIComponent(databaseUrl.password)).toBe(postgresEnv[`POSTGRES_${name.toUpperCase()}_PASSWORD`]);
+      expect(databaseUrl.pathname).toBe(`/${postgresEnv.POSTGRES_DB}`);
+      expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
+      expect(env.TEMPORAL_NAMESPACE).toBe(createdNamespace());
+      expect(env.TEMPORAL_TASK_QUEUE ?? RENEWAL_TASK_QUEUE).toBe(RENEWAL_TASK_QUEUE);
+    },
+  );
 
   it('runs the API and the worker entry points of the image', () => {
     // Without a command of its own, the API runs the image's CMD (checked below).
@@ -887,16 +896,140 @@ describe('the Temporal cluster of docker-compose.yml and npm run cluster', () =>
       const steps = [...script.matchAll(new RegExp(`temporal-sql-tool --database ${database} (.*)`, 'g'))].map(
         (m) => m[1],
       );
-      expect(steps).toEqual([
-        'create-database',
-        'setup-schema -v 0.0',
-        `update-schema -d "$schema/${schema}/versioned"`,
-      ]);
+      // No create-database: the databases are made with their owner on PostgreSQL's first start.
+      expect(steps).toEqual(['setup-schema -v 0.0', `update-schema -d "$schema/${schema}/versioned"`]);
     }
     expect(script).toContain('schema=/etc/temporal/schema/postgresql/v12');
     expect(environmentOf(service('temporal-schema'))).toMatchObject({
       SQL_PLUGIN: 'postgres12',
       SQL_HOST: 'postgresql',
+      SQL_USER: 'temporal',
+      SQL_PASSWORD: environmentOf(service('postgresql')).POSTGRES_TEMPORAL_PASSWORD,
     });
+  });
+});
+
+describe('the database roles of docker-compose.yml', () => {
+  const INITDB = readFileSync(path.join(ROOT, 'deploy/postgres/initdb/10-roles.sh'), 'utf8');
+  const created = [...INITDB.matchAll(/^CREATE ROLE (\w+) (LOGIN|NOLOGIN)/gm)];
+  const logins = created.filter((match) => match[2] === 'LOGIN').map((match) => match[1]);
+
+  /** The role and password each service connects with. */
+  function connectsAs(name: string): { user: string; password: string } {
+    const env = environmentOf(service(name));
+    if (env.DATABASE_URL) {
+      const url = new URL(env.DATABASE_URL);
+      return { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+    }
+    if (env.SQL_USER) return { user: env.SQL_USER, password: env.SQL_PASSWORD };
+    return { user: env.TEMPORAL_DB_USER, password: env.TEMPORAL_DB_PASSWORD };
+  }
+
+  it('runs no service as the superuser: each connects as the role made for it, with a password of its own', () => {
+    const postgres = environmentOf(service('postgresql'));
+    const users = Object.fromEntries(
+      ['migrate', 'api', 'worker', 'sandboxes', 'temporal-schema', ...TEMPORAL_SERVER_SERVICES].map((name) => [
+        name,
+        connectsAs(name),
+      ]),
+    );
+    for (const [name, { user, password }] of Object.entries(users)) {
+      expect({ name, user, superuser: user === postgres.POSTGRES_USER }).toEqual({ name, user, superuser: false });
+      expect({ name, madeOnFirstStart: logins.includes(user) }).toEqual({ name, madeOnFirstStart: true });
+      // The password the first start gave the role (the script reads POSTGRES_<ROLE>_PASSWORD).
+      expect({ name, password }).toEqual({ name, password: postgres[`POSTGRES_${user.toUpperCase()}_PASSWORD`] });
+      expect(password).not.toBe(postgres.POSTGRES_PASSWORD);
+    }
+    expect(users.migrate.user).toBe('migrator');
+    // The same roles as the launchers make (dev/infra/database-roles.ts), so the docs name one set.
+    expect([...logins].sort()).toEqual([...LOGIN_ROLES].sort());
+    expect(new Set(logins.map((user) => postgres[`POSTGRES_${user.toUpperCase()}_PASSWORD`])).size).toBe(logins.length);
+  });
+
+  it('makes the group roles the migrations grant to, the databases owned by their roles, and no other way in', () => {
+    const groups = created.filter((match) => match[2] === 'NOLOGIN').map((match) => match[1]);
+    expect(groups.sort()).toEqual(Object.keys(GROUP_ROLES).sort());
+    for (const [group, member] of Object.entries(GROUP_ROLES)) expect(INITDB).toContain(`GRANT ${group} TO ${member};`);
+    expect(INITDB).toContain('ALTER DATABASE :"app_db" OWNER TO migrator;');
+    for (const { database } of TEMPORAL_DATABASES) {
+      expect(INITDB).toContain(`CREATE DATABASE ${database} OWNER temporal;`);
+      expect(INITDB).toContain(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC;`);
+    }
+    expect(INITDB).toContain('REVOKE ALL ON DATABASE :"app_db" FROM PUBLIC;');
+    expect(INITDB).toContain('CREATE SCHEMA sandbox AUTHORIZATION sandboxes;');
+    expect(INITDB).not.toMatch(/SUPERUSER|CREATEROLE|CREATEDB/);
+    // It reads what the postgresql service gives it, and mounts where the image runs it on a first start.
+    const read = [...INITDB.matchAll(/"\$(POSTGRES_\w+)"/g)].map((match) => match[1]);
+    for (const variable of read) expect(Object.keys(environmentOf(service('postgresql')))).toContain(variable);
+    expect(service('postgresql').volumes).toContain('./deploy/postgres/initdb:/docker-entrypoint-initdb.d:ro');
+  });
+});
+
+describe('the backups of docker-compose.yml: pgBackRest', () => {
+  const CONF = readFileSync(path.join(ROOT, 'deploy/pgbackrest/pgbackrest.conf'), 'utf8');
+  const SCHEDULE = readFileSync(path.join(ROOT, 'deploy/pgbackrest/backup-schedule.sh'), 'utf8');
+  /** pgbackrest.conf as sections of options. */
+  const sections: Record<string, Record<string, string>> = {};
+  let section = '';
+  for (const line of CONF.split('\n').map((text) => text.trim())) {
+    if (!line || line.startsWith('#')) continue;
+    const header = /^\[(.+)\]$/.exec(line);
+    if (header) sections[(section = header[1])] = {};
+    else sections[section][line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+  }
+  const stanza = Object.keys(sections).find((name) => name !== 'global')!;
+  const global = sections.global;
+  /** Where a service mounts a named volume or a repository file. */
+  const mountOf = (name: string, source: string) =>
+    (service(name).volumes as string[]).find((volume) => volume.startsWith(`${source}:`))?.split(':')[1];
+
+  it('archives every WAL segment from the database to the repository, a minute at most after it was written', () => {
+    const command = commandText(service('postgresql').command);
+    expect(command).toContain('wal_level=replica');
+    expect(command).toContain('archive_mode=on');
+    expect(command).toContain(`archive_command=pgbackrest --stanza=${stanza} archive-push %p`);
+    expect(command).toMatch(/archive_timeout=(\d+)/);
+    expect(Number(/archive_timeout=(\d+)/.exec(command)![1])).toBeLessThanOrEqual(60);
+  });
+
+  it('runs the backups beside the database: its files, its socket, the repository and the configuration', () => {
+    const backup = service('pgbackrest');
+    expect(backup.image).toBe(service('postgresql').image);
+    expect(backup.user).toBe('postgres');
+    expect(dependenciesOf(backup)).toEqual({ postgresql: 'service_healthy' });
+    for (const name of ['postgresql', 'pgbackrest']) {
+      expect(mountOf(name, 'postgresql-data')).toBe(sections[stanza]['pg1-path']);
+      expect(mountOf(name, 'postgresql-run')).toBe(sections[stanza]['pg1-socket-path']);
+      expect(mountOf(name, 'pgbackrest-repo')).toBe(global['repo1-path']);
+      expect(mountOf(name, './deploy/pgbackrest/pgbackrest.conf')).toBe('/etc/pgbackrest/pgbackrest.conf');
+    }
+    expect(mountOf('pgbackrest', './deploy/pgbackrest/backup-schedule.sh')).toBe(commandText(backup.entrypoint));
+  });
+
+  it('keeps four weekly full backups with their differentials, encrypted with a passphrase from the environment', () => {
+    expect(global).toMatchObject({
+      'repo1-retention-full-type': 'count',
+      'repo1-retention-full': '4',
+      'repo1-cipher-type': 'aes-256-cbc',
+    });
+    expect(Number(global['repo1-retention-diff'])).toBeGreaterThanOrEqual(6);
+    expect(global['repo1-cipher-pass']).toBeUndefined();
+    for (const name of ['postgresql', 'pgbackrest']) {
+      expect(environmentOf(service(name)).PGBACKREST_REPO1_CIPHER_PASS).toBe(
+        PRODUCTION_SECRETS.PGBACKREST_REPO1_CIPHER_PASS,
+      );
+    }
+    expect(interpolations).toContainEqual({ name: 'PGBACKREST_REPO1_CIPHER_PASS', operator: ':?' });
+  });
+
+  it('takes a full backup every Sunday and a differential one every other day, after checking the archive', () => {
+    expect(SCHEDULE).toContain(`stanza=${stanza}`);
+    const steps = [...SCHEDULE.matchAll(/pgbackrest --stanza="\$stanza" (?:--\S+ )*(stanza-create|check|backup)/g)].map(
+      (match) => match[1],
+    );
+    expect(steps).toEqual(['stanza-create', 'check', 'backup', 'backup']);
+    expect(SCHEDULE).toMatch(/if \[ "\$\(date -u \+%u\)" = 7 \]; then type=full; else type=diff; fi/);
+    const declared = Object.keys(isObject(compose.volumes) ? compose.volumes : {});
+    expect(declared).toEqual(expect.arrayContaining(['postgresql-data', 'postgresql-run', 'pgbackrest-repo']));
   });
 });
