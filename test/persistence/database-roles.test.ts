@@ -274,6 +274,8 @@ describe('database roles (real PostgreSQL)', () => {
         officeId: 'RUH-01',
         issueNumber: 1,
         slaBreached: false,
+        // The stage clock's mark (migration 1764750000000), written by the worker's table-wide UPDATE.
+        overdue: true,
         counterMismatches: 0,
         billNumber: '700100000001',
         amountDueSar: 335,
@@ -282,6 +284,9 @@ describe('database roles (real PostgreSQL)', () => {
       notices: [{ key: `${renewalId}/notice-1`, notice: 'BILL_ISSUED', params: { billNumber: '700100000001' } }],
       alerts: [],
     });
+    expect((await admin.query('SELECT overdue FROM renewals WHERE renewal_id = $1', [renewalId])).rows).toEqual([
+      { overdue: true },
+    ]);
     await worker.bills.recordIssued({
       billKey: billKey(renewalId),
       renewalId,
@@ -366,9 +371,42 @@ describe('database roles (real PostgreSQL)', () => {
     ['sandboxes', 'SELECT 1 FROM public.renewals'],
     ['api', 'CREATE TABLE public.intruder (id int)'],
     ['worker', 'CREATE TEMPORARY TABLE scratch (id int)'],
+    ['migrator', 'SELECT 1 FROM sandbox.registry_people'],
   ] as const)('refuses %s: %s', async (role, statement) => {
     const db = await clientAs(role);
     await expect(db.query(statement)).rejects.toThrow(/permission denied/);
+  });
+
+  // Only the owner changes the schema: a runtime role cannot drop or alter what it reads and writes.
+  it.each([
+    ['api', 'DROP TABLE renewals'],
+    ['api', 'ALTER TABLE audit_events DISABLE TRIGGER ALL'],
+    ['worker', 'DROP TABLE audit_events'],
+    ['worker', 'ALTER TABLE renewals ADD COLUMN intruder text'],
+    ['sandboxes', 'DROP TABLE public.renewals'],
+  ] as const)('refuses %s: %s (not the owner)', async (role, statement) => {
+    const db = await clientAs(role);
+    await expect(db.query(statement)).rejects.toThrow(/must be owner of table (renewals|audit_events)/);
+  });
+
+  it('refuses every login, the migrator and Temporal included, the superuser’s role and database making', async () => {
+    const ownDatabase: Record<LoginRole, string> = {
+      migrator: database,
+      api: database,
+      worker: database,
+      sandboxes: database,
+      temporal: `${database}_temporal`,
+    };
+    for (const role of Object.keys(ownDatabase) as LoginRole[]) {
+      const client = new Client({ connectionString: loginUrl(adminUrl, logins[role], ownDatabase[role]) });
+      await client.connect();
+      opened.push(client);
+      await expect(client.query('CREATE ROLE intruder LOGIN SUPERUSER')).rejects.toThrow(
+        'permission denied to create role',
+      );
+      await expect(client.query('CREATE DATABASE intruder')).rejects.toThrow('permission denied to create database');
+      await expect(client.query(`ALTER ROLE ${logins[role].user} SUPERUSER`)).rejects.toThrow(/permission denied/);
+    }
   });
 
   it('lets no runtime role connect to a database that is not its own', async () => {
