@@ -5,6 +5,7 @@ import type { Env } from './env';
 import { INTEGRATION_SYSTEMS, type IntegrationsConfig, SYSTEM_ENV_STEMS } from './integrations';
 import { DEVELOPMENT_PERSONAL_DATA_KEYS } from './personal-data-keys';
 import type { ConfigSlice } from './slices';
+import { TEMPORAL_TLS_FILES } from './temporal';
 import { devWebhookSecret, webhookSecretVariable } from './webhook-secrets';
 
 /**
@@ -125,6 +126,19 @@ const realPartners: ProductionRefusal[] = INTEGRATION_SYSTEMS.map((system) => {
   };
 });
 
+/**
+ * Mutual TLS to Temporal: the client certificate is who a service is to the server's authorizer, so production never
+ * dials it in plaintext. Unset only; the loader refuses a partial set anywhere (src/config/temporal.ts).
+ */
+const temporalTls: ProductionRefusal[] = Object.values(TEMPORAL_TLS_FILES).map((variable) => ({
+  variable,
+  slices: ['temporal'],
+  reason: (env) =>
+    valueOf(env, variable)
+      ? undefined
+      : 'is unset: production reaches Temporal over mutual TLS only (a client certificate, its key and the CA)',
+}));
+
 export const PRODUCTION_REFUSALS: readonly ProductionRefusal[] = [
   published('API_JWT_SECRET', ['api'], DEV_JWT_SECRET, 'src/config/api.ts'),
   published('API_PSEUDONYM_KEY', ['api'], DEV_PSEUDONYM_KEY, 'src/config/api.ts'),
@@ -140,6 +154,7 @@ export const PRODUCTION_REFUSALS: readonly ProductionRefusal[] = [
   publishedKeyring('PERSONAL_DATA_KEYS', ['personalDataKeys'], PUBLISHED_PERSONAL_DATA_KEYS),
   databasePassword,
   ...realPartners,
+  ...temporalTls,
 ];
 
 /** Under NODE_ENV=production, stops the start with every refused setting of these slices, each naming its variable. */

@@ -1,6 +1,7 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AuditEvent } from './entities/audit-event.entity';
 import { BillRecord } from './entities/bill.entity';
+import { DecodeLogEntry } from './entities/decode-log-entry.entity';
 import { IdempotencyKeyRecord } from './entities/idempotency-key.entity';
 import { LossClaimRecord } from './entities/loss-claim.entity';
 import { PrintJobRecord } from './entities/print-job.entity';
@@ -22,6 +23,7 @@ import { RenewalOverdue1764750000000 } from './migrations/1764750000000-renewal-
 import { RuntimeRoles1764800000000 } from './migrations/1764800000000-runtime-roles';
 import { runMigrationsLocked } from './migration-lock';
 import type { PersonalDataProtection } from './personal-data';
+import { DecodeLog1765100000000 } from './migrations/1765100000000-decode-log';
 
 /** Every table the application owns, each created by the migrations below and by nothing else. */
 export const ENTITIES = [
@@ -35,6 +37,7 @@ export const ENTITIES = [
   WebhookReceiptRecord,
   SmsOutboxRecord,
   RateLimitHitRecord,
+  DecodeLogEntry,
 ];
 /**
  * The product's schema history. Two migrations it once had, 1764400000000 and 1764640000000, created and
@@ -56,6 +59,7 @@ export function migrations(protection?: PersonalDataProtection) {
     RateLimits1764710000000,
     RenewalOverdue1764750000000,
     RuntimeRoles1764800000000,
+    DecodeLog1765100000000,
   ];
 }
 

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PersonalDataProtection } from './personal-data';
 import { AuditTrail } from './repositories/audit-trail.repository';
 import { BillsRepository } from './repositories/bills.repository';
+import { DecodeLogRepository } from './repositories/decode-log.repository';
 import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
 import { LossClaimsRepository } from './repositories/loss-claims.repository';
 import { PersonalDataRepository } from './repositories/personal-data.repository';
@@ -29,6 +30,7 @@ export class Persistence {
   readonly webhookReceipts: WebhookReceiptsRepository;
   readonly smsOutbox: SmsOutboxRepository;
   readonly personalData: PersonalDataRepository;
+  readonly decodeLog: DecodeLogRepository;
 
   constructor(
     private readonly manager: EntityManager,
@@ -44,6 +46,7 @@ export class Persistence {
     this.webhookReceipts = new WebhookReceiptsRepository(manager);
     this.smsOutbox = new SmsOutboxRepository(manager, protection);
     this.personalData = new PersonalDataRepository(manager, protection);
+    this.decodeLog = new DecodeLogRepository(manager);
   }
 
   /** Runs `work` in one transaction, on repositories bound to it: all of its writes land, or none. */

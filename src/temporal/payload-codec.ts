@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { Payload, PayloadCodec } from '@temporalio/common';
+import type { Payload, PayloadCodec, SerializationContext } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { PayloadKeysConfig } from '../config/payload-keys';
 
-/** `encoding` of a payload this codec encrypted; anything else is passed through as it is. */
+/** `encoding` of a payload this codec encrypted; a payload without it is refused on the way in. */
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 /** Metadata naming the key a payload was encrypted with, so keys can rotate. */
 export const KEY_ID_METADATA = 'encryption-key-id';
@@ -15,6 +15,29 @@ const ProtoPayload = temporal.api.common.v1.Payload;
 /** A payload this codec cannot turn back into the original (unknown key, tampered, truncated). */
 export class PayloadDecryptionError extends Error {
   override readonly name = 'PayloadDecryptionError';
+}
+
+/**
+ * A payload that is not encrypted where every payload must be: nothing of this system wrote it (the API and the
+ * workers encrypt all they send), so it is refused before any code sees it. Its message holds the encoding and
+ * where it was found, never the payload.
+ */
+export class PlaintextPayloadError extends Error {
+  override readonly name = 'PlaintextPayloadError';
+}
+
+/** What a refused plaintext payload was, for the process's alert: no content, only where and how it was encoded. */
+export interface RefusedPlaintext {
+  encoding: string;
+  /** `workflow` or `activity` when the SDK says whose payload it is; `client` otherwise (a result, a query). */
+  kind: 'workflow' | 'activity' | 'client';
+  workflowId?: string;
+  namespace?: string;
+}
+
+export interface PayloadCodecOptions {
+  /** Called for each refused plaintext payload before the refusal is thrown: the process's metric and log line. */
+  onPlaintextRefused?: (refused: RefusedPlaintext) => void;
 }
 
 const text = (value: string) => new TextEncoder().encode(value);
@@ -32,18 +55,28 @@ const metadataText = (payload: Payload, key: string) => {
  *
  * Data layout: nonce (12 bytes) | ciphertext | tag (16 bytes).
  *
- * Decoding leaves a payload without the encrypted marking untouched: histories
- * written before encryption was switched on keep replaying.
+ * Decoding refuses a payload without the encrypted marking (PlaintextPayloadError): encryption is also the
+ * integrity check, so a message forged in plaintext by anything that can reach Temporal (a signal sent with the
+ * CLI, say) fails the workflow task that would have applied it instead of changing a renewal. Every recorded
+ * history of this generation (v1) is encrypted throughout, so none needs an exception. The payloads the SDK writes
+ * without the codec (a local activity marker's own data, a patch marker's id) and search attributes never come
+ * through here.
  */
 export class AesGcmPayloadCodec implements PayloadCodec {
-  constructor(private readonly config: PayloadKeysConfig) {}
+  constructor(
+    private readonly config: PayloadKeysConfig,
+    private readonly options: PayloadCodecOptions = {},
+  ) {}
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => this.encrypt(payload));
   }
 
-  async decode(payloads: Payload[]): Promise<Payload[]> {
-    return payloads.map((payload) => this.decrypt(payload));
+  async decode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
+    return payloads.map((payload) => {
+      if (!isEncrypted(payload)) this.refusePlaintext(payload, context);
+      return this.decrypt(payload);
+    });
   }
 
   encrypt(payload: Payload): Payload {
@@ -59,8 +92,9 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     };
   }
 
+  /** The original of an encrypted payload; a payload without the encrypted marking is returned as it is. */
   decrypt(payload: Payload): Payload {
-    if (metadataText(payload, 'encoding') !== ENCRYPTED_ENCODING) return payload;
+    if (!isEncrypted(payload)) return payload;
     const keyId = metadataText(payload, KEY_ID_METADATA);
     if (!keyId) throw new PayloadDecryptionError(`Encrypted payload has no ${KEY_ID_METADATA} metadata`);
     const data = Buffer.from(payload.data ?? []);
@@ -85,6 +119,22 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     return { metadata: original.metadata, data: original.data };
   }
 
+  private refusePlaintext(payload: Payload, context: SerializationContext | undefined): never {
+    const refused: RefusedPlaintext = {
+      encoding: metadataText(payload, 'encoding') ?? '(none)',
+      kind: context?.type ?? 'client',
+      workflowId: context?.workflowId,
+      namespace: context?.namespace,
+    };
+    this.options.onPlaintextRefused?.(refused);
+    const where = refused.workflowId ? ` in workflow ${refused.workflowId}` : '';
+    throw new PlaintextPayloadError(
+      `Refused a payload that is not encrypted (encoding "${refused.encoding}")${where}: the API and the workers ` +
+        'encrypt every payload they write, so something else wrote this one (a forged signal or start?). Nothing ' +
+        'was applied; see docs/runbook.md, "A plaintext payload was refused".',
+    );
+  }
+
   private key(keyId: string): Buffer {
     const key = this.config.keys.get(keyId);
     if (!key) {
@@ -94,4 +144,9 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     }
     return key;
   }
+}
+
+/** Whether a payload carries this codec's marking (it may still fail to decrypt). */
+export function isEncrypted(payload: Payload): boolean {
+  return metadataText(payload, 'encoding') === ENCRYPTED_ENCODING;
 }

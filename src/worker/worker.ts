@@ -3,12 +3,12 @@ import { DataSource } from 'typeorm';
 import { type ActivityDependencies, createActivities } from '../../activities';
 import { requirePayloadKeys } from '../config/payload-keys';
 import type { WorkerProcessConfig } from '../config/processes';
-import { requireTemporalAddress } from '../config/temporal';
 import { workerOptionsOf } from '../config/worker';
 import { housekeepingScheduleId } from '../../workflows/contract';
-import { connectTemporalClient } from '../temporal/connection';
-import { createDataConverter } from '../temporal/data-converter';
+import { connectTemporalClient, temporalConnectionOptions } from '../temporal/connection';
+import { createDataConverter, FAILURE_CONVERTER_PATH } from '../temporal/data-converter';
 import { ensureHousekeepingSchedule } from '../temporal/housekeeping-schedule';
+import { plaintextAlert } from '../temporal/plaintext-alert';
 import { createPersistence } from '../persistence/persistence';
 import { PersonalDataProtection } from '../persistence/personal-data';
 import { createIntegrations, type HandedAdapters } from '../wiring/integrations';
@@ -19,6 +19,12 @@ import { SmsOutboxSender } from './sms-outbox-sender';
 import { tracingWorkerOptions } from './tracing';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
+
+/**
+ * What every workflow bundle is built from: the workflows and the failure converter, which runs inside the
+ * workflow sandbox and so is bundled with them (a bundle without it would write failures in clear text).
+ */
+export const WORKFLOW_BUNDLE_OPTIONS = { workflowsPath: WORKFLOWS_PATH, failureConverterPath: FAILURE_CONVERTER_PATH };
 
 export interface RunningWorker {
   worker: Worker;
@@ -47,8 +53,12 @@ export async function createRenewalWorker(
 ): Promise<Worker> {
   // Every process but `npm start`, which generates a development key, must be given PAYLOAD_KEYS: checked
   // before connecting anywhere.
-  const dataConverter = createDataConverter(requirePayloadKeys(config.payloadKeys));
-  const connection = await NativeConnection.connect({ address: requireTemporalAddress(config.temporal) });
+  const dataConverter = createDataConverter(requirePayloadKeys(config.payloadKeys), {
+    onPlaintextRefused: plaintextAlert(telemetry.metrics?.payloadIntegrity, (message, fields) =>
+      Runtime.instance().logger.warn(message, fields),
+    ),
+  });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   return Worker.create({
     connection,
     namespace: config.temporal.namespace,

@@ -49,7 +49,7 @@ describe('codec endpoint', () => {
     expect(empty.body.errors).toEqual([{ field: 'body', message: 'a JSON body is required' }]);
   });
 
-  it('passes payloads it did not encrypt through decode unchanged', async () => {
+  it('shows payloads it did not encrypt as they are (a forged signal, which the workers refuse)', async () => {
     const plain = { payloads: [jsonPayload({ stage: 'PRINTING' })] };
     await post('/codec/decode', plain).expect(200, plain);
   });
@@ -125,9 +125,95 @@ describe('codec endpoint', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('writes every decode to the decode log, which supervisors page through and operators may not read', async () => {
+    const who = `ops-log-${randomBytes(4).toString('hex')}`;
+    const person = bearer(tokenFor({ role: 'operator', sub: who }));
+    const supervisor = bearer(tokenFor({ role: 'supervisor', sub: 'sup-1' }));
+    const encoded = (await post('/codec/encode', { payloads: [jsonPayload(1), jsonPayload(2)] }).expect(200)).body;
+    const ui = { ...person, Origin: UI_ORIGIN, 'X-Namespace': 'default', 'User-Agent': 'Temporal UI test' };
+    await post('/codec/decode', encoded, ui).expect(200);
+    await post('/codec/decode', { payloads: encoded.payloads.slice(1) }, person).expect(200);
+    await post('/codec/decode', {}, person).expect(200);
+
+    const log = (query: string, headers = supervisor) =>
+      request(stack.http).get(`/v1/operator/decode-log?actor=operator:${who}${query}`).set(headers);
+    const all = (await log('').expect(200)).body;
+    expect(all.items.map((item: { payloads: number }) => item.payloads)).toEqual([0, 1, 2]);
+    expect(all.items[2]).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      actor: `operator:${who}`,
+      namespace: 'default',
+      payloads: 2,
+      clientIp: expect.stringMatching(/127\.0\.0\.1/),
+      userAgent: 'Temporal UI test',
+      origin: UI_ORIGIN,
+    });
+    expect(all.next).toBeUndefined();
+    // Keyset paging, newest first.
+    const first = (await log('&limit=2').expect(200)).body;
+    expect(first.items.map((item: { payloads: number }) => item.payloads)).toEqual([0, 1]);
+    const second = (await log(`&limit=2&before=${first.next}`).expect(200)).body;
+    expect(second).toEqual({ items: [all.items[2]] });
+    // The people it watches do not read it; nor does anyone else.
+    await log('', person).expect(403);
+    await log('', citizen).expect(403);
+    await request(stack.http).get('/v1/operator/decode-log').expect(401);
+    const bad = await log('&before=abc').expect(400);
+    expect(bad.body.errors).toEqual([{ field: 'before', message: 'before must be the `next` of a previous page' }]);
+  });
+
+  it('refuses a decode of 10,000 payloads with a clear problem, decoding and logging nothing', async () => {
+    const who = `ops-bulk-${randomBytes(4).toString('hex')}`;
+    const payload = (await post('/codec/encode', { payloads: [jsonPayload(1)] }).expect(200)).body.payloads[0];
+    const bulk = { payloads: Array.from({ length: 10_000 }, () => payload) };
+    const response = await post('/codec/decode', bulk, bearer(tokenFor({ role: 'operator', sub: who }))).expect(413);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 413, type: expect.stringMatching(/^urn:passport-renewal:problem:/) });
+    const log = await request(stack.http)
+      .get(`/v1/operator/decode-log?actor=operator:${who}`)
+      .set(bearer(tokenFor({ role: 'supervisor', sub: 'sup-1' })))
+      .expect(200);
+    expect(log.body.items).toEqual([]);
+  });
+
   it('does not let the local UI in without a token unless the embedded stack says so', async () => {
     await post('/codec/decode', { payloads: [] }, { Origin: LOCAL_UI }).expect(401);
     await post('/codec/decode', { payloads: [] }, { ...citizen, Origin: LOCAL_UI }).expect(403);
+  });
+});
+
+describe('codec endpoint, bulk decoding', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({
+      worker: false,
+      env: { CODEC_DECODE_ALERT_PAYLOADS: '5', CODEC_DECODE_ALERT_WINDOW_MS: '600000' },
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('raises the DecodeBurst alert once, when one person decodes more than the limit within the window', async () => {
+    const who = `ops-burst-${randomBytes(4).toString('hex')}`;
+    const person = bearer(tokenFor({ role: 'operator', sub: who }));
+    const three = { payloads: [jsonPayload(1), jsonPayload(2), jsonPayload(3)] };
+    const encoded = (await request(stack.http).post('/codec/encode').set(person).send(three).expect(200)).body;
+    const bursts = async () => {
+      const metrics = await request(stack.http).get('/metrics').expect(200);
+      return Number(/^codec_decode_bursts_total\{role="api"\} (\d+)$/m.exec(metrics.text)?.[1]);
+    };
+    const before = await bursts();
+    await request(stack.http).post('/codec/decode').set(person).send(encoded).expect(200);
+    expect(await bursts()).toBe(before);
+    // 6 > 5: this one takes the person over the limit; the next ones, still over it, raise nothing new.
+    await request(stack.http).post('/codec/decode').set(person).send(encoded).expect(200);
+    expect(await bursts()).toBe(before + 1);
+    await request(stack.http).post('/codec/decode').set(person).send(encoded).expect(200);
+    expect(await bursts()).toBe(before + 1);
   });
 });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { SEEDED_CITIZEN } from '../support/fixtures';
 import { startTracing, type Tracing } from '../../src/telemetry/tracing';
 import { TRACING_WORKFLOW_INTERCEPTOR_MODULES } from '../../src/worker/tracing';
-import { WORKFLOWS_PATH } from '../../src/worker/worker';
+import { WORKFLOW_BUNDLE_OPTIONS } from '../../src/worker/worker';
 import { testDataConverter } from '../support/payload-keys';
 import { eventually } from '../support/eventually';
 import { sandboxJourneys } from '../support/journeys';
@@ -33,7 +33,7 @@ describe('tracing a renewal', () => {
       { serviceName: 'passport-renewal-test', processor: new SimpleSpanProcessor(exporter) },
     )!;
     const bundle = await bundleWorkflowCode({
-      workflowsPath: WORKFLOWS_PATH,
+      ...WORKFLOW_BUNDLE_OPTIONS,
       workflowInterceptorModules: TRACING_WORKFLOW_INTERCEPTOR_MODULES,
       logger: new DefaultLogger('WARN'),
     });

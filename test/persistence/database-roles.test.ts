@@ -48,6 +48,7 @@ const EXPECTED: Record<string, { renewals_api: string[]; renewals_worker: string
   },
   sms_outbox: { renewals_api: ['SELECT'], renewals_worker: ['INSERT', 'SELECT', 'UPDATE'] },
   rate_limit_hits: { renewals_api: ['DELETE', 'INSERT', 'SELECT', 'UPDATE'], renewals_worker: [] },
+  decode_log: { renewals_api: ['INSERT', 'SELECT'], renewals_worker: [] },
   migrations: { renewals_api: [], renewals_worker: [] },
 };
 
@@ -196,6 +197,24 @@ describe('database roles (real PostgreSQL)', () => {
       ]);
     },
   );
+
+  it('lets the API append to the decode log and its supervisors read it, and refuses rewriting it or the worker reading it', async () => {
+    const api = await persistenceAs('api');
+    const actor = `operator:roles-${randomUUID()}`;
+    const record = { actor, namespace: 'default', payloads: 3, clientIp: '10.0.0.1', userAgent: 'ui', origin: null };
+    expect((await api.decodeLog.append(record, 600_000)).payloadsInWindow).toBe(3);
+    expect((await api.decodeLog.list({ actor }, 5)).entries).toHaveLength(1);
+    const db = await clientAs('api');
+    for (const statement of [
+      `UPDATE decode_log SET payloads = 0 WHERE actor = '${actor}'`,
+      `DELETE FROM decode_log WHERE actor = '${actor}'`,
+      'TRUNCATE decode_log',
+    ]) {
+      await expect(db.query(statement)).rejects.toThrow('permission denied for table decode_log');
+    }
+    const worker = await clientAs('worker');
+    await expect(worker.query('SELECT 1 FROM decode_log')).rejects.toThrow('permission denied for table decode_log');
+  });
 
   it('lets the API do its work: create and read renewals, idempotency records, webhooks, look-ups', async () => {
     const api = await persistenceAs('api');

@@ -8,6 +8,7 @@ import { requireEnv } from '../support/temporal-test-env';
 const PRODUCT_TABLES = [
   'audit_events',
   'bills',
+  'decode_log',
   'idempotency_keys',
   'loss_claims',
   'migrations',

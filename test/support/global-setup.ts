@@ -9,7 +9,7 @@ import { ensureTemporalBinary } from '../../dev/infra/temporal-binaries';
 import { loadNamespaceRetentionMs } from '../../dev/infra/namespace-retention';
 import { startDevServer } from '../../dev/infra/temporal-dev-server';
 import { freePort } from '../../src/worker/free-port';
-import { WORKFLOWS_PATH } from '../../src/worker/worker';
+import { WORKFLOW_BUNDLE_OPTIONS } from '../../src/worker/worker';
 import { TEST_PAYLOAD_ENV } from './payload-keys';
 import { TEST_PERSONAL_DATA_ENV } from './personal-data-keys';
 
@@ -25,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_TEST_SERVER_PATH = ensureTemporalBinary('temporal-test-server', process.env);
   // Bundle the workflows once for every worker of the suite instead of once per worker.
   const workDir = mkdtempSync(join(tmpdir(), 'renewals-test-'));
-  const bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  const bundle = await bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: new DefaultLogger('WARN') });
   process.env.WORKFLOW_BUNDLE_PATH = join(workDir, 'workflow-bundle.js');
   writeFileSync(process.env.WORKFLOW_BUNDLE_PATH, bundle.code);
 

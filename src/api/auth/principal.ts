@@ -1,5 +1,6 @@
 /** Who may call the API. Partner systems sign their webhooks instead of presenting tokens. */
-export const ROLES = ['citizen', 'clerk', 'operator', 'carrier', 'service'] as const;
+/** `supervisor`: operators' supervisors, who read the codec endpoint's decode log (GET /v1/operator/decode-log). */
+export const ROLES = ['citizen', 'clerk', 'operator', 'supervisor', 'carrier', 'service'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The claims of an access token besides `iss`, `aud`, `iat` and `exp`. */

@@ -25,7 +25,7 @@ function requireBody(http: RawBodyRequest<Request>): void {
 @RoleController({ path: 'codec', role: 'operator', tag: 'codec' })
 @LocalUiMayCall()
 @SkipIdempotencyKey()
-@ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Temporal UI; not used' })
+@ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Temporal UI; kept in the decode log' })
 export class CodecController {
   constructor(private readonly codec: CodecService) {}
 
@@ -38,9 +38,14 @@ export class CodecController {
     @CurrentPrincipal() principal: Principal,
     @Body() request: PayloadsJson,
     @Req() http: RawBodyRequest<Request>,
-  ): PayloadsJson {
+  ): Promise<PayloadsJson> {
     requireBody(http);
-    return this.codec.decode(principal, request);
+    return this.codec.decode(principal, request, {
+      namespace: http.get('x-namespace'),
+      clientIp: http.ip,
+      userAgent: http.get('user-agent'),
+      origin: http.get('origin'),
+    });
   }
 
   @CommandEndpoint('encode', {

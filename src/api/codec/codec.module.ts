@@ -3,8 +3,10 @@ import cors from 'cors';
 import type { CodecServerConfig } from '../../config/codec-server';
 import { LOCAL_UI_TRUST } from '../auth/local-ui';
 import { configToken } from '../config-module/config.tokens';
+import { PersistenceModule } from '../persistence-module/persistence.module';
 import { CodecController } from './codec.controller';
 import { CodecService } from './codec.service';
+import { DecodeLogController } from './decode-log.controller';
 import { localUiTrust } from './local-ui-trust';
 
 export interface CodecModuleOptions {
@@ -26,7 +28,8 @@ export class CodecModule implements NestModule {
     const localUiOrigins = options.localUiOrigins ?? [];
     return {
       module: CodecModule,
-      controllers: [CodecController],
+      imports: [PersistenceModule],
+      controllers: [CodecController, DecodeLogController],
       providers: [
         {
           provide: CORS_ORIGINS,

@@ -1,6 +1,10 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { Payload } from '@temporalio/common';
+import type { CodecServerConfig } from '../../config/codec-server';
 import type { PayloadKeysConfig } from '../../config/payload-keys';
+import { DecodeLogRepository } from '../../persistence/repositories/decode-log.repository';
+import type { ApiMetrics } from '../../telemetry/metrics';
+import { InjectApiMetrics } from '../telemetry-module/api-metrics.token';
 import { AesGcmPayloadCodec, PayloadDecryptionError } from '../../temporal/payload-codec';
 import type { Principal } from '../auth/principal';
 import { ValidationProblem } from '../shared/problems/problem';
@@ -21,21 +25,40 @@ const toJson = (payload: Payload): PayloadJson => ({
   ...(payload.data?.length ? { data: Buffer.from(payload.data).toString('base64') } : {}),
 });
 
+/** Where a decode request came from, as the HTTP request tells it. */
+export interface DecodeCaller {
+  namespace?: string;
+  clientIp?: string;
+  userAgent?: string;
+  origin?: string;
+}
+
+const header = (value: string | undefined) => (value ? value.slice(0, 256) : null);
+
 /**
  * The remote codec for the Temporal UI and CLI: the same codec the workers
- * use, over JSON. Decoding reveals personal data, so every call is logged
- * with who made it and how many payloads it covered (never what they hold).
+ * use, over JSON. Decoding reveals personal data, so every decode is written to
+ * the append-only decode log (who, how many payloads, which namespace, from
+ * where, when: never what they hold) before its answer leaves, and one person
+ * decoding in bulk raises the DecodeBurst alert. A payload that is not
+ * encrypted is shown as it is (the workers refuse it; an operator looking at a
+ * forged signal sees what it held).
  */
 @Injectable()
 export class CodecService {
   private readonly logger = new Logger('codec');
   private readonly codec: AesGcmPayloadCodec;
 
-  constructor(@InjectConfig('payloadKeys') keys: PayloadKeysConfig) {
+  constructor(
+    @InjectConfig('payloadKeys') keys: PayloadKeysConfig,
+    @InjectConfig('codecServer') private readonly config: CodecServerConfig,
+    private readonly decodeLog: DecodeLogRepository,
+    @InjectApiMetrics() private readonly metrics: ApiMetrics,
+  ) {
     this.codec = new AesGcmPayloadCodec(keys);
   }
 
-  decode(principal: Principal, request: PayloadsJson): PayloadsJson {
+  async decode(principal: Principal, request: PayloadsJson, caller: DecodeCaller): Promise<PayloadsJson> {
     const payloads = (request.payloads ?? []).map((json, index) => {
       try {
         return toJson(this.codec.decrypt(fromJson(json)));
@@ -48,7 +71,32 @@ export class CodecService {
         );
       }
     });
-    this.logger.log(`${principal.actor} decoded ${payloads.length} payload(s)`);
+    const { windowMs, payloads: limit } = this.config.decodeAlert;
+    const { entry, payloadsInWindow } = await this.decodeLog.append(
+      {
+        actor: principal.actor,
+        namespace: header(caller.namespace),
+        payloads: payloads.length,
+        clientIp: header(caller.clientIp),
+        userAgent: header(caller.userAgent),
+        origin: header(caller.origin),
+      },
+      windowMs,
+    );
+    this.metrics.payloadIntegrity.decodedPayloads(payloads.length);
+    this.logger.log(`${principal.actor} decoded ${payloads.length} payload(s) (decode log ${entry.id})`);
+    // Once per crossing: the call that takes the person over the limit raises it, the ones after it do not.
+    if (payloadsInWindow > limit && payloadsInWindow - payloads.length <= limit) {
+      this.metrics.payloadIntegrity.decodeBurst();
+      this.logger.warn({
+        message: 'A person decoded more payloads than the alert allows',
+        alert: 'DecodeBurst',
+        actor: principal.actor,
+        payloadsInWindow,
+        limit,
+        windowMs,
+      });
+    }
     return { payloads };
   }
 

@@ -6,6 +6,7 @@ import type { PersonalDataKeysConfig } from '../../config/personal-data-keys';
 import { createPersistence, Persistence } from '../../persistence/persistence';
 import { PersonalDataProtection } from '../../persistence/personal-data';
 import { AuditTrail } from '../../persistence/repositories/audit-trail.repository';
+import { DecodeLogRepository } from '../../persistence/repositories/decode-log.repository';
 import { IdempotencyKeysRepository } from '../../persistence/repositories/idempotency-keys.repository';
 import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
 import { ShipmentsRepository } from '../../persistence/repositories/shipments.repository';
@@ -19,6 +20,7 @@ const REPOSITORIES = {
   shipments: ShipmentsRepository,
   idempotencyKeys: IdempotencyKeysRepository,
   webhookReceipts: WebhookReceiptsRepository,
+  decodeLog: DecodeLogRepository,
 } satisfies { [K in keyof Persistence]?: abstract new (...args: never[]) => Persistence[K] };
 
 const repositoryProviders: Provider[] = Object.entries(REPOSITORIES).map(([name, type]) => ({

@@ -2,11 +2,13 @@ import type { Registry } from 'prom-client';
 import { CounterCheckMetrics } from './counter-checks';
 import { HttpRequestMetrics } from './http-requests';
 import { PartnerCallMetrics } from './partner-calls';
+import { PayloadIntegrityMetrics } from './payload-integrity';
 import { createMetricsRegistry } from './registry';
 import { StageChangeMetrics } from './stage-changes';
 
 export { CounterCheckMetrics } from './counter-checks';
 export { HttpRequestMetrics } from './http-requests';
+export { PayloadIntegrityMetrics } from './payload-integrity';
 export { type PartnerCall, PartnerCallMetrics, type PartnerCallOutcome } from './partner-calls';
 export { RenewalsByStageGauge, type StageCount } from './renewals-by-stage';
 export { type AppliedStageChange, StageChangeMetrics } from './stage-changes';
@@ -17,6 +19,7 @@ export interface ApiMetrics {
   http: HttpRequestMetrics;
   partnerCalls: PartnerCallMetrics;
   counterChecks: CounterCheckMetrics;
+  payloadIntegrity: PayloadIntegrityMetrics;
 }
 
 /** What the worker serves at /metrics, beside the Temporal SDK's own metrics. */
@@ -24,6 +27,7 @@ export interface WorkerMetrics {
   registry: Registry;
   partnerCalls: PartnerCallMetrics;
   stageChanges: StageChangeMetrics;
+  payloadIntegrity: PayloadIntegrityMetrics;
 }
 
 export function createApiMetrics(): ApiMetrics {
@@ -33,10 +37,16 @@ export function createApiMetrics(): ApiMetrics {
     http: new HttpRequestMetrics(registry),
     partnerCalls: new PartnerCallMetrics(registry),
     counterChecks: new CounterCheckMetrics(registry),
+    payloadIntegrity: new PayloadIntegrityMetrics(registry),
   };
 }
 
 export function createWorkerMetrics(): WorkerMetrics {
   const registry = createMetricsRegistry('worker');
-  return { registry, partnerCalls: new PartnerCallMetrics(registry), stageChanges: new StageChangeMetrics(registry) };
+  return {
+    registry,
+    partnerCalls: new PartnerCallMetrics(registry),
+    stageChanges: new StageChangeMetrics(registry),
+    payloadIntegrity: new PayloadIntegrityMetrics(registry),
+  };
 }

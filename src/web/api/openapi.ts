@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/operator/decode-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decodes of workflow payloads through the codec endpoint, newest first (supervisors only) */
+        get: operations["DecodeLog_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/renewals": {
         parameters: {
             query?: never;
@@ -531,6 +548,41 @@ export interface components {
         PayloadsJson: {
             /** @description Absent when there are none */
             payloads?: components["schemas"]["PayloadJson"][];
+        };
+        DecodeLogEntryView: {
+            /** @example 42 */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description Who decoded: `<role>:<id>`
+             * @example operator:ops-1
+             */
+            actor: string;
+            /**
+             * @description The namespace the Temporal UI named; the CLI names none, and no client names the workflow
+             * @example default
+             */
+            namespace: string | null;
+            /**
+             * @description How many payloads were decoded
+             * @example 3
+             */
+            payloads: number;
+            /** @example 10.0.4.17 */
+            clientIp: string | null;
+            /** @example Mozilla/5.0 (X11; Linux x86_64) */
+            userAgent: string | null;
+            /** @example https://temporal.example.sa */
+            origin: string | null;
+        };
+        DecodeLogPageView: {
+            items: components["schemas"]["DecodeLogEntryView"][];
+            /**
+             * @description Pass as `before` for the next (older) page; absent on the last
+             * @example 17
+             */
+            next?: string;
         };
         CreateRenewalDto: {
             /**
@@ -1081,7 +1133,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Sent by the Temporal UI; not used */
+                /** @description Sent by the Temporal UI; kept in the decode log */
                 "X-Namespace"?: string;
             };
             path?: never;
@@ -1204,7 +1256,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Sent by the Temporal UI; not used */
+                /** @description Sent by the Temporal UI; kept in the decode log */
                 "X-Namespace"?: string;
             };
             path?: never;
@@ -1284,6 +1336,99 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:request-too-large",
                      *       "title": "Request body too large",
                      *       "status": 413
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    DecodeLog_list: {
+        parameters: {
+            query?: {
+                /** @description Only this person */
+                actor?: string;
+                /** @description Decoded at or after this time */
+                since?: string;
+                /** @description Decoded before this time */
+                until?: string;
+                /** @description The previous page's `next`: entries older than it */
+                before?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecodeLogPageView"];
+                };
+            };
+            /** @description The request is not valid; `errors` names every field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:validation-error",
+                     *       "title": "The request is not valid",
+                     *       "status": 400
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No valid credentials: bearer token or webhook signature missing, invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The caller is authenticated but this operation is not for its role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:forbidden",
+                     *       "title": "Not allowed for this role",
+                     *       "status": 403
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];

@@ -1,3 +1,4 @@
+import { FAILURE_CONVERTER_PATH } from '../../../src/temporal/data-converter';
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -19,6 +20,7 @@ export class ActivityRunner {
     const env = await createTimeSkippingEnvironment();
     const workflowBundle = await bundleWorkflowCode({
       workflowsPath: require.resolve('./one-activity.workflow'),
+      failureConverterPath: FAILURE_CONVERTER_PATH,
       logger: new DefaultLogger('WARN'),
     });
     return new ActivityRunner(env, workflowBundle);

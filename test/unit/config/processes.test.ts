@@ -57,6 +57,9 @@ describe('process configuration', () => {
       NODE_ENV: 'production',
       PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
       PERSONAL_DATA_KEYS: `pd1:${Buffer.alloc(32, 8).toString('base64')}`,
+      TEMPORAL_TLS_CLIENT_CERT_PATH: '/tls/passport-worker.pem',
+      TEMPORAL_TLS_CLIENT_KEY_PATH: '/tls/passport-worker.key',
+      TEMPORAL_TLS_SERVER_CA_CERT_PATH: '/tls/clients-ca.pem',
     };
     for (const stem of ['CIVIL_REGISTRY', 'PRINT_CENTRE', 'WASEL', 'SAUDI_POST', 'SMS']) {
       Object.assign(production, {

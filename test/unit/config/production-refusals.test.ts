@@ -22,6 +22,9 @@ const PRODUCTION: Env = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://renewals_api:Zq8w-own-password@db.internal:5432/renewals',
   TEMPORAL_ADDRESS: 'temporal.internal:7233',
+  TEMPORAL_TLS_CLIENT_CERT_PATH: '/tls/passport-api.pem',
+  TEMPORAL_TLS_CLIENT_KEY_PATH: '/tls/passport-api.key',
+  TEMPORAL_TLS_SERVER_CA_CERT_PATH: '/tls/clients-ca.pem',
   PAYLOAD_KEYS: `2026-q1:${Buffer.alloc(32, 9).toString('base64')}`,
   PERSONAL_DATA_KEYS: `2026-q1:${Buffer.alloc(32, 7).toString('base64')}`,
   API_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
@@ -124,6 +127,18 @@ describe('a production start', () => {
       ),
       ['api', 'worker'],
     ]),
+    ...['TEMPORAL_TLS_CLIENT_CERT_PATH', 'TEMPORAL_TLS_CLIENT_KEY_PATH', 'TEMPORAL_TLS_SERVER_CA_CERT_PATH'].map(
+      (variable): [string, Env, RegExp, Array<'api' | 'worker'>] => [
+        `${variable} unset (plaintext to Temporal)`,
+        {
+          TEMPORAL_TLS_CLIENT_CERT_PATH: undefined,
+          TEMPORAL_TLS_CLIENT_KEY_PATH: undefined,
+          TEMPORAL_TLS_SERVER_CA_CERT_PATH: undefined,
+        },
+        new RegExp(`${variable} is unset: production reaches Temporal over mutual TLS only`),
+        ['api', 'worker'],
+      ],
+    ),
     [
       'INTEGRATION_SMS_MODE unset',
       { INTEGRATION_SMS_MODE: undefined },

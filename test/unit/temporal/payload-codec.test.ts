@@ -1,6 +1,13 @@
 import { defaultPayloadConverter, Payload } from '@temporalio/common';
 import { parsePayloadKeys } from '../../../src/config/payload-keys';
-import { AesGcmPayloadCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA } from '../../../src/temporal/payload-codec';
+import {
+  AesGcmPayloadCodec,
+  ENCRYPTED_ENCODING,
+  isEncrypted,
+  KEY_ID_METADATA,
+  PlaintextPayloadError,
+  type RefusedPlaintext,
+} from '../../../src/temporal/payload-codec';
 
 const KEY_A = 'va5fTBWSnnmNMOEF47HXr4+ZVXBqoNkRbqmJfDPxSs8=';
 const KEY_B = 'EL3erWrDxXlwINWgKakt7M9K8M/u8OOsA9C/DM0vQ5U=';
@@ -50,11 +57,33 @@ describe('AES-256-GCM payload codec', () => {
     expect(ciphertexts.size).toBe(50);
   });
 
-  it('passes payloads it did not encrypt through decode unchanged (histories from before encryption)', async () => {
-    const plain = [toPayload(RENEWAL_INPUT), toPayload(null), { metadata: { encoding: Buffer.from('binary/plain') } }];
-    const decoded = await codec.decode(plain);
-    expect(decoded).toEqual(plain);
-    expect(decoded[0]).toBe(plain[0]);
+  it('refuses a payload it did not encrypt, telling whom it was for and never what it held', async () => {
+    const refusals: RefusedPlaintext[] = [];
+    const strict = new AesGcmPayloadCodec(parsePayloadKeys(`a:${KEY_A}`), {
+      onPlaintextRefused: (refused) => refusals.push(refused),
+    });
+    const forged = toPayload(RENEWAL_INPUT);
+    const context = { type: 'workflow', namespace: 'default', workflowId: 'passport-renewal-r-1' } as const;
+    const refusal = strict.decode([await encodeOne(strict, toPayload(null)), forged], context);
+    await expect(refusal).rejects.toThrow(PlaintextPayloadError);
+    await expect(refusal).rejects.toThrow(
+      'Refused a payload that is not encrypted (encoding "json/plain") in workflow passport-renewal-r-1',
+    );
+    await expect(strict.decode([{ metadata: {} }])).rejects.toThrow('(encoding "(none)")');
+    expect(refusals[0]).toEqual({
+      encoding: 'json/plain',
+      kind: 'workflow',
+      namespace: 'default',
+      workflowId: context.workflowId,
+    });
+    expect(refusals[1]).toEqual({ encoding: '(none)', kind: 'client', namespace: undefined, workflowId: undefined });
+    expect(JSON.stringify(refusals)).not.toContain('1058529940');
+  });
+
+  it("decrypt (the codec endpoint's) shows a payload it did not encrypt as it is", () => {
+    const plain = toPayload(RENEWAL_INPUT);
+    expect(isEncrypted(plain)).toBe(false);
+    expect(codec.decrypt(plain)).toBe(plain);
   });
 
   it('refuses a tampered ciphertext, tag or key id', async () => {
