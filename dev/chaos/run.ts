@@ -1,3 +1,4 @@
+import { temporalTls } from '../../src/temporal/connection';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Client } from 'pg';
@@ -187,7 +188,8 @@ async function settledWorkflows(cluster: RunningCluster, logger: LauncherLogger)
  * modes): every one must have ended with its renewal. Housekeeping runs on its schedule and is not counted.
  */
 async function runningWorkflows(cluster: RunningCluster): Promise<number> {
-  const connection = await Connection.connect({ address: cluster.addresses.temporal });
+  const { temporal: address, temporalTls: tls } = cluster.addresses;
+  const connection = await Connection.connect({ address, ...(tls ? { tls: temporalTls(tls) } : {}) });
   try {
     const client = new TemporalClient({ connection, namespace: cluster.addresses.namespace });
     const { count } = await client.workflow.count(

@@ -7,6 +7,8 @@ import { httpOk, tcpListening } from '../launcher/readiness';
 import type { ProcessSpec } from '../launcher/supervisor';
 import { partnerHttpEnv } from '../sandboxes/http/server';
 import { WORKER_NODE_FLAGS } from '../../src/worker/heap';
+import { temporalTls } from '../../src/temporal/connection';
+import { type ClusterTls, type TemporalIdentity, tlsEnv } from './tls';
 
 /** The production entry points, as `npm run build` compiles them. */
 const entryPoint = (path: string) => join(PROJECT_ROOT, 'dist', path);
@@ -23,6 +25,8 @@ export interface ApplicationEnv {
   /** Each process's PostgreSQL role (dev/infra/database-roles.ts): none runs as the superuser. */
   databaseUrls: Record<'migrator' | 'api' | 'worker' | 'sandboxes', string>;
   temporalAddress: string;
+  /** The data folder's certificates: each process presents its own identity's. None on the dev server. */
+  temporalTls?: ClusterTls;
   namespace: string;
   taskQueue: string;
   workflowBundlePath: string;
@@ -56,9 +60,11 @@ function appEnv(
   app: ApplicationEnv,
   role: keyof ApplicationEnv['databaseUrls'],
   extra: Record<string, string> = {},
+  identity?: TemporalIdentity,
 ): NodeJS.ProcessEnv {
   return {
     ...app.base,
+    ...(identity && app.temporalTls ? tlsEnv(app.temporalTls.client(identity)) : {}),
     ...partnerEnv(app),
     ...app.payloadKeys,
     CODEC_CORS_ORIGINS: app.codecCorsOrigins.join(','),
@@ -92,7 +98,7 @@ export const apiSpec = (app: ApplicationEnv, name: string, port: number) =>
   node(
     name,
     ENTRY_POINTS.api,
-    appEnv(app, 'api', { PORT: String(port) }),
+    appEnv(app, 'api', { PORT: String(port) }, 'passport-api'),
     httpOk(`http://127.0.0.1:${port}/health/ready`),
   );
 
@@ -102,7 +108,7 @@ export const workerSpec = (app: ApplicationEnv, name: string) =>
   node(
     name,
     ENTRY_POINTS.worker,
-    appEnv(app, 'worker', { WORKER_METRICS_PORT: '0' }),
+    appEnv(app, 'worker', { WORKER_METRICS_PORT: '0' }, 'passport-worker'),
     (pid) => pollsWorkflowTasks(app, `${pid}@${hostname()}`),
     WORKER_NODE_FLAGS,
   );
@@ -116,7 +122,12 @@ export const sandboxesSpec = (app: ApplicationEnv, port: number) =>
   );
 
 async function pollsWorkflowTasks(app: ApplicationEnv, identity: string): Promise<boolean> {
-  const connection = await Connection.connect({ address: app.temporalAddress, connectTimeout: 2_000 });
+  const tls = app.temporalTls?.client('temporal-admin');
+  const connection = await Connection.connect({
+    address: app.temporalAddress,
+    connectTimeout: 2_000,
+    ...(tls ? { tls: temporalTls(tls) } : {}),
+  });
   try {
     const { pollers } = await connection.workflowService.describeTaskQueue({
       namespace: app.namespace,

@@ -12,7 +12,7 @@ import { Supervisor } from '../launcher/supervisor';
 import { applyNamespaceRetention } from '../infra/namespace-retention';
 import { bootstrapDatabaseRoles, databaseLogins, type DatabaseLogins, loginUrl } from '../infra/database-roles';
 import { developmentPayloadKeyVariables } from '../infra/development-payload-keys';
-import { WORKFLOWS_PATH } from '../../src/worker/worker';
+import { WORKFLOW_BUNDLE_OPTIONS } from '../../src/worker/worker';
 import { apiSpec, type ApplicationEnv, migrateSpec, sandboxesSpec, workerSpec } from './application';
 import { ensureTemporalServer, ensureTemporalUi, TEMPORAL_SERVER_VERSION, type TemporalServerTools } from './go-tools';
 import { ensureNamespace } from './namespace';
@@ -22,10 +22,16 @@ import { setupTemporalSchema, TEMPORAL_DATABASES } from './temporal-schema';
 import { DEV_SERVER_PROCESS, temporalDevServerSpec } from './temporal-dev-server';
 import { TEMPORAL_SERVICES, temporalGrpcPort, temporalProcessName, temporalServiceSpec } from './temporal-services';
 import { temporalUiSpec } from './temporal-ui';
+import { type ClusterTls, makeClusterCertificates } from './tls';
+import type { TemporalTlsConfig } from '../../src/config/temporal';
 
 export interface ClusterAddresses {
   postgres: string;
   temporal: string;
+  /** The data folder's certificates (mutual TLS to the frontend); none on the dev server. */
+  tlsDir?: string;
+  /** The admin's TLS settings, for a caller of the launcher (chaos run, tests); none on the dev server. */
+  temporalTls?: TemporalTlsConfig;
   namespace: string;
   temporalServices: Record<string, string>;
   ui?: string;
@@ -121,6 +127,8 @@ export class ClusterLauncher {
     const { options, logger } = this;
     await assertPortsFree(namedPorts(options));
     const tools = options.temporal === 'cluster' ? await ensureTemporalServer(logger, options.env) : undefined;
+    // The dev server (the chaos run's default) stays plaintext on the loopback interface; the cluster is mTLS only.
+    const tls = options.temporal === 'cluster' ? await makeClusterCertificates(options.dataDir) : undefined;
     const uiBinary = options.ui && !options.temporalOnly ? await ensureTemporalUi(logger, options.env) : undefined;
     const { ports } = options;
     const temporalAddress = `127.0.0.1:${ports.frontend}`;
@@ -129,6 +137,8 @@ export class ClusterLauncher {
       temporal: temporalAddress,
       namespace: options.namespace,
       temporalServices: {},
+      tlsDir: tls?.dir,
+      temporalTls: tls?.client('temporal-admin'),
       apiReplicas: {},
       workers: [],
       logs: supervisor.logs.dir,
@@ -150,9 +160,9 @@ export class ClusterLauncher {
       );
       addresses.temporalServices[DEV_SERVER_PROCESS] = `${temporalAddress} (dev server, SQLite in the data folder)`;
     } else {
-      await this.startTemporalServices(supervisor, tools!, addresses, logins);
+      await this.startTemporalServices(supervisor, tools!, tls!, addresses, logins);
     }
-    if (!options.temporalOnly) await this.startApplication(supervisor, addresses, logins, uiBinary);
+    if (!options.temporalOnly) await this.startApplication(supervisor, addresses, logins, tls, uiBinary);
     return {
       addresses,
       processes: () => supervisor.names(),
@@ -166,6 +176,7 @@ export class ClusterLauncher {
   private async startTemporalServices(
     supervisor: Supervisor,
     tools: TemporalServerTools,
+    tls: ClusterTls,
     addresses: ClusterAddresses,
     logins: DatabaseLogins,
   ) {
@@ -174,14 +185,19 @@ export class ClusterLauncher {
     await setupTemporalSchema(supervisor, tools, ports.postgres, logins.temporal);
     for (const service of TEMPORAL_SERVICES) {
       logger.log(`Starting Temporal ${service} service`);
-      await supervisor.start(temporalServiceSpec(service, tools, options, logins.temporal));
+      await supervisor.start(temporalServiceSpec(service, tools, options, logins.temporal, tls));
       // The worker service serves no gRPC: peers reach it through its membership port.
       addresses.temporalServices[temporalProcessName(service)] =
         service === 'worker'
           ? `127.0.0.1:${ports.temporalWorkerMembership} (membership)`
           : `127.0.0.1:${temporalGrpcPort(service, ports)}`;
     }
-    await ensureNamespace(addresses.temporal, options.namespace, options.namespaceRetentionMs);
+    await ensureNamespace(
+      addresses.temporal,
+      options.namespace,
+      options.namespaceRetentionMs,
+      tls.client('temporal-admin'),
+    );
     logger.log(`Temporal ${TEMPORAL_SERVER_VERSION} serving on ${addresses.temporal}, namespace ${options.namespace}`);
   }
 
@@ -189,6 +205,7 @@ export class ClusterLauncher {
     supervisor: Supervisor,
     addresses: ClusterAddresses,
     logins: DatabaseLogins,
+    tls: ClusterTls | undefined,
     uiBinary?: string,
   ) {
     const { options, logger } = this;
@@ -211,6 +228,7 @@ export class ClusterLauncher {
         sandboxes: databaseUrl('sandboxes'),
       },
       temporalAddress: addresses.temporal,
+      temporalTls: tls,
       namespace: options.namespace,
       taskQueue: options.env.TEMPORAL_TASK_QUEUE || RENEWAL_TASK_QUEUE,
       workflowBundlePath,
@@ -221,7 +239,7 @@ export class ClusterLauncher {
     const [bundle] = await Promise.all([
       prebuiltBundle
         ? undefined
-        : bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
+        : bundleWorkflowCode({ ...WORKFLOW_BUNDLE_OPTIONS, logger: new DefaultLogger('WARN') }),
       supervisor.run(migrateSpec(app)),
     ]);
     if (bundle) writeFileSync(workflowBundlePath, bundle.code);
@@ -249,6 +267,7 @@ export class ClusterLauncher {
           dataDir: options.dataDir,
           port: ports.ui,
           temporalAddress: addresses.temporal,
+          temporalTls: tls?.client('temporal-ui'),
           namespace: options.namespace,
           codecEndpoint: `${this.balancer.url}/codec`,
         }),

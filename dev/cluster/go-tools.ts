@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/config/paths';
 import { promisify } from 'node:util';
 import type { LauncherLogger } from '../launcher/logger';
 import type { Env } from '../../src/config/env';
@@ -13,7 +15,11 @@ export const TEMPORAL_SERVER_VERSION = '1.29.1';
 /** The UI server, and docker-compose.yml's `temporalio/ui` tag. */
 export const TEMPORAL_UI_VERSION = '2.42.1';
 
+/** The server of this project: Temporal's, with our claim mapper and authorizer (deploy/temporal/server). */
+export const PASSPORT_SERVER_MODULE = join(PROJECT_ROOT, 'deploy', 'temporal', 'server');
+
 export interface TemporalServerTools {
+  /** This project's server build (PASSPORT_SERVER_MODULE), at the pinned Temporal version. */
   server: string;
   sqlTool: string;
   /** `schema/postgresql/v12` of the server module: `temporal/` and `visibility/`, each with `versioned/`. */
@@ -95,15 +101,55 @@ async function ensureGoBuild(build: GoBuild, logger: LauncherLogger, env: Env): 
   logger.log(`Built ${build.label} in ${formatDuration(Date.now() - started)}`);
 }
 
-/** The Temporal server and temporal-sql-tool at the pinned version, built on first use. */
+/**
+ * The server this project runs, built from PASSPORT_SERVER_MODULE (go.mod pins Temporal's version, go.sum every
+ * module) into a folder named by the hash of its source, so a change of it builds anew; `go build` in the module.
+ */
+async function ensurePassportServer(logger: LauncherLogger, env: Env): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(PASSPORT_SERVER_MODULE).sort()) {
+    if (/\.(go|mod|sum)$/.test(file)) hash.update(file).update(readFileSync(join(PASSPORT_SERVER_MODULE, file)));
+  }
+  const dir = join(
+    toolsDir(env),
+    `temporal-server-passport-${TEMPORAL_SERVER_VERSION}-${hash.digest('hex').slice(0, 12)}`,
+  );
+  const binary = join(dir, 'bin', 'temporal-server');
+  if (isExecutable(binary)) return binary;
+  const go = await goVersion(env);
+  logger.log(
+    `Building this project's Temporal server (v${TEMPORAL_SERVER_VERSION}, deploy/temporal/server) with ${go}...`,
+  );
+  const started = Date.now();
+  const staging = `${dir}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    await run('go', ['build', '-trimpath', '-o', join(staging, 'bin', 'temporal-server'), '.'], {
+      cwd: PASSPORT_SERVER_MODULE,
+      env: { ...env, GOFLAGS: `${env.GOFLAGS ?? ''} -mod=readonly`.trim() },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const details = (error as { stderr?: string }).stderr?.trim().split('\n').slice(-15).join('\n') ?? '';
+    throw new Error(`Building deploy/temporal/server failed: ${(error as Error).message.split('\n')[0]}\n${details}`, {
+      cause: error,
+    });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(staging, dir);
+  logger.log(`Built this project's Temporal server in ${formatDuration(Date.now() - started)}`);
+  return binary;
+}
+
+/** This project's Temporal server, and temporal-sql-tool with the schemas at the pinned version, built on first use. */
 export async function ensureTemporalServer(logger: LauncherLogger, env: Env): Promise<TemporalServerTools> {
-  const dir = join(toolsDir(env), `temporal-server-${TEMPORAL_SERVER_VERSION}`);
+  const dir = join(toolsDir(env), `temporal-sql-tool-${TEMPORAL_SERVER_VERSION}`);
   await ensureGoBuild(
     {
-      label: `Temporal server v${TEMPORAL_SERVER_VERSION} and temporal-sql-tool`,
+      label: `temporal-sql-tool v${TEMPORAL_SERVER_VERSION}`,
       module: 'go.temporal.io/server',
       version: `v${TEMPORAL_SERVER_VERSION}`,
-      binaries: { '/cmd/server': 'temporal-server', '/cmd/tools/sql': 'temporal-sql-tool' },
+      binaries: { '/cmd/tools/sql': 'temporal-sql-tool' },
       keep: { 'schema/postgresql': 'schema/postgresql' },
       dir,
     },
@@ -111,7 +157,7 @@ export async function ensureTemporalServer(logger: LauncherLogger, env: Env): Pr
     env,
   );
   return {
-    server: join(dir, 'bin', 'temporal-server'),
+    server: await ensurePassportServer(logger, env),
     sqlTool: join(dir, 'bin', 'temporal-sql-tool'),
     postgresSchemaDir: join(dir, 'schema', 'postgresql', 'v12'),
   };

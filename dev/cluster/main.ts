@@ -7,6 +7,7 @@ import { describeError } from '../launcher/logger';
 import { pickFreePorts } from '../launcher/ports';
 import { type ClusterAddresses, ClusterLauncher, type RunningCluster } from './cluster';
 import { allPorts, type ClusterOptions, type ClusterPorts, loadClusterOptions } from './options';
+import { identityFiles, tlsEnv } from './tls';
 
 const USAGE = `npm run cluster [-- options] [-- command args...]
 
@@ -19,8 +20,9 @@ behind a balancer, and the partner sandboxes. Ctrl-C stops it all. Ports and fol
   --fresh           start from an empty data folder
   --free-ports      pick free ports instead of the configured ones
   --data-dir DIR    data folder (CLUSTER_DATA_DIR, default .data-cluster)
-  -- command ...    run the command once the cluster is up, with TEMPORAL_ADDRESS, TEST_TEMPORAL_ADDRESS
-                    and CLUSTER_DATABASE_URL set; then stop the cluster and exit with the command's status`;
+  -- command ...    run the command once the cluster is up, with TEMPORAL_ADDRESS, TEST_TEMPORAL_ADDRESS,
+                    CLUSTER_DATABASE_URL, CLUSTER_TLS_DIR and the API's TEMPORAL_TLS_* set; then stop the cluster
+                    and exit with the command's status`;
 
 const logger = consoleLogger('cluster');
 
@@ -47,6 +49,7 @@ function describe(addresses: ClusterAddresses, seconds: number): string {
   }
   if (addresses.workers.length > 0) rows.push(['Workers', addresses.workers.join(', ')]);
   if (addresses.sandboxes) rows.push(['Sandboxes', `${addresses.sandboxes}/sandbox (controls)`]);
+  if (addresses.tlsDir) rows.push(['Certificates', `${addresses.tlsDir} (mutual TLS to Temporal)`]);
   rows.push(['Logs', addresses.logs]);
   const width = Math.max(...rows.map(([name]) => name.length));
   return [`Cluster up in ${seconds} s`, ...rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`)].join('\n');
@@ -62,6 +65,17 @@ function runCommand(command: string[], cluster: RunningCluster): Promise<number>
         TEST_TEMPORAL_ADDRESS: cluster.addresses.temporal,
         TEMPORAL_NAMESPACE: cluster.addresses.namespace,
         CLUSTER_DATABASE_URL: cluster.addresses.postgres,
+        // The command acts as the API (a service by its certificate: tests run API stacks and workers), and the
+        // Temporal CLI picks the same variables up; CLUSTER_TLS_DIR holds the other identities' certificates.
+        ...(cluster.addresses.tlsDir
+          ? {
+              CLUSTER_TLS_DIR: cluster.addresses.tlsDir,
+              ...tlsEnv({
+                ...cluster.addresses.temporalTls!,
+                ...identityFiles(cluster.addresses.tlsDir, 'passport-api'),
+              }),
+            }
+          : {}),
       },
     });
     child.once('error', (error) => {

@@ -2,6 +2,8 @@ import { Connection, isGrpcServiceError } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { applyNamespaceRetention } from '../infra/namespace-retention';
 import { waitUntil } from '../launcher/readiness';
+import type { TemporalTlsConfig } from '../../src/config/temporal';
+import { temporalTls } from '../../src/temporal/connection';
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registration';
 import { RENEWAL_SEARCH_ATTRIBUTES } from '../../workflows/contract';
 
@@ -14,8 +16,14 @@ const ALREADY_EXISTS = 6;
  * attributes (SQL visibility maps them onto its custom columns). Every step is idempotent, so every start runs
  * them.
  */
-export async function ensureNamespace(address: string, namespace: string, retentionMs: number): Promise<void> {
-  const connection = await Connection.connect({ address });
+export async function ensureNamespace(
+  address: string,
+  namespace: string,
+  retentionMs: number,
+  tls?: TemporalTlsConfig,
+): Promise<void> {
+  // An admin's call (the admin certificate, on the cluster): registering a namespace and its search attributes.
+  const connection = await Connection.connect({ address, ...(tls ? { tls: temporalTls(tls) } : {}) });
   try {
     try {
       await connection.workflowService.registerNamespace({

@@ -5,6 +5,7 @@ import { tcpListening, temporalServing } from '../launcher/readiness';
 import type { TemporalServerTools } from './go-tools';
 import type { ClusterOptions } from './options';
 import type { Login } from '../infra/database-roles';
+import type { ClusterTls } from './tls';
 
 /** The server's configuration, shared with docker-compose.yml (which mounts deploy/temporal). */
 export const TEMPORAL_CONFIG_DIR = join(PROJECT_ROOT, 'deploy', 'temporal');
@@ -16,10 +17,16 @@ export type TemporalService = (typeof TEMPORAL_SERVICES)[number];
 /** The process names the launcher gives them (`kill('history')`); the worker service is not our worker. */
 export const temporalProcessName = (service: TemporalService) => (service === 'worker' ? 'temporal-worker' : service);
 
-/** The variables deploy/temporal/config/temporal.yaml is rendered with; `database`: Temporal's own role. */
-export function temporalServerEnv(options: ClusterOptions, database: Login): Record<string, string> {
+/**
+ * The variables deploy/temporal/config/temporal.yaml is rendered with (`database`: Temporal's own role), and those
+ * of the server's authorization (deploy/temporal/server): the application's namespace, and the identity provider
+ * when the environment names it.
+ */
+export function temporalServerEnv(options: ClusterOptions, database: Login, tls: ClusterTls): Record<string, string> {
   const { ports } = options;
   return {
+    TEMPORAL_TLS_DIR: tls.dir,
+    TEMPORAL_AUTH_NAMESPACES: options.namespace,
     TEMPORAL_DB_HOST: '127.0.0.1',
     TEMPORAL_DB_PORT: String(ports.postgres),
     TEMPORAL_DB_USER: database.user,
@@ -51,22 +58,19 @@ export function temporalServiceSpec(
   tools: TemporalServerTools,
   options: ClusterOptions,
   database: Login,
+  tls: ClusterTls,
 ): ProcessSpec {
   const port = temporalGrpcPort(service, options.ports);
   return {
     name: temporalProcessName(service),
     command: tools.server,
-    args: ['--root', TEMPORAL_CONFIG_DIR, '--config', 'config', '--env', 'temporal', '--allow-no-auth'].concat(
-      'start',
-      '--service',
-      service,
-    ),
-    env: { ...options.env, ...temporalServerEnv(options, database) },
+    args: ['--root', TEMPORAL_CONFIG_DIR, '--config', 'config', '--env', 'temporal', 'start', '--service', service],
+    env: { ...options.env, ...temporalServerEnv(options, database, tls) },
     // The frontend serves once it has joined the membership ring and reached history; history and matching
     // listen on their gRPC port; the worker service serves no gRPC, only its membership port.
     ready:
       service === 'frontend'
-        ? temporalServing(`127.0.0.1:${port}`)
+        ? temporalServing(`127.0.0.1:${port}`, tls.client('temporal-admin'))
         : tcpListening(service === 'worker' ? options.ports.temporalWorkerMembership : port),
     readyTimeoutMs: 120_000,
   };

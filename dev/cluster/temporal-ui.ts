@@ -2,12 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { httpOk } from '../launcher/readiness';
 import type { ProcessSpec } from '../launcher/supervisor';
+import type { TemporalTlsConfig } from '../../src/config/temporal';
 
 export interface UiOptions {
   binary: string;
   dataDir: string;
   port: number;
   temporalAddress: string;
+  /** The UI server's own certificate: by itself it may do nothing; the signed-in person's token decides. */
+  temporalTls?: TemporalTlsConfig;
   namespace: string;
   /** Where the operator's browser asks the API to decode payloads. */
   codecEndpoint: string;
@@ -31,6 +34,17 @@ export function temporalUiSpec(options: UiOptions): ProcessSpec {
     notifyOnNewVersion: false,
     cors: { allowOrigins: origins, cookieInsecure: true },
     codec: { endpoint: options.codecEndpoint },
+    ...(options.temporalTls
+      ? {
+          tls: {
+            caFile: options.temporalTls.caPath,
+            certFile: options.temporalTls.certPath,
+            keyFile: options.temporalTls.keyPath,
+            serverName: options.temporalTls.serverName,
+            enableHostVerification: true,
+          },
+        }
+      : {}),
   };
   // JSON is YAML too.
   writeFileSync(join(root, 'config', 'cluster.yaml'), JSON.stringify(config, null, 2));

@@ -108,7 +108,10 @@ async function main(): Promise<void> {
       localUiOrigins.push(`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`);
       stops.push(temporal.stop);
       claim.record(PID_NAMES.temporalDevServer, temporal.pid);
-      config = { ...config, temporal: { ...config.temporal, address: temporal.address } };
+      // Its own dev server is plaintext on the loopback interface: client certificates set for a cluster (the
+      // Temporal CLI's TEMPORAL_TLS_* variables, which the product reads too) do not apply to it.
+      if (config.temporal.tls) logger.warn('TEMPORAL_TLS_* ignored: the embedded Temporal dev server is plaintext');
+      config = { ...config, temporal: { ...config.temporal, address: temporal.address, tls: undefined } };
       logger.info(`Temporal dev server on ${temporal.address}, UI ${temporal.uiUrl}`);
     }
 

@@ -1,5 +1,7 @@
 import { connect } from 'node:net';
 import { Connection } from '@temporalio/client';
+import type { TemporalTlsConfig } from '../../src/config/temporal';
+import { temporalTls } from '../../src/temporal/connection';
 
 /** Answers whether a service is ready; throwing counts as "not yet". */
 export type Probe = () => Promise<boolean>;
@@ -67,10 +69,14 @@ function describe(error: unknown): string {
   return typeof why === 'string' ? `${message}: ${why}` : message;
 }
 
-/** A Temporal frontend answers the gRPC health check as serving. */
-export function temporalServing(address: string): Probe {
+/** A Temporal frontend answers the gRPC health check as serving (over mutual TLS with `tls`). */
+export function temporalServing(address: string, tls?: TemporalTlsConfig): Probe {
   return async () => {
-    const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+    const connection = await Connection.connect({
+      address,
+      connectTimeout: 1_000,
+      ...(tls ? { tls: temporalTls(tls) } : {}),
+    });
     try {
       const { status } = await connection.healthService.check({});
       // 1 = SERVING in grpc.health.v1.HealthCheckResponse.ServingStatus.

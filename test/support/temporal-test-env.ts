@@ -3,6 +3,8 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { MaintenanceActivities, RenewalActivities } from '../../workflows/contract';
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registration';
 import { testDataConverter } from './payload-keys';
+import { loadTemporalConfig } from '../../src/config/temporal';
+import { temporalConnectionOptions } from '../../src/temporal/connection';
 
 let runtimeInstalled = false;
 
@@ -62,4 +64,12 @@ export function requireEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the suite through Jest, whose global setup provides it`);
   return value;
+}
+
+/**
+ * The suite's Temporal server as the product connects to it: its address, and on the cluster (`npm run
+ * test:cluster`) the API's certificate from TEMPORAL_TLS_*, which the launcher sets.
+ */
+export function suiteConnectionOptions() {
+  return temporalConnectionOptions(loadTemporalConfig(process.env));
 }

@@ -6,7 +6,7 @@ import { acceptTermsUpdate, RENEWAL_WORKFLOW_TYPE, renewalWorkflowId, statusQuer
 import { FakePartners } from '../support/fake-partners';
 import { testDataConverter } from '../support/payload-keys';
 import { PICKUP_ACCEPTANCE } from '../support/renewal-driver';
-import { installQuietRuntime, requireEnv } from '../support/temporal-test-env';
+import { installQuietRuntime, requireEnv, suiteConnectionOptions } from '../support/temporal-test-env';
 
 /**
  * The time-skipping test server records a workflow task even for an update its
@@ -16,10 +16,9 @@ import { installQuietRuntime, requireEnv } from '../support/temporal-test-env';
 describe('acceptance validator on a real Temporal server', () => {
   it('a refused acceptance (missing pledge) adds no event to the history', async () => {
     installQuietRuntime();
-    const address = requireEnv('TEMPORAL_ADDRESS');
-    const connection = await Connection.connect({ address });
+    const connection = await Connection.connect(suiteConnectionOptions());
     const client = new Client({ connection, dataConverter: testDataConverter() });
-    const nativeConnection = await NativeConnection.connect({ address });
+    const nativeConnection = await NativeConnection.connect(suiteConnectionOptions());
     const taskQueue = `validator-${randomUUID()}`;
     const fake = new FakePartners();
     const worker = await Worker.create({

@@ -2,7 +2,7 @@ import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { RENEWAL_SEARCH_ATTRIBUTES } from '../../../workflows/contract';
 import { TEMPORAL_SERVER_VERSION } from '../../../dev/cluster/go-tools';
-import { requireEnv } from '../../support/temporal-test-env';
+import { requireEnv, suiteConnectionOptions } from '../../support/temporal-test-env';
 
 /**
  * The suite of `npm run test:cluster` runs on the real cluster and nothing else: were it quietly on
@@ -12,7 +12,10 @@ describe('the Temporal server under test', () => {
   let connection: Connection;
 
   beforeAll(async () => {
-    connection = await Connection.connect({ address: requireEnv('TEST_TEMPORAL_ADDRESS') });
+    connection = await Connection.connect({
+      ...suiteConnectionOptions(),
+      address: requireEnv('TEST_TEMPORAL_ADDRESS'),
+    });
   });
 
   afterAll(async () => {

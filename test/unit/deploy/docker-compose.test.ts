@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { SearchAttributeType } from '@temporalio/common';
 import { parse } from 'yaml';
 import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../../dev/cluster/go-tools';
+import { loadTemporalConfig } from '../../../src/config/temporal';
 import { loadClusterOptions } from '../../../dev/cluster/options';
 import { GROUP_ROLES, LOGIN_ROLES } from '../../../dev/infra/database-roles';
 import { DEFAULT_NAMESPACE_RETENTION, loadNamespaceRetentionMs } from '../../../dev/infra/namespace-retention';
@@ -312,7 +313,10 @@ describe('docker-compose.yml', () => {
       });
       expect(env.TEMPORAL_DB_USER).toBe('temporal');
       expect(env.TEMPORAL_DB_PASSWORD).toBe(postgresEnv.POSTGRES_TEMPORAL_PASSWORD);
-      expect(dependenciesOf(service(name))).toEqual({ 'temporal-schema': 'service_completed_successfully' });
+      expect(dependenciesOf(service(name))).toEqual({
+        'temporal-schema': 'service_completed_successfully',
+        'temporal-certs': 'service_completed_successfully',
+      });
     }
     expect(dependenciesOf(service('temporal-schema'))).toEqual({ postgresql: 'service_healthy' });
   });
@@ -490,6 +494,57 @@ describe('docker-compose.yml', () => {
     // The CLI's spelling is one the launchers read as the same 30 days.
     expect(loadNamespaceRetentionMs({ TEMPORAL_NAMESPACE_RETENTION: retentions[0][2] })).toBe(30 * 86_400_000);
     expect(loadNamespaceRetentionMs({})).toBe(30 * 86_400_000);
+  });
+
+  it('runs Temporal behind mutual TLS: certificates from the init step, each client with its own identity', () => {
+    expect(COMPOSE_TEXT).not.toMatch(/allow-no-auth/);
+    const certs = service('temporal-certs');
+    expect(commandText(certs.command)).toMatch(/make-certs\.sh \/tls\b/);
+    expect(certs.volumes).toEqual(['temporal-tls:/tls']);
+    expect(existsSync(path.join(TEMPORAL_CONFIG_DIR, 'tls', 'make-certs.sh'))).toBe(true);
+    for (const name of TEMPORAL_SERVER_SERVICES) {
+      const deps = service(name).depends_on as Record<string, { condition: string }>;
+      expect({ name, certs: deps['temporal-certs']?.condition }).toEqual({
+        name,
+        certs: 'service_completed_successfully',
+      });
+      expect(environmentOf(service(name)).TEMPORAL_TLS_DIR).toBe('/etc/temporal/tls');
+    }
+    const identities: Record<string, string> = {
+      api: 'passport-api',
+      worker: 'passport-worker',
+      'temporal-admin-tools': 'temporal-admin',
+    };
+    for (const [name, identity] of Object.entries(identities)) {
+      const env = environmentOf(service(name));
+      expect({ name, volumes: service(name).volumes }).toEqual({
+        name,
+        volumes: ['temporal-tls:/etc/temporal/tls:ro'],
+      });
+      expect({
+        name,
+        env: Object.fromEntries(Object.entries(env).filter(([key]) => key.startsWith('TEMPORAL_TLS_'))),
+      }).toEqual({
+        name,
+        env: {
+          TEMPORAL_TLS_CLIENT_CERT_PATH: `/etc/temporal/tls/${identity}.pem`,
+          TEMPORAL_TLS_CLIENT_KEY_PATH: `/etc/temporal/tls/${identity}.key`,
+          TEMPORAL_TLS_SERVER_CA_CERT_PATH: '/etc/temporal/tls/clients-ca.pem',
+          TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend',
+        },
+      });
+    }
+    // The product reads the same variables (src/config/temporal.ts), and refuses to run without them in production.
+    expect(loadTemporalConfig({ ...environmentOf(service('api')), NODE_ENV: 'production' }).tls?.certPath).toBe(
+      '/etc/temporal/tls/passport-api.pem',
+    );
+    const ui = environmentOf(service('temporal-ui'));
+    expect(ui).toMatchObject({
+      TEMPORAL_TLS_CA: '/etc/temporal/tls/clients-ca.pem',
+      TEMPORAL_TLS_CERT: '/etc/temporal/tls/temporal-ui.pem',
+      TEMPORAL_TLS_KEY: '/etc/temporal/tls/temporal-ui.key',
+      TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend',
+    });
   });
 
   it('points the Temporal UI at the API codec endpoint', () => {
@@ -816,12 +871,19 @@ describe('the Temporal cluster of docker-compose.yml and npm run cluster', () =>
       expect({ name, image: String(service(name).image) }).not.toMatchObject({
         image: expect.stringMatching(/auto-setup/),
       });
+    // This project's server (deploy/temporal/server), built by compose at the pinned Temporal version.
+    const goMod = readFileSync(path.join(TEMPORAL_CONFIG_DIR, 'server', 'go.mod'), 'utf8');
+    expect(goMod).toMatch(
+      new RegExp(`^\\s*go\\.temporal\\.io/server v${TEMPORAL_SERVER_VERSION.replace(/\./g, '\\.')}$`, 'm'),
+    );
     for (const name of TEMPORAL_SERVER_SERVICES) {
-      expect({ name, image: service(name).image }).toEqual({
+      expect({ name, image: service(name).image, build: service(name).build }).toEqual({
         name,
-        image: `temporalio/server:${TEMPORAL_SERVER_VERSION}`,
+        image: 'passport-temporal-server:local',
+        build: { context: './deploy/temporal', dockerfile: 'server/Dockerfile' },
       });
     }
+    expect(existsSync(path.join(TEMPORAL_CONFIG_DIR, 'server', 'Dockerfile'))).toBe(true);
     for (const name of ['temporal-schema', 'temporal-admin-tools']) {
       expect(String(service(name).image)).toMatch(
         new RegExp(`^temporalio/admin-tools:${TEMPORAL_SERVER_VERSION.replace(/\./g, '\\.')}(-|$)`),
@@ -837,7 +899,7 @@ describe('the Temporal cluster of docker-compose.yml and npm run cluster', () =>
       expect(command).toMatch(
         /^temporal-server --root \/etc\/temporal\/deploy --config config --env temporal .*\bstart --service \w+$/,
       );
-      expect(svc.volumes).toEqual(['./deploy/temporal:/etc/temporal/deploy:ro']);
+      expect(svc.volumes).toEqual(['./deploy/temporal:/etc/temporal/deploy:ro', 'temporal-tls:/etc/temporal/tls:ro']);
       return /--service (\w+)$/.exec(command)![1];
     });
     expect(roles).toEqual(['frontend', 'history', 'matching', 'worker']);
@@ -852,13 +914,18 @@ describe('the Temporal cluster of docker-compose.yml and npm run cluster', () =>
   it('sets only variables the configuration reads, as the launcher does', () => {
     expect(TEMPLATE.split('\n').slice(0, 3).join('\n')).toMatch(/^# enable-template/m);
     for (const name of TEMPORAL_SERVER_SERVICES) {
-      const unknown = Object.keys(environmentOf(service(name))).filter((key) => !templateVariables.has(key));
+      // TEMPORAL_AUTH_* are the server binary's own (deploy/temporal/server/authorization.go).
+      const unknown = Object.keys(environmentOf(service(name))).filter(
+        (key) => !templateVariables.has(key) && !key.startsWith('TEMPORAL_AUTH_'),
+      );
       expect({ name, unknown }).toEqual({ name, unknown: [] });
     }
     const options = { ...loadClusterOptions({}), dataDir: '/tmp/unused' };
-    const launcherVariables = Object.keys(temporalServerEnv(options, { user: 'temporal', password: 'unused' })).filter(
-      (key) => key.startsWith('TEMPORAL_'),
-    );
+    const tls = { dir: '/tmp/unused/tls', client: () => ({ certPath: '', keyPath: '', caPath: '', serverName: '' }) };
+    // TEMPORAL_AUTH_* are the server binary's own (deploy/temporal/server), not the configuration's.
+    const launcherVariables = Object.keys(
+      temporalServerEnv(options, { user: 'temporal', password: 'unused' }, tls),
+    ).filter((key) => key.startsWith('TEMPORAL_') && !key.startsWith('TEMPORAL_AUTH_'));
     expect(launcherVariables.filter((key) => !templateVariables.has(key))).toEqual([]);
     expect(Number(environmentOf(service('temporal')).TEMPORAL_NUM_HISTORY_SHARDS)).toBeGreaterThan(1);
   });
