@@ -19,8 +19,13 @@ export async function findInProductTables(db: DataSource, values: string[]): Pro
   expectSomeColumns(columns.length);
   const found: Found[] = [];
   for (const { table_name: table, column_name: column, data_type: type } of columns) {
-    // Bytes: the value's UTF-8 bytes anywhere; a short number among readable characters around it.
-    const text = type === 'bytea' ? `encode("${column}", 'escape')` : `"${column}"::text`;
+    // Bytes: the value's UTF-8 bytes anywhere; a short number among readable characters around it. The escape
+    // encoding spells an unreadable byte as a backslash and three octal digits, and ciphertext's `\276` before a
+    // `5` would read as "2765": each such escape (and an escaped backslash) becomes a separator first.
+    const text =
+      type === 'bytea'
+        ? `regexp_replace(encode("${column}", 'escape'), '\\\\(\\\\|[0-7]{3})', ' ', 'g')`
+        : `"${column}"::text`;
     const contains =
       type === 'bytea' ? `position(convert_to(v, 'UTF8') in "${column}") > 0` : `position(v in ${text}) > 0`;
     const rows: Array<{ value: string }> = await db.query(
