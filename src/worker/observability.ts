@@ -22,8 +22,10 @@ export async function startWorkerObservability(
   config: TelemetryConfig,
   logger: Logger,
   tracing?: Tracing,
+  /** By default the SDK stops the worker on SIGINT/SIGTERM; a launcher that stops it in its own order passes []. */
+  runtime: Parameters<typeof installWorkerRuntime>[1] = {},
 ): Promise<WorkerObservability> {
-  const { sdkMetricsUrl } = await installWorkerRuntime(logger);
+  const { sdkMetricsUrl } = await installWorkerRuntime(logger, runtime);
   const metrics = createWorkerMetrics();
   const server = config.workerMetricsPort
     ? await serveWorkerMetrics({ port: config.workerMetricsPort, registry: metrics.registry, sdkMetricsUrl })

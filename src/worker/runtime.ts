@@ -1,4 +1,4 @@
-import { Runtime } from '@temporalio/worker';
+import { Runtime, type RuntimeOptions } from '@temporalio/worker';
 import type { Logger } from '../telemetry/logger';
 import { PinoSdkLogger } from '../telemetry/temporal-logger';
 import { freePort } from './free-port';
@@ -16,9 +16,13 @@ export interface WorkerRuntime {
  * /metrics joins to the business metrics (src/worker/metrics-server.ts), so
  * Prometheus scrapes one port per worker.
  */
-export async function installWorkerRuntime(logger: Logger): Promise<WorkerRuntime> {
+export async function installWorkerRuntime(
+  logger: Logger,
+  options: Pick<RuntimeOptions, 'shutdownSignals'> = {},
+): Promise<WorkerRuntime> {
   const sdkMetricsAddress = `127.0.0.1:${await freePort()}`;
   Runtime.install({
+    ...options,
     logger: new PinoSdkLogger(logger.child({ component: 'temporal' })),
     telemetryOptions: {
       logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
