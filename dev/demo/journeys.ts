@@ -26,9 +26,12 @@ interface Review {
 
 type Kind = 'pickup' | 'delivery' | 'loss';
 
-/** Times as the people involved read them: Riyadh's. */
+/**
+ * Times as the people involved read them, Riyadh's, and saying so: on a machine (or a reader) on UTC a bare
+ * "14:00:05" read as three hours later than it was.
+ */
 const riyadhTime = (iso: string) =>
-  new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'Asia/Riyadh', hour12: false });
+  `${new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'Asia/Riyadh', hour12: false })} Riyadh`;
 
 /**
  * One renewal driven end to end through the API as its people would: the
