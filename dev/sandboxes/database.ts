@@ -1,6 +1,7 @@
 import { DataSource, MigrationExecutor } from 'typeorm';
 import { SandboxTables1765000000000 } from './migrations/1765000000000-sandbox-tables';
 import { SeedPeople1765000000001 } from './migrations/1765000000001-seed-people';
+import { FaultOverrides1765000000002 } from './migrations/1765000000002-fault-overrides';
 
 /**
  * The sandboxes' data: a PostgreSQL schema of their own in the database they
@@ -10,7 +11,7 @@ import { SeedPeople1765000000001 } from './migrations/1765000000001-seed-people'
  */
 export const SANDBOX_SCHEMA = 'sandbox';
 
-const MIGRATIONS = [SandboxTables1765000000000, SeedPeople1765000000001];
+const MIGRATIONS = [SandboxTables1765000000000, SeedPeople1765000000001, FaultOverrides1765000000002];
 
 function sandboxDataSource(url: string, poolSize: number): DataSource {
   return new DataSource({

@@ -4,6 +4,7 @@ import { startSandboxHttpServer } from './http/server';
 import { defaultSandboxLogger, type SandboxLogger } from './logger';
 import { createSandboxRunner } from './runner/runner';
 import { createSandboxes } from './sandboxes';
+import { SandboxFaults } from './fault-control';
 
 export interface EmbeddedSandboxes {
   /** The sandbox HTTP server: partner wire format under `/<system>`, demo controls under `/sandbox`. */
@@ -14,7 +15,7 @@ export interface EmbeddedSandboxes {
 /**
  * The sandboxes' moving parts for `npm start` and `npm run start:sandboxes`: the runner (print completions,
  * carrier events, bill expiry, webhooks to our API) and the sandbox HTTP
- * server on `SANDBOX_HTTP_PORT` (e.g. to pay a bill with curl).
+ * server on `SANDBOX_HTTP_PORT` (e.g. to pay a bill with curl, or make a partner fail: `/sandbox/faults`).
  */
 export async function startEmbeddedSandboxes(
   config: SandboxConfig,
@@ -25,6 +26,7 @@ export async function startEmbeddedSandboxes(
     port: config.httpPort,
     host: config.httpHost,
     logger,
+    faults: new SandboxFaults(dataSource, config.faults),
   });
   const runner = createSandboxRunner(config, dataSource, logger);
   runner.start();

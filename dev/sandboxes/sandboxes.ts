@@ -7,6 +7,7 @@ import { SandboxSadad } from './sadad/sandbox';
 import { SandboxSaudiPost } from './saudi-post/sandbox';
 import { SandboxSmsGateway } from './sms/sandbox';
 import { SandboxWasel } from './wasel/sandbox';
+import { SandboxFaults } from './fault-control';
 import { FaultInjector } from './faults';
 import { seededRandom } from './random';
 
@@ -36,8 +37,10 @@ export const SYSTEM_NAMES: Record<IntegrationSystem, string> = {
  */
 export function createSandboxes(config: SandboxConfig, db: DataSource): Sandboxes {
   const { seed, webhooks, printCentre, saudiPost } = config;
+  // Faults as started with (SANDBOX_<SYSTEM>_*) until set at run time, read where every process reads them.
+  const control = new SandboxFaults(db, config.faults);
   const faults = (system: IntegrationSystem) =>
-    new FaultInjector(SYSTEM_NAMES[system], config.faults[system], seededRandom(seed, `${system}/faults`));
+    new FaultInjector(SYSTEM_NAMES[system], () => control.current(system), seededRandom(seed, `${system}/faults`));
   return {
     registry: new SandboxCivilRegistry(db, faults('civilRegistry')),
     sadad: new SandboxSadad(db, faults('sadad'), webhooks.baseUrl),

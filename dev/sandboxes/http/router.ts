@@ -7,7 +7,7 @@ export interface RouteRequest {
 }
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Segments; `:name` captures one (URL-decoded, so a captured key may contain `/`). */
   path: string;
   handle(request: RouteRequest): Promise<RouteResponse>;

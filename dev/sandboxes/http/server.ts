@@ -11,6 +11,8 @@ import { invalidRequest } from '../../../src/integrations/errors';
 import { printCentreRoutes } from '../print-centre/routes';
 import { sadadRoutes } from '../sadad/routes';
 import { sandboxControlRoutes } from './control-routes';
+import { faultControlRoutes } from './fault-routes';
+import type { SandboxFaults } from '../fault-control';
 import { defaultSandboxLogger, type SandboxLogger } from '../logger';
 import { SYSTEM_NAMES, type Sandboxes } from '../sandboxes';
 import { saudiPostRoutes } from '../saudi-post/routes';
@@ -26,6 +28,8 @@ export interface SandboxHttpServerOptions {
   /** When set, partner endpoints answer 401 to requests without exactly this header. */
   requiredAuthHeader?: HttpAdapterConfig['authHeader'];
   logger?: SandboxLogger;
+  /** Serves the run-time fault controls (`/sandbox/faults`) over these. */
+  faults?: SandboxFaults;
 }
 
 export interface SandboxHttpServer {
@@ -75,7 +79,10 @@ export async function startSandboxHttpServer(
     ...mount(`/${SYSTEM_NAMES.saudiPost}`, saudiPostRoutes(sandboxes.saudiPost)),
     ...mount(`/${SYSTEM_NAMES.sms}`, smsRoutes(sandboxes.sms)),
   ];
-  const controlRoutes = mount('/sandbox', sandboxControlRoutes(sandboxes));
+  const controlRoutes = mount('/sandbox', [
+    ...sandboxControlRoutes(sandboxes),
+    ...(options.faults ? faultControlRoutes(options.faults) : []),
+  ]);
 
   async function respond(request: IncomingMessage): Promise<RouteResponse> {
     const url = new URL(request.url ?? '/', 'http://sandbox');

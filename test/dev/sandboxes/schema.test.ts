@@ -16,6 +16,7 @@ describe('sandbox schema (real PostgreSQL)', () => {
       expect(await tablesOf(db)).toEqual(
         [
           'carrier_events',
+          'fault_overrides',
           'loss_claims',
           'migrations',
           'print_jobs',
@@ -29,7 +30,11 @@ describe('sandbox schema (real PostgreSQL)', () => {
         ].map((table) => `${SANDBOX_SCHEMA}.${table}`),
       );
       const history: { name: string }[] = await db.query(`SELECT name FROM sandbox.migrations ORDER BY id`);
-      expect(history.map((row) => row.name)).toEqual(['SandboxTables1765000000000', 'SeedPeople1765000000001']);
+      expect(history.map((row) => row.name)).toEqual([
+        'SandboxTables1765000000000',
+        'SeedPeople1765000000001',
+        'FaultOverrides1765000000002',
+      ]);
       const [people] = await db.query(`SELECT count(*)::int AS n FROM sandbox.registry_people`);
       expect(people.n).toBe(SEED_PEOPLE.length);
     } finally {
