@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
+import { FAULT_CACHE_MS } from '../../dev/sandboxes/fault-control';
 import { sandboxCommand } from '../../dev/tools/sandbox-command';
 import { seedCitizen } from '../support/citizens';
 import { eventually } from '../support/eventually';
@@ -34,12 +36,15 @@ describe('a partner failing at run time, then answering again', () => {
     expect(await sandbox('fault', 'print-centre', 'error-rate', '1')).toMatch(
       /^print-centre +1 +0 +0 +0 ms +off +set at run time$/m,
     );
+    // Every process's sandboxes see it within FAULT_CACHE_MS (the worker's read the table at the bill's issue).
+    await sleep(FAULT_CACHE_MS);
     await stack.sandboxControl(`/sadad/bills/${awaiting.billNumber}/payment`);
     const printing = await citizen.waitForStage(renewalId, 'PRINTING');
     expect(printing.overdue).toBe(false);
 
     const late = await eventually(async () => {
       const status = await citizen.status(renewalId);
+      if (status.stage !== 'PRINTING') throw new Error(`left PRINTING for ${status.stage} (the fault not seen?)`);
       return status.overdue ? status : undefined;
     }, 'the renewal overdue');
     expect(late).toMatchObject({ stage: 'PRINTING', stageDeadline: printing.stageDeadline });
