@@ -81,6 +81,10 @@ export interface WithRunningSandboxes {
   sandboxes: EmbeddedSandboxes;
   /** Calls a sandbox control endpoint (pay a bill, subscribe to Wasel), as a partner's own UI would. */
   sandboxControl(path: string, body?: object): Promise<unknown>;
+  /** Stops the API alone (the worker and the sandboxes run on), as a deployment's API process going down would. */
+  stopApi(): Promise<void>;
+  /** A new API on the same port, as the process restarted; `app` and `http` are then its. */
+  startApi(): Promise<void>;
 }
 
 /** What a stack started with `observe` has besides. */
@@ -141,13 +145,17 @@ export async function startStack<const O extends StackOptions = Record<string, n
         createSandboxes(sandboxConfig, sandboxDb),
       )
     : undefined;
-  const app = await createApp(config, {
-    integrations: integrationsFactory(config.integrations, createSandboxes(sandboxConfig, sandboxDb)),
-    logger: options.api?.logStream ? undefined : false,
-    ...options.api,
-    ...(observe && { logger: observe.logger, metrics: observe.apiMetrics }),
-  });
-  await app.init();
+  const newApp = async () => {
+    const created = await createApp(config, {
+      integrations: integrationsFactory(config.integrations, createSandboxes(sandboxConfig, sandboxDb)),
+      logger: options.api?.logStream ? undefined : false,
+      ...options.api,
+      ...(observe && { logger: observe.logger, metrics: observe.apiMetrics }),
+    });
+    await created.init();
+    return created;
+  };
+  let app: INestApplication | undefined = await newApp();
 
   const stack: Stack & Partial<WithRunningSandboxes & Observed> = {
     config,
@@ -161,7 +169,7 @@ export async function startStack<const O extends StackOptions = Record<string, n
     async stop() {
       await stack.metricsServer?.close();
       await stack.sandboxes?.stop();
-      await app.close();
+      await app?.close();
       await worker?.shutdown();
       await db.destroy();
       await sandboxDb.destroy();
@@ -179,6 +187,15 @@ export async function startStack<const O extends StackOptions = Record<string, n
       baseUrl: `http://127.0.0.1:${apiPort}`,
       sandboxes,
       sandboxControl: (path: string, body?: object) => sandboxControl(sandboxes.url, path, body),
+      async stopApi() {
+        await app?.close();
+        app = undefined;
+      },
+      async startApi() {
+        app = await newApp();
+        await app.listen(apiPort, '127.0.0.1');
+        Object.assign(stack, { app, http: app.getHttpServer() });
+      },
     });
   }
   if (observe) {
