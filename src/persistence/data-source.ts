@@ -4,6 +4,7 @@ import { BillRecord } from './entities/bill.entity';
 import { DecodeLogEntry } from './entities/decode-log-entry.entity';
 import { IdempotencyKeyRecord } from './entities/idempotency-key.entity';
 import { LossClaimRecord } from './entities/loss-claim.entity';
+import { OperatorAlertRecord } from './entities/operator-alert.entity';
 import { PrintJobRecord } from './entities/print-job.entity';
 import { RateLimitHitRecord } from './entities/rate-limit-hit.entity';
 import { RenewalRecord } from './entities/renewal.entity';
@@ -22,6 +23,9 @@ import { RateLimits1764710000000 } from './migrations/1764710000000-rate-limits'
 import { RenewalOverdue1764750000000 } from './migrations/1764750000000-renewal-overdue';
 import { RuntimeRoles1764800000000 } from './migrations/1764800000000-runtime-roles';
 import { runMigrationsLocked } from './migration-lock';
+import { RenewalReferences1764800000000 } from './migrations/1764800000000-renewal-references';
+import { OperatorAlerts1764810000000 } from './migrations/1764810000000-operator-alerts';
+import { OperatorListIndexes1764820000000 } from './migrations/1764820000000-operator-list-indexes';
 import type { PersonalDataProtection } from './personal-data';
 import { DecodeLog1765100000000 } from './migrations/1765100000000-decode-log';
 
@@ -38,6 +42,7 @@ export const ENTITIES = [
   SmsOutboxRecord,
   RateLimitHitRecord,
   DecodeLogEntry,
+  OperatorAlertRecord,
 ];
 /**
  * The product's schema history. Two migrations it once had, 1764400000000 and 1764640000000, created and
@@ -59,6 +64,9 @@ export function migrations(protection?: PersonalDataProtection) {
     RateLimits1764710000000,
     RenewalOverdue1764750000000,
     RuntimeRoles1764800000000,
+    RenewalReferences1764800000000,
+    OperatorAlerts1764810000000,
+    OperatorListIndexes1764820000000,
     DecodeLog1765100000000,
   ];
 }

@@ -5,6 +5,7 @@ import { BillsRepository } from './repositories/bills.repository';
 import { DecodeLogRepository } from './repositories/decode-log.repository';
 import { IdempotencyKeysRepository } from './repositories/idempotency-keys.repository';
 import { LossClaimsRepository } from './repositories/loss-claims.repository';
+import { OperatorAlertsRepository } from './repositories/operator-alerts.repository';
 import { PersonalDataRepository } from './repositories/personal-data.repository';
 import { PrintJobsRepository } from './repositories/print-jobs.repository';
 import { RenewalsRepository } from './repositories/renewals.repository';
@@ -31,6 +32,7 @@ export class Persistence {
   readonly smsOutbox: SmsOutboxRepository;
   readonly personalData: PersonalDataRepository;
   readonly decodeLog: DecodeLogRepository;
+  readonly alerts: OperatorAlertsRepository;
 
   constructor(
     private readonly manager: EntityManager,
@@ -47,6 +49,7 @@ export class Persistence {
     this.smsOutbox = new SmsOutboxRepository(manager, protection);
     this.personalData = new PersonalDataRepository(manager, protection);
     this.decodeLog = new DecodeLogRepository(manager);
+    this.alerts = new OperatorAlertsRepository(manager);
   }
 
   /** Runs `work` in one transaction, on repositories bound to it: all of its writes land, or none. */

@@ -98,6 +98,11 @@ describe('authorization matrix', () => {
       expected: row(403, 200, 403, 403, 403, 401, 401, 401),
     },
     {
+      name: 'GET /v1/counter/queue',
+      send: get(() => '/v1/counter/queue'),
+      expected: row(403, 200, 403, 403, 403, 401, 401, 401),
+    },
+    {
       name: 'GET /v1/counter/renewals/:id',
       send: get(() => `/v1/counter/renewals/${renewalId}`),
       expected: row(403, 200, 403, 403, 403, 401, 401, 401),
@@ -130,6 +135,17 @@ describe('authorization matrix', () => {
     {
       name: 'GET /v1/operator/alerts',
       send: get(() => '/v1/operator/alerts'),
+      expected: row(403, 403, 200, 403, 403, 401, 401, 401),
+    },
+    {
+      // Missing the note: a 400 from the handler's validation.
+      name: 'POST /v1/operator/alerts/:id/acknowledgement',
+      send: post(() => '/v1/operator/alerts/1/acknowledgement', {}),
+      expected: row(403, 403, 400, 403, 403, 401, 401, 401),
+    },
+    {
+      name: 'POST /v1/operator/renewals/search',
+      send: (http, headers) => request(http).post('/v1/operator/renewals/search').set(headers).send({ nationalId }),
       expected: row(403, 403, 200, 403, 403, 401, 401, 401),
     },
     {

@@ -26,7 +26,12 @@ describe('denied attempts', () => {
 
   async function auditTrail(renewalId: string) {
     const trail = await request(stack.http).get(`/v1/operator/renewals/${renewalId}/audit`).set(operator()).expect(200);
-    return trail.body as Array<{ actor: string; action: string; outcome: string; details: Record<string, unknown> }>;
+    return trail.body.items as Array<{
+      actor: string;
+      action: string;
+      outcome: string;
+      details: Record<string, unknown>;
+    }>;
   }
 
   it('a clerk of another office verifying or handing over: 404, and the attempts are on the trail', async () => {

@@ -67,7 +67,7 @@ describe('journeys over HTTP', () => {
       .get(`/v1/operator/renewals/${renewalId}/audit`)
       .set(stack.auth({ role: 'operator', sub: 'ops-1' }))
       .expect(200);
-    return response.body.map(
+    return response.body.items.map(
       (e: { actor: string; action: string; outcome: string }) =>
         `${e.actor.replace(/^citizen:.*/, 'citizen')} ${e.action} ${e.outcome}`,
     );

@@ -64,15 +64,15 @@ describe('OpenAPI', () => {
     }
   });
 
-  it('requires an Idempotency-Key on every POST but webhooks, the codec and the counter look-up, with its 400 and 409', () => {
-    // The codec changes nothing, and the Temporal UI that calls it could not send a key. The counter's look-up is a
-    // read that is a POST only to keep the national ID out of the URL.
-    const reads = ['POST /v1/counter/renewals/lookup'];
+  it('requires an Idempotency-Key on every POST but webhooks, the codec and the look-ups, with its 400 and 409', () => {
+    // The codec changes nothing, and the Temporal UI that calls it could not send a key. The counter's look-up and
+    // the operator's search are reads that are POSTs only to keep the national ID out of the URL.
+    const reads = ['POST /v1/counter/renewals/lookup', 'POST /v1/operator/renewals/search'];
     const posts = operations().filter(
       ({ name }) =>
         name.startsWith('POST') && !name.includes('/webhooks/') && !name.includes('/codec/') && !reads.includes(name),
     );
-    expect(posts).toHaveLength(7);
+    expect(posts).toHaveLength(8);
     for (const name of reads) {
       const read = operations().find((operation) => operation.name === name)!;
       expect(read.operation.parameters?.find((parameter) => parameter.name === 'Idempotency-Key')).toBeUndefined();

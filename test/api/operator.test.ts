@@ -83,9 +83,35 @@ describe('operator endpoints', () => {
     expect(ids(await list('stuckFor=PT48H'))).toEqual([inTransit]);
     expect(ids(await list('stuckFor=P4D'))).toEqual([]);
 
-    const page = await list('limit=2&offset=1');
-    expect(page.body).toMatchObject({ total: 5, limit: 2, offset: 1 });
-    expect(page.body.items).toHaveLength(2);
+    // Newest first, a page at a time by cursor, counted.
+    const first = await list('limit=3');
+    expect(first.body).toMatchObject({ total: 5, totalCapped: false, limit: 3, nextCursor: expect.any(String) });
+    expect(first.body).not.toHaveProperty('estimatedTotal');
+    const second = await list(`limit=3&cursor=${first.body.nextCursor}`);
+    expect(second.body).toMatchObject({ total: 5, nextCursor: null });
+    expect([...ids(first), ...ids(second)]).toEqual([printingLate, finished, atCounter, breached, inTransit]);
+    expect(first.body.items[1]).toEqual({
+      renewalId: finished,
+      reference: expect.stringMatching(/^PR-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/),
+      stage: 'COMPLETED',
+      deliveryMethod: 'POST',
+      officeId: office,
+      stageDeadline: null,
+      slaBreached: false,
+      overdue: false,
+      stageEnteredAt: expect.any(String),
+      createdAt: expect.any(String),
+    });
+    // A cursor of another list, or a made-up one, is refused rather than read as some position.
+    const alertsCursor = Buffer.from('a:1764800000000000:42').toString('base64url');
+    const refused = await request(stack.http)
+      .get(`/v1/operator/renewals?cursor=${alertsCursor}`)
+      .set(operator)
+      .expect(422);
+    expect(refused.body.errors).toEqual([
+      { field: 'cursor', message: 'cursor is not one this list gave: start again without it' },
+    ]);
+    await request(stack.http).get('/v1/operator/renewals?cursor=not%20a%20cursor').set(operator).expect(400);
   });
 
   it('finds renewals past their stage deadline through Temporal visibility', async () => {
@@ -146,7 +172,8 @@ describe('operator endpoints', () => {
       .expect(202, { accepted: true });
 
     const trail = await request(stack.http).get(`/v1/operator/renewals/${renewalId}/audit`).set(operator).expect(200);
-    expect(trail.body).toEqual([
+    expect(trail.body).toMatchObject({ limit: 200, nextCursor: null });
+    expect(trail.body.items).toEqual([
       {
         at: expect.any(String),
         actor: 'operator:ops-1',

@@ -43,7 +43,7 @@ describe('partner anomalies', () => {
       .get(`/v1/operator/renewals/${renewalId}/audit`)
       .set(operator())
       .expect(200);
-    return response.body.map((line: { actor: string; action: string; outcome: string }) =>
+    return response.body.items.map((line: { actor: string; action: string; outcome: string }) =>
       [line.actor, line.action, line.outcome].join(' '),
     );
   }
@@ -83,6 +83,7 @@ describe('partner anomalies', () => {
     expect(listed.body).toEqual({
       items: [
         {
+          alertId: expect.stringMatching(/^[1-9][0-9]*$/),
           at: expect.any(String),
           renewalId,
           kind: 'PAYMENT_AMOUNT_MISMATCH',
@@ -90,9 +91,10 @@ describe('partner anomalies', () => {
           details: expect.objectContaining({ paymentId, billNumber, paidSar: 300, billedSar: 635 }),
         },
       ],
+      nextCursor: null,
       total: 1,
+      totalCapped: false,
       limit: 50,
-      offset: 0,
     });
     expect(await trail(renewalId)).toEqual([
       'service:sadad webhook.sadad.payment SIGNALLED',
@@ -183,8 +185,11 @@ describe('partner anomalies', () => {
       }).expect(200);
     }
     const page = await alerts(`renewalId=${renewalId}&since=${before}&limit=1`).expect(200);
-    expect(page.body).toMatchObject({ total: 2, limit: 1, offset: 0 });
+    expect(page.body).toMatchObject({ total: 2, totalCapped: false, limit: 1, nextCursor: expect.any(String) });
     expect(page.body.items[0].details.paidSar).toBe(2);
+    const next = await alerts(`renewalId=${renewalId}&since=${before}&limit=1&cursor=${page.body.nextCursor}`);
+    expect(next.body).toMatchObject({ total: 2, nextCursor: null });
+    expect(next.body.items[0].details.paidSar).toBe(1);
     await alerts(`renewalId=${renewalId}&until=${before}`)
       .expect(200)
       .then((r) => expect(r.body.total).toBe(0));

@@ -140,9 +140,9 @@ describe('renewals through faulty partner systems', () => {
       .expect(200);
     expect(alerts.body.total).toBe(1);
     const trail = await request(stack.http).get(`/v1/operator/renewals/${renewalId}/audit`).set(operator).expect(200);
-    expect(trail.body.map((line: { action: string; outcome: string }) => `${line.action} ${line.outcome}`)).toEqual(
-      expect.arrayContaining(['operator.alert DELIVERED_AFTER_LOSS', 'loss-claim.dispute DISPUTED']),
-    );
+    expect(
+      trail.body.items.map((line: { action: string; outcome: string }) => `${line.action} ${line.outcome}`),
+    ).toEqual(expect.arrayContaining(['operator.alert DELIVERED_AFTER_LOSS', 'loss-claim.dispute DISPUTED']));
   });
 
   it('with 30% transient errors in every sandbox, 20 renewals by post all complete', async () => {

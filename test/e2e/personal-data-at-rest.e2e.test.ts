@@ -172,7 +172,7 @@ describe('personal data at rest, over whole renewals', () => {
       // The operator still sees the renewal and its whole trail, which names the citizen by pseudonym only...
       const operator = stack.auth({ role: 'operator', sub: 'ops-1' });
       const trail = await request(stack.http).get(`/v1/operator/renewals/${renewalId}/audit`).set(operator).expect(200);
-      const actions = trail.body.map((line: { actor: string; action: string }) => `${line.actor} ${line.action}`);
+      const actions = trail.body.items.map((line: { actor: string; action: string }) => `${line.actor} ${line.action}`);
       expect(actions).toEqual(
         expect.arrayContaining([expect.stringMatching(/^citizen:[0-9a-f]{20} citizen\.renewal\.create$/)]),
       );

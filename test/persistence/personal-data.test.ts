@@ -217,7 +217,7 @@ describe('personal data at rest (real PostgreSQL)', () => {
         { passport_number: null },
       ]);
       expect(await store.renewals.ofCitizen(nationalId, 10)).toEqual([]);
-      const trail = await store.audit.ofRenewal(renewalId);
+      const { rows: trail } = await store.audit.ofRenewal(renewalId, { limit: 50 });
       expect(trail.map((line) => [line.actor, line.action, line.outcome])).toEqual([
         ['housekeeping', 'personal-data.erased', 'ERASED'],
       ]);

@@ -307,7 +307,7 @@ describe('repositories (real PostgreSQL)', () => {
         outcome: 'CHANGED',
         at: '2026-11-28T10:03:00Z',
       });
-      const trail = await persistence.audit.ofRenewal(renewalId);
+      const { rows: trail } = await persistence.audit.ofRenewal(renewalId, { limit: 50 });
       expect(trail.map((event) => [event.outcome, event.occurredAt.toISOString(), event.details])).toEqual([
         ['AWAITING_PAYMENT', '2026-11-28T10:01:00.000Z', { note: 'n' }],
         ['PRINTING', '2026-11-28T10:02:00.000Z', { note: 'n' }],

@@ -12,6 +12,7 @@ const PRODUCT_TABLES = [
   'idempotency_keys',
   'loss_claims',
   'migrations',
+  'operator_alerts',
   'print_jobs',
   'rate_limit_hits',
   'renewals',

@@ -1,44 +1,49 @@
-import { Query } from '@nestjs/common';
-import { AuditTrail } from '../../persistence/repositories/audit-trail.repository';
-import { ReadEndpoint } from '../shared/endpoints/endpoint.decorators';
+import { Body, Query } from '@nestjs/common';
+import { CurrentPrincipal } from '../auth/access.decorators';
+import type { Principal } from '../auth/principal';
+import { Idempotency, IdempotencyContext } from '../idempotency/idempotency-context';
+import { IdempotentEndpoint, ReadEndpoint } from '../shared/endpoints/endpoint.decorators';
 import { RoleController } from '../shared/endpoints/role-controller.decorator';
-import { AlertPageView, AlertsQuery } from './dto/alerts.dto';
+import { AlertIdParam } from './alert-id.param';
+import { AlertsService } from './alerts.service';
+import { AcknowledgeAlertDto, AcknowledgementResultView, AlertPageView, AlertsQuery } from './dto/alerts.dto';
 
 /**
- * Operator alerts across renewals: what the workflows noticed (an SLA breach,
- * an overdue print job) and what partner messages revealed (a payment of the
- * wrong amount, a delivery after a loss). Each is also a line of its renewal's
- * audit trail, which is where they are kept.
+ * Operator alerts across renewals: what the workflows noticed (an SLA breach, an overdue print job) and what
+ * partner messages revealed (a payment of the wrong amount, a delivery after a loss). Each is also a line of its
+ * renewal's audit trail.
  */
 @RoleController({ path: 'v1/operator/alerts', role: 'operator', tag: 'operator' })
 export class AlertsController {
-  constructor(private readonly trail: AuditTrail) {}
+  constructor(private readonly alerts: AlertsService) {}
 
   @ReadEndpoint(undefined, {
-    summary: 'Operator alerts, newest first, by kind, renewal and time',
+    summary: 'Operator alerts, newest first, by kind, renewal, time and acknowledgement',
+    description:
+      'A page at a time: follow `nextCursor`. `total` counts up to 10,000; above that it says so (`totalCapped`) ' +
+      "with PostgreSQL's estimate (`estimatedTotal`). `acknowledged=false` lists what no one has looked at yet.",
     response: { type: AlertPageView },
-    problems: [400],
+    problems: [400, 422],
   })
-  async list(@Query() query: AlertsQuery): Promise<AlertPageView> {
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
-    const { events, total } = await this.trail.alerts(
-      {
-        kind: query.kind,
-        renewalId: query.renewalId,
-        since: query.since ? new Date(query.since) : undefined,
-        until: query.until ? new Date(query.until) : undefined,
-      },
-      { limit, offset },
-    );
-    const items = events.map((event) => ({
-      at: event.occurredAt.toISOString(),
-      // Alerts are raised about a renewal, always (only a clerk's look-up that found none is about no renewal).
-      renewalId: event.renewalId!,
-      kind: event.outcome,
-      raisedBy: event.actor,
-      details: event.details,
-    }));
-    return { items, total, limit, offset };
+  list(@Query() query: AlertsQuery): Promise<AlertPageView> {
+    return this.alerts.list(query);
+  }
+
+  @IdempotentEndpoint(':alertId/acknowledgement', {
+    summary: 'Acknowledge an alert, with a note for colleagues',
+    description:
+      'Once only: the first acknowledgement (who, when, the note) stands; acknowledging again changes nothing and ' +
+      'answers `ALREADY_ACKNOWLEDGED` with it. Each is a line of the renewal’s audit trail ' +
+      '(`operator.alert.acknowledge`).',
+    response: { type: AcknowledgementResultView },
+    problems: [404, 422],
+  })
+  acknowledge(
+    @CurrentPrincipal() principal: Principal,
+    @AlertIdParam() alertId: string,
+    @Body() request: AcknowledgeAlertDto,
+    @Idempotency() idempotency: IdempotencyContext,
+  ): Promise<AcknowledgementResultView> {
+    return this.alerts.acknowledge(principal, alertId, request.note, idempotency);
   }
 }

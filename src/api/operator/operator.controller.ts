@@ -1,14 +1,16 @@
 import { Body, Query } from '@nestjs/common';
 import { CurrentPrincipal } from '../auth/access.decorators';
 import type { Principal } from '../auth/principal';
-import { IdempotentEndpoint, ReadEndpoint } from '../shared/endpoints/endpoint.decorators';
+import { CommandEndpoint, IdempotentEndpoint, ReadEndpoint } from '../shared/endpoints/endpoint.decorators';
 import { RoleController } from '../shared/endpoints/role-controller.decorator';
 import { RenewalIdParam } from '../shared/validation/renewal-id.param';
 import { Idempotency, IdempotencyContext } from '../idempotency/idempotency-context';
 import { CancellationResultView } from '../renewals/dto/cancellation.dto';
-import { OperatorRenewalsQuery, OverdueQuery } from './dto/operator-query.dto';
+import { SkipIdempotencyKey } from '../idempotency/idempotency.decorators';
+import { RenewalView } from '../renewals/dto/renewal-view.dto';
+import { AuditTrailQuery, OperatorRenewalsQuery, OverdueQuery, RenewalSearchDto } from './dto/operator-query.dto';
 import {
-  AuditEventView,
+  AuditTrailPageView,
   LossDeclarationDto,
   LossDeclarationResultView,
   OperatorCancellationDto,
@@ -27,12 +29,33 @@ export class OperatorController {
   ) {}
 
   @ReadEndpoint(undefined, {
-    summary: 'Find renewals in the read model by stage, office, delivery, SLA breach, time stuck',
+    summary: 'Find renewals in the read model by stage, office, delivery, SLA breach, time stuck; newest first',
+    description:
+      'Any combination of the filters, a page at a time: follow `nextCursor` for the next page. Each page is read ' +
+      'from an index in order, so it costs the same at any depth, and renewals created meanwhile neither repeat ' +
+      'nor shift the pages after the first. `total` counts up to 10,000; above that it says so (`totalCapped`) ' +
+      "with PostgreSQL's estimate (`estimatedTotal`).",
     response: { type: RenewalPageView },
     problems: [400, 422],
   })
   list(@Query() query: OperatorRenewalsQuery): Promise<RenewalPageView> {
     return this.operator.list(query);
+  }
+
+  @CommandEndpoint('search', {
+    summary: "Find renewals by short reference or by the citizen's national ID, newest first",
+    description:
+      'By `reference` (e.g. `PR-7K3M-9QX2`, as a citizen reads it out: case, `PR` and hyphens as they come; a ' +
+      'mistyped symbol fails its check, 422) or by `nationalId`, in the body: a national ID in a URL ends up in ' +
+      "every proxy's log. A search changes nothing, so it takes no Idempotency-Key. Every search is audited: each " +
+      'renewal found on its trail (`operator.search` `FOUND`), and one that finds nothing too (`MISS`, naming the ' +
+      'citizen looked for by pseudonym).',
+    response: { type: [RenewalView], description: 'Empty when nothing matches' },
+    problems: [400, 413, 422],
+  })
+  @SkipIdempotencyKey()
+  search(@CurrentPrincipal() principal: Principal, @Body() search: RenewalSearchDto): Promise<RenewalView[]> {
+    return this.operator.search(principal, search);
   }
 
   @ReadEndpoint('overdue', {
@@ -46,12 +69,16 @@ export class OperatorController {
   }
 
   @ReadEndpoint(':renewalId/audit', {
-    summary: 'The audit trail of a renewal, oldest first',
-    response: { type: [AuditEventView] },
-    problems: [400, 404],
+    summary: 'The audit trail of a renewal, oldest first, a page at a time',
+    response: { type: AuditTrailPageView },
+    problems: [400, 404, 422],
   })
-  auditTrail(@CurrentPrincipal() principal: Principal, @RenewalIdParam() renewalId: string): Promise<AuditEventView[]> {
-    return this.operator.auditTrail(principal, renewalId);
+  auditTrail(
+    @CurrentPrincipal() principal: Principal,
+    @RenewalIdParam() renewalId: string,
+    @Query() query: AuditTrailQuery,
+  ): Promise<AuditTrailPageView> {
+    return this.operator.auditTrail(principal, renewalId, query);
   }
 
   @IdempotentEndpoint(':renewalId/loss-declaration', {

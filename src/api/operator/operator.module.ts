@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SharedModule } from '../shared/shared.module';
 import { AlertsController } from './alerts.controller';
+import { AlertsService } from './alerts.service';
 import { OperatorController } from './operator.controller';
 import { OperatorService } from './operator.service';
 import { OverdueService } from './overdue.service';
@@ -9,6 +10,6 @@ import { OverdueService } from './overdue.service';
 @Module({
   imports: [SharedModule],
   controllers: [OperatorController, AlertsController],
-  providers: [OperatorService, OverdueService],
+  providers: [OperatorService, OverdueService, AlertsService],
 })
 export class OperatorModule {}

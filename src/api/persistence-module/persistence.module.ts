@@ -8,6 +8,7 @@ import { PersonalDataProtection } from '../../persistence/personal-data';
 import { AuditTrail } from '../../persistence/repositories/audit-trail.repository';
 import { DecodeLogRepository } from '../../persistence/repositories/decode-log.repository';
 import { IdempotencyKeysRepository } from '../../persistence/repositories/idempotency-keys.repository';
+import { OperatorAlertsRepository } from '../../persistence/repositories/operator-alerts.repository';
 import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
 import { ShipmentsRepository } from '../../persistence/repositories/shipments.repository';
 import { WebhookReceiptsRepository } from '../../persistence/repositories/webhook-receipts.repository';
@@ -21,6 +22,7 @@ const REPOSITORIES = {
   idempotencyKeys: IdempotencyKeysRepository,
   webhookReceipts: WebhookReceiptsRepository,
   decodeLog: DecodeLogRepository,
+  alerts: OperatorAlertsRepository,
 } satisfies { [K in keyof Persistence]?: abstract new (...args: never[]) => Persistence[K] };
 
 const repositoryProviders: Provider[] = Object.entries(REPOSITORIES).map(([name, type]) => ({

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import {
   type DeliveryMethod,
   type RenewalPolicy,
@@ -17,15 +17,43 @@ import {
  * (src/persistence/personal-data.ts), both erased once the renewal has ended
  * longer ago than its retention.
  */
+const ENDED = [...TERMINAL_STAGES].map((stage) => `'${stage}'`).join(', ');
+
 @Entity('renewals')
 @Index('renewals_stage_idx', ['stage', 'stageDeadline'])
 // Housekeeping's erasure finds ended renewals still holding personal data, longest ended first.
 @Index('renewals_retention_idx', ['stageEnteredAt'], {
-  where: `personal_data_erased_at IS NULL AND stage IN (${[...TERMINAL_STAGES].map((stage) => `'${stage}'`).join(', ')})`,
+  where: `personal_data_erased_at IS NULL AND stage IN (${ENDED})`,
+})
+// The operator's list, newest first, by any combination of its filters (migration 1764820000000 says why these).
+@Index('renewals_created_idx', ['createdAt', 'renewalId', 'deliveryMethod'])
+@Index('renewals_stage_created_idx', ['stage', 'createdAt', 'renewalId', 'deliveryMethod'])
+@Index('renewals_office_created_idx', ['officeId', 'createdAt', 'renewalId', 'deliveryMethod'])
+@Index('renewals_office_stage_created_idx', ['officeId', 'stage', 'createdAt', 'renewalId', 'deliveryMethod'])
+@Index(
+  'renewals_open_created_idx',
+  ['createdAt', 'renewalId', 'officeId', 'stage', 'deliveryMethod', 'stageEnteredAt', 'stageDeadline', 'slaBreached'],
+  { where: `stage NOT IN (${ENDED})` },
+)
+@Index('renewals_sla_breached_created_idx', ['createdAt', 'renewalId', 'officeId', 'stage', 'deliveryMethod'], {
+  where: 'sla_breached',
+})
+// An office's counter queue, longest waiting first.
+@Index('renewals_pickup_queue_idx', ['officeId', 'stageEnteredAt', 'renewalId'], {
+  where: `stage = 'READY_FOR_PICKUP'`,
 })
 export class RenewalRecord {
   @PrimaryColumn({ name: 'renewal_id', type: 'uuid' })
   renewalId: string;
+
+  /**
+   * Drawn from a sequence when the row is written, unique: the API shows it as the renewal's short reference
+   * (`PR-7K3M-9QX2`, src/domain/renewal-reference.ts). A bigint, which the driver reads as a string.
+   */
+  @Index('renewals_reference_number_key', { unique: true })
+  @Column({ name: 'reference_number', type: 'bigint' })
+  @Generated('increment')
+  referenceNumber: string;
 
   /** HMAC-SHA256 of the national ID under the look-up key: every look-up by national ID goes through it. */
   @Index('renewals_national_id_hmac_idx')

@@ -1,7 +1,8 @@
-import { And, type EntityManager, type FindOperator, LessThan, MoreThanOrEqual } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { RenewalStage, TimelineEntry } from '../../../workflows/contract';
 import { AuditEvent } from '../entities/audit-event.entity';
 import { insertOnce } from './insert-once';
+import { microsOf, type PageOf, type PageRequest, pageOf, type Statement, timestampOfMicros } from './paging';
 
 export interface AuditEntry {
   /** Unique per event: writing it twice keeps one row. */
@@ -17,17 +18,10 @@ export interface AuditEntry {
   at: string;
 }
 
-/** Which operator alerts to list; every filter is optional and they combine with AND. */
-export interface AlertFilter {
-  kind?: string;
-  renewalId?: string;
-  /** Raised at or after. */
-  since?: Date;
-  /** Raised before. */
-  until?: Date;
-}
-
-/** The action of an operator alert's line: the workflow's and the API's alike. */
+/**
+ * The action of an operator alert's line: the workflow's and the API's alike. The database gives each such line
+ * a row of `operator_alerts` as it is written (a trigger), where it is listed and acknowledged.
+ */
 export const OPERATOR_ALERT_ACTION = 'operator.alert';
 
 /** The append-only audit trail (the database refuses updates and deletes of its lines). */
@@ -65,27 +59,28 @@ export class AuditTrail {
     return rows.map((row) => ({ stage: row.stage, at: row.at.toISOString(), ...(row.note ? { note: row.note } : {}) }));
   }
 
-  /** Operator alerts across renewals, newest first. */
-  async alerts(filter: AlertFilter, page: { limit: number; offset: number }) {
-    const bounds: FindOperator<Date>[] = [];
-    if (filter.since) bounds.push(MoreThanOrEqual(filter.since));
-    if (filter.until) bounds.push(LessThan(filter.until));
-    const [events, total] = await this.manager.findAndCount(AuditEvent, {
-      where: {
-        action: OPERATOR_ALERT_ACTION,
-        outcome: filter.kind,
-        renewalId: filter.renewalId,
-        occurredAt: bounds.length ? And(...bounds) : undefined,
-      },
-      order: { occurredAt: 'DESC', id: 'DESC' },
-      take: page.limit,
-      skip: page.offset,
-    });
-    return { events, total };
+  /** The renewal's trail in the order things happened, a page at a time. */
+  async ofRenewal(renewalId: string, page: PageRequest): Promise<PageOf<AuditEvent>> {
+    const { text, values } = this.ofRenewalStatement(renewalId, page);
+    const rows: Array<AuditEvent & { cursorMicros: string }> = await this.manager.query(text, values);
+    const { rows: events, next } = pageOf(rows, page.limit, (row) => ({ micros: row.cursorMicros, id: row.id }));
+    return { rows: events.map(({ cursorMicros: _, ...event }) => Object.assign(new AuditEvent(), event)), next };
   }
 
-  /** The renewal's trail in the order things happened. */
-  ofRenewal(renewalId: string): Promise<AuditEvent[]> {
-    return this.manager.find(AuditEvent, { where: { renewalId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+  ofRenewalStatement(renewalId: string, page: PageRequest): Statement {
+    const values: unknown[] = [renewalId];
+    let after = '';
+    if (page.after) {
+      values.push(timestampOfMicros(page.after.micros), page.after.id);
+      after = 'AND (occurred_at, id) > ($2::timestamptz, $3::bigint)';
+    }
+    values.push(page.limit + 1);
+    return {
+      text: `SELECT id, event_key AS "eventKey", renewal_id AS "renewalId", actor, action, outcome, details,
+                    occurred_at AS "occurredAt", ${microsOf('occurred_at')} AS "cursorMicros"
+               FROM audit_events WHERE renewal_id = $1 ${after}
+              ORDER BY occurred_at, id LIMIT $${values.length}`,
+      values,
+    };
   }
 }

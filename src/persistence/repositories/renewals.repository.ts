@@ -8,6 +8,19 @@ import {
 } from '../../../workflows/contract';
 import { RenewalRecord } from '../entities/renewal.entity';
 import { type PersonalDataProtection, sealedPlaces } from '../personal-data';
+import {
+  type BoundedCount,
+  boundedCount,
+  boundedCountStatement,
+  Conditions,
+  type Keyset,
+  microsOf,
+  type PageOf,
+  type PageRequest,
+  pageOf,
+  type Statement,
+  timestampOfMicros,
+} from './paging';
 
 /** Which renewals a caller may see: all, or only a citizen's (by national ID) or an office's. */
 export interface RenewalScope {
@@ -27,6 +40,7 @@ export interface CreatedRenewal {
   policy: RenewalPolicy;
 }
 
+/** The operator's filters over the read model; every one is optional and they combine with AND. */
 export interface RenewalFilter {
   stage?: RenewalStage;
   officeId?: string;
@@ -40,10 +54,12 @@ export interface RenewalFilter {
   pastDeadline?: boolean;
 }
 
-export interface Page {
-  limit: number;
-  offset: number;
-}
+/** A row of a list, with where it lies in the list's order (for the next page's start). */
+type Listed = RenewalRecord & { cursorMicros: string };
+
+// Spelled as the partial indexes' predicates are, so the planner sees a query may use them.
+const ENDED = [...TERMINAL_STAGES].map((stage) => `'${stage}'`).join(', ');
+const UNDER_WAY = `r.stage NOT IN (${ENDED})`;
 
 const selectLists = new WeakMap<object, string>();
 
@@ -239,35 +255,140 @@ export class RenewalsRepository {
     return rows.map((row) => ({ stage: row.stage, count: Number(row.count), pastDeadline: Number(row.past_deadline) }));
   }
 
-  /** Renewals matching the filter, longest in their stage first, and how many match in all. */
-  async find(filter: RenewalFilter, page: Page): Promise<{ records: RenewalRecord[]; total: number }> {
-    const select = this.manager.createQueryBuilder(RenewalRecord, 'r');
-    if (filter.stage) select.andWhere('r.stage = :stage', { stage: filter.stage });
-    if (filter.officeId) select.andWhere('r.officeId = :officeId', { officeId: filter.officeId });
-    if (filter.deliveryMethod) select.andWhere('r.deliveryMethod = :method', { method: filter.deliveryMethod });
-    if (filter.slaBreached !== undefined)
-      select.andWhere('r.slaBreached = :breached', { breached: filter.slaBreached });
-    if (filter.overdue !== undefined) select.andWhere('r.overdue = :overdue', { overdue: filter.overdue });
-    if (filter.pastDeadline !== undefined) {
-      select
-        .andWhere(
-          filter.pastDeadline ? 'r.stageDeadline < now()' : '(r.stageDeadline IS NULL OR r.stageDeadline >= now())',
-        )
-        .andWhere('r.stage NOT IN (:...open)', { open: [...TERMINAL_STAGES] });
-    }
-    if (filter.stuckSince) {
-      select
-        .andWhere('r.stageEnteredAt < :since', { since: filter.stuckSince })
-        .andWhere('r.stage NOT IN (:...terminal)', { terminal: [...TERMINAL_STAGES] });
-    }
-    const [records, total] = await select
-      .orderBy('r.stageEnteredAt', 'ASC')
-      .addOrderBy('r.renewalId', 'ASC')
-      .take(page.limit)
-      .skip(page.offset)
-      .getManyAndCount();
-    return { records, total };
+  /**
+   * Renewals matching the filter, newest first, a page at a time: read in order from the index that leads with
+   * the filter's equalities (migration 1764820000000), stopping after the page.
+   */
+  async list(filter: RenewalFilter, page: PageRequest): Promise<PageOf<RenewalRecord>> {
+    return this.page(this.listStatement(filter, page), page.limit);
   }
+
+  /** How many renewals match the filter, up to the cap (see `boundedCount`). */
+  count(filter: RenewalFilter): Promise<BoundedCount> {
+    const conditions = filterConditions(filter);
+    return boundedCount(this.manager, `FROM renewals r ${conditions.where}`, conditions);
+  }
+
+  /** The list's statement, as `list` runs it. */
+  listStatement(filter: RenewalFilter, page: PageRequest): Statement {
+    const conditions = filterConditions(filter);
+    if (page.after) {
+      conditions.add(
+        `(r.created_at, r.renewal_id) < (${conditions.param(timestampOfMicros(page.after.micros))}::timestamptz, ` +
+          `${conditions.param(page.after.id)}::uuid)`,
+      );
+    }
+    return {
+      text: `SELECT ${recordColumns(this.manager)}, ${microsOf('r.created_at')} AS "cursorMicros"
+               FROM renewals r ${conditions.where}
+              ORDER BY r.created_at DESC, r.renewal_id DESC LIMIT ${conditions.param(page.limit + 1)}`,
+      values: conditions.values,
+    };
+  }
+
+  /** The statements of `count` (the capped count; the estimate only runs above the cap). */
+  countStatement(filter: RenewalFilter): Statement {
+    const conditions = filterConditions(filter);
+    return boundedCountStatement(`FROM renewals r ${conditions.where}`, conditions);
+  }
+
+  /** The renewal whose short reference carries this sequence number (src/domain/renewal-reference.ts), if any. */
+  async byReferenceNumber(referenceNumber: number): Promise<RenewalRecord | null> {
+    const { text, values } = this.byReferenceStatement(referenceNumber);
+    const [row]: RenewalRecord[] = await this.manager.query(text, values);
+    return row ? Object.assign(new RenewalRecord(), row) : null;
+  }
+
+  byReferenceStatement(referenceNumber: number): Statement {
+    return {
+      text: `SELECT ${recordColumns(this.manager)} FROM renewals r WHERE r.reference_number = $1`,
+      values: [referenceNumber],
+    };
+  }
+
+  /** A citizen's renewals for an operator, newest first, by the digest of their national ID (erased ones are gone). */
+  async ofNationalId(nationalId: string, limit: number): Promise<RenewalRecord[]> {
+    const { text, values } = this.ofNationalIdStatement(nationalId, limit);
+    const rows: RenewalRecord[] = await this.manager.query(text, values);
+    return rows.map((row) => Object.assign(new RenewalRecord(), row));
+  }
+
+  ofNationalIdStatement(nationalId: string, limit: number): Statement {
+    return {
+      text: `SELECT ${recordColumns(this.manager)} FROM renewals r WHERE r.national_id_hmac = $1
+              ORDER BY r.created_at DESC, r.renewal_id DESC LIMIT $2`,
+      values: [this.personalData.digest(nationalId), limit],
+    };
+  }
+
+  /**
+   * An office's counter queue: its printed passports waiting to be collected, longest waiting first, a page at
+   * a time; `referenceNumber` finds one passport in it.
+   */
+  async pickupQueue(officeId: string, page: PageRequest, referenceNumber?: number): Promise<PageOf<RenewalRecord>> {
+    return this.page(this.pickupQueueStatement(officeId, page, referenceNumber), page.limit);
+  }
+
+  pickupQueueStatement(officeId: string, page: PageRequest, referenceNumber?: number): Statement {
+    const conditions = queueConditions(officeId, referenceNumber);
+    if (page.after) {
+      conditions.add(
+        `(r.stage_entered_at, r.renewal_id) > (${conditions.param(timestampOfMicros(page.after.micros))}::timestamptz, ` +
+          `${conditions.param(page.after.id)}::uuid)`,
+      );
+    }
+    return {
+      text: `SELECT ${recordColumns(this.manager)}, ${microsOf('r.stage_entered_at')} AS "cursorMicros"
+               FROM renewals r ${conditions.where}
+              ORDER BY r.stage_entered_at, r.renewal_id LIMIT ${conditions.param(page.limit + 1)}`,
+      values: conditions.values,
+    };
+  }
+
+  /** How many passports wait at the office (up to the cap). */
+  pickupQueueCount(officeId: string, referenceNumber?: number): Promise<BoundedCount> {
+    const conditions = queueConditions(officeId, referenceNumber);
+    return boundedCount(this.manager, `FROM renewals r ${conditions.where}`, conditions);
+  }
+
+  /** Runs a list statement read with one row more than the page, and cuts it. */
+  private async page(statement: Statement, limit: number): Promise<PageOf<RenewalRecord>> {
+    const rows: Listed[] = await this.manager.query(statement.text, statement.values);
+    const { rows: page, next } = pageOf(rows, limit, (row): Keyset => ({
+      micros: row.cursorMicros,
+      id: row.renewalId,
+    }));
+    return {
+      rows: page.map(({ cursorMicros: _, ...row }) => Object.assign(new RenewalRecord(), row)),
+      next,
+    };
+  }
+}
+
+/** The filter as SQL conditions on `renewals r`, spelled so the partial indexes' predicates are seen to hold. */
+function filterConditions(filter: RenewalFilter): Conditions {
+  const conditions = new Conditions();
+  if (filter.stage) conditions.add(`r.stage = ${conditions.param(filter.stage)}`);
+  if (filter.officeId) conditions.add(`r.office_id = ${conditions.param(filter.officeId)}`);
+  if (filter.deliveryMethod) conditions.add(`r.delivery_method = ${conditions.param(filter.deliveryMethod)}`);
+  if (filter.slaBreached !== undefined) conditions.add(filter.slaBreached ? 'r.sla_breached' : 'NOT r.sla_breached');
+  if (filter.overdue !== undefined) conditions.add(filter.overdue ? 'r.overdue' : 'NOT r.overdue');
+  const underWay = filter.pastDeadline !== undefined || filter.stuckSince !== undefined;
+  if (underWay) conditions.add(UNDER_WAY);
+  if (filter.pastDeadline !== undefined) {
+    conditions.add(
+      filter.pastDeadline ? 'r.stage_deadline < now()' : '(r.stage_deadline IS NULL OR r.stage_deadline >= now())',
+    );
+  }
+  if (filter.stuckSince) conditions.add(`r.stage_entered_at < ${conditions.param(filter.stuckSince)}`);
+  return conditions;
+}
+
+function queueConditions(officeId: string, referenceNumber?: number): Conditions {
+  const conditions = new Conditions();
+  conditions.add(`r.stage = 'READY_FOR_PICKUP'`).add(`r.office_id = ${conditions.param(officeId)}`);
+  if (referenceNumber !== undefined) conditions.add(`r.reference_number = ${conditions.param(referenceNumber)}`);
+  return conditions;
 }
 
 /** The national ID of a row read with its ciphertext, for the repositories that join renewals. */

@@ -241,6 +241,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/counter/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Passports ready for pickup at my office, longest waiting first
+         * @description A page at a time: follow `nextCursor`. `reference` finds one citizen's passport in the queue. The views carry no personal data (a citizen is found by national ID with the look-up, which is audited).
+         */
+        get: operations["Queue_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/operator/renewals": {
         parameters: {
             query?: never;
@@ -248,10 +268,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find renewals in the read model by stage, office, delivery, SLA breach, time stuck */
+        /**
+         * Find renewals in the read model by stage, office, delivery, SLA breach, time stuck; newest first
+         * @description Any combination of the filters, a page at a time: follow `nextCursor` for the next page. Each page is read from an index in order, so it costs the same at any depth, and renewals created meanwhile neither repeat nor shift the pages after the first. `total` counts up to 10,000; above that it says so (`totalCapped`) with PostgreSQL's estimate (`estimatedTotal`).
+         */
         get: operations["Operator_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/renewals/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find renewals by short reference or by the citizen's national ID, newest first
+         * @description By `reference` (e.g. `PR-7K3M-9QX2`, as a citizen reads it out: case, `PR` and hyphens as they come; a mistyped symbol fails its check, 422) or by `nationalId`, in the body: a national ID in a URL ends up in every proxy's log. A search changes nothing, so it takes no Idempotency-Key. Every search is audited: each renewal found on its trail (`operator.search` `FOUND`), and one that finds nothing too (`MISS`, naming the citizen looked for by pseudonym).
+         */
+        post: operations["Operator_search"];
         delete?: never;
         options?: never;
         head?: never;
@@ -285,7 +328,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail of a renewal, oldest first */
+        /** The audit trail of a renewal, oldest first, a page at a time */
         get: operations["Operator_auditTrail"];
         put?: never;
         post?: never;
@@ -336,10 +379,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Operator alerts, newest first, by kind, renewal and time */
+        /**
+         * Operator alerts, newest first, by kind, renewal, time and acknowledgement
+         * @description A page at a time: follow `nextCursor`. `total` counts up to 10,000; above that it says so (`totalCapped`) with PostgreSQL's estimate (`estimatedTotal`). `acknowledged=false` lists what no one has looked at yet.
+         */
         get: operations["Alerts_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator/alerts/{alertId}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an alert, with a note for colleagues
+         * @description Once only: the first acknowledgement (who, when, the note) stands; acknowledging again changes nothing and answers `ALREADY_ACKNOWLEDGED` with it. Each is a line of the renewal’s audit trail (`operator.alert.acknowledge`).
+         */
+        post: operations["Alerts_acknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -658,8 +724,13 @@ export interface components {
         RenewalCreatedView: {
             /** Format: uuid */
             renewalId: string;
+            /**
+             * @description The short reference a citizen reads over the phone: unique, eight symbols of Crockford base32 (no I, L, O, U), the last a check symbol that catches a mistyped one
+             * @example PR-7K3M-9QX2
+             */
+            reference: string;
             /** @enum {string} */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** @enum {string} */
             deliveryMethod: "PICKUP" | "POST";
             /** @example RUH-01 */
@@ -667,8 +738,6 @@ export interface components {
             /** Format: date-time */
             stageDeadline?: string | null;
             slaBreached: boolean;
-            /** @description The current stage is past its deadline: operators have been alerted and are on it (cleared when the stage changes) */
-            overdue: boolean;
             /** Format: date-time */
             stageEnteredAt: string;
             /** Format: date-time */
@@ -684,8 +753,13 @@ export interface components {
         RenewalView: {
             /** Format: uuid */
             renewalId: string;
+            /**
+             * @description The short reference a citizen reads over the phone: unique, eight symbols of Crockford base32 (no I, L, O, U), the last a check symbol that catches a mistyped one
+             * @example PR-7K3M-9QX2
+             */
+            reference: string;
             /** @enum {string} */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** @enum {string} */
             deliveryMethod: "PICKUP" | "POST";
             /** @example RUH-01 */
@@ -693,8 +767,6 @@ export interface components {
             /** Format: date-time */
             stageDeadline?: string | null;
             slaBreached: boolean;
-            /** @description The current stage is past its deadline: operators have been alerted and are on it (cleared when the stage changes) */
-            overdue: boolean;
             /** Format: date-time */
             stageEnteredAt: string;
             /** Format: date-time */
@@ -705,7 +777,7 @@ export interface components {
              * @example AWAITING_PAYMENT
              * @enum {string}
              */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** Format: date-time */
             at: string;
             /** @example print attempt 2 */
@@ -740,10 +812,15 @@ export interface components {
             /** Format: uuid */
             renewalId: string;
             /**
+             * @description The short reference a citizen reads over the phone: unique, eight symbols of Crockford base32 (no I, L, O, U), the last a check symbol that catches a mistyped one
+             * @example PR-7K3M-9QX2
+             */
+            reference: string;
+            /**
              * @example AWAITING_PAYMENT
              * @enum {string}
              */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** @enum {string} */
             deliveryMethod: "PICKUP" | "POST";
             /** @example RUH-01 */
@@ -759,8 +836,6 @@ export interface components {
             /** Format: date-time */
             stageDeadline?: string;
             slaBreached: boolean;
-            /** @description The current stage is past its deadline: operators have been alerted and are on it (cleared when the stage changes) */
-            overdue: boolean;
             tracking?: components["schemas"]["TrackingView"];
             /**
              * @description What must happen next, and by whom
@@ -881,23 +956,63 @@ export interface components {
             /** @example X10000001 */
             newPassportNumber: string;
         };
-        RenewalPageView: {
-            items: components["schemas"]["RenewalView"][];
+        PickupQueuePageView: {
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @example 50 */
+            limit: number;
             /**
-             * @description Matching renewals in all pages
+             * @description How many match in all pages, counted up to 10,000: above that, 10000 with `totalCapped`
              * @example 137
              */
             total: number;
+            /** @description More than `total` match (show "10,000+") */
+            totalCapped: boolean;
+            /**
+             * @description When `totalCapped`: PostgreSQL's estimate of how many match, from its statistics (no scan; rough for unusual combinations of filters)
+             * @example 1250000
+             */
+            estimatedTotal?: number;
+            /** @description Longest waiting first (`stageEnteredAt`: since when the passport waits here) */
+            items: components["schemas"]["RenewalView"][];
+        };
+        RenewalPageView: {
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
             /** @example 50 */
             limit: number;
-            /** @example 0 */
-            offset: number;
+            /**
+             * @description How many match in all pages, counted up to 10,000: above that, 10000 with `totalCapped`
+             * @example 137
+             */
+            total: number;
+            /** @description More than `total` match (show "10,000+") */
+            totalCapped: boolean;
+            /**
+             * @description When `totalCapped`: PostgreSQL's estimate of how many match, from its statistics (no scan; rough for unusual combinations of filters)
+             * @example 1250000
+             */
+            estimatedTotal?: number;
+            /** @description Newest first */
+            items: components["schemas"]["RenewalView"][];
+        };
+        RenewalSearchDto: {
+            /**
+             * @description The renewal's short reference
+             * @example PR-7K3M-9QX2
+             */
+            reference?: string;
+            /**
+             * @description The citizen's national ID (a citizen: first digit 1, valid check digit)
+             * @example 1058529940
+             */
+            nationalId?: string;
         };
         OverdueRenewalView: {
             /** Format: uuid */
             renewalId: string;
             /** @enum {string} */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** @enum {string} */
             deliveryMethod?: "PICKUP" | "POST";
             /** @example RUH-01 */
@@ -905,8 +1020,6 @@ export interface components {
             /** Format: date-time */
             stageDeadline: string;
             slaBreached: boolean;
-            /** @description The `Overdue` search attribute: past its deadline, operators alerted */
-            overdue: boolean;
         };
         AuditEventView: {
             /** Format: date-time */
@@ -929,6 +1042,14 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        AuditTrailPageView: {
+            /** @description Oldest first */
+            items: components["schemas"]["AuditEventView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @example 200 */
+            limit: number;
+        };
         LossDeclarationDto: {
             /** @example Carrier confirmed by phone that the envelope was lost in a depot fire */
             reason: string;
@@ -944,7 +1065,23 @@ export interface components {
             /** @example Duplicate renewal opened in error */
             reason: string;
         };
+        AcknowledgementView: {
+            /**
+             * @description Who acknowledged it
+             * @example operator:ops-1
+             */
+            by: string;
+            /** Format: date-time */
+            at: string;
+            /** @example Refund requested from SADAD, ticket 4471 */
+            note: string;
+        };
         AlertView: {
+            /**
+             * @description The alert's id (acknowledge it by it)
+             * @example 734113
+             */
+            alertId: string;
             /** Format: date-time */
             at: string;
             /** Format: uuid */
@@ -967,18 +1104,43 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+            /** @description Absent until an operator acknowledges it */
+            acknowledgement?: components["schemas"]["AcknowledgementView"];
         };
         AlertPageView: {
-            items: components["schemas"]["AlertView"][];
-            /**
-             * @description Matching alerts in all pages
-             * @example 3
-             */
-            total: number;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
             /** @example 50 */
             limit: number;
-            /** @example 0 */
-            offset: number;
+            /**
+             * @description How many match in all pages, counted up to 10,000: above that, 10000 with `totalCapped`
+             * @example 137
+             */
+            total: number;
+            /** @description More than `total` match (show "10,000+") */
+            totalCapped: boolean;
+            /**
+             * @description When `totalCapped`: PostgreSQL's estimate of how many match, from its statistics (no scan; rough for unusual combinations of filters)
+             * @example 1250000
+             */
+            estimatedTotal?: number;
+            /** @description Newest first */
+            items: components["schemas"]["AlertView"][];
+        };
+        AcknowledgeAlertDto: {
+            /**
+             * @description For colleagues: what was done or will be; never personal data
+             * @example Refund requested from SADAD, ticket 4471
+             */
+            note: string;
+        };
+        AcknowledgementResultView: {
+            /**
+             * @description `ALREADY_ACKNOWLEDGED`: someone had; their acknowledgement stands and nothing changed
+             * @enum {string}
+             */
+            outcome: "ACKNOWLEDGED" | "ALREADY_ACKNOWLEDGED";
+            alert: components["schemas"]["AlertView"];
         };
         SadadPaymentDto: {
             /** @example PAY-20261128-000123 */
@@ -2911,18 +3073,122 @@ export interface operations {
             };
         };
     };
+    Queue_queue: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Where to go on: the previous page's `nextCursor` (absent: the first page) */
+                cursor?: string;
+                /** @description Only the passport of this short reference, if it waits here (case, PR and hyphens as typed) */
+                reference?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PickupQueuePageView"];
+                };
+            };
+            /** @description The request is not valid; `errors` names every field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:validation-error",
+                     *       "title": "The request is not valid",
+                     *       "status": 400
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No valid credentials: bearer token or webhook signature missing, invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The caller is authenticated but this operation is not for its role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:forbidden",
+                     *       "title": "Not allowed for this role",
+                     *       "status": 403
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed but refused: a rule the schema cannot express is broken (a check digit, a field another field requires; `errors` names the field), or the renewal refused the action (`reason` says why) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:update-rejected",
+                     *       "title": "The renewal cannot take this action now",
+                     *       "status": 422
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
     Operator_list: {
         parameters: {
             query?: {
                 limit?: number;
-                offset?: number;
-                stage?: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+                /** @description Where to go on: the previous page's `nextCursor` (absent: the first page) */
+                cursor?: string;
+                stage?: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
                 officeId?: string;
                 deliveryMethod?: "PICKUP" | "POST";
                 /** @description Only renewals that missed the delivery SLA */
                 slaBreached?: boolean;
-                /** @description Only renewals whose current stage is overdue: past its deadline, operators alerted */
-                overdue?: boolean;
                 /** @description Only unfinished renewals whose stage deadline has passed (from the read model) */
                 pastDeadline?: boolean;
                 /** @description Only unfinished renewals that entered their current stage longer ago than this ISO 8601 duration (days, hours, minutes, seconds; longer than zero, at most ten years) */
@@ -3024,10 +3290,130 @@ export interface operations {
             };
         };
     };
+    Operator_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewalSearchDto"];
+            };
+        };
+        responses: {
+            /** @description Empty when nothing matches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalView"][];
+                };
+            };
+            /** @description The request is not valid; `errors` names every field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:validation-error",
+                     *       "title": "The request is not valid",
+                     *       "status": 400
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No valid credentials: bearer token or webhook signature missing, invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The caller is authenticated but this operation is not for its role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:forbidden",
+                     *       "title": "Not allowed for this role",
+                     *       "status": 403
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:request-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed but refused: a rule the schema cannot express is broken (a check digit, a field another field requires; `errors` names the field), or the renewal refused the action (`reason` says why) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:update-rejected",
+                     *       "title": "The renewal cannot take this action now",
+                     *       "status": 422
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
     Operator_overdue: {
         parameters: {
             query?: {
-                stage?: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+                stage?: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             };
             header?: never;
             path?: never;
@@ -3127,7 +3513,11 @@ export interface operations {
     };
     Operator_auditTrail: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description Where to go on: the previous page's `nextCursor` (absent: the first page) */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /** @description The renewal, a UUID */
@@ -3142,7 +3532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEventView"][];
+                    "application/json": components["schemas"]["AuditTrailPageView"];
                 };
             };
             /** @description The request is not valid; `errors` names every field at fault */
@@ -3204,6 +3594,22 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:renewal-not-found",
                      *       "title": "Renewal not found",
                      *       "status": 404
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed but refused: a rule the schema cannot express is broken (a check digit, a field another field requires; `errors` names the field), or the renewal refused the action (`reason` says why) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:update-rejected",
+                     *       "title": "The renewal cannot take this action now",
+                     *       "status": 422
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];
@@ -3577,14 +3983,17 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                offset?: number;
-                /** @description e.g. PAYMENT_AMOUNT_MISMATCH, PAYMENT_FOR_ANOTHER_BILL, PAYMENT_FOR_CLOSED_RENEWAL, DELIVERED_AFTER_LOSS, DELIVERY_SLA_BREACHED; a stage past its deadline: <STEP>_OVERDUE (PRINT_OVERDUE, DISPATCH_OVERDUE, …); at its hard limit: RENEWAL_FAILED, DISPATCH_TIMED_OUT, ADDRESS_CHECK_TIMED_OUT, LOSS_CLAIM_HANDED_TO_OPERATOR, ACTIVATION_HANDED_TO_OPERATOR, COMPENSATION_HANDED_TO_OPERATOR (docs/architecture.md, "Every stage on its own clock") */
+                /** @description Where to go on: the previous page's `nextCursor` (absent: the first page) */
+                cursor?: string;
+                /** @description e.g. PAYMENT_AMOUNT_MISMATCH, PAYMENT_FOR_ANOTHER_BILL, PAYMENT_FOR_CLOSED_RENEWAL, DELIVERED_AFTER_LOSS, DELIVERY_SLA_BREACHED, PRINT_OVERDUE, COUNTER_MISMATCHES */
                 kind?: string;
                 renewalId?: string;
                 /** @description Raised at or after this time */
                 since?: string;
                 /** @description Raised before this time */
                 until?: string;
+                /** @description Only alerts acknowledged (`true`) or not yet (`false`) */
+                acknowledged?: boolean;
             };
             header?: never;
             path?: never;
@@ -3643,6 +4052,179 @@ export interface operations {
                      *       "type": "urn:passport-renewal:problem:forbidden",
                      *       "title": "Not allowed for this role",
                      *       "status": 403
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed but refused: a rule the schema cannot express is broken (a check digit, a field another field requires; `errors` names the field), or the renewal refused the action (`reason` says why) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:update-rejected",
+                     *       "title": "The renewal cannot take this action now",
+                     *       "status": 422
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Too many requests from this caller (a citizen, a staff member, a partner, or an address without credentials) in the current window; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    Alerts_acknowledge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per intended action, chosen by the client (a UUID is best). Repeating a request with the same key and body returns the first response (header `Idempotent-Replayed: true`) without acting again; the same key with a different body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description The alert's `alertId`, as the list gives it */
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeAlertDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementResultView"];
+                };
+            };
+            /** @description The request is not valid; `errors` names every field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:validation-error",
+                     *       "title": "The request is not valid",
+                     *       "status": 400
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description No valid credentials: bearer token or webhook signature missing, invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The caller is authenticated but this operation is not for its role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:forbidden",
+                     *       "title": "Not allowed for this role",
+                     *       "status": 403
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Not found, or not visible to this caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:renewal-not-found",
+                     *       "title": "Renewal not found",
+                     *       "status": 404
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier use of the Idempotency-Key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:idempotency-key-reused",
+                     *       "title": "Idempotency-Key already used for a different request",
+                     *       "status": 409
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The request body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:request-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description Well-formed but refused: a rule the schema cannot express is broken (a check digit, a field another field requires; `errors` names the field), or the renewal refused the action (`reason` says why) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:update-rejected",
+                     *       "title": "The renewal cannot take this action now",
+                     *       "status": 422
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemView"];

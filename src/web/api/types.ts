@@ -15,6 +15,7 @@ export type RenewalPage = Schemas['RenewalPageView'];
 export type RenewalStatus = Schemas['RenewalStatusView'];
 export type Review = Schemas['ReviewView'];
 export type AuditEvent = Schemas['AuditEventView'];
+export type AuditTrailPage = Schemas['AuditTrailPageView'];
 export type CancellationResult = Schemas['CancellationResultView'];
 export type VerificationResult = Schemas['VerificationResultView'];
 export type HandoverResult = Schemas['HandoverResultView'];

@@ -9,9 +9,11 @@ import {
   RENEWAL_STAGES,
   type RenewalStage,
 } from '../../../../workflows/contract';
-import { BEYOND_SCHEMA } from '../../shared/validation/beyond-schema';
+import { BEYOND_SCHEMA, RequiredWhen } from '../../shared/validation/beyond-schema';
+import { IsNationalId } from '../../shared/validation/is-national-id.decorator';
+import { IsRenewalReference } from '../../shared/validation/is-renewal-reference.decorator';
 import { ISO_DURATION, isoDurationMs } from '../../shared/validation/iso-duration';
-import { PageQuery } from './page-query.dto';
+import { CursorQueryParam, LimitQuery } from '../../shared/paging/page-query.dto';
 
 /** Longer than any renewal lives, and still a time PostgreSQL can compare with. */
 const STUCK_FOR_MAX_MS = 3650 * 24 * 3600 * 1000;
@@ -19,7 +21,10 @@ const STUCK_FOR_MAX_MS = 3650 * 24 * 3600 * 1000;
 const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Filters over the read model; every one is optional and they combine with AND. */
-export class OperatorRenewalsQuery extends PageQuery {
+export class OperatorRenewalsQuery extends LimitQuery {
+  @CursorQueryParam('renewals')
+  cursor?: string;
+
   @ApiPropertyOptional({ enum: RENEWAL_STAGES, example: 'IN_TRANSIT' })
   @IsOptional()
   @IsIn(RENEWAL_STAGES, { message: `stage must be one of ${RENEWAL_STAGES.join(', ')}` })
@@ -94,4 +99,43 @@ export class OverdueQuery {
   @IsOptional()
   @IsIn(RENEWAL_STAGES, { message: `stage must be one of ${RENEWAL_STAGES.join(', ')}` })
   stage?: RenewalStage;
+}
+
+/** The renewal's audit trail, oldest first, a page at a time. */
+export class AuditTrailQuery extends LimitQuery {
+  @CursorQueryParam('auditTrail')
+  cursor?: string;
+}
+
+/**
+ * What an operator searches by: the short reference a citizen reads out, or the citizen's national ID (in the
+ * body, never in the URL, where proxies and access logs keep it). Exactly one of the two.
+ */
+export class RenewalSearchDto {
+  @ApiPropertyOptional({ example: 'PR-7K3M-9QX2', description: "The renewal's short reference" })
+  // The schema cannot say "exactly one of": missing both, or giving both, is a 422 naming the field.
+  @RequiredWhen<RenewalSearchDto>(
+    (search) => search.nationalId === undefined,
+    'reference is required when no nationalId is given: search by one of them',
+  )
+  @IsRenewalReference()
+  reference?: string;
+
+  @ApiPropertyOptional({
+    example: '1058529940',
+    description: "The citizen's national ID (a citizen: first digit 1, valid check digit)",
+  })
+  @IsOptional()
+  @IsNationalId()
+  @ValidateBy(
+    {
+      name: 'notWithReference',
+      validator: {
+        validate: (_value: unknown, args) => (args?.object as RenewalSearchDto).reference === undefined,
+        defaultMessage: () => 'nationalId cannot be given with reference: search by one of them',
+      },
+    },
+    BEYOND_SCHEMA,
+  )
+  nationalId?: string;
 }

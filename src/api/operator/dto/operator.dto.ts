@@ -7,6 +7,7 @@ import {
   type RenewalStage,
 } from '../../../../workflows/contract';
 import { RenewalView } from '../../renewals/dto/renewal-view.dto';
+import { CountedPageView } from '../../shared/paging/counted-page.view';
 
 export class LossDeclarationDto {
   @ApiProperty({
@@ -26,18 +27,9 @@ export class OperatorCancellationDto {
   reason: string;
 }
 
-export class RenewalPageView {
-  @ApiProperty({ type: [RenewalView] })
+export class RenewalPageView extends CountedPageView {
+  @ApiProperty({ type: [RenewalView], description: 'Newest first' })
   items: RenewalView[];
-
-  @ApiProperty({ example: 137, description: 'Matching renewals in all pages' })
-  total: number;
-
-  @ApiProperty({ example: 50 })
-  limit: number;
-
-  @ApiProperty({ example: 0 })
-  offset: number;
 }
 
 export class AuditEventView {
@@ -58,6 +50,21 @@ export class AuditEventView {
 
   @ApiProperty({ type: 'object', additionalProperties: true, example: { mismatchesSoFar: 0 } })
   details: Record<string, unknown>;
+}
+
+export class AuditTrailPageView {
+  @ApiProperty({ type: [AuditEventView], description: 'Oldest first' })
+  items: AuditEventView[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
+  nextCursor: string | null;
+
+  @ApiProperty({ example: 200 })
+  limit: number;
 }
 
 export class LossDeclarationResultView {

@@ -9,7 +9,9 @@ import {
   VALIDITY_YEARS,
   type ValidityYears,
 } from '../../../../workflows/contract';
+import { formatRenewalReference } from '../../../domain/renewal-reference';
 import type { RenewalRecord } from '../../../persistence/entities/renewal.entity';
+import { REFERENCE_PROPERTY } from './renewal-view.dto';
 
 export class TimelineEntryView {
   @ApiProperty({ enum: RENEWAL_STAGES, example: 'AWAITING_PAYMENT' })
@@ -54,6 +56,9 @@ export class TrackingView {
 export class RenewalStatusView {
   @ApiProperty({ format: 'uuid' })
   renewalId: string;
+
+  @ApiProperty(REFERENCE_PROPERTY)
+  reference: string;
 
   @ApiProperty({ enum: RENEWAL_STAGES, example: 'AWAITING_PAYMENT' })
   stage: RenewalStage;
@@ -109,7 +114,7 @@ export class RenewalStatusView {
   /** The read model's row and the timeline from the audit trail, as the workflow last wrote them. */
   static fromReadModel(record: RenewalRecord, timeline: TimelineEntry[]): RenewalStatusView {
     const optional = <T>(value: T | null) => value ?? undefined;
-    return RenewalStatusView.from({
+    return RenewalStatusView.from(formatRenewalReference(record.referenceNumber), {
       renewalId: record.renewalId,
       stage: record.stage,
       deliveryMethod: record.deliveryMethod,
@@ -129,9 +134,10 @@ export class RenewalStatusView {
     });
   }
 
-  static from(status: RenewalStatus): RenewalStatusView {
+  static from(reference: string, status: RenewalStatus): RenewalStatusView {
     return {
       renewalId: status.renewalId,
+      reference,
       stage: status.stage,
       deliveryMethod: status.deliveryMethod,
       officeId: status.officeId,

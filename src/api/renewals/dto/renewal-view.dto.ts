@@ -5,12 +5,25 @@ import {
   RENEWAL_STAGES,
   type RenewalStage,
 } from '../../../../workflows/contract';
+import { formatRenewalReference, RENEWAL_REFERENCE_SHAPE } from '../../../domain/renewal-reference';
 import type { RenewalRecord } from '../../../persistence/entities/renewal.entity';
+
+/** How the OpenAPI document describes a renewal's short reference wherever a view carries it. */
+export const REFERENCE_PROPERTY = {
+  example: 'PR-7K3M-9QX2',
+  pattern: RENEWAL_REFERENCE_SHAPE.source,
+  description:
+    'The short reference a citizen reads over the phone: unique, eight symbols of Crockford base32 (no I, L, O, ' +
+    'U), the last a check symbol that catches a mistyped one',
+};
 
 /** A renewal as the read model knows it. */
 export class RenewalView {
   @ApiProperty({ format: 'uuid' })
   renewalId: string;
+
+  @ApiProperty(REFERENCE_PROPERTY)
+  reference: string;
 
   @ApiProperty({ enum: RENEWAL_STAGES })
   stage: RenewalStage;
@@ -43,6 +56,7 @@ export class RenewalView {
   static from(record: RenewalRecord): RenewalView {
     return {
       renewalId: record.renewalId,
+      reference: formatRenewalReference(record.referenceNumber),
       stage: record.stage,
       deliveryMethod: record.deliveryMethod,
       officeId: record.officeId,

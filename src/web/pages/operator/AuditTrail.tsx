@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/http';
-import type { AuditEvent } from '../../api/types';
+import type { AuditEvent, AuditTrailPage } from '../../api/types';
 import { ProblemMessage, useAction, When } from '../../components/common';
 import { useI18n } from '../../i18n/lang';
 
@@ -8,8 +8,9 @@ import { useI18n } from '../../i18n/lang';
 export function AuditTrail(props: { renewalId: string; onClose(): void }) {
   const { t } = useI18n();
   const [events, setEvents] = useState<AuditEvent[]>();
+  // The first page: 200 lines, more than a renewal's whole trail as a rule.
   const load = useAction(async () =>
-    setEvents(await api.get<AuditEvent[]>(`/v1/operator/renewals/${props.renewalId}/audit`)),
+    setEvents((await api.get<AuditTrailPage>(`/v1/operator/renewals/${props.renewalId}/audit`)).items),
   );
   useEffect(() => void load.run(), [props.renewalId]);
   return (
