@@ -63,6 +63,11 @@ export interface ApiConfig {
   creationWaitMs: number;
   /** PostgreSQL connections of the API's pool. */
   databasePoolSize: number;
+  /**
+   * How long a list's count may take before PostgreSQL's estimate answers instead (src/persistence/repositories/
+   * paging.ts): the count runs beside the page and must not hold it up.
+   */
+  countTimeoutMs: number;
 }
 
 /** The development defaults, published here, so refused in production even when set explicitly (production-refusals.ts). */
@@ -150,5 +155,6 @@ export function loadApiConfig(env: Env): ApiConfig {
     readinessCacheMs: integer(env, 'API_READINESS_CACHE_MS', 1_000, 0),
     creationWaitMs: integer(env, 'API_CREATION_WAIT_MS', 10_000, 0),
     databasePoolSize: integer(env, 'API_DATABASE_POOL_SIZE', 20, 1),
+    countTimeoutMs: integer(env, 'API_COUNT_TIMEOUT_MS', 25, 1),
   };
 }

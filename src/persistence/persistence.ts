@@ -1,5 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PersonalDataProtection } from './personal-data';
+import type { CountOptions } from './repositories/paging';
+
+/** How the repositories behave where a process may choose (the API passes its configuration). */
+export type PersistenceOptions = CountOptions;
 import { AuditTrail } from './repositories/audit-trail.repository';
 import { BillsRepository } from './repositories/bills.repository';
 import { DecodeLogRepository } from './repositories/decode-log.repository';
@@ -37,8 +41,9 @@ export class Persistence {
   constructor(
     private readonly manager: EntityManager,
     private readonly protection: PersonalDataProtection,
+    private readonly options: PersistenceOptions = {},
   ) {
-    this.renewals = new RenewalsRepository(manager, protection);
+    this.renewals = new RenewalsRepository(manager, protection, options);
     this.audit = new AuditTrail(manager);
     this.bills = new BillsRepository(manager);
     this.printJobs = new PrintJobsRepository(manager);
@@ -49,15 +54,19 @@ export class Persistence {
     this.smsOutbox = new SmsOutboxRepository(manager, protection);
     this.personalData = new PersonalDataRepository(manager, protection);
     this.decodeLog = new DecodeLogRepository(manager);
-    this.alerts = new OperatorAlertsRepository(manager);
+    this.alerts = new OperatorAlertsRepository(manager, options);
   }
 
   /** Runs `work` in one transaction, on repositories bound to it: all of its writes land, or none. */
   transaction<T>(work: (tx: Persistence) => Promise<T>): Promise<T> {
-    return this.manager.transaction((manager) => work(new Persistence(manager, this.protection)));
+    return this.manager.transaction((manager) => work(new Persistence(manager, this.protection, this.options)));
   }
 }
 
-export function createPersistence(dataSource: DataSource, protection: PersonalDataProtection): Persistence {
-  return new Persistence(dataSource.manager, protection);
+export function createPersistence(
+  dataSource: DataSource,
+  protection: PersonalDataProtection,
+  options?: PersistenceOptions,
+): Persistence {
+  return new Persistence(dataSource.manager, protection, options);
 }

@@ -110,6 +110,7 @@ describe('migrations to the read model at scale (real PostgreSQL)', () => {
         'renewals_reference_number_key',
         'renewals_sla_breached_created_idx',
         'renewals_stage_created_idx',
+        'renewals_stage_delivery_created_idx',
       ]),
     );
     expect((await db.driver.createSchemaBuilder().log()).upQueries).toEqual([]);

@@ -35,7 +35,7 @@ export class QueueController {
     const after = query.cursor ? decodeCursor('pickupQueue', query.cursor) : undefined;
     const [page, count] = await Promise.all([
       this.renewals.pickupQueue(office, { limit, after }, reference),
-      this.renewals.pickupQueueCount(office, reference),
+      query.cursor ? undefined : this.renewals.pickupQueueCount(office, reference),
     ]);
     return {
       items: page.rows.map(RenewalView.from),

@@ -20,8 +20,9 @@ export class AlertsController {
   @ReadEndpoint(undefined, {
     summary: 'Operator alerts, newest first, by kind, renewal, time and acknowledgement',
     description:
-      'A page at a time: follow `nextCursor`. `total` counts up to 10,000; above that it says so (`totalCapped`) ' +
-      "with PostgreSQL's estimate (`estimatedTotal`). `acknowledged=false` lists what no one has looked at yet.",
+      'A page at a time: follow `nextCursor`. The first page also says how many match: `total`, counted up to ' +
+      "10,000 (`totalKind` says whether it is exact, a lower bound or PostgreSQL's estimate). " +
+      '`acknowledged=false` lists what no one has looked at yet.',
     response: { type: AlertPageView },
     problems: [400, 422],
   })

@@ -35,7 +35,7 @@ export class AlertsService {
     };
     const [page, count] = await Promise.all([
       this.alerts.list(filter, { limit, after: query.cursor ? decodeCursor('alerts', query.cursor) : undefined }),
-      this.alerts.count(filter),
+      query.cursor ? undefined : this.alerts.count(filter),
     ]);
     return {
       items: page.rows.map(viewOf),

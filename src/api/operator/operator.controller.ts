@@ -33,8 +33,9 @@ export class OperatorController {
     description:
       'Any combination of the filters, a page at a time: follow `nextCursor` for the next page. Each page is read ' +
       'from an index in order, so it costs the same at any depth, and renewals created meanwhile neither repeat ' +
-      'nor shift the pages after the first. `total` counts up to 10,000; above that it says so (`totalCapped`) ' +
-      "with PostgreSQL's estimate (`estimatedTotal`).",
+      'nor shift the pages after the first. The first page also says how many match: `total`, counted up to ' +
+      "10,000 (`totalKind` says whether it is exact, a lower bound or PostgreSQL's estimate), never by scanning " +
+      'millions of rows.',
     response: { type: RenewalPageView },
     problems: [400, 422],
   })

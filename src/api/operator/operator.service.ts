@@ -42,7 +42,7 @@ export class OperatorService {
     @InjectConfig('api') private readonly api: ApiConfig,
   ) {}
 
-  /** The list page and its bounded count, read side by side (two statements on two connections of the pool). */
+  /** The list page and, on the first page, its bounded count, read side by side (on two connections of the pool). */
   async list(query: OperatorRenewalsQuery): Promise<RenewalPageView> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const filter: RenewalFilter = {
@@ -56,7 +56,7 @@ export class OperatorService {
     };
     const [page, count] = await Promise.all([
       this.renewals.list(filter, { limit, after: query.cursor ? decodeCursor('renewals', query.cursor) : undefined }),
-      this.renewals.count(filter),
+      query.cursor ? undefined : this.renewals.count(filter),
     ]);
     return {
       items: page.rows.map(RenewalView.from),

@@ -43,7 +43,9 @@ const repositoryProviders: Provider[] = Object.entries(REPOSITORIES).map(([name,
       provide: Persistence,
       inject: [getDataSourceToken(), configToken('personalDataKeys'), configToken('api')],
       useFactory: (db: DataSource, keys: PersonalDataKeysConfig, api: ApiConfig) =>
-        createPersistence(db, new PersonalDataProtection(keys, api.pseudonymKey)),
+        createPersistence(db, new PersonalDataProtection(keys, api.pseudonymKey), {
+          countTimeoutMs: api.countTimeoutMs,
+        }),
     },
     ...repositoryProviders,
   ],

@@ -28,6 +28,7 @@ const ENDED = [...TERMINAL_STAGES].map((stage) => `'${stage}'`).join(', ');
 // The operator's list, newest first, by any combination of its filters (migration 1764820000000 says why these).
 @Index('renewals_created_idx', ['createdAt', 'renewalId', 'deliveryMethod'])
 @Index('renewals_stage_created_idx', ['stage', 'createdAt', 'renewalId', 'deliveryMethod'])
+@Index('renewals_stage_delivery_created_idx', ['stage', 'deliveryMethod', 'createdAt', 'renewalId'])
 @Index('renewals_office_created_idx', ['officeId', 'createdAt', 'renewalId', 'deliveryMethod'])
 @Index('renewals_office_stage_created_idx', ['officeId', 'stage', 'createdAt', 'renewalId', 'deliveryMethod'])
 @Index(

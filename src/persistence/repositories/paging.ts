@@ -30,18 +30,30 @@ export interface PageOf<T> {
 }
 
 /**
- * How many rows match, counted no further than a cap: exact up to it; above it, `capped` and the planner's
- * estimate (from the table's statistics, so it costs no scan and may be off by a factor for unusual
- * combinations of filters).
+ * How many rows match, as far as it is cheap to know:
+ * - `EXACT`: counted, no more than the cap;
+ * - `AT_LEAST`: more than the cap match (`count` is the cap), and `estimate` is the planner's guess;
+ * - `ESTIMATED`: counting would take longer than COUNT_TIMEOUT_MS (the matching rows are few and scattered
+ *   among many the best index still has to pass), so `count` is the planner's estimate.
+ * The estimate comes from the table's statistics (EXPLAIN: no scan); it may be off by a factor for unusual
+ * combinations of filters.
  */
 export interface BoundedCount {
   count: number;
-  capped: boolean;
+  kind: 'EXACT' | 'AT_LEAST' | 'ESTIMATED';
   estimate?: number;
 }
 
 /** The cap of every list's count: "10,000+" says enough to a person, and counting further costs a scan. */
 export const COUNT_CAP = 10_000;
+
+/** How long a count may take before the planner's estimate answers instead: a page must not wait on it. */
+export const COUNT_TIMEOUT_MS = 25;
+
+export interface CountOptions {
+  /** Default COUNT_TIMEOUT_MS (the API's API_COUNT_TIMEOUT_MS). */
+  countTimeoutMs?: number;
+}
 
 /** A statement and its parameters, as the repositories run it (the bench EXPLAINs the very same). */
 export interface Statement {
@@ -86,20 +98,34 @@ export class Conditions {
 
 /**
  * The rows of `from` (a FROM ... WHERE ... of one table, which `conditions` holds the parameters of) counted up to
- * COUNT_CAP, and the planner's estimate beyond it.
+ * COUNT_CAP within the count timeout (a statement timeout in a transaction of its own), else the planner's
+ * estimate (see BoundedCount).
  */
 export async function boundedCount(
   manager: EntityManager,
   from: string,
   conditions: Conditions,
+  { countTimeoutMs = COUNT_TIMEOUT_MS }: CountOptions = {},
 ): Promise<BoundedCount> {
   const { text, values } = boundedCountStatement(from, conditions);
-  const [{ count }]: Array<{ count: number }> = await manager.query(text, values);
-  if (count <= COUNT_CAP) return { count, capped: false };
+  const counted = await manager
+    .transaction(async (tx) => {
+      await tx.query(`SET LOCAL statement_timeout = ${Math.round(countTimeoutMs)}`);
+      const [{ count }]: Array<{ count: number }> = await tx.query(text, values);
+      return count;
+    })
+    .catch((error: unknown) => {
+      // 57014: cancelled by the statement timeout.
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '57014') return undefined;
+      throw error;
+    });
+  if (counted !== undefined && counted <= COUNT_CAP) return { count: counted, kind: 'EXACT' };
   const [{ 'QUERY PLAN': plan }]: Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }> =
     await manager.query(`EXPLAIN (FORMAT JSON) SELECT 1 ${from}`, conditions.values);
+  const estimate = Math.round(plan[0].Plan['Plan Rows']);
   // Never less than what was just counted.
-  return { count: COUNT_CAP, capped: true, estimate: Math.max(COUNT_CAP + 1, Math.round(plan[0].Plan['Plan Rows'])) };
+  if (counted !== undefined) return { count: COUNT_CAP, kind: 'AT_LEAST', estimate: Math.max(COUNT_CAP + 1, estimate) };
+  return { count: estimate, kind: 'ESTIMATED', estimate };
 }
 
 export function boundedCountStatement(from: string, conditions: Conditions): Statement {

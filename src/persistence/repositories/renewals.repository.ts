@@ -13,6 +13,7 @@ import {
   boundedCount,
   boundedCountStatement,
   Conditions,
+  type CountOptions,
   type Keyset,
   microsOf,
   type PageOf,
@@ -88,6 +89,7 @@ export class RenewalsRepository {
   constructor(
     private readonly manager: EntityManager,
     private readonly personalData: PersonalDataProtection,
+    private readonly options: CountOptions = {},
   ) {}
 
   /**
@@ -221,11 +223,19 @@ export class RenewalsRepository {
   }
 
   /** The citizen's printed passports waiting at the office's counter, longest waiting first. */
-  readyForPickup(nationalId: string, officeId: string): Promise<RenewalRecord[]> {
-    return this.manager.find(RenewalRecord, {
-      where: { nationalIdHmac: this.personalData.digest(nationalId), officeId, stage: 'READY_FOR_PICKUP' },
-      order: { stageEnteredAt: 'ASC' },
-    });
+  async readyForPickup(nationalId: string, officeId: string): Promise<RenewalRecord[]> {
+    const { text, values } = this.readyForPickupStatement(nationalId, officeId);
+    const rows: RenewalRecord[] = await this.manager.query(text, values);
+    return rows.map((row) => Object.assign(new RenewalRecord(), row));
+  }
+
+  readyForPickupStatement(nationalId: string, officeId: string): Statement {
+    return {
+      text: `SELECT ${recordColumns(this.manager)} FROM renewals r
+              WHERE r.national_id_hmac = $1 AND r.office_id = $2 AND r.stage = 'READY_FOR_PICKUP'
+              ORDER BY r.stage_entered_at, r.renewal_id`,
+      values: [this.personalData.digest(nationalId), officeId],
+    };
   }
 
   /** The citizen's latest renewal waiting for a Wasel subscription. */
@@ -266,7 +276,7 @@ export class RenewalsRepository {
   /** How many renewals match the filter, up to the cap (see `boundedCount`). */
   count(filter: RenewalFilter): Promise<BoundedCount> {
     const conditions = filterConditions(filter);
-    return boundedCount(this.manager, `FROM renewals r ${conditions.where}`, conditions);
+    return boundedCount(this.manager, `FROM renewals r ${conditions.where}`, conditions, this.options);
   }
 
   /** The list's statement, as `list` runs it. */
@@ -348,7 +358,12 @@ export class RenewalsRepository {
   /** How many passports wait at the office (up to the cap). */
   pickupQueueCount(officeId: string, referenceNumber?: number): Promise<BoundedCount> {
     const conditions = queueConditions(officeId, referenceNumber);
-    return boundedCount(this.manager, `FROM renewals r ${conditions.where}`, conditions);
+    return boundedCount(this.manager, `FROM renewals r ${conditions.where}`, conditions, this.options);
+  }
+
+  pickupQueueCountStatement(officeId: string, referenceNumber?: number): Statement {
+    const conditions = queueConditions(officeId, referenceNumber);
+    return boundedCountStatement(`FROM renewals r ${conditions.where}`, conditions);
   }
 
   /** Runs a list statement read with one row more than the page, and cuts it. */
@@ -375,6 +390,9 @@ function filterConditions(filter: RenewalFilter): Conditions {
   if (filter.overdue !== undefined) conditions.add(filter.overdue ? 'r.overdue' : 'NOT r.overdue');
   const underWay = filter.pastDeadline !== undefined || filter.stuckSince !== undefined;
   if (underWay) conditions.add(UNDER_WAY);
+  // An ended stage asked of renewals under way: no row can match, and PostgreSQL, which cannot tell, would pass
+  // every row of that stage to find none.
+  if (underWay && filter.stage && TERMINAL_STAGES.has(filter.stage)) conditions.add('false');
   if (filter.pastDeadline !== undefined) {
     conditions.add(
       filter.pastDeadline ? 'r.stage_deadline < now()' : '(r.stage_deadline IS NULL OR r.stage_deadline >= now())',

@@ -270,7 +270,7 @@ export interface paths {
         };
         /**
          * Find renewals in the read model by stage, office, delivery, SLA breach, time stuck; newest first
-         * @description Any combination of the filters, a page at a time: follow `nextCursor` for the next page. Each page is read from an index in order, so it costs the same at any depth, and renewals created meanwhile neither repeat nor shift the pages after the first. `total` counts up to 10,000; above that it says so (`totalCapped`) with PostgreSQL's estimate (`estimatedTotal`).
+         * @description Any combination of the filters, a page at a time: follow `nextCursor` for the next page. Each page is read from an index in order, so it costs the same at any depth, and renewals created meanwhile neither repeat nor shift the pages after the first. The first page also says how many match: `total`, counted up to 10,000 (`totalKind` says whether it is exact, a lower bound or PostgreSQL's estimate), never by scanning millions of rows.
          */
         get: operations["Operator_list"];
         put?: never;
@@ -381,7 +381,7 @@ export interface paths {
         };
         /**
          * Operator alerts, newest first, by kind, renewal, time and acknowledgement
-         * @description A page at a time: follow `nextCursor`. `total` counts up to 10,000; above that it says so (`totalCapped`) with PostgreSQL's estimate (`estimatedTotal`). `acknowledged=false` lists what no one has looked at yet.
+         * @description A page at a time: follow `nextCursor`. The first page also says how many match: `total`, counted up to 10,000 (`totalKind` says whether it is exact, a lower bound or PostgreSQL's estimate). `acknowledged=false` lists what no one has looked at yet.
          */
         get: operations["Alerts_list"];
         put?: never;
@@ -962,14 +962,17 @@ export interface components {
             /** @example 50 */
             limit: number;
             /**
-             * @description How many match in all pages, counted up to 10,000: above that, 10000 with `totalCapped`
+             * @description First page only: how many match in all pages, as `totalKind` says: counted (up to 10,000), at least 10,000, or estimated
              * @example 137
              */
-            total: number;
-            /** @description More than `total` match (show "10,000+") */
-            totalCapped: boolean;
+            total?: number;
             /**
-             * @description When `totalCapped`: PostgreSQL's estimate of how many match, from its statistics (no scan; rough for unusual combinations of filters)
+             * @description `EXACT`: counted. `AT_LEAST`: more than 10,000 match (show "10,000+"; `estimatedTotal` says about how many). `ESTIMATED`: counting would have taken too long (the matches are few and scattered), so `total` is PostgreSQL's estimate from its statistics (show "about …")
+             * @enum {string}
+             */
+            totalKind?: "EXACT" | "AT_LEAST" | "ESTIMATED";
+            /**
+             * @description When not `EXACT`: PostgreSQL's estimate of how many match, from its statistics (no scan; rough for unusual combinations of filters)
              * @example 1250000
              */
             estimatedTotal?: number;
@@ -982,14 +985,17 @@ export interface components {
             /** @example 50 */
             limit: number;
             /**
-             * @description How many match in all pages, counted up to 10,000: above that, 10000 with `totalCapped`
+             * @description First page only: how many match in all pages, as `totalKind` says: counted (up to 10,000), at least 10,000, or estimated
              * @example 137
              */
-            total: number;
-            /** @description More than `total` match (show "10,000+") */
-            totalCapped: boolean;
+            total?: number;
             /**
-             * @description When `totalCapped`: PostgreSQL's estimate of how many match, from its statistics (no scan; rough for unusual combinations of filters)
+             * @description `EXACT`: counted. `AT_LEAST`: more than 10,000 match (show "10,000+"; `estimatedTotal` says about how many). `ESTIMATED`: counting would have taken too long (the matches are few and scattered), so `total` is PostgreSQL's estimate from its statistics (show "about …")
+             * @enum {string}
+             */
+            totalKind?: "EXACT" | "AT_LEAST" | "ESTIMATED";
+            /**
+             * @description When not `EXACT`: PostgreSQL's estimate of how many match, from its statistics (no scan; rough for unusual combinations of filters)
              * @example 1250000
              */
             estimatedTotal?: number;
@@ -1113,14 +1119,17 @@ export interface components {
             /** @example 50 */
             limit: number;
             /**
-             * @description How many match in all pages, counted up to 10,000: above that, 10000 with `totalCapped`
+             * @description First page only: how many match in all pages, as `totalKind` says: counted (up to 10,000), at least 10,000, or estimated
              * @example 137
              */
-            total: number;
-            /** @description More than `total` match (show "10,000+") */
-            totalCapped: boolean;
+            total?: number;
             /**
-             * @description When `totalCapped`: PostgreSQL's estimate of how many match, from its statistics (no scan; rough for unusual combinations of filters)
+             * @description `EXACT`: counted. `AT_LEAST`: more than 10,000 match (show "10,000+"; `estimatedTotal` says about how many). `ESTIMATED`: counting would have taken too long (the matches are few and scattered), so `total` is PostgreSQL's estimate from its statistics (show "about …")
+             * @enum {string}
+             */
+            totalKind?: "EXACT" | "AT_LEAST" | "ESTIMATED";
+            /**
+             * @description When not `EXACT`: PostgreSQL's estimate of how many match, from its statistics (no scan; rough for unusual combinations of filters)
              * @example 1250000
              */
             estimatedTotal?: number;

@@ -17,6 +17,13 @@ describe('renewal reference', () => {
     expect(parseRenewalReference(reference)).toEqual({ sequence });
   });
 
+  it('reads back 20,000 numbers drawn across the whole space', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const sequence = Math.floor(Math.random() * REFERENCE_SPACE);
+      expect(parseRenewalReference(formatRenewalReference(sequence))).toEqual({ sequence });
+    }
+  });
+
   it('gives 100,000 consecutive sequence numbers 100,000 different references, none next to another', () => {
     const seen = new Set<string>();
     let sharedPrefix = 0;
