@@ -6,7 +6,7 @@ import { BENCH_JWT, REQUIRED_PLEDGES } from './stack';
 const jwt = new JwtService();
 
 /** A bearer token as `npm run token` mints it, signed with the secret the bench gave the product. */
-export function bearer(claims: { sub: string; role: 'citizen' | 'clerk'; office?: string }): string {
+export function bearer(claims: { sub: string; role: 'citizen' | 'clerk' | 'operator'; office?: string }): string {
   const token = jwt.sign(
     { role: claims.role, ...(claims.office ? { office: claims.office } : {}) },
     {
