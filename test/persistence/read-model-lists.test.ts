@@ -17,6 +17,7 @@ interface Seeded {
   office: string;
   delivery: string;
   sla: boolean;
+  overdue: boolean;
   deadline: Date | null;
   entered: Date;
 }
@@ -65,6 +66,9 @@ describe('read-model lists (real PostgreSQL)', () => {
       const entered = new Date(now - pick([1, 3, 5, 10]) * DAY);
       // Deadlines days away from now, so "past its deadline" cannot change while the test runs.
       const deadline = pick([null, -2, 2]);
+      // Overdue as the stage clock marks it: under way, past its deadline (every other such row: the mark comes
+      // from the workflow, the deadline from the read model). Not drawn, so the rows drawn above stay as they were.
+      const overdue = deadline === -2 && !['COMPLETED', 'CANCELLED'].includes(stage) && i % 2 === 0;
       seeded.push({
         id: randomUUID(),
         micros,
@@ -72,17 +76,19 @@ describe('read-model lists (real PostgreSQL)', () => {
         office: pick(OFFICES),
         delivery,
         sla: delivery === 'POST' && pick([false, false, true]),
+        overdue,
         deadline: deadline === null ? null : new Date(now + deadline * DAY),
         entered,
       });
     }
     await db.query(
-      `INSERT INTO renewals (renewal_id, created_at, stage, office_id, delivery_method, sla_breached, stage_deadline,
-                             stage_entered_at, last_sequence)
-       SELECT id, timestamptz 'epoch' + micros * interval '1 microsecond', stage, office, delivery, sla, deadline,
-              entered, 1
-         FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::timestamptz[],
-                     $8::timestamptz[]) AS s(id, micros, stage, office, delivery, sla, deadline, entered)`,
+      `INSERT INTO renewals (renewal_id, created_at, stage, office_id, delivery_method, sla_breached, overdue,
+                             stage_deadline, stage_entered_at, last_sequence)
+       SELECT id, timestamptz 'epoch' + micros * interval '1 microsecond', stage, office, delivery, sla, overdue,
+              deadline, entered, 1
+         FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[],
+                     $8::timestamptz[], $9::timestamptz[]) AS s(id, micros, stage, office, delivery, sla, overdue,
+                                                                deadline, entered)`,
       [
         seeded.map((row) => row.id),
         seeded.map((row) => row.micros.toString()),
@@ -90,6 +96,7 @@ describe('read-model lists (real PostgreSQL)', () => {
         seeded.map((row) => row.office),
         seeded.map((row) => row.delivery),
         seeded.map((row) => row.sla),
+        seeded.map((row) => row.overdue),
         seeded.map((row) => row.deadline),
         seeded.map((row) => row.entered),
       ],
@@ -108,6 +115,7 @@ describe('read-model lists (real PostgreSQL)', () => {
         if (filter.officeId && row.office !== filter.officeId) return false;
         if (filter.deliveryMethod && row.delivery !== filter.deliveryMethod) return false;
         if (filter.slaBreached !== undefined && row.sla !== filter.slaBreached) return false;
+        if (filter.overdue !== undefined && row.overdue !== filter.overdue) return false;
         if ((filter.pastDeadline !== undefined || filter.stuckSince) && !underWay) return false;
         const past = row.deadline !== null && row.deadline.getTime() < Date.now();
         if (filter.pastDeadline !== undefined && past !== filter.pastDeadline) return false;
@@ -140,19 +148,29 @@ describe('read-model lists (real PostgreSQL)', () => {
     for (const stage of [undefined, 'READY_FOR_PICKUP', 'IN_TRANSIT', 'COMPLETED'] as const)
       for (const officeId of [undefined, 'RUH-01', 'JED-01'])
         for (const deliveryMethod of [undefined, 'PICKUP', 'POST'] as const)
-          for (const slaBreached of [undefined, true, false])
+          // The two marks each alone, either way, and together.
+          for (const marks of [
+            {},
+            { slaBreached: true },
+            { slaBreached: false },
+            { overdue: true },
+            { overdue: false },
+            { slaBreached: false, overdue: true },
+          ])
             for (const pastDeadline of [undefined, true, false])
               for (const stuck of [undefined, stuckSince]) {
-                const filter: RenewalFilter = { stage, officeId, deliveryMethod, slaBreached, pastDeadline };
+                const filter: RenewalFilter = { stage, officeId, deliveryMethod, ...marks, pastDeadline };
                 if (stuck) filter.stuckSince = stuck;
                 const want = expected(filter);
                 expect({ filter, ids: await readAll(filter, 13) }).toEqual({ filter, ids: want });
                 expect(await persistence.renewals.count(filter)).toEqual({ count: want.length, kind: 'EXACT' });
                 combinations++;
               }
-    expect(combinations).toBe(648);
+    expect(combinations).toBe(1296);
     // The filters do select: the seed gives most combinations rows and leaves some empty.
     expect(expected({ stage: 'IN_TRANSIT', slaBreached: true, pastDeadline: true }).length).toBeGreaterThan(0);
+    expect(expected({ officeId: 'RUH-01', overdue: true }).length).toBeGreaterThan(0);
+    expect(expected({ overdue: true }).length).toBeLessThan(expected({ pastDeadline: true }).length);
   });
 
   it('pages through every row exactly once while renewals are created between and during the pages', async () => {
@@ -187,7 +205,8 @@ describe('read-model lists (real PostgreSQL)', () => {
       ...(
         await db.query(
           `SELECT renewal_id AS id, ${'(extract(epoch FROM created_at) * 1000000)::bigint'} AS micros, stage,
-                office_id AS office, delivery_method AS delivery, sla_breached AS sla, stage_deadline AS deadline,
+                office_id AS office, delivery_method AS delivery, sla_breached AS sla, overdue,
+                stage_deadline AS deadline,
                 stage_entered_at AS entered
            FROM renewals WHERE renewal_id = ANY($1)`,
           [created],

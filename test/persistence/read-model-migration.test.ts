@@ -106,6 +106,7 @@ describe('migrations to the read model at scale (real PostgreSQL)', () => {
         'renewals_office_created_idx',
         'renewals_office_stage_created_idx',
         'renewals_open_created_idx',
+        'renewals_overdue_created_idx',
         'renewals_pickup_queue_idx',
         'renewals_reference_number_key',
         'renewals_sla_breached_created_idx',

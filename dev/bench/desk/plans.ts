@@ -63,6 +63,12 @@ export async function explainDesk(db: DataSource, persistence: Persistence, samp
       renewals.listStatement({ stuckSince, officeId: office, deliveryMethod: 'POST' }, page),
     ],
     ['list', 'SLA breached', renewals.listStatement({ slaBreached: true }, page)],
+    ['list', 'overdue', renewals.listStatement({ overdue: true }, page)],
+    [
+      'list',
+      'overdue, office + stage',
+      renewals.listStatement({ overdue: true, officeId: office, stage: 'PRINTING' }, page),
+    ],
     ['list', 'count: no filter (capped)', renewals.countStatement({})],
     ['list', 'count: office + stage', renewals.countStatement({ officeId: office, stage: 'READY_FOR_PICKUP' })],
     ['list', 'count: past deadline, office', renewals.countStatement({ pastDeadline: true, officeId: office })],

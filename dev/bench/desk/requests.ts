@@ -60,6 +60,7 @@ function listPath(samples: DeskSamples): string {
   if (chance(0.25)) query.set('deliveryMethod', pick(['PICKUP', 'POST']));
   const attention = Math.random();
   if (attention < 0.15) query.set('pastDeadline', 'true');
+  else if (attention < 0.2) query.set('overdue', 'true');
   else if (attention < 0.25) query.set('slaBreached', 'true');
   else if (attention < 0.4) query.set('stuckFor', pick(['PT48H', 'P7D', 'P30D']));
   return `/v1/operator/renewals?${query}`;

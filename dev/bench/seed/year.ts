@@ -93,8 +93,8 @@ export const YEAR_FUNCTIONS = [
          THEN pg_temp.pick(n, 3, ${list(['ELIGIBILITY_CHECK', 'AWAITING_ACCEPTANCE', 'AWAITING_PAYMENT', 'AWAITING_ADDRESS', 'PRINTING'])},
                            ${list([2, 25, 40, 8, 25])})
        WHEN age < 14
-         THEN pg_temp.pick(n, 3, ${list(['AWAITING_PAYMENT', 'AWAITING_ADDRESS', 'PRINTING', 'READY_FOR_PICKUP', 'DISPATCHED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'LOST', 'REISSUING'])},
-                           ${list([15, 5, 20, 35, 5, 12, 5, 1, 2])})
+         THEN pg_temp.pick(n, 3, ${list(['AWAITING_PAYMENT', 'AWAITING_ADDRESS', 'PRINTING', 'DISPATCHING', 'READY_FOR_PICKUP', 'DISPATCHED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'LOST', 'REISSUING'])},
+                           ${list([15, 5, 18, 2, 35, 5, 12, 5, 1, 2])})
        ELSE pg_temp.pick(n, 3, ${list(['READY_FOR_PICKUP', 'AWAITING_ADDRESS', 'IN_TRANSIT', 'PRINTING', 'REISSUING', 'LOST'])},
                          ${list([70, 10, 8, 5, 4, 3])})
      END $$`,
@@ -127,6 +127,7 @@ export const RENEWAL_COLUMNS = [
   'office_id',
   'stage_deadline',
   'sla_breached',
+  'overdue',
   'last_sequence',
   'stage_entered_at',
   'has_snapshot',
@@ -142,9 +143,13 @@ export const RENEWAL_COLUMNS = [
   'updated_at',
 ];
 
-const POST_ONLY = `'AWAITING_ADDRESS', 'DISPATCHED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'LOST', 'REISSUING'`;
+const POST_ONLY = `'AWAITING_ADDRESS', 'DISPATCHING', 'DISPATCHED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'LOST', 'REISSUING'`;
 const WITH_CARRIER = `'DISPATCHED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'LOST', 'REISSUING', 'COMPLETED'`;
 const ENDED = `'COMPLETED', 'REJECTED', 'EXPIRED', 'CANCELLED', 'FAILED'`;
+// Stages that wait on a partner, each on its own clock: past its deadline, operators are alerted and the renewal is
+// marked overdue (docs/architecture.md, "Every stage on its own clock"). A citizen's own waits (acceptance,
+// payment, address, pickup) and the carrier's journey (its SLA is sla_breached) carry no such mark.
+const PARTNER_CLOCKED = `'ELIGIBILITY_CHECK', 'PRINTING', 'DISPATCHING', 'LOST'`;
 
 /**
  * One INSERT of renewals: $1 ids, $2 digests, $3 ciphertexts (arrays, in serial order from $5), $4 the key id,
@@ -152,19 +157,9 @@ const ENDED = `'COMPLETED', 'REJECTED', 'EXPIRED', 'CANCELLED', 'FAILED'`;
  */
 export const INSERT_RENEWALS = `
   INSERT INTO renewals (renewal_id, national_id_hmac, national_id_enc, national_id_key, ${RENEWAL_COLUMNS.join(', ')})
-  SELECT p.id, p.hmac, p.enc, $4, s.stage, d.method, pg_temp.office(k.n),
-         CASE WHEN s.stage IN (${ENDED}) THEN NULL
-              ELSE e.entered + CASE s.stage WHEN 'ELIGIBILITY_CHECK' THEN interval '1 hour'
-                                            WHEN 'AWAITING_ACCEPTANCE' THEN interval '1 day'
-                                            WHEN 'AWAITING_PAYMENT' THEN interval '3 days'
-                                            WHEN 'AWAITING_ADDRESS' THEN interval '14 days'
-                                            WHEN 'PRINTING' THEN interval '3 days'
-                                            WHEN 'READY_FOR_PICKUP' THEN interval '90 days'
-                                            WHEN 'OUT_FOR_DELIVERY' THEN interval '1 day'
-                                            WHEN 'LOST' THEN interval '7 days'
-                                            WHEN 'REISSUING' THEN interval '7 days'
-                                            ELSE interval '2 days' END END,
+  SELECT p.id, p.hmac, p.enc, $4, s.stage, d.method, pg_temp.office(k.n), dl.deadline,
          d.method = 'POST' AND s.stage IN (${WITH_CARRIER}) AND pg_temp.u(k.n, 6) < 0.04,
+         s.stage IN (${PARTNER_CLOCKED}) AND dl.deadline < $7,
          2 + floor(pg_temp.u(k.n, 7) * 8)::int,
          e.entered, true,
          CASE WHEN s.stage = 'REISSUING' THEN 2 ELSE 1 END,
@@ -200,6 +195,19 @@ export const INSERT_RENEWALS = `
      SELECT CASE WHEN s.stage IN (${ENDED})
                  THEN least(c.created + (2 + 18 * pg_temp.u(k.n, 9)) * interval '1 day', $7)
                  ELSE c.created + a.age * pg_temp.u(k.n, 9) * interval '1 day' END AS entered) e
+   CROSS JOIN LATERAL (
+     SELECT CASE WHEN s.stage IN (${ENDED}) THEN NULL
+                 ELSE e.entered + CASE s.stage WHEN 'ELIGIBILITY_CHECK' THEN interval '1 hour'
+                                               WHEN 'AWAITING_ACCEPTANCE' THEN interval '1 day'
+                                               WHEN 'AWAITING_PAYMENT' THEN interval '3 days'
+                                               WHEN 'AWAITING_ADDRESS' THEN interval '14 days'
+                                               WHEN 'PRINTING' THEN interval '3 days'
+                                               WHEN 'DISPATCHING' THEN interval '1 day'
+                                               WHEN 'READY_FOR_PICKUP' THEN interval '90 days'
+                                               WHEN 'OUT_FOR_DELIVERY' THEN interval '1 day'
+                                               WHEN 'LOST' THEN interval '7 days'
+                                               WHEN 'REISSUING' THEN interval '7 days'
+                                               ELSE interval '2 days' END END AS deadline) dl
   ON CONFLICT (renewal_id) DO NOTHING`;
 
 /**

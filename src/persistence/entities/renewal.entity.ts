@@ -33,11 +33,24 @@ const ENDED = [...TERMINAL_STAGES].map((stage) => `'${stage}'`).join(', ');
 @Index('renewals_office_stage_created_idx', ['officeId', 'stage', 'createdAt', 'renewalId', 'deliveryMethod'])
 @Index(
   'renewals_open_created_idx',
-  ['createdAt', 'renewalId', 'officeId', 'stage', 'deliveryMethod', 'stageEnteredAt', 'stageDeadline', 'slaBreached'],
+  [
+    'createdAt',
+    'renewalId',
+    'officeId',
+    'stage',
+    'deliveryMethod',
+    'stageEnteredAt',
+    'stageDeadline',
+    'slaBreached',
+    'overdue',
+  ],
   { where: `stage NOT IN (${ENDED})` },
 )
 @Index('renewals_sla_breached_created_idx', ['createdAt', 'renewalId', 'officeId', 'stage', 'deliveryMethod'], {
   where: 'sla_breached',
+})
+@Index('renewals_overdue_created_idx', ['createdAt', 'renewalId', 'officeId', 'stage', 'deliveryMethod'], {
+  where: 'overdue',
 })
 // An office's counter queue, longest waiting first.
 @Index('renewals_pickup_queue_idx', ['officeId', 'stageEnteredAt', 'renewalId'], {

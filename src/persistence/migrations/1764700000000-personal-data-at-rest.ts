@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { type PersonalDataProtection, sealedPlaces } from '../personal-data';
-import { createIndexConcurrently, hasColumn, inTransaction } from './online-ddl';
 
 /** Rows one backfill transaction rewrites: each batch commits on its own, so no lock is held for long. */
 const BATCH = 1000;
@@ -216,4 +215,36 @@ async function encryptResponses(db: QueryRunner, protection: PersonalDataProtect
     after = [last.scope, last.idempotency_key];
     return rows.length < BATCH;
   });
+}
+
+async function hasColumn(db: QueryRunner, table: string, column: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(
+    `SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2`,
+    [table, column],
+  );
+  return rows.length > 0;
+}
+
+/** CREATE INDEX CONCURRENTLY, again if a failed run left it invalid; nothing if it is there and valid. */
+async function createIndexConcurrently(db: QueryRunner, name: string, definition: string): Promise<void> {
+  const [existing]: Array<{ valid: boolean }> = await db.query(
+    `SELECT i.indisvalid AS valid FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid
+      WHERE c.relname = $1 AND c.relnamespace = current_schema()::regnamespace`,
+    [name],
+  );
+  if (existing?.valid) return;
+  if (existing) await db.query(`DROP INDEX CONCURRENTLY ${name}`);
+  await db.query(`CREATE INDEX CONCURRENTLY ${name} ON ${definition}`);
+}
+
+async function inTransaction<T>(db: QueryRunner, work: () => Promise<T>): Promise<T> {
+  await db.startTransaction();
+  try {
+    const result = await work();
+    await db.commitTransaction();
+    return result;
+  } catch (error) {
+    await db.rollbackTransaction();
+    throw error;
+  }
 }

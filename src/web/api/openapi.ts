@@ -730,7 +730,7 @@ export interface components {
              */
             reference: string;
             /** @enum {string} */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** @enum {string} */
             deliveryMethod: "PICKUP" | "POST";
             /** @example RUH-01 */
@@ -738,6 +738,8 @@ export interface components {
             /** Format: date-time */
             stageDeadline?: string | null;
             slaBreached: boolean;
+            /** @description The current stage is past its deadline: operators have been alerted and are on it (cleared when the stage changes) */
+            overdue: boolean;
             /** Format: date-time */
             stageEnteredAt: string;
             /** Format: date-time */
@@ -759,7 +761,7 @@ export interface components {
              */
             reference: string;
             /** @enum {string} */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** @enum {string} */
             deliveryMethod: "PICKUP" | "POST";
             /** @example RUH-01 */
@@ -767,6 +769,8 @@ export interface components {
             /** Format: date-time */
             stageDeadline?: string | null;
             slaBreached: boolean;
+            /** @description The current stage is past its deadline: operators have been alerted and are on it (cleared when the stage changes) */
+            overdue: boolean;
             /** Format: date-time */
             stageEnteredAt: string;
             /** Format: date-time */
@@ -777,7 +781,7 @@ export interface components {
              * @example AWAITING_PAYMENT
              * @enum {string}
              */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** Format: date-time */
             at: string;
             /** @example print attempt 2 */
@@ -820,7 +824,7 @@ export interface components {
              * @example AWAITING_PAYMENT
              * @enum {string}
              */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** @enum {string} */
             deliveryMethod: "PICKUP" | "POST";
             /** @example RUH-01 */
@@ -836,6 +840,8 @@ export interface components {
             /** Format: date-time */
             stageDeadline?: string;
             slaBreached: boolean;
+            /** @description The current stage is past its deadline: operators have been alerted and are on it (cleared when the stage changes) */
+            overdue: boolean;
             tracking?: components["schemas"]["TrackingView"];
             /**
              * @description What must happen next, and by whom
@@ -1018,7 +1024,7 @@ export interface components {
             /** Format: uuid */
             renewalId: string;
             /** @enum {string} */
-            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+            stage: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             /** @enum {string} */
             deliveryMethod?: "PICKUP" | "POST";
             /** @example RUH-01 */
@@ -1026,6 +1032,8 @@ export interface components {
             /** Format: date-time */
             stageDeadline: string;
             slaBreached: boolean;
+            /** @description The `Overdue` search attribute: past its deadline, operators alerted */
+            overdue: boolean;
         };
         AuditEventView: {
             /** Format: date-time */
@@ -3193,11 +3201,13 @@ export interface operations {
                 limit?: number;
                 /** @description Where to go on: the previous page's `nextCursor` (absent: the first page) */
                 cursor?: string;
-                stage?: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+                stage?: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
                 officeId?: string;
                 deliveryMethod?: "PICKUP" | "POST";
                 /** @description Only renewals that missed the delivery SLA */
                 slaBreached?: boolean;
+                /** @description Only renewals whose current stage is overdue: past its deadline, operators alerted */
+                overdue?: boolean;
                 /** @description Only unfinished renewals whose stage deadline has passed (from the read model) */
                 pastDeadline?: boolean;
                 /** @description Only unfinished renewals that entered their current stage longer ago than this ISO 8601 duration (days, hours, minutes, seconds; longer than zero, at most ten years) */
@@ -3422,7 +3432,7 @@ export interface operations {
     Operator_overdue: {
         parameters: {
             query?: {
-                stage?: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
+                stage?: "ELIGIBILITY_CHECK" | "AWAITING_ACCEPTANCE" | "AWAITING_PAYMENT" | "AWAITING_ADDRESS" | "PRINTING" | "READY_FOR_PICKUP" | "DISPATCHING" | "DISPATCHED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "LOST" | "REISSUING" | "COMPLETED" | "REJECTED" | "EXPIRED" | "CANCELLED" | "FAILED";
             };
             header?: never;
             path?: never;
@@ -3994,7 +4004,7 @@ export interface operations {
                 limit?: number;
                 /** @description Where to go on: the previous page's `nextCursor` (absent: the first page) */
                 cursor?: string;
-                /** @description e.g. PAYMENT_AMOUNT_MISMATCH, PAYMENT_FOR_ANOTHER_BILL, PAYMENT_FOR_CLOSED_RENEWAL, DELIVERED_AFTER_LOSS, DELIVERY_SLA_BREACHED, PRINT_OVERDUE, COUNTER_MISMATCHES */
+                /** @description e.g. PAYMENT_AMOUNT_MISMATCH, PAYMENT_FOR_ANOTHER_BILL, PAYMENT_FOR_CLOSED_RENEWAL, DELIVERED_AFTER_LOSS, DELIVERY_SLA_BREACHED, COUNTER_MISMATCHES; a stage past its deadline: <STEP>_OVERDUE (PRINT_OVERDUE, DISPATCH_OVERDUE, …); at its hard limit: RENEWAL_FAILED, DISPATCH_TIMED_OUT, ADDRESS_CHECK_TIMED_OUT, LOSS_CLAIM_HANDED_TO_OPERATOR, ACTIVATION_HANDED_TO_OPERATOR, COMPENSATION_HANDED_TO_OPERATOR (docs/architecture.md, "Every stage on its own clock") */
                 kind?: string;
                 renewalId?: string;
                 /** @description Raised at or after this time */
