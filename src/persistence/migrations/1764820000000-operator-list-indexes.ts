@@ -63,6 +63,16 @@ export class OperatorListIndexes1764820000000 implements MigrationInterface {
       'renewals_overdue_created_idx',
       'renewals (created_at, renewal_id, office_id, stage, delivery_method) WHERE overdue',
     );
+    // The planner takes stage and delivery method for independent, so a pair that never occurs (a passport at the
+    // counter goes by no post) is expected to match thousands, and it reads the renewals under way newest first
+    // hoping to fill a page early: a full scan of that index (1,307 pages, 22-44 ms on 300,000 renewals, ten
+    // times that on a year). Their joint most common values tell it the pair is empty, so it takes the index
+    // that leads with both (3 pages, 0.1 ms). CREATE STATISTICS only writes the catalogue; ANALYZE samples
+    // 30,000 rows under a lock that blocks neither reads nor writes.
+    await db.query(
+      `CREATE STATISTICS IF NOT EXISTS renewals_stage_delivery_stats (mcv) ON stage, delivery_method FROM renewals`,
+    );
+    await db.query(`ANALYZE renewals`);
     // An office's counter queue: the passports waiting there, longest waiting first.
     await createIndexConcurrently(
       db,
@@ -85,5 +95,6 @@ export class OperatorListIndexes1764820000000 implements MigrationInterface {
     ]) {
       await db.query(`DROP INDEX IF EXISTS ${index}`);
     }
+    await db.query(`DROP STATISTICS IF EXISTS renewals_stage_delivery_stats`);
   }
 }
