@@ -23,9 +23,9 @@ import { RateLimits1764710000000 } from './migrations/1764710000000-rate-limits'
 import { RenewalOverdue1764750000000 } from './migrations/1764750000000-renewal-overdue';
 import { RuntimeRoles1764800000000 } from './migrations/1764800000000-runtime-roles';
 import { runMigrationsLocked } from './migration-lock';
-import { RenewalReferences1764800000000 } from './migrations/1764800000000-renewal-references';
-import { OperatorAlerts1764810000000 } from './migrations/1764810000000-operator-alerts';
-import { OperatorListIndexes1764820000000 } from './migrations/1764820000000-operator-list-indexes';
+import { RenewalReferences1764830000000 } from './migrations/1764830000000-renewal-references';
+import { OperatorAlerts1764840000000 } from './migrations/1764840000000-operator-alerts';
+import { OperatorListIndexes1764850000000 } from './migrations/1764850000000-operator-list-indexes';
 import type { PersonalDataProtection } from './personal-data';
 import { DecodeLog1765100000000 } from './migrations/1765100000000-decode-log';
 
@@ -64,9 +64,9 @@ export function migrations(protection?: PersonalDataProtection) {
     RateLimits1764710000000,
     RenewalOverdue1764750000000,
     RuntimeRoles1764800000000,
-    RenewalReferences1764800000000,
-    OperatorAlerts1764810000000,
-    OperatorListIndexes1764820000000,
+    RenewalReferences1764830000000,
+    OperatorAlerts1764840000000,
+    OperatorListIndexes1764850000000,
     DecodeLog1765100000000,
   ];
 }

@@ -3,7 +3,7 @@ import { dataSourceOptions, migrations, openDataSource, runMigrations } from '..
 import { emptyDatabase } from '../support/databases';
 import { testPersonalData } from '../support/personal-data-keys';
 
-const READ_MODEL_MIGRATION = migrations().findIndex((migration) => migration.name === 'RenewalReferences1764800000000');
+const READ_MODEL_MIGRATION = migrations().findIndex((migration) => migration.name === 'RenewalReferences1764830000000');
 
 /**
  * The migrations of the read model at scale (references, alerts, list indexes) on a database that holds renewals and alerts as the previous version

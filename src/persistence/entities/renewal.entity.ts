@@ -25,7 +25,7 @@ const ENDED = [...TERMINAL_STAGES].map((stage) => `'${stage}'`).join(', ');
 @Index('renewals_retention_idx', ['stageEnteredAt'], {
   where: `personal_data_erased_at IS NULL AND stage IN (${ENDED})`,
 })
-// The operator's list, newest first, by any combination of its filters (migration 1764820000000 says why these).
+// The operator's list, newest first, by any combination of its filters (migration 1764850000000 says why these).
 @Index('renewals_created_idx', ['createdAt', 'renewalId', 'deliveryMethod'])
 @Index('renewals_stage_created_idx', ['stage', 'createdAt', 'renewalId', 'deliveryMethod'])
 @Index('renewals_stage_delivery_created_idx', ['stage', 'deliveryMethod', 'createdAt', 'renewalId'])

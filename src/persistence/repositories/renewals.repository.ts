@@ -267,7 +267,7 @@ export class RenewalsRepository {
 
   /**
    * Renewals matching the filter, newest first, a page at a time: read in order from the index that leads with
-   * the filter's equalities (migration 1764820000000), stopping after the page.
+   * the filter's equalities (migration 1764850000000), stopping after the page.
    */
   async list(filter: RenewalFilter, page: PageRequest): Promise<PageOf<RenewalRecord>> {
     return this.page(this.listStatement(filter, page), page.limit);

@@ -15,8 +15,8 @@ const ALERT_ACTION = `'operator.alert'`;
  * are copied in batches after the trigger is in place, so none written meanwhile is missed; indexes are built
  * CONCURRENTLY; every step can run again.
  */
-export class OperatorAlerts1764810000000 implements MigrationInterface {
-  name = 'OperatorAlerts1764810000000';
+export class OperatorAlerts1764840000000 implements MigrationInterface {
+  name = 'OperatorAlerts1764840000000';
   transaction = false;
 
   async up(db: QueryRunner): Promise<void> {
@@ -30,10 +30,17 @@ export class OperatorAlerts1764810000000 implements MigrationInterface {
         acknowledged_by      text,
         acknowledgement_note text
       )`);
+    // Who may do what (migration 1764800000000 says why by table): the API lists the alerts and acknowledges them,
+    // and writes only the acknowledgement's columns; neither process writes an alert. The trigger below does, as the
+    // table's owner (SECURITY DEFINER, its search path fixed), whichever process wrote the alert's audit line.
+    await db.query(
+      `GRANT SELECT, UPDATE (acknowledged_at, acknowledged_by, acknowledgement_note) ON operator_alerts TO renewals_api`,
+    );
     // Before the copy, so no alert written meanwhile is missed; the copy skips those the trigger wrote.
     await inTransaction(db, async () => {
       await db.query(`
-        CREATE OR REPLACE FUNCTION record_operator_alert() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE OR REPLACE FUNCTION record_operator_alert() RETURNS trigger LANGUAGE plpgsql
+          SECURITY DEFINER SET search_path FROM CURRENT AS $$
         BEGIN
           INSERT INTO operator_alerts (alert_id, renewal_id, kind, raised_at)
           VALUES (NEW.id, NEW.renewal_id, NEW.outcome, NEW.occurred_at)

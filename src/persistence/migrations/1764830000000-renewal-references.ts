@@ -14,8 +14,8 @@ const BATCH = 1000;
  * CONCURRENTLY (no write lock; an invalid one left by a failed run is rebuilt), and NOT NULL from a validated
  * check, so that it takes no scan under its lock. Every step can run again.
  */
-export class RenewalReferences1764800000000 implements MigrationInterface {
-  name = 'RenewalReferences1764800000000';
+export class RenewalReferences1764830000000 implements MigrationInterface {
+  name = 'RenewalReferences1764830000000';
   transaction = false;
 
   async up(db: QueryRunner): Promise<void> {

@@ -14,8 +14,8 @@ const ENDED = `'COMPLETED', 'REJECTED', 'EXPIRED', 'CANCELLED', 'FAILED'`;
  * Built CONCURRENTLY (no write lock on a live table of millions of rows; an invalid index left by a failed run is
  * rebuilt), outside a transaction; every step can run again.
  */
-export class OperatorListIndexes1764820000000 implements MigrationInterface {
-  name = 'OperatorListIndexes1764820000000';
+export class OperatorListIndexes1764850000000 implements MigrationInterface {
+  name = 'OperatorListIndexes1764850000000';
   transaction = false;
 
   async up(db: QueryRunner): Promise<void> {
