@@ -50,6 +50,7 @@ describe('migrations under an advisory lock (real PostgreSQL)', () => {
     expect(sandboxApplied.rows).toEqual([
       { name: 'SandboxTables1765000000000', runs: 1 },
       { name: 'SeedPeople1765000000001', runs: 1 },
+      { name: 'FaultOverrides1765000000002', runs: 1 },
     ]);
     // Every index built, none left invalid by a CREATE INDEX CONCURRENTLY that was interrupted.
     const invalid = await db.query(`SELECT indexrelid::regclass AS name FROM pg_index WHERE NOT indisvalid`);
