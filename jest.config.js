@@ -6,7 +6,13 @@ module.exports = {
   // test/dev/cluster/ checks the server is a real cluster: it runs in `npm run test:cluster` (jest.cluster.config.js).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/dev/cluster/'],
   // Type checking is `tsc --noEmit` (npm run lint); tests only transpile, which is much faster.
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
+    // jose (the API's token verification) ships ES modules only, which Jest's CommonJS module system cannot load
+    // (Node's own require(esm) serves it everywhere else): compiled to CommonJS here, once, then cached.
+    '/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: 'tsconfig.jest-esm.json' }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // Workflow bundling and real servers make some tests slow; none should hang.

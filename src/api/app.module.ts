@@ -19,7 +19,6 @@ import type { ApiMetrics } from '../telemetry/metrics';
 import { OperatorModule } from './operator/operator.module';
 import { PagesModule } from './pages/pages.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
-import type { PagesOptions } from './pages/pages-options';
 import { RenewalEventsModule } from './renewal-events/renewal-events.module';
 import { RenewalsModule } from './renewals/renewals.module';
 import { TemporalModule } from './temporal-module/temporal.module';
@@ -30,15 +29,14 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 export class AppModule {
   /**
    * `config` is the one configuration its entry point loaded; `integrations` builds the partner ports;
-   * `codec` adds what only `npm start` knows (its own Temporal UI's origins); so does `pages` (the development
-   * sign-in); `telemetry` the metrics the entry point serves (a new set otherwise) and whether it traces.
+   * `codec` adds what only `npm start` knows (its own Temporal UI's origins); `telemetry` the metrics the entry
+   * point serves (a new set otherwise) and whether it traces.
    */
   static register(
     config: ApiProcessConfig,
     integrations: IntegrationsFactory,
     logging: LoggingOptions,
     codec: CodecModuleOptions = {},
-    pages: PagesOptions = {},
     telemetry: { metrics?: ApiMetrics; tracing?: boolean } = {},
   ): DynamicModule {
     return {
@@ -65,7 +63,7 @@ export class AppModule {
         CarrierModule,
         HealthModule,
         RenewalEventsModule,
-        PagesModule.register(pages),
+        PagesModule,
         AdminModule,
       ],
     };

@@ -11,7 +11,6 @@ import { startupWarnings } from '../config/production-refusals';
 import { adminPathsApart } from './admin/admin-paths';
 import { AppModule } from './app.module';
 import type { CodecModuleOptions } from './codec/codec.module';
-import type { PagesOptions } from './pages/pages-options';
 import { bodyParserProblems } from './shared/problems/body-parser-problems';
 import { methodNotAllowed } from './shared/problems/method-not-allowed';
 import { ProblemDetailsFilter } from './shared/problems/problem-details.filter';
@@ -31,10 +30,8 @@ export interface CreateAppOptions {
   metrics?: ApiMetrics;
   /** The process traces (its entry point started src/telemetry/tracing.ts): requests and Temporal calls open spans. */
   tracing?: boolean;
-  /** The embedded stack's own Temporal UI (dev/embedded/main.ts), trusted by the codec endpoint. */
+  /** The embedded stack's own Temporal UI (dev/embedded/main.ts), allowed by the codec endpoint's CORS. */
   codec?: CodecModuleOptions;
-  /** The development sign-in's seeded citizens, from `npm start` with the registry sandbox only. */
-  pages?: PagesOptions;
 }
 
 /** Builds the API exactly as production serves it; tests and launchers call this too. */
@@ -46,7 +43,7 @@ export async function createApp(config: ApiProcessConfig, options: CreateAppOpti
       : (options.logger ??
         createLogger({ ...config.telemetry, ...(options.logStream && { stream: options.logStream }) }));
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register(config, options.integrations, { logger }, options.codec, options.pages, {
+    AppModule.register(config, options.integrations, { logger }, options.codec, {
       metrics: options.metrics,
       tracing: options.tracing,
     }),

@@ -9,14 +9,6 @@ import { devWebhookSecret, webhookSecretVariable } from './webhook-secrets';
  */
 
 export interface ApiConfig {
-  auth: {
-    /** HMAC-SHA256 (HS256) key the bearer tokens are signed with. */
-    jwtSecret: string;
-    issuer: string;
-    audience: string;
-    /** Lifetime of the tokens `npm run token` mints. */
-    tokenTtlSeconds: number;
-  };
   /**
    * Key of the keyed hash that stands for a citizen in the audit trail and in
    * idempotency records, so neither holds a national ID (a plain hash of a
@@ -47,6 +39,13 @@ export interface ApiConfig {
    * limit: none (false), the nearest N hops, or these addresses and ranges (`loopback`, `uniquelocal`, CIDRs).
    */
   trustProxy: false | number | string[];
+  /** Live status streams (server-sent events), each holding a connection open. */
+  streams: {
+    /** Streams one person may hold open at once on a replica (each replica counts its own). */
+    perPerson: number;
+    /** Streams one API replica holds open at most, whoever opened them. */
+    perReplica: number;
+  };
   /** Largest JSON body accepted, in bytes. */
   bodyLimitBytes: number;
   /** After SIGTERM, readiness fails at once and the server keeps serving this long before closing. */
@@ -70,8 +69,7 @@ export interface ApiConfig {
   countTimeoutMs: number;
 }
 
-/** The development defaults, published here, so refused in production even when set explicitly (production-refusals.ts). */
-export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0001';
+/** The development default, published here, so refused in production even when set explicitly (production-refusals.ts). */
 export const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-change-me-0001';
 
 function integer(env: Env, name: string, fallback: number, min: number): number {
@@ -129,12 +127,6 @@ export function loadPseudonymKey(env: Env): string {
 
 export function loadApiConfig(env: Env): ApiConfig {
   return {
-    auth: {
-      jwtSecret: secret(env, 'API_JWT_SECRET', DEV_JWT_SECRET, 32),
-      issuer: env.API_JWT_ISSUER?.trim() || 'passport-renewal',
-      audience: env.API_JWT_AUDIENCE?.trim() || 'passport-renewal-api',
-      tokenTtlSeconds: integer(env, 'API_TOKEN_TTL_SECONDS', 3600, 1),
-    },
     pseudonymKey: loadPseudonymKey(env),
     webhookSecrets: {
       sadad: webhookSecret(env, 'sadad'),
@@ -150,6 +142,10 @@ export function loadApiConfig(env: Env): ApiConfig {
       windowMs: integer(env, 'API_RATE_LIMIT_WINDOW_MS', 60_000, 1_000),
     },
     trustProxy: trustProxy(env),
+    streams: {
+      perPerson: integer(env, 'API_STREAMS_PER_PERSON', 3, 1),
+      perReplica: integer(env, 'API_STREAMS_PER_REPLICA', 2_000, 1),
+    },
     bodyLimitBytes: integer(env, 'API_BODY_LIMIT_BYTES', 64 * 1024, 1024),
     shutdownGraceMs: integer(env, 'API_SHUTDOWN_GRACE_MS', 5_000, 0),
     readinessCacheMs: integer(env, 'API_READINESS_CACHE_MS', 1_000, 0),

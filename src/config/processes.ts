@@ -27,6 +27,7 @@ export const API_SLICES = [
   'telemetry',
   'integrations',
   'api',
+  'oidc',
   'codecServer',
   'pages',
 ] as const;

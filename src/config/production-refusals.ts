@@ -1,5 +1,5 @@
 import { WEBHOOK_PARTNERS } from '../../workflows/contract';
-import { DEV_JWT_SECRET, DEV_PSEUDONYM_KEY } from './api';
+import { DEV_PSEUDONYM_KEY } from './api';
 import type { DeploymentConfig } from './deployment';
 import type { Env } from './env';
 import { INTEGRATION_SYSTEMS, type IntegrationsConfig, SYSTEM_ENV_STEMS } from './integrations';
@@ -11,7 +11,7 @@ import { devWebhookSecret, webhookSecretVariable } from './webhook-secrets';
 /**
  * What NODE_ENV=production refuses even when it is set explicitly: every value published in this repository
  * (a secret anyone can read is no secret), and partners left on the simulator. One entry per variable, so an entry
- * goes when its variable does (API_JWT_SECRET's with the HS256 sign-in). A process is held only to the entries of
+ * goes when its variable does (API_JWT_SECRET's went with the HS256 sign-in). A process is held only to the entries of
  * the slices it loads: a worker is not refused for an API secret it never reads.
  */
 export interface ProductionRefusal {
@@ -140,7 +140,6 @@ const temporalTls: ProductionRefusal[] = Object.values(TEMPORAL_TLS_FILES).map((
 }));
 
 export const PRODUCTION_REFUSALS: readonly ProductionRefusal[] = [
-  published('API_JWT_SECRET', ['api'], DEV_JWT_SECRET, 'src/config/api.ts'),
   published('API_PSEUDONYM_KEY', ['api'], DEV_PSEUDONYM_KEY, 'src/config/api.ts'),
   ...WEBHOOK_PARTNERS.map((partner) =>
     published(

@@ -8,6 +8,7 @@ import type { Env } from './env';
 import { type HousekeepingConfig, loadHousekeepingConfig } from './housekeeping';
 import { loadHttpPort } from './http-port';
 import { type IntegrationsConfig, loadIntegrationsConfig } from './integrations';
+import { loadOidcConfig, type OidcConfig } from './oidc';
 import { loadPagesConfig, type PagesConfig } from './pages';
 import { loadPayloadKeysConfig, type PayloadKeysConfig } from './payload-keys';
 import { loadPersonalDataKeysConfig, type PersonalDataKeysConfig } from './personal-data-keys';
@@ -44,6 +45,8 @@ export interface ConfigSlices {
   integrations: IntegrationsConfig;
   /** The API's security and traffic limits (API_*, WEBHOOK_SECRET_*). */
   api: ApiConfig;
+  /** The OpenID Connect provider the API trusts and how its claims map (OIDC_*). */
+  oidc: OidcConfig;
   /** The codec endpoint the Temporal UI calls. */
   codecServer: CodecServerConfig;
   /** The pages for people the API serves. */
@@ -70,6 +73,7 @@ const LOADERS: { [Slice in ConfigSlice]-?: (env: Env) => ConfigSlices[Slice] } =
   telemetry: loadTelemetryConfig,
   integrations: loadIntegrationsConfig,
   api: loadApiConfig,
+  oidc: loadOidcConfig,
   codecServer: loadCodecServerConfig,
   pages: loadPagesConfig,
   worker: loadWorkerConfig,

@@ -1,4 +1,10 @@
 /**
+ * The carrier every envelope of this service travels with, as its couriers' `carrier` claim names it: Saudi Post
+ * (SPL), under its agreement with the Directorate.
+ */
+export const SHIPMENT_CARRIER = 'SPL';
+
+/**
  * The tracking events Saudi Post reports for a shipment, in the order a
  * delivery normally goes. One list for the carrier port, its wire format, the
  * webhook DTO and the workflow's reducer.

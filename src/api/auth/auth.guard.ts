@@ -1,51 +1,39 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Request, Response } from 'express';
-import { LRUCache } from 'lru-cache';
-import type { ApiConfig } from '../../config/api';
 import { ProblemException } from '../shared/problems/problem';
-import { InjectConfig } from '../config-module/config.tokens';
 import { Access, ACCESS_METADATA } from './access.decorators';
-import { claimsProblem, principalOf } from './access-token';
-import { InjectLocalUiTrust, LOCAL_UI_METADATA, LOCAL_UI_PRINCIPAL, LocalUiTrust } from './local-ui';
-import type { AccessClaims, Principal } from './principal';
+import { AccessTokenVerifier } from './access-token-verifier';
+import { CODEC_SESSION_COOKIE, CODEC_SESSION_METADATA, cookieOf } from './codec-session';
+import type { Principal } from './principal';
+import { TokenRefusal } from './token-refusal';
 
+/** The bearer token of an `Authorization` header, if one was sent; refuses a header of any other shape. */
 function bearerToken(request: Request): string | undefined {
-  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer +(\S+)$/i.exec(header.trim());
+  if (!match) throw new TokenRefusal('token-malformed', 'Authorization must be "Bearer <access token>"');
+  return match[1];
 }
-
-/** How long a verified token is remembered at most; never past its own expiry. */
-const VERIFIED_TOKEN_TTL_MS = 5 * 60_000;
 
 /**
  * Authenticates the bearer token and checks the route's roles, for every
  * route (registered as a global guard). Fails closed: a route that declares
- * neither `@Roles` nor `@Public` is an error, not an open door.
+ * neither `@Roles` nor `@Public` is an error, not an open door. It runs before
+ * every other guard, interceptor and handler, so a refused token is audited
+ * nowhere and spends no rate-limit budget.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  /**
-   * Tokens already verified, with the caller each names: a portal session sends one token with every request,
-   * and checking its signature and deriving the citizen's pseudonym each time was most of what a read cost
-   * beyond the database. Only valid tokens are kept, each until it expires; a token that fails is checked
-   * afresh every time.
-   */
-  private readonly verified = new LRUCache<string, Principal>({ max: 10_000 });
-
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-    @InjectConfig('api') private readonly config: ApiConfig,
-    @InjectLocalUiTrust() private readonly localUi?: LocalUiTrust | null,
+    private readonly verifier: AccessTokenVerifier,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const targets = [context.getHandler(), context.getClass()];
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_METADATA, targets);
     if (!access) {
       throw new Error(`${context.getClass().name}.${context.getHandler().name} declares neither @Roles nor @Public`);
     }
@@ -53,15 +41,26 @@ export class AuthGuard implements CanActivate {
 
     const http = context.switchToHttp();
     const request = http.getRequest<Request & { principal?: Principal }>();
-    const localUiMayCall = this.reflector.getAllAndOverride<boolean>(LOCAL_UI_METADATA, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (localUiMayCall && this.localUi?.admits(request)) {
-      request.principal = LOCAL_UI_PRINCIPAL;
-      return true;
+    // The codec routes alone also take the operator's codec session cookie, which the Temporal UI sends.
+    const codecSession = this.reflector.getAllAndOverride<boolean>(CODEC_SESSION_METADATA, targets)
+      ? cookieOf(request, CODEC_SESSION_COOKIE)
+      : undefined;
+    let principal: Principal;
+    try {
+      const token = bearerToken(request) ?? codecSession;
+      if (!token) throw new TokenRefusal('authentication-required', 'Send Authorization: Bearer <access token>');
+      principal = await this.verifier.verify(token);
+    } catch (error) {
+      if (error instanceof TokenRefusal) {
+        // RFC 6750 §3.1: no error code when no credentials were sent at all.
+        const challenge =
+          error.slug === 'authentication-required'
+            ? 'Bearer realm="passport-renewal"'
+            : 'Bearer realm="passport-renewal", error="invalid_token"';
+        http.getResponse<Response>().setHeader('WWW-Authenticate', challenge);
+      }
+      throw error;
     }
-    const principal = await this.authenticate(request, http.getResponse<Response>());
     if (!access.roles.includes(principal.role)) {
       throw new ProblemException(
         HttpStatus.FORBIDDEN,
@@ -72,32 +71,5 @@ export class AuthGuard implements CanActivate {
     }
     request.principal = principal;
     return true;
-  }
-
-  private async authenticate(request: Request, response: Response): Promise<Principal> {
-    const refuse = (slug: string, title: string, detail: string): never => {
-      response.setHeader('WWW-Authenticate', `Bearer realm="passport-renewal", error="invalid_token"`);
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, slug, title, detail);
-    };
-    const token = bearerToken(request);
-    if (!token)
-      return refuse('authentication-required', 'Authentication required', 'Send Authorization: Bearer <token>');
-    const known = this.verified.get(token);
-    if (known) return known;
-    let claims: AccessClaims & { exp?: number };
-    try {
-      // Key, issuer, audience and algorithm: as the auth module registered them.
-      claims = await this.jwt.verifyAsync<AccessClaims>(token);
-    } catch (error) {
-      if (error instanceof TokenExpiredError)
-        return refuse('token-expired', 'Token expired', 'The bearer token has expired');
-      return refuse('token-invalid', 'Invalid token', 'The bearer token is not valid for this API');
-    }
-    const problem = claimsProblem(claims);
-    if (problem) return refuse('token-invalid', 'Invalid token', problem);
-    const principal = Object.freeze(principalOf(claims, this.config.pseudonymKey));
-    const untilExpiry = claims.exp === undefined ? VERIFIED_TOKEN_TTL_MS : claims.exp * 1000 - Date.now();
-    if (untilExpiry > 0) this.verified.set(token, principal, { ttl: Math.min(untilExpiry, VERIFIED_TOKEN_TTL_MS) });
-    return principal;
   }
 }

@@ -1,29 +1,31 @@
-/** Who may call the API. Partner systems sign their webhooks instead of presenting tokens. */
-/** `supervisor`: operators' supervisors, who read the codec endpoint's decode log (GET /v1/operator/decode-log). */
-export const ROLES = ['citizen', 'clerk', 'operator', 'supervisor', 'carrier', 'service'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../config/oidc';
 
-/** The claims of an access token besides `iss`, `aud`, `iat` and `exp`. */
-export interface AccessClaims {
-  /** A citizen's national ID; a staff member's or system's own id otherwise. */
-  sub: string;
-  role: Role;
-  /** The passport office a clerk works at (required for clerks). */
-  office?: string;
-}
+export { ROLES, type Role } from '../../config/oidc';
 
-/** The authenticated caller of one request. */
+/** The authenticated caller of one request, from a verified access token. */
 export interface Principal {
   role: Role;
-  /** The token's `sub`: for a citizen, the national ID. Never logged. */
+  /** The token's `sub`: the provider's id of the person or client (opaque for citizens). Never logged. */
   subject: string;
+  /** A citizen's national ID, from the mapped claim: whose renewals they may see. Never logged. */
+  nationalId?: string;
+  /** The passport office a clerk works at. */
   office?: string;
+  /** The carrier a courier works for (`SPL`: Saudi Post). */
+  carrier?: string;
   /**
-   * The caller's id wherever it is recorded (audit trail, workflow messages):
-   * the `sub`, except that a citizen's national ID is replaced by a keyed
-   * pseudonym (see `pseudonymOf`), so those records hold no national IDs.
+   * The caller's id wherever it is recorded (audit trail, workflow messages): a citizen's keyed pseudonym of their
+   * national ID (see `pseudonymOf`), so those records hold no national IDs, else the `sub`.
    */
   actorId: string;
   /** `<role>:<actorId>`: the audit trail's actor, and the scope of the caller's Idempotency-Keys. */
   actor: string;
+  /** When the token it came from expires (ms since the epoch): a live stream ends then. */
+  expiresAt: number;
+}
+
+/** A citizen's national ID; only a citizen's routes ask, and the claim mapping gives every citizen one. */
+export function nationalIdOf(principal: Principal): string {
+  if (principal.role !== 'citizen' || !principal.nationalId) throw new Error(`${principal.actor} is not a citizen`);
+  return principal.nationalId;
 }

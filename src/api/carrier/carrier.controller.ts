@@ -12,13 +12,15 @@ import { EnvelopeView } from './dto/envelope.view';
 const BARCODE = /^PE[0-9A-F]{32}[0-9]{2}$/;
 
 /** The courier scanning a dedicated envelope. */
-@RoleController({ path: 'v1/carrier/envelopes', role: 'carrier', tag: 'carrier' })
+@RoleController({ path: 'v1/carrier/envelopes', role: 'courier', tag: 'carrier' })
 export class CarrierController {
   constructor(private readonly carrier: CarrierService) {}
 
   @ReadEndpoint(':barcode', {
     summary: 'Recipient and delivery address of a scanned envelope',
-    description: 'Answers only while the envelope is in transit (410 afterwards); every look-up is audited.',
+    description:
+      'Answers only while the envelope is in transit (410 afterwards), and only to a courier of the carrier ' +
+      'the envelope travels with (404 to another, as for an unknown envelope); every look-up is audited.',
     response: { type: EnvelopeView },
     problems: [400, 404, 410, 503],
   })

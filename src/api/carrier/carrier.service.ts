@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { CivilRegistry } from '../../integrations/civil-registry/port';
 import type { Wasel } from '../../integrations/wasel/port';
+import { SHIPMENT_CARRIER } from '../../../workflows/contract';
 import { isOpen, ShipmentsRepository } from '../../persistence/repositories/shipments.repository';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../shared/problems/problem';
@@ -8,10 +9,14 @@ import { InjectCivilRegistry, InjectWasel } from '../integrations-module/integra
 import { ApiAudit } from '../shared/audit/api-audit.service';
 import { EnvelopeView } from './dto/envelope.view';
 
+const envelopeNotFound = () =>
+  new ProblemException(HttpStatus.NOT_FOUND, 'envelope-not-found', 'Unknown envelope', 'No such envelope');
+
 /**
- * The envelope barcode carries no personal data; scanning it, the carrier
- * learns who and where, only while the envelope is in its hands. Every
- * look-up is audited.
+ * The envelope barcode carries no personal data; scanning it, the carrier's
+ * courier learns who and where, only while the envelope is in its hands, and
+ * a courier of another carrier learns nothing (not even that it exists).
+ * Every look-up is audited.
  */
 @Injectable()
 export class CarrierService {
@@ -24,9 +29,7 @@ export class CarrierService {
 
   async envelope(principal: Principal, barcode: string): Promise<EnvelopeView> {
     const found = await this.shipments.byEnvelopeBarcode(barcode);
-    if (!found) {
-      throw new ProblemException(HttpStatus.NOT_FOUND, 'envelope-not-found', 'Unknown envelope', 'No such envelope');
-    }
+    if (!found) throw envelopeNotFound();
     const { shipment, nationalId } = found;
     const record = (outcome: string) =>
       this.audit.record({
@@ -36,6 +39,16 @@ export class CarrierService {
         outcome,
         details: { trackingNumber: shipment.trackingNumber },
       });
+    if (principal.carrier !== SHIPMENT_CARRIER) {
+      await this.audit.record({
+        actor: principal.actor,
+        renewalId: shipment.renewalId,
+        action: 'carrier.envelope.lookup',
+        outcome: 'DENIED',
+        details: { reason: 'OTHER_CARRIER' },
+      });
+      throw envelopeNotFound();
+    }
     // Once the shipment is over the courier has no business knowing the recipient any more.
     if (!isOpen(shipment)) {
       await record('REFUSED_CLOSED');

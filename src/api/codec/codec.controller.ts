@@ -2,7 +2,7 @@ import { Body, type RawBodyRequest, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiHeader } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/access.decorators';
-import { LocalUiMayCall } from '../auth/local-ui';
+import { AcceptsCodecSession } from '../auth/codec-session';
 import type { Principal } from '../auth/principal';
 import { CommandEndpoint } from '../shared/endpoints/endpoint.decorators';
 import { RoleController } from '../shared/endpoints/role-controller.decorator';
@@ -19,11 +19,13 @@ function requireBody(http: RawBodyRequest<Request>): void {
 /**
  * Temporal's remote codec endpoint: the Temporal UI (`TEMPORAL_CODEC_ENDPOINT`)
  * and `temporal workflow show --codec-endpoint` post encrypted payloads here
- * and show what comes back. Operators only. Neither call changes anything, so
- * neither takes an Idempotency-Key (the UI could not send one).
+ * and show what comes back. Operators only: with their bearer token, or with
+ * the codec session cookie the operator's desk set (codec-session.controller.ts),
+ * which a Temporal UI told to include credentials sends. Neither call changes
+ * anything, so neither takes an Idempotency-Key (the UI could not send one).
  */
 @RoleController({ path: 'codec', role: 'operator', tag: 'codec' })
-@LocalUiMayCall()
+@AcceptsCodecSession()
 @SkipIdempotencyKey()
 @ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Temporal UI; kept in the decode log' })
 export class CodecController {

@@ -1,20 +1,19 @@
 import { DynamicModule, Global, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import cors from 'cors';
 import type { CodecServerConfig } from '../../config/codec-server';
-import { LOCAL_UI_TRUST } from '../auth/local-ui';
 import { configToken } from '../config-module/config.tokens';
 import { PersistenceModule } from '../persistence-module/persistence.module';
 import { CodecController } from './codec.controller';
 import { CodecService } from './codec.service';
+import { CodecSessionController } from './codec-session.controller';
 import { DecodeLogController } from './decode-log.controller';
-import { localUiTrust } from './local-ui-trust';
 
 export interface CodecModuleOptions {
   /**
-   * `npm start` only: the origins of its own Temporal UI, which are allowed by
-   * CORS and may call the codec from the loopback interface without a token.
+   * `npm start` only: the origins of its own Temporal UI, allowed by CORS like those of CODEC_CORS_ORIGINS. They
+   * are trusted with nothing else: that UI decodes only with an operator's codec session.
    */
-  localUiOrigins?: string[];
+  uiOrigins?: string[];
 }
 
 const CORS_ORIGINS = Symbol('CODEC_CORS_ORIGINS');
@@ -25,27 +24,28 @@ const CORS_ORIGINS = Symbol('CODEC_CORS_ORIGINS');
 export class CodecModule implements NestModule {
   /** The UI origins are the configuration's (CODEC_CORS_ORIGINS) and, under `npm start`, its own UI's. */
   static register(options: CodecModuleOptions = {}): DynamicModule {
-    const localUiOrigins = options.localUiOrigins ?? [];
+    const uiOrigins = options.uiOrigins ?? [];
     return {
       module: CodecModule,
       imports: [PersistenceModule],
-      controllers: [CodecController, DecodeLogController],
+      controllers: [CodecSessionController, CodecController, DecodeLogController],
       providers: [
         {
           provide: CORS_ORIGINS,
           inject: [configToken('codecServer')],
-          useFactory: (codecServer: CodecServerConfig) => [...codecServer.corsOrigins, ...localUiOrigins],
+          useFactory: (codecServer: CodecServerConfig) => [...codecServer.corsOrigins, ...uiOrigins],
         },
-        { provide: LOCAL_UI_TRUST, useFactory: () => (localUiOrigins.length ? localUiTrust(localUiOrigins) : null) },
         CodecService,
       ],
-      exports: [LOCAL_UI_TRUST],
     };
   }
 
   constructor(@Inject(CORS_ORIGINS) private readonly corsOrigins: string[]) {}
 
-  /** The UI calls from the operator's browser, so its origin (and only its origin) gets CORS, preflight included. */
+  /**
+   * The UI calls from the operator's browser, so its origin (and only its origin) gets CORS, preflight included,
+   * with credentials: a UI that cannot forward the operator's token sends their codec session cookie instead.
+   */
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(
@@ -53,9 +53,13 @@ export class CodecModule implements NestModule {
           origin: this.corsOrigins,
           methods: ['POST'],
           allowedHeaders: ['Authorization', 'Content-Type', 'X-Namespace'],
+          credentials: true,
           maxAge: 600,
         }),
       )
-      .forRoutes({ path: 'codec/*path', method: RequestMethod.ALL });
+      .forRoutes(
+        { path: 'codec/decode', method: RequestMethod.ALL },
+        { path: 'codec/encode', method: RequestMethod.ALL },
+      );
   }
 }

@@ -3,16 +3,29 @@
  * JSON block of the page shell. Shared by the server and the pages' sources,
  * so it imports nothing.
  */
-export const PAGES = ['citizen', 'counter', 'operator', 'sign-in'] as const;
+export const PAGES = ['citizen', 'counter', 'operator', 'sign-in', 'callback', 'signed-out'] as const;
 export type PageName = (typeof PAGES)[number];
+
+/** The OpenID provider the pages sign people in with (Authorization Code + PKCE), as the API discovered it. */
+export interface SignInSettings {
+  issuer: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  /** Where a sign-out ends the provider's session too (RP-initiated logout), if the provider offers it. */
+  endSessionEndpoint?: string;
+  /** The pages' public client. */
+  clientId: string;
+  scope: string;
+  /** The ID token claim that holds the person's name (a path through nested claims). */
+  nameClaim: string[];
+}
 
 export interface PageSettings {
   page: PageName;
   /** Root of the Temporal UI, for the operator's links to a workflow. */
   temporalUiUrl: string;
   temporalNamespace: string;
-  /** The development sign-in is served (sandbox stack only). */
-  devSignIn: boolean;
+  signIn: SignInSettings;
 }
 
 export const PAGE_SETTINGS_ELEMENT_ID = 'page-settings';

@@ -14,7 +14,7 @@ export function pageShell(page: PageName, config: PagesSettings, versions: { js:
     page,
     temporalUiUrl: config.temporalUiUrl,
     temporalNamespace: config.temporalNamespace,
-    devSignIn: config.devSignIn,
+    signIn: config.signIn,
   };
   return `<!doctype html>
 <html lang="ar" dir="rtl">

@@ -1,23 +1,24 @@
+import type { OidcConfig } from '../../config/oidc';
 import type { PagesConfig } from '../../config/pages';
-import type { SeededIdentityView } from './dto/dev-sign-in.dto';
+import type { ProviderMetadata } from '../auth/provider-metadata';
+import type { SignInSettings } from './page-settings';
 
-/**
- * What only the launching process gives the pages: `npm start`, with the
- * registry sandbox, hands the development sign-in the seeded citizens to offer
- * (the API never reaches into the partner simulator for them).
- */
-export interface PagesOptions {
-  devSignIn?: { citizens: SeededIdentityView[] };
-}
-
-/** The pages' settings once the launcher's wishes meet the configuration. */
+/** The pages' settings: their configuration, and the provider they sign people in with. */
 export interface PagesSettings extends PagesConfig {
-  devSignIn: boolean;
-  devCitizens: SeededIdentityView[];
+  signIn: SignInSettings;
 }
 
-/** The development sign-in exists only when asked for, and never under NODE_ENV=production. */
-export function pagesSettings(config: PagesConfig, options: PagesOptions): PagesSettings {
-  const devSignIn = options.devSignIn !== undefined && !config.production;
-  return { ...config, devSignIn, devCitizens: devSignIn ? options.devSignIn!.citizens : [] };
+export function pagesSettings(config: PagesConfig, oidc: OidcConfig, provider: ProviderMetadata): PagesSettings {
+  return {
+    ...config,
+    signIn: {
+      issuer: provider.issuer,
+      authorizationEndpoint: provider.authorization_endpoint,
+      tokenEndpoint: provider.token_endpoint,
+      endSessionEndpoint: provider.end_session_endpoint,
+      clientId: oidc.pagesClientId,
+      scope: oidc.pagesScope,
+      nameClaim: [...oidc.claims.name],
+    },
+  };
 }

@@ -7,15 +7,17 @@ import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { ProblemException } from '../shared/problems/problem';
 import { PageAssets } from './page-assets';
 import { pageShell } from './page-shell';
+import { pagesCsp } from './pages-csp';
 import { PageName, PAGES } from './page-settings';
 import { InjectPagesSettings } from './pages-settings.token';
 
 const notFound = () => new ProblemException(HttpStatus.NOT_FOUND, 'page-not-found', 'Page not found');
 
 /**
- * The pages for people (citizen, counter, operator, sign-in) and their
- * assets. Public: a page holds no data; everything it shows comes from the
- * API, with the bearer token of whoever signed in.
+ * The pages for people (citizen, counter, operator, sign-in and the sign-in's
+ * return and sign-out pages) and their assets. Public: a page holds no data;
+ * everything it shows comes from the API, with the bearer token of whoever
+ * signed in through the identity provider.
  */
 @ApiExcludeController()
 @Public()
@@ -31,7 +33,8 @@ export class PagesController {
   @Redirect('/pages/citizen', HttpStatus.FOUND)
   home(): void {}
 
-  // Content-Security-Policy (self only, no inline script), nosniff and no-referrer: helmet's, on every answer.
+  // nosniff and no-referrer: helmet's, on every answer; its Content-Security-Policy too, with the token endpoint's
+  // origin added for the pages (pages-csp.ts).
   @Get('pages/:page')
   @Header('Cache-Control', 'no-cache')
   page(@Param('page') page: string, @Res() response: Response): void {
@@ -45,7 +48,10 @@ export class PagesController {
       );
     }
     const versions = { js: this.assets.version('app.js'), css: this.assets.version('app.css') };
-    response.type('html').send(pageShell(page as PageName, this.config, versions));
+    response
+      .set('Content-Security-Policy', pagesCsp(this.config))
+      .type('html')
+      .send(pageShell(page as PageName, this.config, versions));
   }
 
   @Get('pages/assets/:file')

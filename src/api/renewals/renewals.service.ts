@@ -14,7 +14,7 @@ import { IntegrationError } from '../../integrations/errors';
 import { Persistence } from '../../persistence/persistence';
 import type { RenewalRecord } from '../../persistence/entities/renewal.entity';
 import { RenewalsRepository } from '../../persistence/repositories/renewals.repository';
-import type { Principal } from '../auth/principal';
+import { nationalIdOf, type Principal } from '../auth/principal';
 import { InjectConfig } from '../config-module/config.tokens';
 import { ProblemException } from '../shared/problems/problem';
 import { derivedId, derivedUuid, IdempotencyContext } from '../idempotency/idempotency-context';
@@ -63,7 +63,7 @@ export class RenewalsService {
     const input: RenewalInput = {
       // Derived from the key: a retry that re-executes after a crash opens nothing new.
       renewalId: derivedUuid(idempotency, 'renewal'),
-      nationalId: principal.subject,
+      nationalId: nationalIdOf(principal),
       officeId: request.officeId,
       policy: this.policy,
     };
@@ -127,7 +127,7 @@ export class RenewalsService {
   }
 
   async list(principal: Principal): Promise<RenewalView[]> {
-    const records = await this.renewals.ofCitizen(principal.subject, 100);
+    const records = await this.renewals.ofCitizen(nationalIdOf(principal), 100);
     return records.map(RenewalView.from);
   }
 

@@ -40,7 +40,8 @@ export class ProblemException extends HttpException {
 
 /**
  * 503 with `Retry-After`: nothing is wrong with the request, but it cannot be
- * acted on yet (e.g. a partner event that overtook the record it is about).
+ * acted on yet (e.g. a partner event that overtook the record it is about);
+ * or 429 with `Retry-After`: the caller holds all it may of something (streams).
  */
 export class RetryLaterProblem extends ProblemException {
   constructor(
@@ -48,8 +49,9 @@ export class RetryLaterProblem extends ProblemException {
     title: string,
     detail: string,
     readonly retryAfterSeconds: number,
+    status: HttpStatus.SERVICE_UNAVAILABLE | HttpStatus.TOO_MANY_REQUESTS = HttpStatus.SERVICE_UNAVAILABLE,
   ) {
-    super(HttpStatus.SERVICE_UNAVAILABLE, slug, title, detail);
+    super(status, slug, title, detail);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RenewalRecord } from '../../../persistence/entities/renewal.entity';
 import { RenewalScope, RenewalsRepository } from '../../../persistence/repositories/renewals.repository';
-import type { Principal } from '../../auth/principal';
+import { nationalIdOf, type Principal } from '../../auth/principal';
 import { ApiAudit } from '../audit/api-audit.service';
 import { renewalNotFound } from './renewal-not-found';
 
@@ -9,7 +9,7 @@ import { renewalNotFound } from './renewal-not-found';
 function visibleScope(principal: Principal): RenewalScope | undefined {
   switch (principal.role) {
     case 'citizen':
-      return { nationalId: principal.subject };
+      return { nationalId: nationalIdOf(principal) };
     case 'clerk':
       return { officeId: principal.office };
     case 'operator':
