@@ -37,7 +37,8 @@ export class HttpProblem extends Error {
 }
 
 export interface CallOptions {
-  token?: string;
+  /** The caller's bearer token, asked for at every attempt (a long retry outlives a token). */
+  token?: () => Promise<string>;
   body?: unknown;
   /** Sent on every attempt of a POST, so a retry after a lost answer is replayed, not executed twice. */
   idempotencyKey?: string;
@@ -98,7 +99,7 @@ export class RetryingHttpClient {
         const response = await fetch(`${this.baseUrls[target]}${path}`, {
           method,
           headers: {
-            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+            ...(options.token ? { authorization: `Bearer ${await options.token()}` } : {}),
             ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
             ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
           },

@@ -3,7 +3,7 @@ import { type DeliveryMethod, type RenewalStage, TERMINAL_STAGES } from '../../w
 import type { ChaosCitizen } from './citizens';
 import { HttpProblem, type RetryingHttpClient } from './http-client';
 import type { PlannedRenewal } from './scenarios';
-import type { Tokens } from './tokens';
+import type { HeldTokens } from '../identity/held-tokens';
 
 /** How one renewal went, as its people saw it through the API. */
 export interface JourneyResult {
@@ -26,7 +26,7 @@ export interface JourneyResult {
 export interface JourneyContext {
   api: RetryingHttpClient;
   sandboxes: RetryingHttpClient;
-  tokens: Tokens;
+  tokens: HeldTokens;
   /** Every renewal must have ended by then. */
   deadline: number;
 }
@@ -91,7 +91,7 @@ export class Journey {
       this.result.renewalId = renewalId;
       while (Date.now() < this.context.deadline) {
         const view = await this.unlessUnanswered(() =>
-          this.get<RenewalView>(`/v1/renewals/${renewalId}`, this.citizenToken()),
+          this.get<RenewalView>(`/v1/renewals/${renewalId}`, this.citizenToken),
         );
         if (view) {
           this.result.stage = view.stage;
@@ -105,7 +105,7 @@ export class Journey {
       } else {
         const status = await this.get<{ outcomeReason?: string }>(
           `/v1/renewals/${renewalId}/status`,
-          this.citizenToken(),
+          this.citizenToken,
         );
         this.result.outcomeReason = status.outcomeReason;
       }
@@ -117,7 +117,7 @@ export class Journey {
   }
 
   private async start(): Promise<string> {
-    const created = await this.post<{ renewalId: string }>('/v1/renewals', this.citizenToken(), 'create', {
+    const created = await this.post<{ renewalId: string }>('/v1/renewals', this.citizenToken, 'create', {
       officeId: this.citizen.officeId,
     });
     return created.renewalId;
@@ -198,7 +198,7 @@ export class Journey {
   }
 
   private async accept(renewalId: string): Promise<void> {
-    const review = await this.get<Review>(`/v1/renewals/${renewalId}/review`, this.citizenToken());
+    const review = await this.get<Review>(`/v1/renewals/${renewalId}/review`, this.citizenToken);
     const { scenario, variant } = this.planned;
     // Most ask for the longest validity they may have; one in four for five years.
     const validityYears = variant % 4 === 0 ? 5 : Math.max(...review.validityYearsAllowed);
@@ -209,7 +209,7 @@ export class Journey {
         : scenario.name === 'operator-cancels'
           ? 'POST'
           : scenario.delivery;
-    await this.post(`/v1/renewals/${renewalId}/acceptance`, this.citizenToken(), 'acceptance', {
+    await this.post(`/v1/renewals/${renewalId}/acceptance`, this.citizenToken, 'acceptance', {
       photoConfirmed: true,
       englishNameConfirmed: true,
       acceptedPledgeIds: review.requiredPledgeIds,
@@ -220,7 +220,7 @@ export class Journey {
 
   /** The citizen pays at their bank once the bill number is known (not yet: the step is tried again). */
   private async pay(renewalId: string): Promise<boolean> {
-    const status = await this.get<{ billNumber?: string }>(`/v1/renewals/${renewalId}/status`, this.citizenToken());
+    const status = await this.get<{ billNumber?: string }>(`/v1/renewals/${renewalId}/status`, this.citizenToken);
     if (!status.billNumber) return false;
     await this.context.sandboxes.post(`/sandbox/sadad/bills/${status.billNumber}/payment`, { body: {} });
     return true;
@@ -235,13 +235,13 @@ export class Journey {
   private async cancel(renewalId: string, by: 'citizen' | 'operator'): Promise<void> {
     const path =
       by === 'citizen' ? `/v1/renewals/${renewalId}/cancellation` : `/v1/operator/renewals/${renewalId}/cancellation`;
-    const token = by === 'citizen' ? this.citizenToken() : this.context.tokens.operator();
+    const token = by === 'citizen' ? this.citizenToken : () => this.context.tokens.operator();
     await this.post(path, token, `${by}-cancellation`, { reason: `chaos run: ${by} cancels` });
   }
 
   /** The clerk enters a wrong old passport number `mismatches` times, then the right one, then hands over. */
   private async handOver(renewalId: string, officeId: string, mismatches: number): Promise<void> {
-    const clerk = this.context.tokens.clerk(officeId);
+    const clerk = () => this.context.tokens.clerk(officeId);
     const counter = `/v1/counter/renewals/${renewalId}`;
     for (let mismatch = 1; mismatch <= mismatches; mismatch++) {
       // Each wrong number is its own request (its own key): a repeat of this step replays them.
@@ -259,20 +259,23 @@ export class Journey {
 
   /** An operator declares the envelope lost. */
   private async declareLoss(renewalId: string): Promise<void> {
-    await this.post(`/v1/operator/renewals/${renewalId}/loss-declaration`, this.context.tokens.operator(), 'loss', {
-      reason: 'chaos run: the carrier cannot find the envelope',
-    });
+    await this.post(
+      `/v1/operator/renewals/${renewalId}/loss-declaration`,
+      () => this.context.tokens.operator(),
+      'loss',
+      {
+        reason: 'chaos run: the carrier cannot find the envelope',
+      },
+    );
   }
 
-  private citizenToken(): string {
-    return this.context.tokens.citizen(this.citizen.nationalId);
-  }
+  private readonly citizenToken = () => this.context.tokens.citizen(this.citizen.nationalId);
 
-  private get<T>(path: string, token: string): Promise<T> {
+  private get<T>(path: string, token: () => Promise<string>): Promise<T> {
     return this.context.api.get<T>(path, { token, home: this.home });
   }
 
-  private post<T = unknown>(path: string, token: string, step: string, body: unknown): Promise<T> {
+  private post<T = unknown>(path: string, token: () => Promise<string>, step: string, body: unknown): Promise<T> {
     // The same key on every retry of this step of this renewal, and never for another step.
     const key = `chaos-${this.planned.index}-${this.result.renewalId ?? 'new'}-${step}`;
     return this.context.api.post<T>(path, { token, body, idempotencyKey: key, home: this.home });

@@ -73,13 +73,14 @@ export const SMALL_PLAN: ChaosPlan = {
 
 /**
  * Every port the run listens on, from one base (CHAOS_BASE_PORT, 4400 by default): all in 4000–4999, clear
- * of `npm start` (3000, 3100, 5433, 7233, 8233) and `npm run cluster` (3300–3399, 5490, 7300–7399).
+ * of `npm start` (3000, 3100, 3200, 5433, 7233, 8233) and `npm run cluster` (3300–3399, 5490, 7300–7399).
  */
 export function chaosPorts(base: number): ClusterPorts {
   return {
     api: base,
     apiReplicas: [base + 1, base + 2],
     sandboxes: base + 10,
+    oidc: base + 11,
     postgres: base + 20,
     frontend: base + 30,
     frontendHttp: base + 31,

@@ -5,7 +5,6 @@ import { Client } from 'pg';
 import { LOSS_CLAIM_DISPUTE_WORKFLOW_TYPE, RENEWAL_WORKFLOW_TYPE, TERMINAL_STAGES } from '../../workflows/contract';
 import { loadNamespaceRetentionMs } from '../infra/namespace-retention';
 import { ClusterLauncher, type RunningCluster } from '../cluster/cluster';
-import { loadApiConfig } from '../../src/config/api';
 import type { LauncherLogger } from '../launcher/logger';
 import { seedPeople } from '../sandboxes/seeding';
 import { chaosCitizens } from './citizens';
@@ -17,7 +16,7 @@ import type { ChaosOptions } from './options';
 import type { ChaosReport } from './report';
 import { planRenewals } from './scenarios';
 import { tallyFromSandboxes } from './tally';
-import { Tokens } from './tokens';
+import { HeldTokens } from '../identity/held-tokens';
 import { failuresOf } from './verdict';
 
 /** Photo references of the run's citizens start here, after the default seed's. */
@@ -75,7 +74,7 @@ export async function runChaos(
     const context = {
       api: new RetryingHttpClient(apiUrls, client),
       sandboxes: new RetryingHttpClient([cluster.addresses.sandboxes!], client),
-      tokens: new Tokens(loadApiConfig(env).auth, Math.ceil(options.timeLimitMs / 1000) + 3_600),
+      tokens: new HeldTokens(cluster.addresses.identity!),
       deadline: 0,
     };
     const events = planChaos(options.plan, options.mode, options.arrivalWindowMs);

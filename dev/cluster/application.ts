@@ -38,6 +38,8 @@ export interface ApplicationEnv {
   payloadKeys: { PAYLOAD_KEYS: string; PAYLOAD_KEY_CURRENT?: string };
   /** Origins of the Temporal UI, whose codec calls the API answers. */
   codecCorsOrigins: string[];
+  /** The OpenID provider every API replica trusts (the launcher's sandbox provider unless the user named one). */
+  oidcIssuerUrl: string;
 }
 
 /**
@@ -68,6 +70,7 @@ function appEnv(
     ...partnerEnv(app),
     ...app.payloadKeys,
     CODEC_CORS_ORIGINS: app.codecCorsOrigins.join(','),
+    OIDC_ISSUER_URL: app.oidcIssuerUrl,
     DATABASE_URL: app.databaseUrls[role],
     TEMPORAL_ADDRESS: app.temporalAddress,
     TEMPORAL_NAMESPACE: app.namespace,

@@ -12,6 +12,8 @@ import { Supervisor } from '../launcher/supervisor';
 import { applyNamespaceRetention } from '../infra/namespace-retention';
 import { bootstrapDatabaseRoles, databaseLogins, type DatabaseLogins, loginUrl } from '../infra/database-roles';
 import { developmentPayloadKeyVariables } from '../infra/development-payload-keys';
+import { type RunningIdentityProvider, startIdentityProvider } from '../identity/provider';
+import { identitySecrets } from '../identity/secrets';
 import { WORKFLOW_BUNDLE_OPTIONS } from '../../src/worker/worker';
 import { apiSpec, type ApplicationEnv, migrateSpec, sandboxesSpec, workerSpec } from './application';
 import { ensureTemporalServer, ensureTemporalUi, TEMPORAL_SERVER_VERSION, type TemporalServerTools } from './go-tools';
@@ -39,6 +41,8 @@ export interface ClusterAddresses {
   apiReplicas: Record<string, string>;
   workers: string[];
   sandboxes?: string;
+  /** The OpenID provider's issuer: the launcher's sandbox provider, or OIDC_ISSUER_URL. */
+  identity?: string;
   logs: string;
 }
 
@@ -74,6 +78,7 @@ function namedPorts(options: ClusterOptions): Record<string, number> {
         };
   if (options.temporalOnly) return named;
   Object.assign(named, { API: ports.api, sandboxes: ports.sandboxes });
+  if (!options.env.OIDC_ISSUER_URL) named['identity provider'] = ports.oidc;
   ports.apiReplicas.forEach((port, index) => (named[`api-${index + 1}`] = port));
   if (options.ui) named['Temporal UI'] = ports.ui;
   return named;
@@ -94,6 +99,7 @@ export async function startCluster(options: ClusterOptions, logger: LauncherLogg
 export class ClusterLauncher {
   private supervisor?: Supervisor;
   private balancer?: RunningBalancer;
+  private identity?: RunningIdentityProvider;
   private release?: () => void;
 
   constructor(
@@ -105,6 +111,8 @@ export class ClusterLauncher {
   async stop(): Promise<void> {
     await this.balancer?.close();
     await this.supervisor?.stopAll();
+    await this.identity?.stop();
+    this.identity = undefined;
     this.release?.();
   }
 
@@ -215,6 +223,8 @@ export class ClusterLauncher {
     // A bundle given with WORKFLOW_BUNDLE_PATH (the test suite's, built from the same source) is used as it is.
     const prebuiltBundle = options.env.WORKFLOW_BUNDLE_PATH;
     const workflowBundlePath = prebuiltBundle || join(options.dataDir, 'workflow-bundle.js');
+    const oidcIssuerUrl = options.env.OIDC_ISSUER_URL || (await this.startIdentity()).issuer;
+    addresses.identity = oidcIssuerUrl;
     const app: ApplicationEnv = {
       base: options.env,
       payloadKeys: options.env.PAYLOAD_KEYS
@@ -234,6 +244,7 @@ export class ClusterLauncher {
       workflowBundlePath,
       webhookBaseUrl: `http://127.0.0.1:${ports.api}`,
       sandboxesUrl: `http://127.0.0.1:${ports.sandboxes}`,
+      oidcIssuerUrl,
     };
     logger.log('Applying migrations and bundling the workflows');
     const [bundle] = await Promise.all([
@@ -274,6 +285,27 @@ export class ClusterLauncher {
       );
       addresses.ui = `http://127.0.0.1:${ports.ui}`;
     }
+  }
+
+  /**
+   * The sandbox identity provider, in this process (a chaos run's restarts of the API leave it be): the pages
+   * behind the balancer sign in there, and the Temporal UI server has its confidential client (`temporal-ui`,
+   * secret in the data folder's identity-secrets.json, called back at /auth/sso/callback).
+   */
+  private async startIdentity(): Promise<RunningIdentityProvider> {
+    const { ports } = this.options;
+    const ui = [`http://127.0.0.1:${ports.ui}`, `http://localhost:${ports.ui}`];
+    this.logger.log(`Starting the sandbox identity provider on 127.0.0.1:${ports.oidc}`);
+    this.identity = await startIdentityProvider({
+      port: ports.oidc,
+      pagesOrigins: [`http://127.0.0.1:${ports.api}`, `http://localhost:${ports.api}`],
+      secrets: identitySecrets(this.options.dataDir),
+      temporalUi: {
+        redirectUris: ui.map((origin) => `${origin}/auth/sso/callback`),
+        postLogoutRedirectUris: ui.map((origin) => `${origin}/`),
+      },
+    });
+    return this.identity;
   }
 }
 

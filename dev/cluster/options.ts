@@ -21,6 +21,8 @@ export interface ClusterPorts {
   /** One per API replica. */
   apiReplicas: number[];
   sandboxes: number;
+  /** The sandbox identity provider (issuer http://127.0.0.1:<port>), unless OIDC_ISSUER_URL names another. */
+  oidc: number;
 }
 
 export interface ClusterOptions {
@@ -49,7 +51,7 @@ export interface ClusterOptions {
 }
 
 /**
- * The defaults stay clear of `npm start`'s (3000, 3100, 5433, 7233, 8233), so both can run side by side.
+ * The defaults stay clear of `npm start`'s (3000, 3100, 3200, 5433, 7233, 8233), so both can run side by side.
  * Each variable below overrides one port.
  */
 export const DEFAULT_PORTS: ClusterPorts = {
@@ -67,6 +69,7 @@ export const DEFAULT_PORTS: ClusterPorts = {
   api: 3300,
   apiReplicas: [3301, 3302],
   sandboxes: 3310,
+  oidc: 3320,
 };
 
 /** `CLUSTER_<NAME>_PORT` for each port; API replicas are a comma-separated list. */
@@ -84,6 +87,7 @@ export const PORT_VARIABLES: Record<Exclude<keyof ClusterPorts, 'apiReplicas'>, 
   ui: 'CLUSTER_UI_PORT',
   api: 'CLUSTER_API_PORT',
   sandboxes: 'CLUSTER_SANDBOX_PORT',
+  oidc: 'CLUSTER_OIDC_PORT',
 };
 
 const portList = (raw: string) => {

@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createParser } from 'eventsource-parser';
-import { mintAccessToken } from '../../src/api/auth/access-token';
-import type { AccessClaims } from '../../src/api/auth/principal';
-import type { ApiConfig } from '../../src/config/api';
 import type { RenewalStatus } from '../../workflows/contract';
 
 /** A problem+json answer of the API, kept whole so the demo can say what went wrong. */
@@ -19,17 +16,12 @@ export class DemoHttpError extends Error {
   }
 }
 
-/** Someone using the API with a token of their own, as the pages do. */
+/** Someone using the API with a token of their own (signed in at the sandbox identity provider), as the pages do. */
 export class DemoActor {
-  private readonly token: string;
-
   constructor(
     private readonly apiUrl: string,
-    auth: ApiConfig['auth'],
-    claims: AccessClaims,
-  ) {
-    this.token = mintAccessToken(auth, claims);
-  }
+    private readonly token: () => Promise<string>,
+  ) {}
 
   get<T>(path: string): Promise<T> {
     return this.call<T>('GET', path);
@@ -43,7 +35,7 @@ export class DemoActor {
     const response = await fetch(`${this.apiUrl}${path}`, {
       method,
       headers: {
-        Authorization: `Bearer ${this.token}`,
+        Authorization: `Bearer ${await this.token()}`,
         ...(body === undefined ? {} : { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -57,7 +49,7 @@ export class DemoActor {
   async follow(renewalId: string, onStatus: (status: RenewalStatus) => Promise<boolean | void>): Promise<void> {
     for (;;) {
       const response = await fetch(`${this.apiUrl}/v1/renewals/${renewalId}/events`, {
-        headers: { Authorization: `Bearer ${this.token}`, Accept: 'text/event-stream' },
+        headers: { Authorization: `Bearer ${await this.token()}`, Accept: 'text/event-stream' },
       });
       if (!response.ok || !response.body)
         throw new DemoHttpError(response.status, (await response.json()) as DemoHttpError['body']);
@@ -77,7 +69,7 @@ export class DemoActor {
           return;
         }
       }
-      // The stream ends after the renewal ends; otherwise (a restart, say) follow it again.
+      // The stream ends after the renewal ends; otherwise (a restart, the token's expiry) follow it again.
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { ApiConfig } from '../../src/config/api';
+import type { HeldTokens } from '../identity/held-tokens';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { TERMINAL_STAGES } from '../../workflows/contract';
 import type { RenewalStatus } from '../../workflows/contract';
@@ -7,7 +7,8 @@ import { DemoActor, DemoHttpError, retrying } from './demo-client';
 export interface DemoSettings {
   apiUrl: string;
   sandboxUrl: string;
-  auth: ApiConfig['auth'];
+  /** The people's tokens, from the stack's identity provider. */
+  tokens: HeldTokens;
   print(line: string): void;
 }
 
@@ -48,9 +49,10 @@ export async function runJourney(
 ): Promise<JourneyResult> {
   const label = kind.padEnd(8);
   const say = (text: string) => settings.print(`[${label}] ${text}`);
-  const citizen = new DemoActor(settings.apiUrl, settings.auth, { role: 'citizen', sub: nationalId });
-  const clerk = new DemoActor(settings.apiUrl, settings.auth, { role: 'clerk', sub: 'clerk-demo', office: officeId });
-  const operator = new DemoActor(settings.apiUrl, settings.auth, { role: 'operator', sub: 'ops-demo' });
+  const { tokens } = settings;
+  const citizen = new DemoActor(settings.apiUrl, () => tokens.citizen(nationalId));
+  const clerk = new DemoActor(settings.apiUrl, () => tokens.clerk(officeId));
+  const operator = new DemoActor(settings.apiUrl, () => tokens.operator());
 
   const renewalId = await start(citizen, operator, officeId, say);
   say(`renewal ${renewalId} started`);

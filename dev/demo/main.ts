@@ -1,6 +1,8 @@
 import { pageUrls } from '../../src/api/pages/page-urls';
 import { loadEmbeddedProcessConfig } from '../../src/config/processes';
 import { withCheckDigit } from '../../src/domain/national-id';
+import { loadEmbeddedConfig } from '../embedded/config';
+import { HeldTokens } from '../identity/held-tokens';
 import { loadSandboxConfig } from '../sandboxes/config';
 import { SEEDED } from '../sandboxes/seed-people';
 import { type DemoSettings, runJourney } from './journeys';
@@ -24,7 +26,7 @@ async function main(): Promise<void> {
   const settings: DemoSettings = {
     apiUrl,
     sandboxUrl: `http://localhost:${loadSandboxConfig(process.env).httpPort}`,
-    auth: config.api.auth,
+    tokens: new HeldTokens(config.oidc.issuerUrl ?? `http://127.0.0.1:${loadEmbeddedConfig(process.env).oidcPort}`),
     print: (line) => process.stdout.write(`${line}\n`),
   };
   const ready = await fetch(`${apiUrl}/health/ready`).catch(() => undefined);

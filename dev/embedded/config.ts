@@ -14,6 +14,8 @@ export interface EmbeddedConfig {
   temporalUiPort: number;
   /** TEMPORAL_NAMESPACE_RETENTION, set on the dev server's namespace (dev/infra/namespace-retention.ts). */
   namespaceRetentionMs: number;
+  /** The sandbox identity provider (issuer http://127.0.0.1:<port>), unless OIDC_ISSUER_URL names another. */
+  oidcPort: number;
 }
 
 /** Where `npm start` keeps its data (PostgreSQL, the dev server's SQLite, pid files). */
@@ -29,5 +31,6 @@ export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
     temporalPort: port('EMBEDDED_TEMPORAL_PORT', 7233),
     temporalUiPort: port('EMBEDDED_TEMPORAL_UI_PORT', 8233),
     namespaceRetentionMs: loadNamespaceRetentionMs(env),
+    oidcPort: port('EMBEDDED_OIDC_PORT', 3200),
   };
 }

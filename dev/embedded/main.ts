@@ -20,7 +20,9 @@ import { loadEmbeddedConfig } from './config';
 import { openSandboxDataSource, runSandboxMigrations } from '../sandboxes/database';
 import { startEmbeddedSandboxes } from '../sandboxes/embedded';
 import { createSandboxes } from '../sandboxes/sandboxes';
-import { seededCitizenIdentities } from '../sandboxes/dev-identities';
+import { registryNames } from '../sandboxes/dev-identities';
+import { startIdentityProvider } from '../identity/provider';
+import { identitySecrets } from '../identity/secrets';
 import { ensureTemporalBinary } from '../infra/temporal-binaries';
 import { startDevServer } from '../infra/temporal-dev-server';
 import { developmentPayloadKeys } from '../infra/development-payload-keys';
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
   let stopping: Promise<void> | undefined;
   const stopAll = (reason: string) =>
     (stopping ??= (async () => {
-      logger.info(`stopping (${reason}): sandboxes, API, worker, then the servers`);
+      logger.info(`stopping (${reason}): sandboxes, API, identity provider, worker, then the servers`);
       // Popped one by one: whatever a start still under way adds meanwhile is stopped too.
       for (let stop = stops.pop(); stop; stop = stops.pop()) {
         await stop().catch((error) => logger.error(describeError(error)));
@@ -88,8 +90,8 @@ async function main(): Promise<void> {
     });
     // PAYLOAD_KEYS when set (and required in production); otherwise a development key kept in the data folder.
     config = { ...config, payloadKeys: config.payloadKeys ?? developmentPayloadKeys(embedded.dataDir) };
-    // The dev server's own UI, which may call the codec endpoint without a token (see CodecModuleOptions).
-    const localUiOrigins: string[] = [];
+    // The dev server's own UI, allowed by the codec endpoint's CORS (it decodes with an operator's codec session).
+    const uiOrigins: string[] = [];
     // With DATABASE_URL set, every part connects with it; otherwise each with a role of its own (below).
     let databaseUrls: Record<EmbeddedRole, string> | undefined;
     if (!config.databaseUrl) {
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
         retentionMs: embedded.namespaceRetentionMs,
       });
       const uiPort = embedded.temporalUiPort;
-      localUiOrigins.push(`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`);
+      uiOrigins.push(`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`);
       stops.push(temporal.stop);
       claim.record(PID_NAMES.temporalDevServer, temporal.pid);
       // Its own dev server is plaintext on the loopback interface: client certificates set for a cluster (the
@@ -161,17 +163,25 @@ async function main(): Promise<void> {
       createSandboxes(sandboxConfig, sandboxDb),
     );
     stops.push(worker.shutdown);
+    if (!config.oidc.issuerUrl) {
+      // The sandbox identity provider (a stand-in for the national sign-on), its secrets kept in the data folder. In
+      // this process, started before the API trusts it and stopped after the API has drained (stops run backwards).
+      const identity = await startIdentityProvider({
+        port: embedded.oidcPort,
+        pagesOrigins: [`http://localhost:${config.httpPort}`, `http://127.0.0.1:${config.httpPort}`],
+        secrets: identitySecrets(embedded.dataDir),
+        directory: registryNames(sandboxDb),
+      });
+      stops.push(identity.stop);
+      config = { ...config, oidc: { ...config.oidc, issuerUrl: identity.issuer } };
+      logger.info(`Sign-in    ${identity.issuer} (sandbox identity provider; npm run token gets a token from it)`);
+    }
 
     const app = await createApp(config, {
       integrations: integrationsFactory(config.integrations, createSandboxes(sandboxConfig, sandboxDb)),
       logger: rootLogger,
       tracing: Boolean(tracing),
-      codec: { localUiOrigins },
-      // The development sign-in offers the registry sandbox's seeded citizens, so it comes only with that sandbox.
-      pages:
-        config.integrations.systems.civilRegistry.mode === 'sandbox'
-          ? { devSignIn: { citizens: seededCitizenIdentities() } }
-          : {},
+      codec: { uiOrigins },
     });
     await app.listen(config.httpPort);
     // Given the signal, the API says it is not ready and serves on for API_SHUTDOWN_GRACE_MS before closing.

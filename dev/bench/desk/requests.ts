@@ -1,5 +1,5 @@
 import { RENEWAL_STAGES } from '../../../workflows/contract';
-import { bearer } from '../support/api';
+import { clerkBearer, operatorBearer } from '../support/api';
 import type { DeskSamples } from './samples';
 
 /** What operators and clerks ask of the API, each kind with its bound on p99 (issue 27). */
@@ -38,12 +38,27 @@ export interface DeskRequest {
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
 const chance = (p: number) => Math.random() < p;
 
-/** One operator's or clerk's tokens per lane: operators ops-<lane>, clerks of every office. */
-export function deskTokens(lanes: number, offices: string[]) {
-  return {
-    operators: Array.from({ length: lanes }, (_, lane) => bearer({ sub: `bench-ops-${lane}`, role: 'operator' })),
-    clerks: new Map(offices.map((office) => [office, bearer({ sub: `bench-clerk-${office}`, role: 'clerk', office })])),
-  };
+/** The sandbox provider's operators, who take the lanes in turn (the bench's rate limits are out of the way). */
+const OPERATORS = ['ops-1', 'ops-2'];
+
+/**
+ * The desk's people's bearer tokens: the sandbox provider's operators and each office's clerk, signed in through
+ * the real sign-in. `renew()` before each load, so no timed request waits for a sign-in and none is sent with a
+ * token past its five minutes (the held tokens are renewed a minute before they expire).
+ */
+export class DeskTokens {
+  operators: string[] = [];
+  clerks = new Map<string, string>();
+
+  constructor(private readonly offices: readonly string[]) {}
+
+  async renew(): Promise<this> {
+    this.operators = await Promise.all(OPERATORS.map(operatorBearer));
+    this.clerks = new Map(
+      await Promise.all(this.offices.map(async (office) => [office, await clerkBearer(office)] as const)),
+    );
+    return this;
+  }
 }
 
 /** A request of a paged list, whose next pages are the same request with the cursor each page gives. */
@@ -83,7 +98,7 @@ function alertsPath(samples: DeskSamples): string {
 }
 
 /** A request of a kind drawn by the desk's weights. */
-export function drawRequest(samples: DeskSamples, tokens: ReturnType<typeof deskTokens>, lane: number): DeskRequest {
+export function drawRequest(samples: DeskSamples, tokens: DeskTokens, lane: number): DeskRequest {
   const operator = tokens.operators[lane % tokens.operators.length];
   let roll = Math.random() * WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
   const kind = WEIGHTS.find(([, weight]) => (roll -= weight) < 0)?.[0] ?? 'list';

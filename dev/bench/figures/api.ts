@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { openBare } from '../baseline/driver';
 import { startBareWorker } from '../baseline/worker';
-import { bearer, OFFICE } from '../support/api';
+import { citizenBearer, OFFICE, signInAll } from '../support/api';
 import { type BenchContext, openContext } from '../support/context';
 import { type IdleInTransaction, watchIdleInTransaction } from '../support/open-transactions';
 import { createRenewal } from '../support/product-driver';
@@ -66,7 +66,7 @@ async function someRenewals(context: BenchContext, count: number) {
   const renewals: Array<{ renewalId: string; authorization: string }> = [];
   await inPool(citizens, 20, async (citizen) => {
     const { renewalId } = await createRenewal(context.stack, citizen);
-    renewals.push({ renewalId, authorization: bearer({ sub: citizen.nationalId, role: 'citizen' }) });
+    renewals.push({ renewalId, authorization: await citizenBearer(citizen.nationalId) });
   });
   return renewals;
 }
@@ -114,6 +114,7 @@ async function closedLoop(name: string, call: (lane: number, i: number) => Promi
 /** `POST /v1/renewals` from 100 clients, a fresh citizen (and Idempotency-Key) each request; a non-2xx fails. */
 async function creations(context: BenchContext): Promise<Load> {
   const citizens = await context.citizens.take(8_000);
+  await signInAll(citizens.map((citizen) => citizen.nationalId));
   let next = 0;
   return closedLoop('post', async () => {
     const citizen = citizens[next++];
@@ -121,7 +122,7 @@ async function creations(context: BenchContext): Promise<Load> {
     const response = await fetch(`${context.stack.apiUrl}/v1/renewals`, {
       method: 'POST',
       headers: {
-        authorization: bearer({ sub: citizen.nationalId, role: 'citizen' }),
+        authorization: await citizenBearer(citizen.nationalId),
         'content-type': 'application/json',
         'idempotency-key': randomUUID(),
       },

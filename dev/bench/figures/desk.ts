@@ -8,7 +8,7 @@ import { openDataSource } from '../../../src/persistence/data-source';
 import { createPersistence } from '../../../src/persistence/persistence';
 import { startHousekeeping } from '../desk/housekeeping';
 import { explainDesk, type Plan } from '../desk/plans';
-import { DESK_KINDS, type DeskKind, type DeskRequest, deskTokens, drawRequest, P99_BOUND_MS } from '../desk/requests';
+import { DESK_KINDS, type DeskKind, type DeskRequest, DeskTokens, drawRequest, P99_BOUND_MS } from '../desk/requests';
 import { drawSamples } from '../desk/samples';
 import { cpuMeter, stackProcesses } from '../support/cpu';
 import { stackPersonalData, startDeskStack } from '../support/desk-stack';
@@ -142,7 +142,7 @@ export async function deskFigure(info: RunInfo): Promise<void> {
     const protection = stackPersonalData();
     const persistence = createPersistence(db, protection);
     const samples = await drawSamples(db, persistence);
-    const tokens = deskTokens(LANES, samples.offices);
+    const tokens = await new DeskTokens(samples.offices).renew();
     const deskRequest = (lane: number) => drawRequest(samples, tokens, lane);
     const floorRequest = (): Drawn => ({ kind: 'floor', path: '/health/live' });
     console.log(
@@ -160,6 +160,7 @@ export async function deskFigure(info: RunInfo): Promise<void> {
 
     // Housekeeping runs through both desk loads, as its schedule would while the desk serves.
     const housekeeping = await startHousekeeping(stack.databaseUrl, protection);
+    await tokens.renew();
     const paced = await lanes(stack.apiUrl, SECONDS, THINK_MS, deskRequest);
     const desk = byKind(paced.summary);
     printKinds("desk at a person's pace", desk, paced.perSecond);
@@ -168,6 +169,7 @@ export async function deskFigure(info: RunInfo): Promise<void> {
       { product: processes.product, temporal: processes.temporal },
       { postgres: processes.postgres },
     );
+    await tokens.renew();
     const saturated = await lanes(stack.apiUrl, SECONDS, 0, deskRequest);
     const cpu = meter.stop();
     const deskSaturated = byKind(saturated.summary);

@@ -1,28 +1,31 @@
-import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BENCH_JWT, REQUIRED_PLEDGES } from './stack';
-
-const jwt = new JwtService();
-
-/** A bearer token as `npm run token` mints it, signed with the secret the bench gave the product. */
-export function bearer(claims: { sub: string; role: 'citizen' | 'clerk' | 'operator'; office?: string }): string {
-  const token = jwt.sign(
-    { role: claims.role, ...(claims.office ? { office: claims.office } : {}) },
-    {
-      secret: BENCH_JWT.secret,
-      algorithm: 'HS256',
-      issuer: BENCH_JWT.issuer,
-      audience: BENCH_JWT.audience,
-      subject: claims.sub,
-      expiresIn: 3600,
-    },
-  );
-  return `Bearer ${token}`;
-}
+import { HeldTokens } from '../../identity/held-tokens';
+import { portsFromEnv, REQUIRED_PLEDGES } from './stack';
 
 export const OFFICE = 'RUH-01';
-export const CLERK = bearer({ sub: 'bench-clerk', role: 'clerk', office: OFFICE });
+
+/** The people's tokens, from the stack's sandbox identity provider (the real sign-in, as `npm run token`). */
+const tokens = new HeldTokens(process.env.OIDC_ISSUER_URL ?? `http://127.0.0.1:${portsFromEnv().oidc}`);
+
+/** The `Authorization` header of a citizen; sign each citizen in before a timed loop (see `signInAll`). */
+export const citizenBearer = async (nationalId: string) => `Bearer ${await tokens.citizen(nationalId)}`;
+
+/** The `Authorization` header of an office's clerk (the sandbox provider has one per office). */
+export const clerkBearer = async (office = OFFICE) => `Bearer ${await tokens.clerk(office)}`;
+
+/** The `Authorization` header of one of the sandbox provider's operators (ops-1, ops-2). */
+export const operatorBearer = async (person: string) => `Bearer ${await tokens.operator(person)}`;
+
+/** Signs every citizen in, 16 at a time, so no timed request waits for a sign-in. */
+export async function signInAll(nationalIds: readonly string[]): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < nationalIds.length) await tokens.citizen(nationalIds[next++]!);
+    }),
+  );
+}
 
 /** The acceptance a citizen sends: every required pledge, five years, pickup or post. */
 export function acceptance(method: 'PICKUP' | 'POST') {

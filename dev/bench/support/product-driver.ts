@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { acceptance, bearer, CLERK, HttpError, OFFICE, post } from './api';
+import { acceptance, citizenBearer, clerkBearer, HttpError, OFFICE, post } from './api';
 import type { BenchCitizen } from './citizens';
 import type { Observer } from './observer';
 import type { Stack } from './stack';
@@ -13,8 +13,8 @@ export interface CreatedRenewal {
 }
 
 /** `POST /v1/renewals` as the citizen. */
-export function createRenewal(stack: Stack, citizen: BenchCitizen): Promise<CreatedRenewal> {
-  return post<CreatedRenewal>(`${stack.apiUrl}/v1/renewals`, bearer({ sub: citizen.nationalId, role: 'citizen' }), {
+export async function createRenewal(stack: Stack, citizen: BenchCitizen): Promise<CreatedRenewal> {
+  return post<CreatedRenewal>(`${stack.apiUrl}/v1/renewals`, await citizenBearer(citizen.nationalId), {
     officeId: OFFICE,
   });
 }
@@ -31,7 +31,7 @@ export async function renewThroughApi(
   citizen: BenchCitizen,
   delivery: 'PICKUP' | 'POST',
 ): Promise<string> {
-  const citizenAuth = bearer({ sub: citizen.nationalId, role: 'citizen' });
+  const citizenAuth = await citizenBearer(citizen.nationalId);
   const { renewalId, stage } = await createRenewal(stack, citizen);
   // Before update-with-start the answer came at ELIGIBILITY_CHECK and the citizen had to look again.
   if (stage !== 'AWAITING_ACCEPTANCE') await observer.stage(renewalId, 'AWAITING_ACCEPTANCE');
@@ -45,14 +45,15 @@ export async function renewThroughApi(
   await post(`${stack.sandboxUrl}/sandbox/sadad/bills/${billNumber}/payment`, undefined, {});
   if (delivery === 'PICKUP') {
     await observer.stage(renewalId, 'READY_FOR_PICKUP');
+    const clerk = await clerkBearer();
     const counter = `${stack.apiUrl}/v1/counter/renewals/${renewalId}`;
     await untilRightStage(() =>
-      post(`${counter}/verification`, CLERK, {
+      post(`${counter}/verification`, clerk, {
         presentedPassportNumber: citizen.passportNumber,
         identityConfirmed: true,
       }),
     );
-    await post(`${counter}/handover`, CLERK, {});
+    await post(`${counter}/handover`, clerk, {});
   }
   await observer.stage(renewalId, 'COMPLETED');
   return renewalId;

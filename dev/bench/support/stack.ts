@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { attachedDataDir } from './cpu';
 import { BENCH_ROOT, PROJECT_ROOT } from './paths';
 
-/** Secrets and policy the bench sets itself, so it can sign tokens and accept terms without reading product code. */
-export const BENCH_JWT = { secret: 'bench-only-jwt-secret-0123456789abcdef', issuer: 'bench', audience: 'bench-api' };
+/** Policy the bench sets itself, so it can accept terms without reading product code. */
 export const REQUIRED_PLEDGES = ['DATA_ACCURACY', 'OLD_PASSPORT_SURRENDER', 'LOSS_REPORTING'];
 
 export interface Ports {
@@ -14,6 +13,8 @@ export interface Ports {
   postgres: number;
   temporal: number;
   temporalUi: number;
+  /** The stack's sandbox identity provider, where the bench's people sign in. */
+  oidc: number;
 }
 
 /** The product under test, as `npm start` runs it: what the figures need to reach it. */
@@ -42,6 +43,7 @@ export function portsFromEnv(): Ports {
     postgres: number('EMBEDDED_POSTGRES_PORT', 5433),
     temporal: number('EMBEDDED_TEMPORAL_PORT', 7233),
     temporalUi: number('EMBEDDED_TEMPORAL_UI_PORT', 8233),
+    oidc: number('EMBEDDED_OIDC_PORT', 3200),
   };
 }
 
@@ -59,10 +61,8 @@ export function productEnv(ports: Ports, dataDir: string): NodeJS.ProcessEnv {
     EMBEDDED_POSTGRES_PORT: String(ports.postgres),
     EMBEDDED_TEMPORAL_PORT: String(ports.temporal),
     EMBEDDED_TEMPORAL_UI_PORT: String(ports.temporalUi),
+    EMBEDDED_OIDC_PORT: String(ports.oidc),
     EMBEDDED_DATA_DIR: dataDir,
-    API_JWT_SECRET: BENCH_JWT.secret,
-    API_JWT_ISSUER: BENCH_JWT.issuer,
-    API_JWT_AUDIENCE: BENCH_JWT.audience,
     API_RATE_LIMIT_CITIZEN: '1000000000',
     // The desk figure's operators and clerks ask hundreds of times a second, saturated.
     API_RATE_LIMIT_STAFF: '1000000000',
@@ -82,7 +82,7 @@ export function benchDataDir(name = 'stack'): string {
  * Starts `node dist/dev/embedded/main.js` (what `npm start` runs after building) with its
  * own PostgreSQL and Temporal dev server, and resolves once `/health/ready` answers.
  * BENCH_ATTACH=1 uses a stack already started by `npm start` on the same ports instead
- * (it must have been started with productEnv's secrets and policy).
+ * (it must have been started with productEnv's policy).
  */
 export async function startStack(options: { fresh?: boolean; dataDir?: string } = {}): Promise<Stack> {
   const ports = portsFromEnv();
