@@ -166,9 +166,9 @@ module.exports = {
     ),
     packagesOnly(
       'pages-browser-packages',
-      'The pages bundle Preact and the event-stream parser; any other package or Node built-in would not run in a browser.',
+      'The pages bundle Preact, the event-stream parser and oauth4webapi (sign-in); any other package or Node built-in would not run in a browser.',
       '^src/web/',
-      '^node_modules/(?:preact|eventsource-parser)/',
+      '^node_modules/(?:preact|eventsource-parser|oauth4webapi)/',
     ),
     forbid(
       'worker-layering',

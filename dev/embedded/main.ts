@@ -174,7 +174,7 @@ async function main(): Promise<void> {
       });
       stops.push(identity.stop);
       config = { ...config, oidc: { ...config.oidc, issuerUrl: identity.issuer } };
-      logger.info(`Sign-in    ${identity.issuer} (sandbox identity provider; npm run token gets a token from it)`);
+      logger.info(`Identity   ${identity.issuer} (sandbox sign-in provider; npm run token gets tokens from it)`);
     }
 
     const app = await createApp(config, {

@@ -9,7 +9,7 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#$
  */
 export function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.4}
 h2{margin-top:1.6rem;font-size:1.1rem}button{display:block;width:100%;margin:.3rem 0;padding:.55rem .7rem;
 text-align:start;font-size:1rem;cursor:pointer}small{color:#4a4a4a}label{display:block;margin:.4rem 0}

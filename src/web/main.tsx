@@ -4,6 +4,8 @@ import type { MessageKey } from './i18n/messages';
 import { CitizenPage } from './pages/citizen/CitizenPage';
 import { CounterPage } from './pages/counter/CounterPage';
 import { OperatorPage } from './pages/operator/OperatorPage';
+import { CallbackPage } from './pages/CallbackPage';
+import { SignedOutPage } from './pages/SignedOutPage';
 import { SignInPage } from './pages/SignInPage';
 import { readPageSettings } from './settings';
 import './styles.css';
@@ -15,6 +17,8 @@ const PAGES = {
   counter: { titleKey: 'counterPageTitle', Page: CounterPage },
   operator: { titleKey: 'operatorPageTitle', Page: OperatorPage },
   'sign-in': { titleKey: 'signInPageTitle', Page: SignInPage },
+  callback: { titleKey: 'callbackPageTitle', Page: CallbackPage },
+  'signed-out': { titleKey: 'signedOutPageTitle', Page: SignedOutPage },
 } satisfies Record<string, { titleKey: MessageKey; Page: unknown }>;
 
 const { titleKey, Page } = PAGES[settings.page];

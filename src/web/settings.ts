@@ -1,7 +1,9 @@
 import { PAGE_SETTINGS_ELEMENT_ID, type PageSettings } from '../api/pages/page-settings';
 
-/** What the page shell says about this deployment. */
+let settings: PageSettings | undefined;
+
+/** What the page shell says about this deployment (read once). */
 export function readPageSettings(): PageSettings {
-  const element = document.getElementById(PAGE_SETTINGS_ELEMENT_ID);
-  return JSON.parse(element?.textContent ?? '{}') as PageSettings;
+  settings ??= JSON.parse(document.getElementById(PAGE_SETTINGS_ELEMENT_ID)?.textContent ?? '{}') as PageSettings;
+  return settings;
 }

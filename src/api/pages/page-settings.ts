@@ -16,8 +16,11 @@ export interface SignInSettings {
   /** The pages' public client. */
   clientId: string;
   scope: string;
-  /** The ID token claim that holds the person's name (a path through nested claims). */
-  nameClaim: string[];
+  /**
+   * Where the ID token says who signed in (paths through nested claims), mapped as the API maps the access
+   * token's: the pages show the name and send each role to its page; the API decides what they may do.
+   */
+  claims: { name: string[]; role: string[]; roleValues: Record<string, string>; office: string[] };
 }
 
 export interface PageSettings {

@@ -18,7 +18,12 @@ export function pagesSettings(config: PagesConfig, oidc: OidcConfig, provider: P
       endSessionEndpoint: provider.end_session_endpoint,
       clientId: oidc.pagesClientId,
       scope: oidc.pagesScope,
-      nameClaim: [...oidc.claims.name],
+      claims: {
+        name: [...oidc.claims.name],
+        role: [...oidc.claims.role],
+        roleValues: { ...oidc.claims.roleValues },
+        office: [...oidc.claims.office],
+      },
     },
   };
 }

@@ -145,12 +145,12 @@ export class RenewalsService {
     return this.reviewOf(principal, await this.access.require(principal, renewalId, 'citizen.review'));
   }
 
-  /** The citizen's own data: `record` is theirs (found by their national ID, the token's subject). */
+  /** The citizen's own data: `record` is theirs (found by their national ID, the token's national_id claim). */
   private async reviewOf(principal: Principal, record: RenewalRecord): Promise<ReviewView> {
     const { renewalId } = record;
     const [profile, facts] = await Promise.all([
-      this.registry.lookUpProfile(principal.subject),
-      this.registry.lookUpCitizen(principal.subject),
+      this.registry.lookUpProfile(nationalIdOf(principal)),
+      this.registry.lookUpCitizen(nationalIdOf(principal)),
     ]);
     if (!profile) {
       throw new ProblemException(

@@ -1,4 +1,5 @@
-import { currentSession } from './session';
+import { renewSession } from '../session/provider';
+import { currentSession, savedSession } from '../session/session';
 
 /** An RFC 9457 problem the API answered with (or a network failure, as status 0). */
 export class ApiProblem extends Error {
@@ -27,10 +28,16 @@ async function problemOf(response: Response): Promise<ApiProblem> {
   );
 }
 
-/** Headers of an authenticated call; the token travels in a header only. */
-export function authHeaders(): Record<string, string> {
-  const session = currentSession();
-  return session ? { Authorization: `Bearer ${session.token}` } : {};
+/**
+ * Headers of an authenticated call; the token travels in a header only. A token about to expire (or just expired,
+ * a laptop woken from sleep, say) is renewed first, if the session still can be.
+ */
+export async function authHeaders(): Promise<Record<string, string>> {
+  let session = currentSession();
+  if ((!session || session.expiresAt - Date.now() < 30_000) && savedSession()?.refreshToken) {
+    session = await renewSession().catch(() => session);
+  }
+  return session ? { Authorization: `Bearer ${session.accessToken}` } : {};
 }
 
 async function call<T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
@@ -40,7 +47,7 @@ async function call<T>(method: string, path: string, body?: unknown, idempotency
       method,
       headers: {
         Accept: 'application/json',
-        ...authHeaders(),
+        ...(await authHeaders()),
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
       },

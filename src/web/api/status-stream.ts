@@ -19,7 +19,9 @@ const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000];
  * header, so the stream is read with fetch and parsed here; the token never
  * goes into a URL (where logs and browser history would keep it). Reconnects
  * with a growing pause until the renewal ends; every event is a whole status,
- * so nothing is lost by reconnecting. Returns the function that stops it.
+ * so nothing is lost by reconnecting. The API ends a stream when the token it
+ * was opened with expires: the next connection carries the renewed one.
+ * Returns the function that stops it.
  */
 export function followStatus(renewalId: string, follower: StatusFollower): () => void {
   const controller = new AbortController();
@@ -28,7 +30,7 @@ export function followStatus(renewalId: string, follower: StatusFollower): () =>
 
   const connectOnce = async (): Promise<void> => {
     const response = await fetch(`/v1/renewals/${encodeURIComponent(renewalId)}/events`, {
-      headers: { Accept: 'text/event-stream', ...authHeaders() },
+      headers: { Accept: 'text/event-stream', ...(await authHeaders()) },
       signal: controller.signal,
       cache: 'no-store',
     });

@@ -1,9 +1,17 @@
 import type { ComponentChildren } from 'preact';
-import { currentSession, endSession, type Role, type Session, signInUrl } from '../api/session';
+import { startSignIn, signOut } from '../session/provider';
+import { useSession, useSessionKeeper } from '../session/keeper';
+import type { Role, Session } from '../session/session';
+import { formatTime } from '../i18n/format';
 import { useI18n } from '../i18n/lang';
 import type { MessageKey } from '../i18n/messages';
 
 const ROLE_KEYS: Record<string, MessageKey> = { citizen: 'roleCitizen', clerk: 'roleClerk', operator: 'roleOperator' };
+
+/** The name to greet the person by, in the page's language when the provider gave it (as Absher does). */
+function displayName(session: Session, lang: string): string | undefined {
+  return (lang === 'ar' ? session.nameAr : undefined) ?? session.name;
+}
 
 /** Header (title, language switch, who is signed in), then the page's main content. */
 export function Layout(props: {
@@ -14,10 +22,8 @@ export function Layout(props: {
 }) {
   const { t, lang, switchLang } = useI18n();
   const { session } = props;
-  const signOut = () => {
-    endSession();
-    location.assign(signInUrl(location.pathname));
-  };
+  const { warning } = useSessionKeeper(session);
+  const role = session && (ROLE_KEYS[session.role] ? t(ROLE_KEYS[session.role]) : session.role);
   return (
     <>
       <header class="masthead">
@@ -29,12 +35,12 @@ export function Layout(props: {
           {session && (
             <span class="who">
               {t('signedInAs', {
-                who: `${ROLE_KEYS[session.role] ? t(ROLE_KEYS[session.role]) : session.role}${session.office ? ` · ${session.office}` : ''}`,
+                who: [displayName(session, lang), role, session.office].filter(Boolean).join(' · '),
               })}
             </span>
           )}
           {session && (
-            <button type="button" class="link-button" onClick={signOut}>
+            <button type="button" class="link-button" id="sign-out" onClick={signOut}>
               {t('signOut')}
             </button>
           )}
@@ -43,6 +49,14 @@ export function Layout(props: {
           </button>
         </nav>
       </header>
+      {session && warning && (
+        <div class="notice session-warning" role="alert">
+          {t('sessionEnding', { time: formatTime(session.expiresAt, lang) })}{' '}
+          <button type="button" id="sign-in-again" onClick={() => void startSignIn(location.pathname)}>
+            {t('signInAgain')}
+          </button>
+        </div>
+      )}
       <main class={props.wide ? 'wide' : undefined}>
         <h1>{t(props.titleKey)}</h1>
         {props.children}
@@ -51,9 +65,23 @@ export function Layout(props: {
   );
 }
 
+/** The button that sends the person to the identity provider, and back to this page. */
+export function SignInButton(props: { returnTo?: string; primary?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      class={props.primary ? 'primary sign-in' : 'sign-in'}
+      onClick={() => void startSignIn(props.returnTo ?? location.pathname)}
+    >
+      {t('signIn')}
+    </button>
+  );
+}
+
 /**
  * A page for one role: its content for someone signed in with that role,
- * else a link to sign in as that role.
+ * else a way to sign in as that role.
  */
 export function ForRole(props: {
   role: Role;
@@ -62,14 +90,12 @@ export function ForRole(props: {
   children(session: Session): ComponentChildren;
 }) {
   const { t } = useI18n();
-  const session = currentSession();
+  const session = useSession();
   if (session?.role !== props.role) {
     return (
-      <Layout titleKey={props.titleKey}>
-        <p class="notice">
-          {t('needsSignIn', { role: t(ROLE_KEYS[props.role]) })}{' '}
-          <a href={signInUrl(location.pathname)}>{t('signIn')}</a>
-        </p>
+      <Layout titleKey={props.titleKey} session={session}>
+        <p class="notice">{t('needsSignIn', { role: t(ROLE_KEYS[props.role]) })}</p>
+        <SignInButton primary />
       </Layout>
     );
   }

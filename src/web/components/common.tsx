@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
 import { ApiProblem } from '../api/http';
-import { signInUrl } from '../api/session';
 import { formatDateTime, formatHijriDay } from '../i18n/format';
 import { useI18n } from '../i18n/lang';
 import { problemMessage } from '../i18n/problems';
@@ -17,7 +16,7 @@ export function ProblemMessage(props: { problem?: ApiProblem }) {
       {signedOut && (
         <>
           {' '}
-          <a href={signInUrl(location.pathname)}>{t('signIn')}</a>
+          <a href={`/pages/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t('signIn')}</a>
         </>
       )}
     </p>

@@ -13,6 +13,13 @@ export function formatDateTime(iso: string, lang: Lang): string {
   }).format(new Date(iso));
 }
 
+/** A time of day in Riyadh, e.g. when a session ends. */
+export function formatTime(ms: number, lang: Lang): string {
+  return new Intl.DateTimeFormat(`${locale(lang)}-u-ca-gregory`, { timeZone: RIYADH, timeStyle: 'short' }).format(
+    new Date(ms),
+  );
+}
+
 /** A calendar date (YYYY-MM-DD, no time of day), shown as that day. */
 export function formatDay(day: string, lang: Lang): string {
   return new Intl.DateTimeFormat(`${locale(lang)}-u-ca-gregory`, { timeZone: 'UTC', dateStyle: 'long' }).format(

@@ -37,30 +37,24 @@ export const MESSAGES = {
   signInPageTitle: t('تسجيل الدخول', 'Sign in'),
 
   // ---- sign-in -----------------------------------------------------------------
-  signInIdpIntro: t(
-    'تستخدم هذه الصفحات رمز الدخول الصادر من مزوّد الهوية. بعد تسجيل الدخول لديه يعيدك إلى هنا تلقائيًا.',
-    'These pages use the access token issued by the identity provider. After you sign in there, it brings you back here.',
+  signInIntro: t(
+    'يتم تسجيل الدخول عبر النفاذ الوطني الموحد، ثم تعود إلى هنا تلقائيًا.',
+    'You sign in with the national single sign-on, which brings you back here.',
   ),
-  signInPasteToken: t('رمز الدخول (لموظفي الدعم)', 'Access token (for support staff)'),
-  signInUseToken: t('استخدام الرمز', 'Use this token'),
-  signInTokenInvalid: t(
-    'هذا ليس رمز دخول صالحًا أو انتهت صلاحيته.',
-    'This is not a valid access token, or it has expired.',
+  signInAgain: t('تسجيل الدخول مجددًا', 'Sign in again'),
+  sessionEnding: t(
+    'تنتهي جلستك الساعة {time}. سجّل الدخول مجددًا للمتابعة؛ ما أدخلته محفوظ.',
+    'Your session ends at {time}. Sign in again to carry on; what you have entered is kept.',
   ),
-  devSignInIntro: t(
-    'بيئة تجريبية: اختر شخصًا من السجل المدني التجريبي أو موظفًا. لا تتوفر هذه الصفحة في بيئة الإنتاج.',
-    'Sandbox: pick a person from the sandbox civil registry, or a staff member. This page is never available in production.',
+  signingIn: t('جارٍ إكمال تسجيل الدخول…', 'Completing the sign-in…'),
+  signInFailed: t('تعذّر إكمال تسجيل الدخول. حاول مرة أخرى.', 'The sign-in could not be completed. Try again.'),
+  callbackPageTitle: t('تسجيل الدخول', 'Sign in'),
+  signedOutPageTitle: t('تم تسجيل الخروج', 'Signed out'),
+  signedOutText: t(
+    'تم تسجيل خروجك من هذه الخدمة ومن النفاذ الوطني الموحد.',
+    'You have signed out of this service and of the national single sign-on.',
   ),
-  devCitizens: t('مواطنون من السجل التجريبي', 'Citizens in the sandbox registry'),
-  devSignInAs: t('الدخول باسم {name}', 'Sign in as {name}'),
-  devOtherCitizen: t('رقم هوية وطنية آخر', 'Another national ID'),
-  devClerk: t('موظف شباك في مكتب', 'A counter clerk at an office'),
-  devOperator: t('مشغّل', 'An operator'),
-  devSignInAsClerk: t('الدخول موظفًا للشباك', 'Sign in as clerk'),
-  devSignInAsOperator: t('الدخول مشغّلًا', 'Sign in as operator'),
-  devWasel: t('مشترك في واصل', 'Wasel subscriber'),
-  devNoWasel: t('غير مشترك في واصل', 'No Wasel'),
-  passportStatus: t('حالة الجواز: {status}', 'Passport: {status}'),
+  unknownRole: t('لا يحمل هذا الحساب صلاحية على هذه الصفحات.', 'This account has no role on these pages.'),
 
   // ---- national ID as typed ----------------------------------------------------------
   nationalId: t('رقم الهوية الوطنية', 'National ID'),
@@ -389,7 +383,10 @@ export const MESSAGES = {
   problem_partner: t('تعذّر الوصول إلى جهة شريكة. حاول لاحقًا.', 'A partner system could not be reached. Try later.'),
   problem_rateLimited: t('طلبات كثيرة. انتظر قليلًا ثم حاول.', 'Too many requests. Wait a little and try again.'),
   problem_notOnFile: t('لا توجد بيانات لك في السجل المدني.', 'The civil registry holds no data for you.'),
-  problem_devSignInDisabled: t('تسجيل الدخول التجريبي غير متاح هنا.', 'Development sign-in is not available here.'),
+  problem_tooManyStreams: t(
+    'تتابع طلبك في نوافذ كثيرة. أغلق إحداها وستُستأنف المتابعة.',
+    'You are following your renewal in too many windows. Close one and following resumes.',
+  ),
   problem_internal: t('حدث خطأ غير متوقع. حاول مجددًا.', 'Something unexpected went wrong. Try again.'),
   refused_PhotoNotConfirmed: t('أكّد الصورة المحفوظة.', 'Confirm the photo on file.'),
   refused_EnglishNameNotConfirmed: t('أكّد اسمك بالإنجليزية.', 'Confirm your name in English.'),

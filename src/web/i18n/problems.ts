@@ -6,8 +6,6 @@ const BY_SLUG: Record<string, MessageKey> = {
   network: 'problem_network',
   'validation-error': 'problem_validation',
   'authentication-required': 'problem_authentication',
-  'token-expired': 'problem_authentication',
-  'token-invalid': 'problem_authentication',
   forbidden: 'problem_forbidden',
   'renewal-not-found': 'problem_notFound',
   'renewal-in-progress': 'problem_inProgress',
@@ -20,7 +18,9 @@ const BY_SLUG: Record<string, MessageKey> = {
   'partner-failed': 'problem_partner',
   'rate-limited': 'problem_rateLimited',
   'citizen-not-on-file': 'problem_notOnFile',
-  'dev-sign-in-disabled': 'problem_devSignInDisabled',
+  'too-many-streams': 'problem_tooManyStreams',
+  'streams-at-capacity': 'problem_unavailable',
+  'identity-provider-unavailable': 'problem_unavailable',
   'internal-error': 'problem_internal',
 };
 
@@ -33,7 +33,8 @@ export function problemMessage(problem: ApiProblem, t: I18n['t']): string {
   if (problem.slug === 'update-rejected' && problem.reason && isMessageKey(`refused_${problem.reason}`)) {
     return t(`refused_${problem.reason}` as MessageKey);
   }
-  const key = BY_SLUG[problem.slug];
+  // Every refused token (token-expired, token-key-unknown, ...): the person signs in again.
+  const key = problem.status === 401 ? 'problem_authentication' : BY_SLUG[problem.slug];
   if (key === 'problem_validation') return t(key, { fields: problem.fields.join(', ') || '—' });
   if (key) return t(key);
   if (problem.slug === 'update-rejected') return t('refused_WrongStage');

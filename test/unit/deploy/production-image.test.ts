@@ -33,6 +33,8 @@ const HARNESS_PACKAGES = [
   'prettier',
   'yaml',
   'eventsource-parser',
+  'oauth4webapi',
+  'oidc-provider',
 ];
 
 interface LockEntry {

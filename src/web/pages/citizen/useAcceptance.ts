@@ -1,19 +1,42 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { type DeliveryMethod, feeFor, type ValidityYears } from '../../../../workflows/contract/acceptance';
 import { api, newKey } from '../../api/http';
 import type { AcceptanceRequest, Review } from '../../api/types';
 import { useAction } from '../../components/common';
+import { useDraft } from '../../session/drafts';
+
+/** What the citizen has ticked and chosen so far, and the Idempotency-Key of this one acceptance. */
+interface AcceptanceDraft {
+  photo: boolean;
+  englishName: boolean;
+  pledges: string[];
+  validity?: ValidityYears;
+  method: DeliveryMethod;
+  pickupOffice: string;
+  key: string;
+}
 
 /** The citizen's answers to the review, sent once complete as the renewal's acceptance (with one idempotency key). */
 export function useAcceptance(renewalId: string, officeId: string, review: Review) {
-  const [photo, setPhoto] = useState(false);
-  const [englishName, setEnglishName] = useState(false);
-  const [pledges, setPledges] = useState<Set<string>>(new Set());
-  const [validity, setValidity] = useState<ValidityYears>();
-  const [method, setMethod] = useState<DeliveryMethod>('PICKUP');
-  const [pickupOffice, setPickupOffice] = useState(officeId);
+  // Kept as a draft in this tab, should the citizen have to sign in again before sending it (their session
+  // ended): they find their ticks and choices as they left them, and a retry is the same action (same key).
+  const [draft, setDraft, clearDraft] = useDraft<AcceptanceDraft>(`acceptance.${renewalId}`, () => ({
+    photo: false,
+    englishName: false,
+    pledges: [],
+    method: 'PICKUP',
+    pickupOffice: officeId,
+    key: newKey(),
+  }));
+  const { photo, englishName, validity, method, pickupOffice, key } = draft;
+  const pledges = new Set(draft.pledges);
+  const change = (next: Partial<AcceptanceDraft>) => setDraft({ ...draft, ...next });
+  const setPhoto = (on: boolean) => change({ photo: on });
+  const setEnglishName = (on: boolean) => change({ englishName: on });
+  const setValidity = (years: ValidityYears) => change({ validity: years });
+  const setMethod = (next: DeliveryMethod) => change({ method: next });
+  const setPickupOffice = (office: string) => change({ pickupOffice: office });
   const [incomplete, setIncomplete] = useState(false);
-  const key = useMemo(newKey, []);
   // The longest validity the citizen's age allows, until they choose.
   const allowed = review.validityYearsAllowed;
   const years = validity ?? allowed[allowed.length - 1];
@@ -29,6 +52,7 @@ export function useAcceptance(renewalId: string, officeId: string, review: Revie
       } satisfies AcceptanceRequest,
       key,
     );
+    clearDraft();
   });
 
   const complete = photo && englishName && review.requiredPledgeIds.every((id) => pledges.has(id));
@@ -36,7 +60,7 @@ export function useAcceptance(renewalId: string, officeId: string, review: Revie
     const next = new Set(pledges);
     if (on) next.add(id);
     else next.delete(id);
-    setPledges(next);
+    change({ pledges: [...next] });
   };
   const submit = (event: Event) => {
     event.preventDefault();

@@ -3,6 +3,8 @@ import type { PageSettings } from '../../../api/pages/page-settings';
 import { ProblemMessage } from '../../components/common';
 import { ForRole } from '../../components/Layout';
 import { useI18n } from '../../i18n/lang';
+import { useCodecSession } from '../../session/codec-session';
+import type { Session } from '../../session/session';
 import { AuditTrail } from './AuditTrail';
 import { DeskFilters } from './DeskFilters';
 import { RenewalRows } from './RenewalRows';
@@ -11,13 +13,15 @@ import { useDesk } from './useDesk';
 export function OperatorPage(props: { settings: PageSettings }) {
   return (
     <ForRole role="operator" titleKey="operatorPageTitle" wide>
-      {() => <Desk settings={props.settings} />}
+      {(session) => <Desk settings={props.settings} session={session} />}
     </ForRole>
   );
 }
 
-function Desk(props: { settings: PageSettings }) {
+function Desk(props: { settings: PageSettings; session: Session }) {
   const { t } = useI18n();
+  // The codec session the Temporal UI decodes with, opened with every token the desk gets.
+  useCodecSession(props.session);
   const { filters, setFilters, desk, refresh, notice, acted } = useDesk();
   const [auditOf, setAuditOf] = useState<string>();
   const rowsProps = { settings: props.settings, onAudit: setAuditOf, onActed: acted };
