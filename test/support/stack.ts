@@ -7,8 +7,6 @@ import type { SandboxConfig } from '../../dev/sandboxes/config';
 import { openSandboxDataSource } from '../../dev/sandboxes/database';
 import { type EmbeddedSandboxes, startEmbeddedSandboxes } from '../../dev/sandboxes/embedded';
 import { createSandboxes } from '../../dev/sandboxes/sandboxes';
-import { mintAccessToken } from '../../src/api/auth/access-token';
-import type { AccessClaims } from '../../src/api/auth/principal';
 import { createApp, type CreateAppOptions } from '../../src/api/create-app';
 import { TEMPORAL_CLIENT } from '../../src/api/temporal-module/temporal.module';
 import { requireDatabaseUrl } from '../../src/config/database';
@@ -24,6 +22,7 @@ import { type RunningWorker, startRenewalWorker, type WorkerTelemetry } from '..
 import { testApiConfiguration, testConfiguration, testSandboxConfig } from './config';
 import { createDatabase } from './databases';
 import { installQuietRuntime, installRuntime, requireEnv } from './temporal-test-env';
+import { authFor, type Caller } from './tokens';
 
 /** No worker polls this queue: a workflow started here only collects what it is sent, in its history. */
 export const IDLE_TASK_QUEUE = 'api-tests-no-worker';
@@ -45,7 +44,7 @@ export interface StackOptions {
   /** Settings over the suite's environment (the product's and the sandboxes'). */
   env?: Env;
   /** What only some entry points hand the API; `logStream` to read its logs (none otherwise). */
-  api?: Pick<CreateAppOptions, 'pages' | 'codec' | 'metrics' | 'tracing' | 'logger' | 'logStream'>;
+  api?: Pick<CreateAppOptions, 'codec' | 'metrics' | 'tracing' | 'logger' | 'logStream'>;
   /** The worker's metrics and tracing. */
   workerTelemetry?: WorkerTelemetry;
   /** Everything logged through `logger` (the Temporal SDK's runtime included) and the worker's /metrics served. */
@@ -69,8 +68,8 @@ export interface Stack {
   /** The sandboxes' own pool (their schema, in the same database). */
   sandboxDb: DataSource;
   temporal: Client;
-  /** `Authorization` header with a bearer token for these claims, as `npm run token` mints it. */
-  auth(claims: AccessClaims): { Authorization: string };
+  /** `Authorization` header with this caller's access token from the suite's identity provider. */
+  auth(caller: Caller): Promise<{ Authorization: string }>;
   stop(): Promise<void>;
 }
 
@@ -165,7 +164,7 @@ export async function startStack<const O extends StackOptions = Record<string, n
     db,
     sandboxDb,
     temporal: app.get<Client>(TEMPORAL_CLIENT),
-    auth: (claims) => ({ Authorization: `Bearer ${mintAccessToken(config.api.auth, claims)}` }),
+    auth: authFor,
     async stop() {
       await stack.metricsServer?.close();
       await stack.sandboxes?.stop();

@@ -56,3 +56,24 @@ export const tokens = {
 };
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Who a test acts as: a citizen by national ID, the clerk of an office, an operator, a courier. */
+export type Caller =
+  | { role: 'citizen'; nationalId: string }
+  | { role: 'clerk'; office: string }
+  | { role: 'operator'; id?: string }
+  | { role: 'courier'; carrier?: Carrier };
+
+/** The `Authorization` header of a caller. */
+export async function authFor(caller: Caller): Promise<{ Authorization: string }> {
+  switch (caller.role) {
+    case 'citizen':
+      return bearer(await tokens.citizen(caller.nationalId));
+    case 'clerk':
+      return bearer(await tokens.clerk(caller.office));
+    case 'operator':
+      return bearer(await tokens.operator(caller.id));
+    case 'courier':
+      return bearer(await tokens.courier(caller.carrier));
+  }
+}

@@ -1,5 +1,4 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seededCitizenIdentities } from '../../dev/sandboxes/dev-identities';
 import { type DeliveryMethod, renewalWorkflowId } from '../../workflows/contract';
 import { seedCitizen, SeededCitizen } from '../support/citizens';
 import { POST_ACCEPTANCE } from '../support/renewal-driver';
@@ -45,7 +44,6 @@ describe('pages in a browser', () => {
         TEMPORAL_UI_URL,
         PAGES_ASSETS_DIR: assetsDir,
       },
-      api: { pages: { devSignIn: { citizens: seededCitizenIdentities() } } },
     });
   });
 
@@ -95,7 +93,7 @@ describe('pages in a browser', () => {
     const person = await seedCitizen(stack.db);
     const citizen = await newPage();
     await citizen.goto(`${stack.baseUrl}/pages/sign-in`);
-    await citizen.locator('.people li').first().waitFor();
+    await citizen.locator('button.sign-in').waitFor();
     await checkInBothLanguages(citizen, 'sign-in');
     await renewOnThePage(citizen, person, 'PICKUP');
     expect(await citizen.locator('input[name="validity"]').count()).toBe(2);

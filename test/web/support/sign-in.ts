@@ -1,22 +1,31 @@
 import type { Page } from 'playwright-core';
 
-/** Signs in through the development sign-in page, as a tester of the sandbox stack does. */
+/**
+ * Signs in through the identity provider, as a person does: the page's sign-in button, the provider's sign-in page
+ * (the suite's sandbox provider lists its people and takes a citizen's national ID), and back with a code the page
+ * redeems (Authorization Code + PKCE).
+ */
+async function throughProvider(page: Page, url: string, choose: (page: Page) => Promise<void>): Promise<void> {
+  await page.goto(url);
+  await page.locator('button.sign-in').click();
+  await page.waitForURL(/\/interaction\//);
+  await choose(page);
+  await page.waitForURL(url);
+  await page.locator('.who').waitFor();
+}
+
 export const signIn = {
-  async citizen(page: Page, baseUrl: string, nationalId: string): Promise<void> {
-    await page.goto(`${baseUrl}/pages/sign-in`);
-    await page.locator('#other-national-id').fill(nationalId);
-    await page.locator('#other-national-id').press('Enter');
-    await page.waitForURL('**/pages/citizen');
-  },
-  async clerk(page: Page, baseUrl: string, office: string): Promise<void> {
-    await page.goto(`${baseUrl}/pages/sign-in`);
-    await page.locator('#clerk-office').selectOption(office);
-    await page.locator('section[aria-labelledby="dev-clerk"] button[type="submit"]').click();
-    await page.waitForURL('**/pages/counter');
-  },
-  async operator(page: Page, baseUrl: string): Promise<void> {
-    await page.goto(`${baseUrl}/pages/sign-in`);
-    await page.locator('section[aria-labelledby="dev-operator"] button').click();
-    await page.waitForURL('**/pages/operator');
-  },
+  citizen: (page: Page, baseUrl: string, nationalId: string) =>
+    throughProvider(page, `${baseUrl}/pages/citizen`, async (provider) => {
+      await provider.locator('#national-id').fill(nationalId);
+      await provider.locator('#national-id-sign-in').click();
+    }),
+  clerk: (page: Page, baseUrl: string, office: string) =>
+    throughProvider(page, `${baseUrl}/pages/counter`, (provider) =>
+      provider.locator(`button[data-person="clerk-${office.toLowerCase()}"]`).click(),
+    ),
+  operator: (page: Page, baseUrl: string) =>
+    throughProvider(page, `${baseUrl}/pages/operator`, (provider) =>
+      provider.locator('button[data-person="ops-1"]').click(),
+    ),
 };
