@@ -10,8 +10,11 @@ import { WEBHOOK_SIGNATURE_SCHEME } from '../webhooks/webhook-endpoint.decorator
 
 const DESCRIPTION = `Online renewal of Saudi passports, for citizens, counter clerks, operators, couriers and partner systems.
 
-**Authentication.** Bearer JWTs (HS256) with claims \`sub\`, \`role\` (citizen, clerk, operator, carrier, service) and, for
-clerks, \`office\`. A citizen's \`sub\` is their national ID: citizens act on their own renewals only. Partner webhooks are
+**Authentication.** Bearer access tokens of the OpenID Connect provider the API trusts (its discovery document and
+JWKS; RS256, PS256 or ES256; \`iss\`, \`aud\`, \`exp\` required; a bounded lifetime). Claims (names configurable):
+\`role\` (citizen, clerk, operator, courier), a citizen's \`national_id\` (citizens act on their own renewals only; their
+\`sub\` is opaque), a clerk's \`office\`, a courier's \`carrier\`. Every refused token is a 401 with a problem type of its
+own (\`token-expired\`, \`token-key-unknown\`, ...) and a \`WWW-Authenticate: Bearer\` challenge. Partner webhooks are
 signed instead (Standard Webhooks: \`webhook-id\`, \`webhook-timestamp\`, \`webhook-signature\`; HMAC-SHA256 over id,
 timestamp and raw body; 5-minute tolerance; a replayed \`webhook-id\` is acknowledged without effect).
 
@@ -70,7 +73,12 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(DESCRIPTION)
     .setVersion('1')
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Mint one with `npm run token`' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'An access token of the identity provider (in development: `npm run token`)',
+      },
       BEARER_SCHEME,
     )
     .addSecurity(WEBHOOK_SIGNATURE_SCHEME, {

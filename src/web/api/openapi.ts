@@ -4,6 +4,24 @@
  */
 
 export interface paths {
+    "/codec/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a codec session for the Temporal UI, bound to the operator's token */
+        post: operations["CodecSession_open"];
+        /** End the codec session (sign-out) */
+        delete: operations["CodecSession_close"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/codec/decode": {
         parameters: {
             query?: never;
@@ -492,7 +510,7 @@ export interface paths {
         };
         /**
          * Recipient and delivery address of a scanned envelope
-         * @description Answers only while the envelope is in transit (410 afterwards); every look-up is audited.
+         * @description Answers only while the envelope is in transit (410 afterwards), and only to a courier of the carrier the envelope travels with (404 to another, as for an unknown envelope); every look-up is audited.
          */
         get: operations["Carrier_envelope"];
         put?: never;
@@ -549,7 +567,7 @@ export interface paths {
         };
         /**
          * Follow my renewal live (server-sent events)
-         * @description A `text/event-stream` of `status` events, each the full status as `GET …/status` answers it: one at once, then one whenever the renewal changes. The stream ends after the renewal ends; reconnect to resume.
+         * @description A `text/event-stream` of `status` events, each the full status as `GET …/status` answers it: one at once, then one whenever the renewal changes. The stream ends after the renewal ends, and when the access token it was opened with expires; reconnect (with a renewed token) to resume. At most API_STREAMS_PER_PERSON (3) streams per person at once: beyond, 429 with Retry-After.
          */
         get: operations["RenewalEvents_follow"];
         put?: never;
@@ -1308,6 +1326,74 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    CodecSession_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Set-Cookie: the session, HttpOnly, Path=/codec, expiring with the token */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials: bearer token or webhook signature missing, invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+            /** @description The caller is authenticated but this operation is not for its role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:passport-renewal:problem:forbidden",
+                     *       "title": "Not allowed for this role",
+                     *       "status": 403
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    CodecSession_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Set-Cookie: the session cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Codec_decode: {
         parameters: {
             query?: never;
