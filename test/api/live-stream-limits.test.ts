@@ -72,7 +72,7 @@ describe('live status streams', () => {
     expect(fourth.status).toBe(429);
     expect(fourth.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(fourth.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect((await fourth.json()).type).toBe('urn:passport-renewal:problem:too-many-streams');
+    expect(((await fourth.json()) as { type: string }).type).toBe('urn:passport-renewal:problem:too-many-streams');
 
     // Another person is not held back by the first one's streams.
     const other = await citizenWithRenewal();

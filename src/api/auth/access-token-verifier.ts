@@ -141,7 +141,11 @@ export class AccessTokenVerifier {
       );
     }
     this.checkTimes(payload);
-    const principal = Object.freeze(principalFromClaims(payload, this.config.claims, this.pseudonymKey));
+    const principal = Object.freeze({
+      ...principalFromClaims(payload, this.config.claims, this.pseudonymKey),
+      // Accepted until then (jose allows the clock tolerance past exp): remembered, and a stream kept, as long.
+      expiresAt: (payload.exp! + this.config.clockToleranceSeconds) * 1000,
+    });
     const untilExpiry = principal.expiresAt - Date.now();
     if (untilExpiry > 0) this.verified.set(token, { principal, kid: header.kid }, { ttl: untilExpiry });
     return principal;

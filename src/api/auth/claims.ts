@@ -39,12 +39,16 @@ function roleOf(claims: JWTPayload, mapping: ClaimMapping): Role {
  * describe a caller this API knows: no role or two, a citizen without a valid national ID, a clerk without an
  * office, a courier without a carrier.
  */
-export function principalFromClaims(claims: JWTPayload, mapping: ClaimMapping, pseudonymKey: string): Principal {
+export function principalFromClaims(
+  claims: JWTPayload,
+  mapping: ClaimMapping,
+  pseudonymKey: string,
+): Omit<Principal, 'expiresAt'> {
   if (typeof claims.sub !== 'string' || !SUBJECT.test(claims.sub)) {
     throw new TokenRefusal('token-subject-invalid', 'sub must be 1 to 128 letters, digits or ._:@-');
   }
   const role = roleOf(claims, mapping);
-  const base = { role, subject: claims.sub, expiresAt: claims.exp! * 1000 };
+  const base = { role, subject: claims.sub };
   const actor = (actorId: string) => ({ actorId, actor: `${role}:${actorId}` });
   switch (role) {
     case 'citizen': {

@@ -20,7 +20,10 @@ export interface Principal {
   actorId: string;
   /** `<role>:<actorId>`: the audit trail's actor, and the scope of the caller's Idempotency-Keys. */
   actor: string;
-  /** When the token it came from expires (ms since the epoch): a live stream ends then. */
+  /**
+   * Until when the API accepts the token it came from (ms since the epoch): its `exp` plus the clock tolerance. A
+   * live stream ends then, and the codec session with it.
+   */
   expiresAt: number;
 }
 
