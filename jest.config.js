@@ -8,11 +8,12 @@ module.exports = {
   // Type checking is `tsc --noEmit` (npm run lint); tests only transpile, which is much faster.
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
-    // jose (the API's token verification) ships ES modules only, which Jest's CommonJS module system cannot load
-    // (Node's own require(esm) serves it everywhere else): compiled to CommonJS here, once, then cached.
-    '/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: 'tsconfig.jest-esm.json' }],
+    // jose (the API's token verification) and oidc-provider (the sandbox identity provider, whose own tests load it)
+    // ship ES modules only, which Jest's CommonJS module system cannot load (Node's own require(esm) serves them
+    // everywhere else): compiled to CommonJS here, once, then cached.
+    '/node_modules/(jose|oidc-provider)/.+\\.js$': ['ts-jest', { tsconfig: 'tsconfig.jest-esm.json' }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|oidc-provider)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // Workflow bundling and real servers make some tests slow; none should hang.
