@@ -100,7 +100,10 @@ describe('codec session', () => {
     const session = `passport_renewal_codec=${await tokens.operator()}`;
     await request(stack.http).get('/v1/operator/renewals?limit=1').set({ Cookie: session }).expect(401);
     // And a session is ended by sign-out.
-    const closed = await request(stack.http).delete('/codec/session').expect(204);
+    const closed = await request(stack.http)
+      .delete('/codec/session')
+      .set(bearer(await tokens.operator()))
+      .expect(204);
     expect(cookieOf(closed)).toMatch(/^passport_renewal_codec=;.*(Expires=Thu, 01 Jan 1970|Max-Age=0)/);
   });
 });

@@ -15,9 +15,12 @@ export function useCodecSession(session: Session): void {
   }, [session.accessToken]);
 }
 
-/** Ends the codec session (sign-out): the cookie is HttpOnly, so only the API can clear it. */
-export function closeCodecSession(): void {
-  void fetch('/codec/session', { method: 'DELETE', credentials: 'same-origin', keepalive: true }).catch(
-    () => undefined,
-  );
+/** Ends the codec session (sign-out, while the token still works): the cookie is HttpOnly, so only the API can clear it. */
+export function closeCodecSession(accessToken: string): void {
+  void fetch('/codec/session', {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${accessToken}` },
+    credentials: 'same-origin',
+    keepalive: true,
+  }).catch(() => undefined);
 }

@@ -130,8 +130,8 @@ export function renewSession(): Promise<Session> {
 /** Signs out here and at the provider (RP-initiated logout), which sends the person to /pages/signed-out. */
 export function signOut(): void {
   const session = savedSession();
+  if (session?.role === 'operator') closeCodecSession(session.accessToken);
   endSession();
-  if (session?.role === 'operator') closeCodecSession();
   const { as, settings } = provider();
   if (!as.end_session_endpoint) {
     location.assign(SIGNED_OUT_PATH);
