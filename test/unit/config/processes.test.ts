@@ -38,6 +38,7 @@ describe('process configuration', () => {
       'deployment',
       'httpPort',
       'integrations',
+      'oidc',
       'pages',
       'payloadKeys',
       'personalDataKeys',
@@ -71,7 +72,7 @@ describe('process configuration', () => {
     expect(worker).not.toHaveProperty('api');
     expect(worker).not.toHaveProperty('httpPort');
     expect(worker.integrations.systems.sms.mode).toBe('http');
-    expect(() => loadApiProcessConfig(production)).toThrow(/API_JWT_SECRET must be set in production/);
+    expect(() => loadApiProcessConfig(production)).toThrow(/API_PSEUDONYM_KEY must be set in production/);
   });
 
   it('names the variable at fault', () => {

@@ -1,4 +1,4 @@
-import { DEV_JWT_SECRET, DEV_PSEUDONYM_KEY } from '../../../src/config/api';
+import { DEV_PSEUDONYM_KEY } from '../../../src/config/api';
 import type { Env } from '../../../src/config/env';
 import { DEVELOPMENT_PERSONAL_DATA_KEYS } from '../../../src/config/personal-data-keys';
 import {
@@ -27,7 +27,7 @@ const PRODUCTION: Env = {
   TEMPORAL_TLS_SERVER_CA_CERT_PATH: '/tls/clients-ca.pem',
   PAYLOAD_KEYS: `2026-q1:${Buffer.alloc(32, 9).toString('base64')}`,
   PERSONAL_DATA_KEYS: `2026-q1:${Buffer.alloc(32, 7).toString('base64')}`,
-  API_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+  OIDC_ISSUER_URL: 'https://sso.example.sa/realms/passport-renewal',
   API_PSEUDONYM_KEY: 'a-production-pseudonym-key-of-32-chars!',
   WEBHOOK_SECRET_SADAD: whsec('live-sadad-0000000001'),
   WEBHOOK_SECRET_WASEL: whsec('live-wasel-0000000001'),
@@ -57,12 +57,6 @@ describe('a production start', () => {
 
   // Each published value, set explicitly, and each simulated partner: refused with a message naming its variable.
   it.each<[string, Env, RegExp, Array<'api' | 'worker'>]>([
-    [
-      'API_JWT_SECRET',
-      { API_JWT_SECRET: DEV_JWT_SECRET },
-      /API_JWT_SECRET is the development value published/,
-      ['api'],
-    ],
     [
       'API_PSEUDONYM_KEY',
       { API_PSEUDONYM_KEY: ` ${DEV_PSEUDONYM_KEY} ` },
@@ -159,7 +153,7 @@ describe('a production start', () => {
   });
 
   it('refuses a published personal-data key to the migration and the key rotation too, which read no other secret', () => {
-    const env = { ...PRODUCTION, PERSONAL_DATA_KEYS: TEST_PERSONAL_DATA_KEY_B, API_JWT_SECRET: DEV_JWT_SECRET };
+    const env = { ...PRODUCTION, PERSONAL_DATA_KEYS: TEST_PERSONAL_DATA_KEY_B, API_PSEUDONYM_KEY: DEV_PSEUDONYM_KEY };
     for (const load of [loadMigratorProcessConfig, loadKeyRotationProcessConfig]) {
       expect(() => load(env)).toThrow(
         /^NODE_ENV=production refuses to start with:\n {2}- PERSONAL_DATA_KEYS lists key "test-only-pd-b"[^\n]*$/,
@@ -169,9 +163,9 @@ describe('a production start', () => {
   });
 
   it('names every refused setting at once', () => {
-    const env = { ...PRODUCTION, API_JWT_SECRET: DEV_JWT_SECRET, INTEGRATION_WASEL_MODE: 'sandbox' };
+    const env = { ...PRODUCTION, API_PSEUDONYM_KEY: DEV_PSEUDONYM_KEY, INTEGRATION_WASEL_MODE: 'sandbox' };
     expect(() => api(env)).toThrow(
-      /^NODE_ENV=production refuses to start with:\n {2}- API_JWT_SECRET .*\n {2}- INTEGRATION_WASEL_MODE .*$/,
+      /^NODE_ENV=production refuses to start with:\n {2}- API_PSEUDONYM_KEY .*\n {2}- INTEGRATION_WASEL_MODE .*$/,
     );
   });
 
@@ -196,7 +190,7 @@ describe('a production start', () => {
       expect.stringMatching(/^ALLOW_SANDBOX_PARTNERS=true under NODE_ENV=production: a staging stack/),
     ]);
     // The flag lifts nothing else: a published secret is still refused.
-    expect(() => api({ ...allowed, API_JWT_SECRET: DEV_JWT_SECRET })).toThrow(/API_JWT_SECRET/);
+    expect(() => api({ ...allowed, API_PSEUDONYM_KEY: DEV_PSEUDONYM_KEY })).toThrow(/API_PSEUDONYM_KEY/);
     expect(() => api({ ...allowed, ALLOW_SANDBOX_PARTNERS: 'yes' })).toThrow(
       'Environment variable ALLOW_SANDBOX_PARTNERS must be true or false, got "yes"',
     );
