@@ -115,6 +115,8 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   // Listen first: the issuer names the port.
   let handler: (request: IncomingMessage, response: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
   const server: Server = createServer((request, response) => handler(request, response));
+  // Longer than any client keeps an idle connection (fetch: 4 s), so none sends on one the server is closing.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, resolve);

@@ -51,14 +51,36 @@ async function tokenRequest(tokenEndpoint: string, body: URLSearchParams, author
   return (await response.json()) as TokenSet;
 }
 
+/** A connection the server closed as it was reused ("other side closed"): nothing was done, try again. */
+const dropped = (error: unknown) =>
+  error instanceof TypeError &&
+  /other side closed|ECONNRESET|socket hang up/i.test(String((error as { cause?: unknown }).cause ?? error));
+
+/** `attempt`, started over (up to three times) when a connection drops: nothing half-done is reused. */
+async function startingOver<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tries >= 3 || !dropped(error)) throw error;
+    }
+  }
+}
+
 /** Signs a person in through the picker, as `clientId` (a public client with `redirectUri` registered). */
-export async function signInPerson(options: {
+export function signInPerson(options: SignInOptions): Promise<TokenSet> {
+  return startingOver(() => signInOnce(options));
+}
+
+interface SignInOptions {
   issuer: string;
   clientId: string;
   redirectUri: string;
   who: Who;
   scope?: string;
-}): Promise<TokenSet> {
+}
+
+async function signInOnce(options: SignInOptions): Promise<TokenSet> {
   const { authorization_endpoint, token_endpoint } = await endpoints(options.issuer);
   const jar = new Map<string, string>();
   const go = async (url: string, init: RequestInit = {}) => {
@@ -132,11 +154,11 @@ export async function signInPerson(options: {
 }
 
 /** A client's own token (client credentials): a courier's back-end. */
-export async function clientCredentials(options: {
-  issuer: string;
-  clientId: string;
-  secret: string;
-}): Promise<TokenSet> {
+export function clientCredentials(options: { issuer: string; clientId: string; secret: string }): Promise<TokenSet> {
+  return startingOver(() => clientCredentialsOnce(options));
+}
+
+async function clientCredentialsOnce(options: { issuer: string; clientId: string; secret: string }): Promise<TokenSet> {
   const { token_endpoint } = await endpoints(options.issuer);
   const basic = Buffer.from(`${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.secret)}`).toString(
     'base64',

@@ -15,5 +15,5 @@ export function pagesCsp(config: Pick<PagesSettings, 'signIn'>): string {
   };
   return Object.entries(directives)
     .map(([name, values]) => `${kebab(name)} ${values.join(' ')}`)
-    .join('; ');
+    .join(';'); // as helmet writes it
 }
