@@ -54,7 +54,7 @@ ${group(
 )}
 ${group(
   'Operators',
-  people.filter((p) => p.role === 'operator' || p.role === 'support'),
+  people.filter((p) => p.role === 'operator' || p.role === 'supervisor' || p.role === 'support'),
 )}
 <p><a id="cancel" href="/interaction/${escapeHtml(uid)}/abort">Cancel</a></p>`,
   );

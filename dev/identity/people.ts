@@ -5,12 +5,12 @@ import { seededCitizenIdentities } from '../sandboxes/dev-identities';
 /**
  * Who the sandbox identity provider signs in: the sandbox's seeded citizens (by national ID, as Nafath knows every
  * citizen), any other citizen by national ID (the tests seed their own), a clerk at each passport office, operators,
- * and a support operator with read-only rights for the Temporal UI. Couriers and partner back-ends are clients
+ * their supervisor (who reads the codec's decode log), and a support operator with read-only rights for the Temporal UI. Couriers and partner back-ends are clients
  * (client credentials), not people: see clients.ts.
  */
 
 /** The roles a sandbox person may hold: the API's, and `support`, which only the Temporal UI's authorizer knows. */
-export type PersonRole = 'citizen' | 'clerk' | 'operator' | 'support';
+export type PersonRole = 'citizen' | 'clerk' | 'operator' | 'supervisor' | 'support';
 
 export interface SandboxPerson {
   /** The provider's account id, the tokens' `sub`: opaque for citizens (never the national ID). */
@@ -50,6 +50,7 @@ export const SANDBOX_STAFF: readonly SandboxPerson[] = [
   })),
   { id: 'ops-1', role: 'operator', name: 'Faisal Alotaibi', nameAr: 'فيصل العتيبي' },
   { id: 'ops-2', role: 'operator', name: 'Lama Alsubaie', nameAr: 'لمى السبيعي' },
+  { id: 'sup-1', role: 'supervisor', name: 'Hind Alharbi', nameAr: 'هند الحربي', note: 'decode log' },
   { id: 'support-1', role: 'support', name: 'Omar Alrashid', nameAr: 'عمر الراشد', note: 'read-only' },
 ];
 

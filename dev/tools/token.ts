@@ -12,6 +12,7 @@ const USAGE = `Prints an access token for the API, obtained from the sandbox ide
 in with Authorization Code + PKCE as the token CLI's client; a courier's back-end uses client credentials.
 
   npm run token -- --role operator --sub ops-1
+  npm run token -- --role supervisor                     (sup-1, who reads the codec's decode log)
   npm run token -- --role clerk --office RUH-01          (the office's clerk, e.g. sub clerk-ruh-01)
   npm run token -- --role citizen --national-id 1058529940
   npm run token -- --role courier [--carrier SPL]

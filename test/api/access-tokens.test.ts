@@ -1,8 +1,9 @@
 import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { startTestIssuer, type TestIssuer } from '../support/test-issuer';
-import { type ApiStack, startApi } from './support/api-stack';
-import { freshNationalId, seedRenewal } from './support/fixtures';
+import { type Stack, startStack } from '../support/stack';
+import { freshNationalId } from '../support/fixtures';
+import { seedRenewal } from './support/fixtures';
 
 const PROBLEM = 'urn:passport-renewal:problem:';
 const MAX_LIFETIME = 3600;
@@ -16,13 +17,14 @@ const TOLERANCE = 30;
  */
 describe('access tokens', () => {
   let issuer: TestIssuer;
-  let stack: ApiStack;
+  let stack: Stack;
   const now = () => Math.floor(Date.now() / 1000);
   const nationalId = freshNationalId();
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
-    stack = await startApi({
+    stack = await startStack({
+      worker: false,
       env: {
         OIDC_ISSUER_URL: issuer.issuer,
         OIDC_MAX_TOKEN_LIFETIME: String(MAX_LIFETIME),
@@ -197,11 +199,12 @@ describe('access tokens', () => {
  */
 describe('access tokens of a retired key', () => {
   let issuer: TestIssuer;
-  let stack: ApiStack;
+  let stack: Stack;
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
-    stack = await startApi({
+    stack = await startStack({
+      worker: false,
       env: { OIDC_ISSUER_URL: issuer.issuer, OIDC_JWKS_COOLDOWN_MS: '0', OIDC_JWKS_CACHE_MAX_AGE_MS: '500' },
     });
   });

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { AdminListener } from '../../src/api/admin/admin-listener';
 import { loadAdminListenerConfig } from '../../src/config/admin-listener';
 import { startStack, type Stack } from '../support/stack';
-import { bearer, tokenFor } from '../support/credentials';
+import { authFor } from '../support/tokens';
 
 const ADMIN_PATHS = ['/metrics', '/docs', '/docs/', '/docs/swagger-ui.css', '/docs-yaml', '/openapi.json'];
 /** Spellings Express would route to the same handlers: case-insensitive, trailing slash optional. */
@@ -59,7 +59,7 @@ describe('the admin listener', () => {
   });
 
   it('serves nothing else on the admin port', async () => {
-    const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+    const operator = await authFor({ role: 'operator' });
     for (const path of ['/v1/operator/renewals', '/pages/citizen', '/', '/v1/renewals']) {
       const response = await request(admin).get(path).set(operator);
       expect({ path, status: response.status }).toEqual({ path, status: 404 });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { AccessClaims } from '../../src/api/auth/principal';
 import { seedCitizen } from '../support/citizens';
 import { type Stack, startStack } from '../support/stack';
-import { bearer, expiredToken, forgedToken, rawToken, tokenFor } from '../support/credentials';
+import { startTestIssuer, type TestIssuer } from '../support/test-issuer';
+import { bearer } from '../support/tokens';
 import { seedRenewal, uniqueKey } from './support/fixtures';
 
 /**
@@ -11,10 +11,13 @@ import { seedRenewal, uniqueKey } from './support/fixtures';
  * endpoint is for reaches the handler, which answers a deterministic status
  * for the request sent (e.g. 400 for an empty body): anything but 401/403.
  *
- * Columns: citizen, clerk (of the renewal's office), operator, carrier,
- * service, no token, expired token, token with a bad signature.
+ * Columns: citizen, clerk (of the renewal's office), operator, courier, a
+ * person the provider signed in with a role this API does not know (its
+ * support staff), no token, expired token, token signed with a key the
+ * provider never published. The tokens come from a test issuer the API
+ * trusts (test/support/test-issuer.ts), which makes expired and forged ones.
  */
-const COLUMNS = ['citizen', 'clerk', 'operator', 'carrier', 'service', 'none', 'expired', 'forged'] as const;
+const COLUMNS = ['citizen', 'clerk', 'operator', 'courier', 'support', 'none', 'expired', 'forged'] as const;
 type Column = (typeof COLUMNS)[number];
 
 interface Endpoint {
@@ -28,18 +31,27 @@ const row = (...statuses: number[]): Record<Column, number> =>
 
 describe('authorization matrix', () => {
   let stack: Stack;
+  let issuer: TestIssuer;
+  let unpublishedKey: string;
   let renewalId: string;
   let nationalId: string;
 
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    issuer = await startTestIssuer();
+    unpublishedKey = await issuer.newKey({ publish: false });
+    // No clock tolerance: a token is refused from its exp on.
+    stack = await startStack({ worker: false, env: { OIDC_ISSUER_URL: issuer.issuer, OIDC_CLOCK_TOLERANCE: '0' } });
     nationalId = (await seedCitizen(stack.db)).nationalId;
     renewalId = await seedRenewal(stack.db, { nationalId, officeId: 'RUH-01', stage: 'READY_FOR_PICKUP' });
   });
 
   afterAll(async () => {
     await stack?.stop();
+    await issuer?.stop();
   });
+
+  const signed = async (claims: Record<string, unknown>) => bearer(await issuer.sign(issuer.claims(claims)));
+  const now = () => Math.floor(Date.now() / 1000);
 
   const post = (path: () => string, body: object) => (http: Stack['http'], headers: Record<string, string>) =>
     request(http)
@@ -50,52 +62,52 @@ describe('authorization matrix', () => {
     request(http).get(path()).set(headers);
   const barcode = 'PE' + '0'.repeat(32) + '01';
 
-  //                                                           citizen clerk operator carrier service none expired forged
+  //                                                           citizen clerk operator courier support none expired forged
   const ENDPOINTS: Endpoint[] = [
     {
       name: 'POST /v1/renewals',
       send: post(() => '/v1/renewals', {}),
-      expected: row(400, 403, 403, 403, 403, 401, 401, 401),
+      expected: row(400, 403, 403, 403, 401, 401, 401, 401),
     },
     {
       name: 'GET /v1/renewals',
       send: get(() => '/v1/renewals'),
-      expected: row(200, 403, 403, 403, 403, 401, 401, 401),
+      expected: row(200, 403, 403, 403, 401, 401, 401, 401),
     },
     {
       name: 'GET /v1/renewals/:id',
       send: get(() => `/v1/renewals/${renewalId}`),
-      expected: row(200, 403, 403, 403, 403, 401, 401, 401),
+      expected: row(200, 403, 403, 403, 401, 401, 401, 401),
     },
     {
       name: 'GET /v1/renewals/:id/events',
       send: get(() => `/v1/renewals/not-a-uuid/events`),
-      expected: row(400, 403, 403, 403, 403, 401, 401, 401),
+      expected: row(400, 403, 403, 403, 401, 401, 401, 401),
     },
     {
       name: 'GET /v1/renewals/:id/review',
       send: get(() => `/v1/renewals/${renewalId}/review`),
-      expected: row(200, 403, 403, 403, 403, 401, 401, 401),
+      expected: row(200, 403, 403, 403, 401, 401, 401, 401),
     },
     {
       name: 'GET /v1/renewals/:id/status',
       send: get(() => `/v1/renewals/not-a-uuid/status`),
-      expected: row(400, 403, 403, 403, 403, 401, 401, 401),
+      expected: row(400, 403, 403, 403, 401, 401, 401, 401),
     },
     {
       name: 'POST /v1/renewals/:id/acceptance',
       send: post(() => `/v1/renewals/${renewalId}/acceptance`, {}),
-      expected: row(400, 403, 403, 403, 403, 401, 401, 401),
+      expected: row(400, 403, 403, 403, 401, 401, 401, 401),
     },
     {
       name: 'POST /v1/renewals/:id/cancellation',
       send: post(() => `/v1/renewals/${renewalId}/cancellation`, {}),
-      expected: row(400, 403, 403, 403, 403, 401, 401, 401),
+      expected: row(400, 403, 403, 403, 401, 401, 401, 401),
     },
     {
       name: 'POST /v1/counter/renewals/lookup',
       send: (http, headers) => request(http).post('/v1/counter/renewals/lookup').set(headers).send({ nationalId }),
-      expected: row(403, 200, 403, 403, 403, 401, 401, 401),
+      expected: row(403, 200, 403, 403, 401, 401, 401, 401),
     },
     {
       name: 'GET /v1/counter/queue',
@@ -105,37 +117,37 @@ describe('authorization matrix', () => {
     {
       name: 'GET /v1/counter/renewals/:id',
       send: get(() => `/v1/counter/renewals/${renewalId}`),
-      expected: row(403, 200, 403, 403, 403, 401, 401, 401),
+      expected: row(403, 200, 403, 403, 401, 401, 401, 401),
     },
     {
       name: 'POST /v1/counter/renewals/:id/verification',
       send: post(() => `/v1/counter/renewals/${renewalId}/verification`, {}),
-      expected: row(403, 400, 403, 403, 403, 401, 401, 401),
+      expected: row(403, 400, 403, 403, 401, 401, 401, 401),
     },
     {
       name: 'POST /v1/counter/renewals/:id/handover',
       send: post(() => `/v1/counter/renewals/${renewalId}/handover`, { extra: 1 }),
-      expected: row(403, 400, 403, 403, 403, 401, 401, 401),
+      expected: row(403, 400, 403, 403, 401, 401, 401, 401),
     },
     {
       name: 'GET /v1/operator/renewals',
       send: get(() => '/v1/operator/renewals'),
-      expected: row(403, 403, 200, 403, 403, 401, 401, 401),
+      expected: row(403, 403, 200, 403, 401, 401, 401, 401),
     },
     {
       name: 'GET /v1/operator/renewals/overdue',
       send: get(() => '/v1/operator/renewals/overdue'),
-      expected: row(403, 403, 200, 403, 403, 401, 401, 401),
+      expected: row(403, 403, 200, 403, 401, 401, 401, 401),
     },
     {
       name: 'GET /v1/operator/renewals/:id/audit',
       send: get(() => `/v1/operator/renewals/${renewalId}/audit`),
-      expected: row(403, 403, 200, 403, 403, 401, 401, 401),
+      expected: row(403, 403, 200, 403, 401, 401, 401, 401),
     },
     {
       name: 'GET /v1/operator/alerts',
       send: get(() => '/v1/operator/alerts'),
-      expected: row(403, 403, 200, 403, 403, 401, 401, 401),
+      expected: row(403, 403, 200, 403, 401, 401, 401, 401),
     },
     {
       // Missing the note: a 400 from the handler's validation.
@@ -151,17 +163,17 @@ describe('authorization matrix', () => {
     {
       name: 'POST /v1/operator/renewals/:id/loss-declaration',
       send: post(() => `/v1/operator/renewals/${renewalId}/loss-declaration`, {}),
-      expected: row(403, 403, 400, 403, 403, 401, 401, 401),
+      expected: row(403, 403, 400, 403, 401, 401, 401, 401),
     },
     {
       name: 'POST /v1/operator/renewals/:id/cancellation',
       send: post(() => `/v1/operator/renewals/${renewalId}/cancellation`, {}),
-      expected: row(403, 403, 400, 403, 403, 401, 401, 401),
+      expected: row(403, 403, 400, 403, 401, 401, 401, 401),
     },
     {
       name: 'GET /v1/carrier/envelopes/:barcode',
       send: get(() => `/v1/carrier/envelopes/${barcode}`),
-      expected: row(403, 403, 403, 404, 403, 401, 401, 401),
+      expected: row(403, 403, 403, 404, 401, 401, 401, 401),
     },
     {
       name: 'POST /v1/webhooks/sadad',
@@ -187,13 +199,13 @@ describe('authorization matrix', () => {
       name: 'POST /codec/decode',
       // No payloads (`{}`, as the CLI sends an empty list): the operator gets an empty list back.
       send: post(() => '/codec/decode', {}),
-      expected: row(403, 403, 200, 403, 403, 401, 401, 401),
+      expected: row(403, 403, 200, 403, 401, 401, 401, 401),
     },
     {
       name: 'POST /codec/encode',
       // No payloads (`{}`, as the CLI sends an empty list): the operator gets an empty list back.
       send: post(() => '/codec/encode', {}),
-      expected: row(403, 403, 200, 403, 403, 401, 401, 401),
+      expected: row(403, 403, 200, 403, 401, 401, 401, 401),
     },
     {
       name: 'GET /health/live',
@@ -212,30 +224,31 @@ describe('authorization matrix', () => {
     },
   ];
 
-  function headersFor(column: Column): Record<string, string> {
-    const claims: Record<'citizen' | 'clerk' | 'operator' | 'carrier' | 'service', AccessClaims> = {
-      citizen: { role: 'citizen', sub: nationalId },
-      clerk: { role: 'clerk', sub: 'clerk-7', office: 'RUH-01' },
-      operator: { role: 'operator', sub: 'ops-1' },
-      carrier: { role: 'carrier', sub: 'courier-12' },
-      service: { role: 'service', sub: 'reporting' },
-    };
+  function headersFor(column: Column): Promise<Record<string, string>> {
     switch (column) {
+      case 'citizen':
+        return signed({ role: 'citizen', national_id: nationalId, sub: 'c-matrix' });
+      case 'clerk':
+        return signed({ role: 'clerk', office: 'RUH-01', sub: 'clerk-ruh-01' });
+      case 'operator':
+        return signed({ role: 'operator', sub: 'ops-1' });
+      case 'courier':
+        return signed({ role: 'courier', carrier: 'SPL', sub: 'courier-spl' });
+      case 'support':
+        return signed({ role: 'support', sub: 'support-1' });
       case 'none':
-        return {};
+        return Promise.resolve({});
       case 'expired':
-        return bearer(expiredToken(claims.citizen));
+        return signed({ role: 'citizen', national_id: nationalId, iat: now() - 600, exp: now() - 60 });
       case 'forged':
-        return bearer(forgedToken(claims.operator));
-      default:
-        return bearer(tokenFor(claims[column]));
+        return issuer.sign(issuer.claims({ role: 'operator' }), { kid: unpublishedKey }).then(bearer);
     }
   }
 
   it.each(ENDPOINTS.map((endpoint) => [endpoint.name, endpoint] as const))('%s', async (_name, endpoint) => {
     const actual: Partial<Record<Column, number>> = {};
     for (const column of COLUMNS) {
-      const response = await endpoint.send(stack.http, headersFor(column));
+      const response = await endpoint.send(stack.http, await headersFor(column));
       actual[column] = response.status;
       if (response.status >= 400) {
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -245,12 +258,12 @@ describe('authorization matrix', () => {
   });
 
   it('answers 401 with a problem that says why, and a WWW-Authenticate challenge', async () => {
-    const citizen = { role: 'citizen' as const, sub: nationalId };
     const cases: Array<[Record<string, string>, string]> = [
       [{}, 'authentication-required'],
-      [bearer(expiredToken(citizen)), 'token-expired'],
-      [bearer(forgedToken(citizen)), 'token-invalid'],
-      [{ Authorization: 'Basic dXNlcjpwYXNz' }, 'authentication-required'],
+      [await headersFor('expired'), 'token-expired'],
+      [await headersFor('forged'), 'token-key-unknown'],
+      [await headersFor('support'), 'token-role-unmapped'],
+      [{ Authorization: 'Basic dXNlcjpwYXNz' }, 'token-malformed'],
     ];
     for (const [headers, slug] of cases) {
       const response = await request(stack.http).get('/v1/renewals').set(headers).expect(401);
@@ -261,34 +274,36 @@ describe('authorization matrix', () => {
 
   it('refuses a token once it expires, though it was accepted (and remembered) a moment before', async () => {
     // Valid for 3 to 4 seconds (a JWT's times are whole seconds): room for two reads on a busy machine.
-    const now = Math.floor(Date.now() / 1000);
-    const shortLived = bearer(rawToken({ role: 'citizen', sub: nationalId, iat: now, exp: now + 4 }));
+    const exp = now() + 4;
+    const shortLived = await signed({ role: 'citizen', national_id: nationalId, exp });
     await request(stack.http).get('/v1/renewals').set(shortLived).expect(200);
     await request(stack.http).get('/v1/renewals').set(shortLived).expect(200);
-    await new Promise((resolve) => setTimeout(resolve, (now + 4) * 1000 - Date.now() + 50));
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
     const response = await request(stack.http).get('/v1/renewals').set(shortLived).expect(401);
     expect(response.body.type).toBe('urn:passport-renewal:problem:token-expired');
   });
 
   it('refuses tokens whose claims do not fit the role', async () => {
-    const refused: AccessClaims[] = [
-      { role: 'citizen', sub: '2012345670' }, // a resident cannot renew a Saudi passport
-      { role: 'citizen', sub: '1058529941' }, // bad check digit
-    ];
-    for (const claims of refused) {
-      expect(() => tokenFor(claims)).toThrow();
+    for (const claims of [
+      { role: 'citizen', national_id: '2012345670' }, // a resident cannot renew a Saudi passport
+      { role: 'citizen', national_id: '1058529941' }, // bad check digit
+    ]) {
+      const response = await request(stack.http)
+        .get('/v1/renewals')
+        .set(await signed(claims))
+        .expect(401);
+      expect(response.body.type).toBe('urn:passport-renewal:problem:token-national-id-unmapped');
     }
-    const clerkWithoutOffice = rawToken({ role: 'clerk', sub: 'clerk-1' });
     const response = await request(stack.http)
       .post('/v1/counter/renewals/lookup')
-      .set(bearer(clerkWithoutOffice))
+      .set(await signed({ role: 'clerk', sub: 'clerk-1' }))
       .send({ nationalId })
       .expect(401);
     expect(response.body.detail).toMatch(/office/);
   });
 
   it('shows a citizen only their own renewals: another citizen gets 404, exactly as for no renewal', async () => {
-    const other = bearer(tokenFor({ role: 'citizen', sub: (await seedCitizen(stack.db)).nationalId }));
+    const other = await signed({ role: 'citizen', national_id: (await seedCitizen(stack.db)).nationalId });
     const theirs = await request(stack.http).get(`/v1/renewals/${renewalId}`).set(other).expect(404);
     const none = await request(stack.http).get(`/v1/renewals/${randomUUID()}`).set(other).expect(404);
     expect({ ...theirs.body, detail: undefined, instance: undefined }).toEqual({
@@ -306,7 +321,7 @@ describe('authorization matrix', () => {
   });
 
   it("limits a clerk to their office's counter", async () => {
-    const elsewhere = bearer(tokenFor({ role: 'clerk', sub: 'clerk-9', office: 'JED-02' }));
+    const elsewhere = await signed({ role: 'clerk', office: 'JED-02', sub: 'clerk-jed-02' });
     const lookup = await request(stack.http)
       .post('/v1/counter/renewals/lookup')
       .set(elsewhere)
@@ -319,7 +334,7 @@ describe('authorization matrix', () => {
       .send({ presentedPassportNumber: 'N1234567', identityConfirmed: true })
       .expect(404);
 
-    const here = bearer(tokenFor({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' }));
+    const here = await signed({ role: 'clerk', office: 'RUH-01', sub: 'clerk-ruh-01' });
     const found = await request(stack.http)
       .post('/v1/counter/renewals/lookup')
       .set(here)

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { type ApiStack, startApi } from './support/api-stack';
+import { type Stack, startStack } from '../support/stack';
 import { bearer, tokens } from '../support/tokens';
 
 const UI = 'http://localhost:8233';
@@ -15,11 +15,11 @@ const payloads = {
  * nothing, a citizen or clerk decodes nothing whatever they send, and the cookie opens no other route.
  */
 describe('codec session', () => {
-  let stack: ApiStack;
+  let stack: Stack;
   let encrypted: object;
 
   beforeAll(async () => {
-    stack = await startApi({ codec: { uiOrigins: [UI] } });
+    stack = await startStack({ worker: false, api: { codec: { uiOrigins: [UI] } } });
     encrypted = (
       await request(stack.http)
         .post('/codec/encode')
@@ -52,6 +52,7 @@ describe('codec session', () => {
   });
 
   it('decodes for the UI with the session cookie, as the browser sends it with credentials', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
     const opened = await request(stack.http)
       .post('/codec/session')
       .set(bearer(await tokens.operator()))
@@ -65,6 +66,14 @@ describe('codec session', () => {
     expect(decoded.body).toEqual(payloads);
     expect(decoded.headers['access-control-allow-origin']).toBe(UI);
     expect(decoded.headers['access-control-allow-credentials']).toBe('true');
+    // The decode log names the session's operator, as it would for their bearer token.
+    const log = await request(stack.http)
+      .get(`/v1/operator/decode-log?actor=operator:ops-1&since=${since}`)
+      .set(bearer(await tokens.supervisor()))
+      .expect(200);
+    expect(log.body.items).toContainEqual(
+      expect.objectContaining({ actor: 'operator:ops-1', namespace: 'default', payloads: 1, origin: UI }),
+    );
     // The preflight says the same.
     const preflight = await request(stack.http)
       .options('/codec/decode')

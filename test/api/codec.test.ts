@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { type Stack, startStack } from '../support/stack';
-import { bearer, tokenFor } from '../support/credentials';
+import { startTestIssuer, type TestIssuer } from '../support/test-issuer';
+import { authFor, bearer } from '../support/tokens';
 
 const UI_ORIGIN = 'https://temporal-ui.example.sa';
 const LOCAL_UI = 'http://localhost:8233';
@@ -14,8 +15,14 @@ const jsonPayload = (value: unknown) => ({
 /** The codec endpoint the Temporal UI calls: operators only, CORS for the configured UI origin only. */
 describe('codec endpoint', () => {
   let stack: Stack;
-  const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
-  const citizen = bearer(tokenFor({ role: 'citizen', sub: '1058529940' }));
+  let operator: Record<string, string>;
+  beforeAll(async () => {
+    operator = await authFor({ role: 'operator' });
+  });
+  let citizen: Record<string, string>;
+  beforeAll(async () => {
+    citizen = await authFor({ role: 'citizen', nationalId: '1058529940' });
+  });
   const post = (path: string, body: object, headers: Record<string, string> = operator) =>
     request(stack.http).post(path).set(headers).send(body);
 
@@ -125,11 +132,53 @@ describe('codec endpoint', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('decodes nothing for a request with only an Origin (the embedded UI has a codec session: codec-session.test.ts)', async () => {
+    await post('/codec/decode', { payloads: [] }, { Origin: LOCAL_UI }).expect(401);
+    await post('/codec/decode', { payloads: [] }, { ...citizen, Origin: LOCAL_UI }).expect(403);
+  });
+
+  it("lets the provider's supervisor read the decode log, and neither an operator nor a citizen", async () => {
+    await request(stack.http)
+      .get('/v1/operator/decode-log?limit=1')
+      .set(await authFor({ role: 'supervisor' }))
+      .expect(200);
+    await request(stack.http).get('/v1/operator/decode-log').set(operator).expect(403);
+    await request(stack.http).get('/v1/operator/decode-log').set(citizen).expect(403);
+    await request(stack.http).get('/v1/operator/decode-log').expect(401);
+  });
+});
+
+/**
+ * The decode log and its alert count per person, and the suite's provider has two operators whom every test file
+ * shares: these tests' operators come from a test issuer their stack trusts, a fresh one per test.
+ */
+describe('codec endpoint, decode log', () => {
+  let stack: Stack;
+  let issuer: TestIssuer;
+  const as = async (role: string, sub: string) => bearer(await issuer.sign(issuer.claims({ role, sub })));
+
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    stack = await startStack({
+      worker: false,
+      env: { CODEC_CORS_ORIGINS: UI_ORIGIN, OIDC_ISSUER_URL: issuer.issuer },
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await issuer?.stop();
+  });
+
+  const post = (path: string, body: object, headers: Record<string, string>) =>
+    request(stack.http).post(path).set(headers).send(body);
+
   it('writes every decode to the decode log, which supervisors page through and operators may not read', async () => {
     const who = `ops-log-${randomBytes(4).toString('hex')}`;
-    const person = bearer(tokenFor({ role: 'operator', sub: who }));
-    const supervisor = bearer(tokenFor({ role: 'supervisor', sub: 'sup-1' }));
-    const encoded = (await post('/codec/encode', { payloads: [jsonPayload(1), jsonPayload(2)] }).expect(200)).body;
+    const person = await as('operator', who);
+    const supervisor = await as('supervisor', 'sup-1');
+    const encoded = (await post('/codec/encode', { payloads: [jsonPayload(1), jsonPayload(2)] }, person).expect(200))
+      .body;
     const ui = { ...person, Origin: UI_ORIGIN, 'X-Namespace': 'default', 'User-Agent': 'Temporal UI test' };
     await post('/codec/decode', encoded, ui).expect(200);
     await post('/codec/decode', { payloads: encoded.payloads.slice(1) }, person).expect(200);
@@ -157,7 +206,10 @@ describe('codec endpoint', () => {
     expect(second).toEqual({ items: [all.items[2]] });
     // The people it watches do not read it; nor does anyone else.
     await log('', person).expect(403);
-    await log('', citizen).expect(403);
+    await log(
+      '',
+      bearer(await issuer.sign(issuer.claims({ role: 'clerk', sub: 'clerk-log', office: 'RUH-01' }))),
+    ).expect(403);
     await request(stack.http).get('/v1/operator/decode-log').expect(401);
     const bad = await log('&before=abc').expect(400);
     expect(bad.body.errors).toEqual([{ field: 'before', message: 'before must be the `next` of a previous page' }]);
@@ -165,41 +217,40 @@ describe('codec endpoint', () => {
 
   it('refuses a decode of 10,000 payloads with a clear problem, decoding and logging nothing', async () => {
     const who = `ops-bulk-${randomBytes(4).toString('hex')}`;
-    const payload = (await post('/codec/encode', { payloads: [jsonPayload(1)] }).expect(200)).body.payloads[0];
+    const person = await as('operator', who);
+    const payload = (await post('/codec/encode', { payloads: [jsonPayload(1)] }, person).expect(200)).body.payloads[0];
     const bulk = { payloads: Array.from({ length: 10_000 }, () => payload) };
-    const response = await post('/codec/decode', bulk, bearer(tokenFor({ role: 'operator', sub: who }))).expect(413);
+    const response = await post('/codec/decode', bulk, person).expect(413);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ status: 413, type: expect.stringMatching(/^urn:passport-renewal:problem:/) });
     const log = await request(stack.http)
       .get(`/v1/operator/decode-log?actor=operator:${who}`)
-      .set(bearer(tokenFor({ role: 'supervisor', sub: 'sup-1' })))
+      .set(await as('supervisor', 'sup-1'))
       .expect(200);
     expect(log.body.items).toEqual([]);
-  });
-
-  it('does not let the local UI in without a token unless the embedded stack says so', async () => {
-    await post('/codec/decode', { payloads: [] }, { Origin: LOCAL_UI }).expect(401);
-    await post('/codec/decode', { payloads: [] }, { ...citizen, Origin: LOCAL_UI }).expect(403);
   });
 });
 
 describe('codec endpoint, bulk decoding', () => {
   let stack: Stack;
+  let issuer: TestIssuer;
 
   beforeAll(async () => {
+    issuer = await startTestIssuer();
     stack = await startStack({
       worker: false,
-      env: { CODEC_DECODE_ALERT_PAYLOADS: '5', CODEC_DECODE_ALERT_WINDOW_MS: '600000' },
+      env: { CODEC_DECODE_ALERT_PAYLOADS: '5', CODEC_DECODE_ALERT_WINDOW_MS: '600000', OIDC_ISSUER_URL: issuer.issuer },
     });
   });
 
   afterAll(async () => {
     await stack?.stop();
+    await issuer?.stop();
   });
 
   it('raises the DecodeBurst alert once, when one person decodes more than the limit within the window', async () => {
     const who = `ops-burst-${randomBytes(4).toString('hex')}`;
-    const person = bearer(tokenFor({ role: 'operator', sub: who }));
+    const person = bearer(await issuer.sign(issuer.claims({ role: 'operator', sub: who })));
     const three = { payloads: [jsonPayload(1), jsonPayload(2), jsonPayload(3)] };
     const encoded = (await request(stack.http).post('/codec/encode').set(person).send(three).expect(200)).body;
     const bursts = async () => {
@@ -214,38 +265,5 @@ describe('codec endpoint, bulk decoding', () => {
     expect(await bursts()).toBe(before + 1);
     await request(stack.http).post('/codec/decode').set(person).send(encoded).expect(200);
     expect(await bursts()).toBe(before + 1);
-  });
-});
-
-describe('codec endpoint of the embedded stack (`npm start`)', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack({ worker: false, api: { codec: { localUiOrigins: [LOCAL_UI] } } });
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  const decode = (headers: Record<string, string>) =>
-    request(stack.http)
-      .post('/codec/decode')
-      .set(headers)
-      .send({ payloads: [jsonPayload({ ok: true })] });
-
-  it('lets its own UI decode from the loopback interface without a token, and with CORS', async () => {
-    const response = await decode({ Origin: LOCAL_UI, 'X-Namespace': 'default' }).expect(200);
-    expect(response.headers['access-control-allow-origin']).toBe(LOCAL_UI);
-  });
-
-  it('still requires an operator token from any other origin, or when a token is sent', async () => {
-    await decode({}).expect(401);
-    await decode({ Origin: 'http://localhost:9999' }).expect(401);
-    await decode({ Origin: LOCAL_UI, ...bearer(tokenFor({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' })) }).expect(
-      403,
-    );
-    // The other operator routes gain nothing from the local UI's trust.
-    await request(stack.http).get('/v1/operator/renewals').set({ Origin: LOCAL_UI }).expect(401);
   });
 });

@@ -2,7 +2,8 @@ import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { seedCitizen } from '../support/citizens';
 import { startStack, type Stack } from '../support/stack';
-import { bearer, tokenFor } from '../support/credentials';
+import { startTestIssuer, type TestIssuer } from '../support/test-issuer';
+import { bearer } from '../support/tokens';
 import { seedRenewal } from './support/fixtures';
 
 /**
@@ -12,20 +13,28 @@ import { seedRenewal } from './support/fixtures';
  */
 describe("the clerk's look-up at the counter", () => {
   let stack: Stack;
+  // A clerk of their own per test, so each reads back its own audit lines: tokens from a test issuer.
+  let issuer: TestIssuer;
 
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    issuer = await startTestIssuer();
+    stack = await startStack({ worker: false, env: { OIDC_ISSUER_URL: issuer.issuer } });
   });
 
   afterAll(async () => {
     await stack?.stop();
+    await issuer?.stop();
   });
 
-  const lookUp = (clerk: { sub: string; office: string }, nationalId: string) =>
-    request(stack.http)
-      .post('/v1/counter/renewals/lookup')
-      .set(bearer(tokenFor({ role: 'clerk', ...clerk })))
-      .send({ nationalId });
+  /** A clerk of that office with that id, and their token. */
+  const clerkNamed = async (sub: string, office: string) => ({
+    sub,
+    office,
+    headers: bearer(await issuer.sign(issuer.claims({ role: 'clerk', sub, office }))),
+  });
+
+  const lookUp = (clerk: { headers: Record<string, string> }, nationalId: string) =>
+    request(stack.http).post('/v1/counter/renewals/lookup').set(clerk.headers).send({ nationalId });
 
   const lookUpsBy = (clerkId: string) =>
     stack.db.query(
@@ -37,7 +46,7 @@ describe("the clerk's look-up at the counter", () => {
   it('finds the citizen’s passport waiting at this office, with no Idempotency-Key, and audits the find', async () => {
     const { nationalId } = await seedCitizen(stack.db);
     const renewalId = await seedRenewal(stack.db, { nationalId, officeId: 'RUH-01', stage: 'READY_FOR_PICKUP' });
-    const clerk = { sub: `clerk-${renewalId.slice(0, 8)}`, office: 'RUH-01' };
+    const clerk = await clerkNamed(`clerk-${renewalId.slice(0, 8)}`, 'RUH-01');
 
     const found = await lookUp(clerk, nationalId).expect(200);
     expect(found.body).toEqual([expect.objectContaining({ renewalId, stage: 'READY_FOR_PICKUP', officeId: 'RUH-01' })]);
@@ -53,7 +62,7 @@ describe("the clerk's look-up at the counter", () => {
     const { nationalId } = await seedCitizen(stack.db);
     // Waiting at another office, and not yet ready at this one: nothing for this clerk either way.
     await seedRenewal(stack.db, { nationalId, officeId: 'JED-02', stage: 'READY_FOR_PICKUP' });
-    const clerk = { sub: `clerk-${Date.now().toString(36)}`, office: 'RUH-01' };
+    const clerk = await clerkNamed(`clerk-${Date.now().toString(36)}`, 'RUH-01');
     const before = Date.now();
 
     await lookUp(clerk, nationalId).expect(200, []);
@@ -76,7 +85,7 @@ describe("the clerk's look-up at the counter", () => {
 
   it('takes the national ID in the body only: the URL query of old answers nothing', async () => {
     const { nationalId } = await seedCitizen(stack.db);
-    const clerk = bearer(tokenFor({ role: 'clerk', sub: 'clerk-1', office: 'RUH-01' }));
+    const clerk = (await clerkNamed('clerk-old-url', 'RUH-01')).headers;
     const old = await request(stack.http).get(`/v1/counter/renewals?nationalId=${nationalId}`).set(clerk);
     expect(old.status).toBe(404);
     expect(old.headers['content-type']).toMatch(/^application\/problem\+json/);

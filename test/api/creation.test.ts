@@ -4,7 +4,7 @@ import { createPersistence } from '../../src/persistence/persistence';
 import { testPersonalData } from '../support/personal-data-keys';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { type Stack, startStack } from '../support/stack';
-import { bearer, tokenFor } from '../support/credentials';
+import { authFor } from '../support/tokens';
 import { freshNationalId } from '../support/fixtures';
 import { uniqueKey } from './support/fixtures';
 
@@ -24,9 +24,9 @@ describe('creating a renewal, step by step', () => {
     await stack?.stop();
   });
 
-  function citizen() {
+  async function citizen() {
     const nationalId = freshNationalId();
-    return { nationalId, headers: bearer(tokenFor({ role: 'citizen', sub: nationalId })) };
+    return { nationalId, headers: await authFor({ role: 'citizen', nationalId: nationalId }) };
   }
 
   const create = (headers: Record<string, string>) =>
@@ -36,7 +36,7 @@ describe('creating a renewal, step by step', () => {
       .send({ officeId: 'RUH-01' });
 
   it('holds no transaction or lock while it waits for Temporal, and answers ELIGIBILITY_CHECK past its wait', async () => {
-    const { nationalId, headers } = citizen();
+    const { nationalId, headers } = await citizen();
     const started = Date.now();
     const answer = create(headers).then((response) => response);
 
@@ -65,7 +65,7 @@ describe('creating a renewal, step by step', () => {
   });
 
   it('starts a renewal its first request reserved but never started, and answers the next request 409', async () => {
-    const { nationalId, headers } = citizen();
+    const { nationalId, headers } = await citizen();
     // What a request leaves when its process dies between the reservation and the start.
     const orphan = crypto.randomUUID();
     await createPersistence(stack.db, testPersonalData()).renewals.recordCreated({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { type Stack, startStack } from '../support/stack';
-import { bearer, tokenFor } from '../support/credentials';
+import { authFor } from '../support/tokens';
 import { freshNationalId } from '../support/fixtures';
 import { seedRenewal, uniqueKey } from './support/fixtures';
 
@@ -22,10 +22,13 @@ describe('denied attempts', () => {
     await stack?.stop();
   });
 
-  const operator = () => bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+  const operator = () => authFor({ role: 'operator' });
 
   async function auditTrail(renewalId: string) {
-    const trail = await request(stack.http).get(`/v1/operator/renewals/${renewalId}/audit`).set(operator()).expect(200);
+    const trail = await request(stack.http)
+      .get(`/v1/operator/renewals/${renewalId}/audit`)
+      .set(await operator())
+      .expect(200);
     return trail.body.items as Array<{
       actor: string;
       action: string;
@@ -40,7 +43,7 @@ describe('denied attempts', () => {
       officeId: 'RUH-01',
       stage: 'READY_FOR_PICKUP',
     });
-    const clerk = bearer(tokenFor({ role: 'clerk', sub: 'clerk-9', office: 'JED-02' }));
+    const clerk = await authFor({ role: 'clerk', office: 'JED-02' });
     const counter = `/v1/counter/renewals/${renewalId}`;
     const verification = await request(stack.http)
       .post(`${counter}/verification`)
@@ -65,13 +68,13 @@ describe('denied attempts', () => {
 
     expect(await auditTrail(renewalId)).toEqual([
       expect.objectContaining({
-        actor: 'clerk:clerk-9',
+        actor: 'clerk:clerk-jed-02',
         action: 'counter.verification',
         outcome: 'DENIED',
         details: { reason: 'OTHER_OFFICE' },
       }),
       expect.objectContaining({
-        actor: 'clerk:clerk-9',
+        actor: 'clerk:clerk-jed-02',
         action: 'counter.handover',
         outcome: 'DENIED',
         details: { reason: 'OTHER_OFFICE' },
@@ -86,7 +89,7 @@ describe('denied attempts', () => {
   it("a citizen reaching for another's renewal: 404, and the attempts are on the trail under a pseudonym", async () => {
     const renewalId = await seedRenewal(stack.db, { nationalId: freshNationalId() });
     const intruderId = freshNationalId();
-    const intruder = bearer(tokenFor({ role: 'citizen', sub: intruderId }));
+    const intruder = await authFor({ role: 'citizen', nationalId: intruderId });
     await request(stack.http).get(`/v1/renewals/${renewalId}`).set(intruder).expect(404);
     await request(stack.http)
       .post(`/v1/renewals/${renewalId}/cancellation`)

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { type Stack, startStack } from '../support/stack';
-import { bearer, signedWebhook, tokenFor } from '../support/credentials';
+import { signedWebhook } from '../support/credentials';
+import { authFor } from '../support/tokens';
 
 /**
  * What the OpenAPI document promises about refusals, checked one case at a time (the fuzz run in test/fuzz
@@ -9,8 +10,12 @@ import { bearer, signedWebhook, tokenFor } from '../support/credentials';
  */
 describe('refusals as the document describes them', () => {
   let stack: Stack;
-  const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
-  const clerk = bearer(tokenFor({ role: 'clerk', sub: 'clerk-1', office: 'RUH-01' }));
+  let operator: Record<string, string>;
+  let clerk: Record<string, string>;
+  beforeAll(async () => {
+    operator = await authFor({ role: 'operator' });
+    clerk = await authFor({ role: 'clerk', office: 'RUH-01' });
+  });
 
   beforeAll(async () => {
     stack = await startStack({ worker: false });

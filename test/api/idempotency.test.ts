@@ -2,7 +2,7 @@ import request from 'supertest';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { eventually } from '../support/eventually';
 import { type Stack, startStack } from '../support/stack';
-import { bearer, tokenFor } from '../support/credentials';
+import { authFor } from '../support/tokens';
 import { freshNationalId } from '../support/fixtures';
 import { seedInTransit, signalsReceived, uniqueKey } from './support/fixtures';
 import { testPersonalData } from '../support/personal-data-keys';
@@ -18,9 +18,9 @@ describe('Idempotency-Key on every POST', () => {
     await stack?.stop();
   });
 
-  function citizen() {
+  async function citizen() {
     const nationalId = freshNationalId();
-    return { nationalId, headers: bearer(tokenFor({ role: 'citizen', sub: nationalId })) };
+    return { nationalId, headers: await authFor({ role: 'citizen', nationalId: nationalId }) };
   }
 
   const create = (headers: Record<string, string>, key: string | undefined, body: object = { officeId: 'RUH-01' }) =>
@@ -45,7 +45,7 @@ describe('Idempotency-Key on every POST', () => {
   }
 
   it('answers a repeat with the same key and body with the first response, acting once', async () => {
-    const { nationalId, headers } = citizen();
+    const { nationalId, headers } = await citizen();
     const key = uniqueKey();
 
     const first = await create(headers, key).expect(202);
@@ -74,20 +74,20 @@ describe('Idempotency-Key on every POST', () => {
   });
 
   it('refuses the same key with a different body (409), and without a key (400)', async () => {
-    const { nationalId, headers } = citizen();
+    const { nationalId, headers } = await citizen();
     const key = uniqueKey();
     const first = await create(headers, key).expect(202);
 
     const reused = await create(headers, key, { officeId: 'JED-02' }).expect(409);
     expect(reused.body).toMatchObject({ type: 'urn:passport-renewal:problem:idempotency-key-reused', status: 409 });
 
-    const missing = await create(citizen().headers, undefined).expect(400);
+    const missing = await create((await citizen()).headers, undefined).expect(400);
     expect(missing.body.errors).toEqual([{ field: 'Idempotency-Key', message: expect.stringContaining('required') }]);
     expect(await renewalsOf(nationalId)).toEqual([first.body.renewalId]);
   });
 
   it('starts exactly one workflow for concurrent identical POSTs', async () => {
-    const { nationalId, headers } = citizen();
+    const { nationalId, headers } = await citizen();
     const key = uniqueKey();
 
     const answers = await Promise.all(Array.from({ length: 8 }, () => create(headers, key)));
@@ -106,7 +106,7 @@ describe('Idempotency-Key on every POST', () => {
   });
 
   it('lets one of concurrent POSTs with different keys start a renewal; the others conflict', async () => {
-    const { nationalId, headers } = citizen();
+    const { nationalId, headers } = await citizen();
     const answers = await Promise.all(Array.from({ length: 4 }, () => create(headers, uniqueKey())));
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses).toEqual([202, 409, 409, 409]);
@@ -122,13 +122,13 @@ describe('Idempotency-Key on every POST', () => {
 
   it('scopes keys to the caller: two citizens may use the same key', async () => {
     const key = uniqueKey();
-    const a = await create(citizen().headers, key).expect(202);
-    const b = await create(citizen().headers, key).expect(202);
+    const a = await create((await citizen()).headers, key).expect(202);
+    const b = await create((await citizen()).headers, key).expect(202);
     expect(a.body.renewalId).not.toBe(b.body.renewalId);
   });
 
   it('keeps nothing for a failed request, so its key can be retried', async () => {
-    const { nationalId, headers } = citizen();
+    const { nationalId, headers } = await citizen();
     const key = uniqueKey();
     await create(headers, key, { officeId: 'nowhere' }).expect(400);
     const retried = await create(headers, key).expect(202);
@@ -138,7 +138,7 @@ describe('Idempotency-Key on every POST', () => {
 
   it('sends a signal once when an operator repeats a loss declaration', async () => {
     const renewalId = await seedInTransit(stack);
-    const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+    const operator = await authFor({ role: 'operator' });
     const declare = (key: string) =>
       request(stack.http)
         .post(`/v1/operator/renewals/${renewalId}/loss-declaration`)

@@ -45,8 +45,8 @@ describe('journeys over HTTP', () => {
   });
 
   const once = () => ({ 'Idempotency-Key': randomUUID() });
-  const clerk = () => stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
-  const courier = () => stack.auth({ role: 'carrier', sub: 'courier-12' });
+  const clerk = () => stack.auth({ role: 'clerk', office: 'RUH-01' });
+  const courier = () => stack.auth({ role: 'courier' });
 
   /** Saudi Post's tracking events for one envelope, signed as Saudi Post signs them, `seconds` apart. */
   function carrierEvents(trackingNumber: string) {
@@ -65,7 +65,7 @@ describe('journeys over HTTP', () => {
   async function auditTrail(renewalId: string): Promise<string[]> {
     const response = await request(stack.http)
       .get(`/v1/operator/renewals/${renewalId}/audit`)
-      .set(stack.auth({ role: 'operator', sub: 'ops-1' }))
+      .set(await stack.auth({ role: 'operator' }))
       .expect(200);
     return response.body.items.map(
       (e: { actor: string; action: string; outcome: string }) =>
@@ -84,7 +84,7 @@ describe('journeys over HTTP', () => {
   }
 
   async function startAndAccept(person: SeededCitizen, delivery: object) {
-    const citizen = citizenClient(stack, person);
+    const citizen = await citizenClient(stack, person);
     // The answer carries the eligibility outcome and, eligible, the review: no polling, no second request.
     const created = await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202);
     const renewalId: string = created.body.renewalId;
@@ -128,7 +128,7 @@ describe('journeys over HTTP', () => {
     const found = await eventually(async () => {
       const response = await request(stack.http)
         .post('/v1/counter/renewals/lookup')
-        .set(clerk())
+        .set(await clerk())
         .send({ nationalId: person.nationalId })
         .expect(200);
       return response.body.length ? response.body : undefined;
@@ -138,12 +138,12 @@ describe('journeys over HTTP', () => {
     const counter = `/v1/counter/renewals/${renewalId}`;
     await request(stack.http)
       .post(`${counter}/verification`)
-      .set({ ...clerk(), ...once() })
+      .set({ ...(await clerk()), ...once() })
       .send({ presentedPassportNumber: person.passportNumber, identityConfirmed: true })
       .expect(200, { matched: true, mismatchesSoFar: 0 });
     const handover = await request(stack.http)
       .post(`${counter}/handover`)
-      .set({ ...clerk(), ...once() })
+      .set({ ...(await clerk()), ...once() })
       .send({})
       .expect(200);
     const newPassport: string = handover.body.newPassportNumber;
@@ -171,9 +171,9 @@ describe('journeys over HTTP', () => {
       'workflow stage.entered PRINTING',
       'service:print-centre webhook.print-centre.job-completed SIGNALLED',
       'workflow stage.entered READY_FOR_PICKUP',
-      'clerk:clerk-7 counter.lookup FOUND',
-      'clerk:clerk-7 counter.verification MATCHED',
-      'clerk:clerk-7 counter.handover HANDED_OVER',
+      'clerk:clerk-ruh-01 counter.lookup FOUND',
+      'clerk:clerk-ruh-01 counter.verification MATCHED',
+      'clerk:clerk-ruh-01 counter.handover HANDED_OVER',
       'workflow stage.entered COMPLETED',
     ]);
   });
@@ -202,7 +202,7 @@ describe('journeys over HTTP', () => {
     const { trackingNumber, envelopeBarcode } = dispatched.tracking;
     const envelope = await request(stack.http)
       .get(`/v1/carrier/envelopes/${envelopeBarcode}`)
-      .set(courier())
+      .set(await courier())
       .expect(200);
     expect(envelope.body).toMatchObject({
       trackingNumber,
@@ -227,7 +227,10 @@ describe('journeys over HTTP', () => {
     await deliver(carrierEvent('DELIVERED', 40, { proof: 'OTP' }));
     await citizen.waitForStage(renewalId, 'COMPLETED');
 
-    const gone = await request(stack.http).get(`/v1/carrier/envelopes/${envelopeBarcode}`).set(courier()).expect(410);
+    const gone = await request(stack.http)
+      .get(`/v1/carrier/envelopes/${envelopeBarcode}`)
+      .set(await courier())
+      .expect(410);
     expect(gone.body.type).toBe('urn:passport-renewal:problem:envelope-closed');
     const passports = await passportsOf(person.nationalId);
     expect(passports[person.passportNumber]).toBe('CANCELLED');
@@ -242,7 +245,7 @@ describe('journeys over HTTP', () => {
       'service:print-centre webhook.print-centre.job-completed SIGNALLED',
       'workflow stage.entered DISPATCHING',
       'workflow stage.entered DISPATCHED',
-      'carrier:courier-12 carrier.envelope.lookup DISCLOSED',
+      'courier:courier-spl carrier.envelope.lookup DISCLOSED',
     ];
     expect(trail.slice(0, untilDispatched.length)).toEqual(untilDispatched);
     // Then the carrier's five events (the replay is not among them), which the workflow reads in batches.
@@ -256,7 +259,7 @@ describe('journeys over HTTP', () => {
       'workflow stage.entered OUT_FOR_DELIVERY',
       'workflow stage.entered COMPLETED',
     ]);
-    expect(delivery.at(-1)).toBe('carrier:courier-12 carrier.envelope.lookup REFUSED_CLOSED');
+    expect(delivery.at(-1)).toBe('courier:courier-spl carrier.envelope.lookup REFUSED_CLOSED');
   });
 
   it('loss: an operator declares the envelope lost; the passport is voided, reissued free and delivered', async () => {
@@ -265,7 +268,7 @@ describe('journeys over HTTP', () => {
     const first = (await citizen.waitForStage(renewalId, 'DISPATCHED')).tracking;
     await deliver(carrierEvents(first.trackingNumber)('ACCEPTED', 0));
 
-    const operator = stack.auth({ role: 'operator', sub: 'ops-1' });
+    const operator = await stack.auth({ role: 'operator' });
     await request(stack.http)
       .post(`/v1/operator/renewals/${renewalId}/loss-declaration`)
       .set({ ...operator, ...once() })
@@ -278,8 +281,14 @@ describe('journeys over HTTP', () => {
       return status.stage === 'DISPATCHED' && status.issueNumber === 2 ? status.tracking : undefined;
     }, 'the replacement dispatched');
     expect(second.envelopeBarcode).not.toBe(first.envelopeBarcode);
-    await request(stack.http).get(`/v1/carrier/envelopes/${first.envelopeBarcode}`).set(courier()).expect(410);
-    await request(stack.http).get(`/v1/carrier/envelopes/${second.envelopeBarcode}`).set(courier()).expect(200);
+    await request(stack.http)
+      .get(`/v1/carrier/envelopes/${first.envelopeBarcode}`)
+      .set(await courier())
+      .expect(410);
+    await request(stack.http)
+      .get(`/v1/carrier/envelopes/${second.envelopeBarcode}`)
+      .set(await courier())
+      .expect(200);
 
     const replacement = carrierEvents(second.trackingNumber);
     await deliver(replacement('ACCEPTED', 0));

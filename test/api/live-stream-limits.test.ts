@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { startTestIssuer, type TestIssuer } from '../support/test-issuer';
-import { type ApiStack, startApi } from './support/api-stack';
-import { freshNationalId, seedRenewal } from './support/fixtures';
+import { type Stack, startStack } from '../support/stack';
+import { freshNationalId } from '../support/fixtures';
+import { seedRenewal } from './support/fixtures';
 
 /**
  * A live status stream holds a connection: it lasts no longer than the token it was opened with, one person holds
@@ -10,13 +11,14 @@ import { freshNationalId, seedRenewal } from './support/fixtures';
  */
 describe('live status streams', () => {
   let issuer: TestIssuer;
-  let stack: ApiStack;
+  let stack: Stack;
   let baseUrl: string;
   const now = () => Math.floor(Date.now() / 1000);
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
-    stack = await startApi({
+    stack = await startStack({
+      worker: false,
       // No clock tolerance: a token is refused from its exp on, and a stream ends then.
       env: { OIDC_ISSUER_URL: issuer.issuer, OIDC_CLOCK_TOLERANCE: '0', API_STREAMS_PER_REPLICA: '5' },
     });

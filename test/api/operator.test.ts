@@ -11,13 +11,16 @@ import {
 } from '../../workflows/contract';
 import { eventually } from '../support/eventually';
 import { IDLE_TASK_QUEUE, type Stack, startStack } from '../support/stack';
-import { bearer, tokenFor } from '../support/credentials';
+import { authFor } from '../support/tokens';
 import { freshNationalId } from '../support/fixtures';
 import { seedInTransit, seedRenewal, seedShipment, signalsReceived, uniqueKey } from './support/fixtures';
 
 describe('operator endpoints', () => {
   let stack: Stack;
-  const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+  let operator: Record<string, string>;
+  beforeAll(async () => {
+    operator = await authFor({ role: 'operator' });
+  });
   // An office code no other test uses, so filters see only this file's renewals.
   const office = 'TST-42';
 
@@ -201,7 +204,10 @@ describe('operator endpoints', () => {
 
 describe('carrier envelope look-up', () => {
   let stack: Stack;
-  const carrier = bearer(tokenFor({ role: 'carrier', sub: 'courier-12' }));
+  let carrier: Record<string, string>;
+  beforeAll(async () => {
+    carrier = await authFor({ role: 'courier' });
+  });
 
   beforeAll(async () => {
     stack = await startStack({ worker: false });
@@ -247,7 +253,7 @@ describe('carrier envelope look-up', () => {
     );
     expect(audit).toEqual([
       {
-        actor: 'carrier:courier-12',
+        actor: 'courier:courier-spl',
         action: 'carrier.envelope.lookup',
         outcome: 'DISCLOSED',
         details: { trackingNumber },
@@ -267,5 +273,29 @@ describe('carrier envelope look-up', () => {
       .get(`/v1/carrier/envelopes/PE${'F'.repeat(32)}01`)
       .set(carrier)
       .expect(404);
+  });
+
+  it("answers another carrier's courier as for an envelope it never had, and audits the attempt", async () => {
+    const { renewalId, barcode } = await subscribedCitizenInTransit();
+    const smsa = await authFor({ role: 'courier', carrier: 'SMSA' });
+    const refused = await request(stack.http).get(`/v1/carrier/envelopes/${barcode}`).set(smsa).expect(404);
+    const unknown = await request(stack.http)
+      .get(`/v1/carrier/envelopes/PE${'E'.repeat(32)}01`)
+      .set(smsa)
+      .expect(404);
+    expect({ ...refused.body, instance: undefined }).toEqual({ ...unknown.body, instance: undefined });
+    expect(JSON.stringify(refused.body)).not.toContain('ENVELOPE RECIPIENT');
+    const audit = await stack.db.query(
+      'SELECT actor, action, outcome, details FROM audit_events WHERE renewal_id = $1',
+      [renewalId],
+    );
+    expect(audit).toEqual([
+      {
+        actor: 'courier:courier-smsa',
+        action: 'carrier.envelope.lookup',
+        outcome: 'DENIED',
+        details: { reason: 'OTHER_CARRIER' },
+      },
+    ]);
   });
 });

@@ -11,7 +11,8 @@ import {
   shipmentKey,
 } from '../../workflows/contract';
 import { type Stack, startStack } from '../support/stack';
-import { bearer, signedWebhook, tokenFor } from '../support/credentials';
+import { signedWebhook } from '../support/credentials';
+import { authFor } from '../support/tokens';
 import { freshNationalId } from '../support/fixtures';
 import { seedRenewal, seedShipment, signalsReceived, startIdleWorkflow } from './support/fixtures';
 
@@ -31,17 +32,20 @@ describe('partner anomalies', () => {
     await stack?.stop();
   });
 
-  const operator = () => bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+  let operator: Record<string, string>;
+  beforeAll(async () => {
+    operator = await authFor({ role: 'operator' });
+  });
   const send = (partner: 'sadad' | 'saudi-post', payload: object) => {
     const webhook = signedWebhook(partner, payload);
     return request(stack.http).post(`/v1/webhooks/${partner}`).set(webhook.headers).send(webhook.body);
   };
-  const alerts = (query: string) => request(stack.http).get(`/v1/operator/alerts?${query}`).set(operator());
+  const alerts = (query: string) => request(stack.http).get(`/v1/operator/alerts?${query}`).set(operator);
 
   async function trail(renewalId: string): Promise<string[]> {
     const response = await request(stack.http)
       .get(`/v1/operator/renewals/${renewalId}/audit`)
-      .set(operator())
+      .set(operator)
       .expect(200);
     return response.body.items.map((line: { actor: string; action: string; outcome: string }) =>
       [line.actor, line.action, line.outcome].join(' '),
@@ -205,7 +209,7 @@ describe('partner anomalies', () => {
     ]);
     await request(stack.http)
       .get('/v1/operator/alerts')
-      .set(bearer(tokenFor({ role: 'clerk', sub: 'c-1', office: 'RUH-01' })))
+      .set(await authFor({ role: 'clerk', office: 'RUH-01' }))
       .expect(403);
   });
 });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { StubPartner } from '../support/stub-partner';
 import { type Stack, startStack } from '../support/stack';
-import { bearer, tokenFor } from '../support/credentials';
+import { authFor } from '../support/tokens';
 import { freshNationalId } from '../support/fixtures';
 import { seedRenewal } from './support/fixtures';
 
@@ -31,7 +31,7 @@ describe('partner failures seen by the API', () => {
   async function review() {
     const nationalId = freshNationalId();
     const renewalId = await seedRenewal(stack.db, { nationalId });
-    const citizen = bearer(tokenFor({ role: 'citizen', sub: nationalId }));
+    const citizen = await authFor({ role: 'citizen', nationalId: nationalId });
     return { nationalId, response: await request(stack.http).get(`/v1/renewals/${renewalId}/review`).set(citizen) };
   }
 

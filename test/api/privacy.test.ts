@@ -4,7 +4,8 @@ import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { seedCitizen } from '../support/citizens';
 import { TEST_CITIZEN } from '../support/fixtures';
 import { type Stack, startStack } from '../support/stack';
-import { bearer, signedWebhook, tokenFor } from '../support/credentials';
+import { signedWebhook } from '../support/credentials';
+import { authFor } from '../support/tokens';
 import { seedRenewal, uniqueKey } from './support/fixtures';
 
 /** Logs never hold national IDs, names, addresses or phone numbers; the audit trail names citizens by pseudonym. */
@@ -28,14 +29,14 @@ describe('personal data in logs and records', () => {
 
   it('logs requests by method, path and status only', async () => {
     const person = await seedCitizen(stack.db);
-    const citizen = bearer(tokenFor({ role: 'citizen', sub: person.nationalId }));
+    const citizen = await authFor({ role: 'citizen', nationalId: person.nationalId });
     const renewalId = await seedRenewal(stack.db, { nationalId: person.nationalId, stage: 'READY_FOR_PICKUP' });
 
     const review = await request(stack.http).get(`/v1/renewals/${renewalId}/review`).set(citizen).expect(200);
     expect(review.body).toMatchObject({ nameEn: TEST_CITIZEN.nameEn });
     await request(stack.http)
       .post('/v1/counter/renewals/lookup')
-      .set(bearer(tokenFor({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' })))
+      .set(await authFor({ role: 'clerk', office: 'RUH-01' }))
       .send({ nationalId: person.nationalId })
       .expect(200);
     await request(stack.http)
@@ -66,7 +67,7 @@ describe('personal data in logs and records', () => {
     const renewalId = await seedRenewal(stack.db, { nationalId: person.nationalId });
     await request(stack.http)
       .get(`/v1/renewals/${renewalId}/review`)
-      .set(bearer(tokenFor({ role: 'citizen', sub: person.nationalId })))
+      .set(await authFor({ role: 'citizen', nationalId: person.nationalId }))
       .expect(200);
     const audit = await stack.db.query('SELECT actor, action, details::text FROM audit_events WHERE renewal_id = $1', [
       renewalId,

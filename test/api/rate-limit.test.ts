@@ -6,8 +6,9 @@ import { RateLimitHitsRepository } from '../../src/persistence/repositories/rate
 import { createDatabase } from '../support/databases';
 import { type Stack, startStack } from '../support/stack';
 import { requireEnv } from '../support/temporal-test-env';
-import { bearer, signedWebhook, tokenFor } from '../support/credentials';
+import { bearer, signedWebhook } from '../support/credentials';
 import { freshNationalId } from '../support/fixtures';
+import { startTestIssuer, type TestIssuer } from '../support/test-issuer';
 
 /**
  * Small budgets, and a window of an hour: the windows are fixed and aligned on the database's clock, so a window
@@ -23,24 +24,32 @@ const LIMITS: Env = {
 
 /**
  * Rate limits of each class of caller, counted in PostgreSQL: two API replicas on one database of their own (the
- * suite's is shared with every other test file, whose callers would count too) spend one budget.
+ * suite's is shared with every other test file, whose callers would count too) spend one budget. The callers come
+ * from a test issuer, which makes as many distinct staff members as the budgets need.
  */
 describe('rate limits shared across replicas', () => {
   let a: Stack;
   let b: Stack;
+  let issuer: TestIssuer;
+  /** A token of the test issuer for these claims (a fresh staff member per call unless `sub` is given). */
+  const as = async (claims: Record<string, unknown>) =>
+    bearer(await issuer.sign(issuer.claims({ sub: `staff-${randomUUID()}`, ...claims })));
+  const citizenOne = () => as({ role: 'citizen', national_id: freshNationalId() });
   /** The two replicas in turn, as a load balancer sends a caller's requests. */
   let turn = 0;
   const next = () => ((turn += 1) % 2 === 0 ? a : b).http;
 
   beforeAll(async () => {
     const databaseUrl = await createDatabase(requireEnv('DATABASE_URL'), `renewals_limits_${randomUUID().slice(0, 8)}`);
-    const env = { ...LIMITS, DATABASE_URL: databaseUrl, API_TRUST_PROXY: 'loopback' };
+    issuer = await startTestIssuer();
+    const env = { ...LIMITS, DATABASE_URL: databaseUrl, API_TRUST_PROXY: 'loopback', OIDC_ISSUER_URL: issuer.issuer };
     [a, b] = await Promise.all([startStack({ worker: false, env }), startStack({ worker: false, env })]);
   });
 
   afterAll(async () => {
     await a?.stop();
     await b?.stop();
+    await issuer?.stop();
   });
 
   function expectLimited(response: request.Response) {
@@ -53,18 +62,18 @@ describe('rate limits shared across replicas', () => {
   }
 
   it('gives a citizen one budget over all citizen endpoints and both replicas', async () => {
-    const citizen = bearer(tokenFor({ role: 'citizen', sub: freshNationalId() }));
+    const citizen = await citizenOne();
     for (let i = 0; i < 3; i++) await request(next()).get('/v1/renewals').set(citizen).expect(200);
     for (let i = 0; i < 2; i++) await request(next()).get(`/v1/renewals/${randomUUID()}`).set(citizen).expect(404);
     expectLimited(await request(next()).get('/v1/renewals').set(citizen));
     expectLimited(await request(next()).get('/v1/renewals').set(citizen));
     // Another citizen has a budget of their own.
-    const other = bearer(tokenFor({ role: 'citizen', sub: freshNationalId() }));
+    const other = await citizenOne();
     await request(next()).get('/v1/renewals').set(other).expect(200);
   });
 
   it('gives each staff member one budget, by subject, whatever their role', async () => {
-    const operator = bearer(tokenFor({ role: 'operator', sub: `ops-${randomUUID()}` }));
+    const operator = await as({ role: 'operator' });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++)
       statuses.push((await request(next()).get('/v1/operator/renewals?limit=1').set(operator)).status);
@@ -73,10 +82,10 @@ describe('rate limits shared across replicas', () => {
     // Another operator, a clerk and a courier: each their own.
     await request(next())
       .get('/v1/operator/alerts')
-      .set(bearer(tokenFor({ role: 'operator', sub: `ops-${randomUUID()}` })))
+      .set(await as({ role: 'operator' }))
       .expect(200);
-    const clerk = bearer(tokenFor({ role: 'clerk', sub: `clerk-${randomUUID()}`, office: 'RUH-01' }));
-    const courier = bearer(tokenFor({ role: 'carrier', sub: `courier-${randomUUID()}` }));
+    const clerk = await as({ role: 'clerk', office: 'RUH-01' });
+    const courier = await as({ role: 'courier', carrier: 'SPL' });
     const counter = () => request(next()).get(`/v1/counter/renewals/${randomUUID()}`).set(clerk);
     const envelope = () => request(next()).get('/v1/carrier/envelopes/ENV0000000000').set(courier);
     for (let i = 0; i < 6; i++) {
@@ -113,13 +122,7 @@ describe('rate limits shared across replicas', () => {
     const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
     const from = (ip: string) => ({ 'X-Forwarded-For': ip });
     const statuses: number[] = [];
-    for (const path of [
-      '/pages/citizen',
-      '/pages/dev/identities',
-      '/pages/counter',
-      '/pages/operator',
-      '/pages/sign-in',
-    ])
+    for (const path of ['/pages/citizen', '/pages/callback', '/pages/counter', '/pages/operator', '/pages/sign-in'])
       statuses.push((await request(next()).get(path).set(from(address))).status);
     expect(statuses.slice(3)).toEqual([429, 429]);
     expect(statuses.slice(0, 3)).not.toContain(429);
@@ -136,7 +139,7 @@ describe('rate limits shared across replicas', () => {
   });
 
   it('counts concurrent requests exactly: of 40 at once across both replicas, the budget passes', async () => {
-    const operator = bearer(tokenFor({ role: 'operator', sub: `ops-${randomUUID()}` }));
+    const operator = await as({ role: 'operator' });
     const answers = await Promise.all(
       Array.from({ length: 40 }, () => request(next()).get('/v1/operator/alerts?limit=1').set(operator)),
     );

@@ -56,11 +56,11 @@ describe('GET /v1/renewals/:id/events', () => {
 
   it('pushes each stage as the read model changes, to the citizen only', async () => {
     const person = await seedCitizen(stack.db);
-    const citizen = citizenClient(stack, person);
+    const citizen = await citizenClient(stack, person);
     const created = await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202);
     const renewalId: string = created.body.renewalId;
     const url = `${baseUrl}/v1/renewals/${renewalId}/events`;
-    const auth = stack.auth({ role: 'citizen', sub: person.nationalId });
+    const auth = await stack.auth({ role: 'citizen', nationalId: person.nationalId });
 
     const untilReview = await readStatuses(url, auth, (s) => s.stage === 'AWAITING_ACCEPTANCE');
     expect(untilReview.at(-1)!.stage).toBe('AWAITING_ACCEPTANCE');
@@ -73,7 +73,7 @@ describe('GET /v1/renewals/:id/events', () => {
     expect(statuses.at(-1)).toMatchObject({ stage: 'AWAITING_PAYMENT', billNumber: expect.any(String) });
 
     // Another citizen, or nobody, gets the API's usual problems instead of a stream.
-    const other = stack.auth({ role: 'citizen', sub: (await seedCitizen(stack.db)).nationalId });
+    const other = await stack.auth({ role: 'citizen', nationalId: (await seedCitizen(stack.db)).nationalId });
     const theirs = await fetch(url, { headers: other });
     expect(theirs.status).toBe(404);
     expect(theirs.headers.get('content-type')).toMatch(/^application\/problem\+json/);

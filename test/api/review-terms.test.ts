@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DEFAULT_POLICY } from '../../src/config/policy';
 import { seedCitizen } from '../support/citizens';
 import { type Stack, startStack } from '../support/stack';
-import { bearer, tokenFor } from '../support/credentials';
+import { authFor } from '../support/tokens';
 import { uniqueKey } from './support/fixtures';
 
 /**
@@ -24,7 +24,7 @@ describe('review terms after a configuration change', () => {
 
   async function startRenewal(api: Stack) {
     const person = await seedCitizen(api.db);
-    const citizen = bearer(tokenFor({ role: 'citizen', sub: person.nationalId }));
+    const citizen = await authFor({ role: 'citizen', nationalId: person.nationalId });
     const created = await request(api.http)
       .post('/v1/renewals')
       .set({ ...citizen, 'Idempotency-Key': uniqueKey() })

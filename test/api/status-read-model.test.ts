@@ -23,7 +23,7 @@ describe('the status view, from the read model', () => {
 
   it('never shows a bill before the stage that has it, nor a stage other than the renewal’s (issue 11)', async () => {
     const person = await seedCitizen(stack.db);
-    const citizen = citizenClient(stack, person);
+    const citizen = await citizenClient(stack, person);
     const renewalId = await citizen.startAndAccept({ method: 'PICKUP', officeId: 'RUH-01' });
 
     // Right after the acceptance: the renewal view, then the status, again and again until the bill is out.
@@ -72,7 +72,7 @@ describe('the status view, from the read model', () => {
     // One client, one request at a time: the read-model status beside the renewal view and the liveness floor,
     // in the same run (reported, never gated on: the machine is shared).
     const base = (await stack.app.getUrl()).replace('[::1]', '127.0.0.1');
-    const auth = stack.auth({ role: 'citizen', sub: person.nationalId });
+    const auth = await stack.auth({ role: 'citizen', nationalId: person.nationalId });
     const medians = [];
     for (const [name, path] of [
       ['GET /v1/renewals/:id/status', `/v1/renewals/${renewalId}/status`],

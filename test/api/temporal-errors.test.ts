@@ -1,14 +1,17 @@
 import request from 'supertest';
 import { renewalWorkflowId } from '../../workflows/contract';
 import { type Stack, startStack } from '../support/stack';
-import { bearer, tokenFor } from '../support/credentials';
+import { authFor } from '../support/tokens';
 import { freshNationalId } from '../support/fixtures';
 import { seedRenewal, seedShipment, startIdleWorkflow, uniqueKey } from './support/fixtures';
 
 /** What Temporal answers becomes a problem a client can act on, never a hang or a 500. */
 describe('Temporal outcomes as problems', () => {
   let stack: Stack;
-  const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+  let operator: Record<string, string>;
+  beforeAll(async () => {
+    operator = await authFor({ role: 'operator' });
+  });
 
   beforeAll(async () => {
     stack = await startStack({ worker: false });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { type Stack, startStack } from '../support/stack';
-import { bearer, tokenFor } from '../support/credentials';
+import { authFor } from '../support/tokens';
 import { freshNationalId } from '../support/fixtures';
 import { seedRenewal, uniqueKey } from './support/fixtures';
 import { testPersonalData } from '../support/personal-data-keys';
@@ -14,13 +14,19 @@ describe('validation', () => {
   let nationalId: string;
   let citizen: Record<string, string>;
   let renewalId: string;
-  const clerk = bearer(tokenFor({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' }));
-  const operator = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
+  let clerk: Record<string, string>;
+  beforeAll(async () => {
+    clerk = await authFor({ role: 'clerk', office: 'RUH-01' });
+  });
+  let operator: Record<string, string>;
+  beforeAll(async () => {
+    operator = await authFor({ role: 'operator' });
+  });
 
   beforeAll(async () => {
     stack = await startStack({ worker: false });
     nationalId = freshNationalId();
-    citizen = bearer(tokenFor({ role: 'citizen', sub: nationalId }));
+    citizen = await authFor({ role: 'citizen', nationalId: nationalId });
     renewalId = await seedRenewal(stack.db, { nationalId });
   });
 
@@ -89,7 +95,7 @@ describe('validation', () => {
     expectProblem(
       await request(stack.http)
         .get('/v1/carrier/envelopes/SOMETHING')
-        .set(bearer(tokenFor({ role: 'carrier', sub: 'c-1' }))),
+        .set(await authFor({ role: 'courier' })),
       400,
       ['barcode'],
     );

@@ -31,7 +31,7 @@ describe('renewals through faulty partner systems', () => {
    * times a run of 20 renewals) back off 1+2+4+8+16 s, and a sixth another 32 s, past a minute.
    */
   async function renewByPost(person: SeededCitizen, stageTimeoutMs = 60_000): Promise<string> {
-    const citizen = citizenClient(stack, person);
+    const citizen = await citizenClient(stack, person);
     const created = await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202);
     const renewalId: string = created.body.renewalId;
     await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE', stageTimeoutMs);
@@ -55,7 +55,7 @@ describe('renewals through faulty partner systems', () => {
       },
     });
     const person = await seedCitizen(stack.db, { subscribedToWasel: true });
-    const citizen = citizenClient(stack, person);
+    const citizen = await citizenClient(stack, person);
     const renewalId = await renewByPost(person);
 
     const ready = await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP', 90_000);
@@ -84,7 +84,7 @@ describe('renewals through faulty partner systems', () => {
     expect(voided).toEqual([{ n: 2 }]);
 
     // The clerk hands the third passport over at the counter.
-    const clerk = stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
+    const clerk = await stack.auth({ role: 'clerk', office: 'RUH-01' });
     const counter = `/v1/counter/renewals/${renewalId}`;
     await request(stack.http)
       .post(`${counter}/verification`)
@@ -133,7 +133,7 @@ describe('renewals through faulty partner systems', () => {
       { status: 'DISPUTED', carrier_status: 'DISPUTED' },
       { status: 'OPEN', carrier_status: 'OPEN' },
     ]);
-    const operator = stack.auth({ role: 'operator', sub: 'ops-1' });
+    const operator = await stack.auth({ role: 'operator' });
     const alerts = await request(stack.http)
       .get(`/v1/operator/alerts?renewalId=${renewalId}&kind=DELIVERED_AFTER_LOSS`)
       .set(operator)
@@ -170,7 +170,9 @@ describe('renewals through faulty partner systems', () => {
     const renewals = await Promise.all(people.map((person) => renewByPost(person, 240_000)));
 
     const finished = await Promise.all(
-      renewals.map((renewalId, i) => citizenClient(stack, people[i]).waitForStage(renewalId, 'COMPLETED', 540_000)),
+      renewals.map(async (renewalId, i) =>
+        (await citizenClient(stack, people[i])).waitForStage(renewalId, 'COMPLETED', 540_000),
+      ),
     );
     expect(finished.map((status) => status.stage)).toEqual(Array(20).fill('COMPLETED'));
     const valid = await stack.db.query(
@@ -207,7 +209,7 @@ describe('renewals through faulty partner systems', () => {
     await stack.db.query(`UPDATE sandbox.wasel_subscriptions SET postal_code = '99999' WHERE national_id = $1`, [
       person.nationalId,
     ]);
-    const citizen = citizenClient(stack, person);
+    const citizen = await citizenClient(stack, person);
     const renewalId = await renewByPost(person);
     const failed = await citizen.waitForStage(renewalId, 'FAILED');
     expect(failed.outcomeReason).toBe('MalformedAddress');
@@ -230,8 +232,8 @@ describe('renewals through faulty partner systems', () => {
       },
     });
     const person = await seedCitizen(stack.db);
-    const citizen = citizenClient(stack, person);
-    const operator = stack.auth({ role: 'operator', sub: 'ops-1' });
+    const citizen = await citizenClient(stack, person);
+    const operator = await stack.auth({ role: 'operator', id: 'ops-1' });
     const renewalId = await citizen.startAndAccept({ method: 'PICKUP', officeId: 'RUH-01' });
     const awaiting = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
     await stack.sandboxControl(`/sadad/bills/${awaiting.billNumber}/payment`);

@@ -23,7 +23,7 @@ interface PayloadJson {
  */
 describe('encrypted workflow payloads, over real histories', () => {
   let stack: SandboxStack;
-  const operator = () => stack.auth({ role: 'operator', sub: 'ops-1' });
+  const operator = () => stack.auth({ role: 'operator' });
 
   beforeAll(async () => {
     stack = await startStack({
@@ -112,7 +112,7 @@ describe('encrypted workflow payloads, over real histories', () => {
       });
       const decoded: PayloadJson[] = [];
       for (const batch of byEvent.values()) {
-        const response = await decodeThroughCodec(batch, operator()).expect(200);
+        const response = await decodeThroughCodec(batch, await operator()).expect(200);
         expect(response.body.payloads).toHaveLength(batch.length);
         decoded.push(...response.body.payloads);
       }
@@ -121,7 +121,8 @@ describe('encrypted workflow payloads, over real histories', () => {
       expect([...encodings].filter((encoding) => encoding === 'binary/encrypted')).toEqual([]);
       // The started event's input (beside the UI's summary and details) is this renewal, for this citizen.
       const inputAt = found.findIndex(({ path }) => path.includes('workflowExecutionStartedEventAttributes.input'));
-      const [inputPayload] = (await decodeThroughCodec([payloads[inputAt]], operator()).expect(200)).body.payloads;
+      const [inputPayload] = (await decodeThroughCodec([payloads[inputAt]], await operator()).expect(200)).body
+        .payloads;
       const input = JSON.parse(decodeBase64(inputPayload.data!));
       expect(input).toMatchObject({ renewalId, nationalId: person.nationalId, officeId: 'RUH-01' });
 
@@ -129,8 +130,11 @@ describe('encrypted workflow payloads, over real histories', () => {
       const sample = encrypted.slice(0, 3);
       const none = await decodeThroughCodec(sample, {}).expect(401);
       expect(none.headers['content-type']).toMatch(/^application\/problem\+json/);
-      const citizen = await decodeThroughCodec(sample, stack.auth({ role: 'citizen', sub: person.nationalId }));
-      const clerk = await decodeThroughCodec(sample, stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' }));
+      const citizen = await decodeThroughCodec(
+        sample,
+        await stack.auth({ role: 'citizen', nationalId: person.nationalId }),
+      );
+      const clerk = await decodeThroughCodec(sample, await stack.auth({ role: 'clerk', office: 'RUH-01' }));
       expect([citizen.status, clerk.status]).toEqual([403, 403]);
       expect(citizen.body).toMatchObject({ type: 'urn:passport-renewal:problem:forbidden', status: 403 });
       expect(JSON.stringify([none.body, citizen.body, clerk.body])).not.toContain(person.nationalId);

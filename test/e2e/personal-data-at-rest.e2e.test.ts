@@ -39,8 +39,8 @@ describe('personal data at rest, over whole renewals', () => {
   const needles = (person: SeedPerson) => [...personalDataOf(person), ...person.passports.map((p) => p.passportNumber)];
 
   async function renew(person: SeedPerson, delivery: object): Promise<string> {
-    const citizen = citizenClient(stack, person);
-    const auth = stack.auth({ role: 'citizen', sub: person.nationalId });
+    const citizen = await citizenClient(stack, person);
+    const auth = await stack.auth({ role: 'citizen', nationalId: person.nationalId });
     const key = randomUUID();
     const create = () =>
       request(stack.http)
@@ -83,9 +83,9 @@ describe('personal data at rest, over whole renewals', () => {
 
   it('a pickup and a home delivery leave no personal data in clear in any table, the national ID encrypted', async () => {
     const pickup = await renew(pickupPerson, { method: 'PICKUP', officeId: 'RUH-01' });
-    const atCounter = citizenClient(stack, pickupPerson);
+    const atCounter = await citizenClient(stack, pickupPerson);
     await atCounter.waitForStage(pickup, 'READY_FOR_PICKUP');
-    const clerk = stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
+    const clerk = await stack.auth({ role: 'clerk', office: 'RUH-01' });
     // The clerk finds the citizen by national ID in the body, and a look-up that finds nothing is on the trail.
     const found = await request(stack.http)
       .post('/v1/counter/renewals/lookup')
@@ -97,7 +97,7 @@ describe('personal data at rest, over whole renewals', () => {
     await atCounter.waitForStage(pickup, 'COMPLETED');
 
     const post = await renew(postPerson, { method: 'POST' });
-    await citizenClient(stack, postPerson).waitForStage(post, 'COMPLETED', 90_000);
+    await (await citizenClient(stack, postPerson)).waitForStage(post, 'COMPLETED', 90_000);
     renewals.push(
       { person: pickupPerson, renewalId: pickup, newPassportNumber: await newPassportOf(pickup) },
       { person: postPerson, renewalId: post, newPassportNumber: await newPassportOf(post) },
@@ -170,7 +170,7 @@ describe('personal data at rest, over whole renewals', () => {
 
     for (const { person, renewalId } of renewals) {
       // The operator still sees the renewal and its whole trail, which names the citizen by pseudonym only...
-      const operator = stack.auth({ role: 'operator', sub: 'ops-1' });
+      const operator = await stack.auth({ role: 'operator' });
       const trail = await request(stack.http).get(`/v1/operator/renewals/${renewalId}/audit`).set(operator).expect(200);
       const actions = trail.body.items.map((line: { actor: string; action: string }) => `${line.actor} ${line.action}`);
       expect(actions).toEqual(
@@ -178,7 +178,7 @@ describe('personal data at rest, over whole renewals', () => {
       );
       expect(actions[actions.length - 1]).toBe('housekeeping personal-data.erased');
       // ...while the renewal is no longer the citizen's to find: it is linked to nobody.
-      const citizen = stack.auth({ role: 'citizen', sub: person.nationalId });
+      const citizen = await stack.auth({ role: 'citizen', nationalId: person.nationalId });
       expect((await request(stack.http).get('/v1/renewals').set(citizen).expect(200)).body).toEqual([]);
       await request(stack.http).get(`/v1/renewals/${renewalId}`).set(citizen).expect(404);
     }

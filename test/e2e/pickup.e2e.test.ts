@@ -24,7 +24,7 @@ describe('pickup at the counter, end to end', () => {
 
   // Every POST carries an Idempotency-Key; each call here is a new intended action.
   const once = () => ({ 'Idempotency-Key': randomUUID() });
-  const clerk = () => stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
+  const clerk = () => stack.auth({ role: 'clerk', office: 'RUH-01' });
 
   async function stageOf(renewalId: string, citizen: { Authorization: string }): Promise<string> {
     const response = await request(stack.http).get(`/v1/renewals/${renewalId}`).set(citizen).expect(200);
@@ -37,7 +37,7 @@ describe('pickup at the counter, end to end', () => {
 
   it('renews a passport from the citizen request to the handover at the counter', async () => {
     const citizen = await seedCitizen(stack.db);
-    const asCitizen = stack.auth({ role: 'citizen', sub: citizen.nationalId });
+    const asCitizen = await stack.auth({ role: 'citizen', nationalId: citizen.nationalId });
 
     const created = await request(stack.http)
       .post('/v1/renewals')
@@ -91,7 +91,7 @@ describe('pickup at the counter, end to end', () => {
     const counter = `/v1/counter/renewals/${renewalId}`;
     const tooEarly = await request(stack.http)
       .post(`${counter}/handover`)
-      .set({ ...clerk(), ...once() })
+      .set({ ...(await clerk()), ...once() })
       .send({})
       .expect(422);
     expect(tooEarly.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -99,20 +99,20 @@ describe('pickup at the counter, end to end', () => {
 
     const mismatch = await request(stack.http)
       .post(`${counter}/verification`)
-      .set({ ...clerk(), ...once() })
+      .set({ ...(await clerk()), ...once() })
       .send({ presentedPassportNumber: 'Z9999999', identityConfirmed: true })
       .expect(200);
     expect(mismatch.body).toEqual({ matched: false, mismatchesSoFar: 1 });
 
     await request(stack.http)
       .post(`${counter}/verification`)
-      .set({ ...clerk(), ...once() })
+      .set({ ...(await clerk()), ...once() })
       .send({ presentedPassportNumber: citizen.passportNumber, identityConfirmed: true })
       .expect(200, { matched: true, mismatchesSoFar: 1 });
 
     const handover = await request(stack.http)
       .post(`${counter}/handover`)
-      .set({ ...clerk(), ...once() })
+      .set({ ...(await clerk()), ...once() })
       .send({})
       .expect(200);
     const newPassportNumber: string = handover.body.newPassportNumber;
@@ -160,10 +160,10 @@ describe('pickup at the counter, end to end', () => {
       { actor: 'workflow', action: 'stage.entered', outcome: 'PRINTING' },
       { actor: 'service:print-centre', action: 'webhook.print-centre.job-completed', outcome: 'SIGNALLED' },
       { actor: 'workflow', action: 'stage.entered', outcome: 'READY_FOR_PICKUP' },
-      { actor: 'clerk:clerk-7', action: 'counter.handover', outcome: 'REFUSED' },
-      { actor: 'clerk:clerk-7', action: 'counter.verification', outcome: 'MISMATCH' },
-      { actor: 'clerk:clerk-7', action: 'counter.verification', outcome: 'MATCHED' },
-      { actor: 'clerk:clerk-7', action: 'counter.handover', outcome: 'HANDED_OVER' },
+      { actor: 'clerk:clerk-ruh-01', action: 'counter.handover', outcome: 'REFUSED' },
+      { actor: 'clerk:clerk-ruh-01', action: 'counter.verification', outcome: 'MISMATCH' },
+      { actor: 'clerk:clerk-ruh-01', action: 'counter.verification', outcome: 'MATCHED' },
+      { actor: 'clerk:clerk-ruh-01', action: 'counter.handover', outcome: 'HANDED_OVER' },
       { actor: 'workflow', action: 'stage.entered', outcome: 'COMPLETED' },
     ]);
   });
@@ -174,7 +174,7 @@ describe('pickup at the counter, end to end', () => {
     // A citizen's national ID comes from their token; the clerk types one in at the counter.
     const response = await request(stack.http)
       .post('/v1/counter/renewals/lookup')
-      .set(clerk())
+      .set(await clerk())
       .send({ nationalId: '1058529941' })
       // Well-formed (the OpenAPI pattern holds) but the check digit is wrong: a rule the document cannot state, 422.
       .expect(422);
@@ -190,7 +190,7 @@ describe('pickup at the counter, end to end', () => {
 
   it('rejects a citizen under a travel ban, visible in the read model', async () => {
     const citizen = await seedCitizen(stack.db, { travelBan: true });
-    const asCitizen = stack.auth({ role: 'citizen', sub: citizen.nationalId });
+    const asCitizen = await stack.auth({ role: 'citizen', nationalId: citizen.nationalId });
     const created = await request(stack.http)
       .post('/v1/renewals')
       .set({ ...asCitizen, ...once() })

@@ -40,7 +40,7 @@ describe('docs/runbook.md', () => {
       observe: { logger, apiMetrics: createApiMetrics(), workerMetrics: createWorkerMetrics() },
     });
     renewalId = await sandboxJourneys(stack).renewAndPay(person, { method: 'PICKUP', officeId: 'RUH-01' });
-    const citizen = citizenClient(stack, person);
+    const citizen = await citizenClient(stack, person);
     await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
   }, 180_000);
 

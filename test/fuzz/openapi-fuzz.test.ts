@@ -2,12 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintAccessToken } from '../../src/api/auth/access-token';
-import type { AccessClaims } from '../../src/api/auth/principal';
 import { webhookSecretVariable } from '../../src/config/webhook-secrets';
 import { WEBHOOK_PARTNERS } from '../../workflows/contract';
 import { seedCitizen } from '../support/citizens';
 import { type SandboxStack, startStack } from '../support/stack';
+import { startTestIssuer, type TestIssuer } from '../support/test-issuer';
 import { ensureSchemathesis, type Schemathesis } from './schemathesis';
 
 const FUZZ_DIR = __dirname;
@@ -94,6 +93,7 @@ function runSchemathesis(
 describe('the API matches its OpenAPI document (schemathesis, all checks)', () => {
   let schemathesis: Schemathesis;
   let stack: SandboxStack;
+  let issuer: TestIssuer;
   let served: ReturnType<typeof countServed>;
   let citizenId: string;
 
@@ -103,13 +103,20 @@ describe('the API matches its OpenAPI document (schemathesis, all checks)', () =
     const found = ensureSchemathesis();
     if (found instanceof Error) throw found;
     schemathesis = found;
-    stack = await startStack({ sandboxes: true, env: { API_RATE_LIMIT_CITIZEN: '100000' } });
+    // Tokens that outlive the run (an hour, the API's longest): a test issuer the stack trusts signs them. The
+    // sandbox provider's last five minutes, and the fuzzer cannot sign in again halfway.
+    issuer = await startTestIssuer();
+    stack = await startStack({
+      sandboxes: true,
+      env: { API_RATE_LIMIT_CITIZEN: '100000', OIDC_ISSUER_URL: issuer.issuer },
+    });
     served = countServed(stack);
     citizenId = (await seedCitizen(stack.db, { subscribedToWasel: true })).nationalId;
   }, 300_000); // a first run installs schemathesis from PyPI
 
   afterAll(async () => {
     await stack?.stop();
+    await issuer?.stop();
   });
 
   it(
@@ -119,16 +126,18 @@ describe('the API matches its OpenAPI document (schemathesis, all checks)', () =
       const workDir = mkdtempSync(join(tmpdir(), 'schemathesis-'));
       const reportPath = join(workDir, 'report.json');
       const config = stack.config.api;
-      const token = (claims: AccessClaims) => mintAccessToken(config.auth, claims);
+      const now = Math.floor(Date.now() / 1000);
+      const token = (claims: Record<string, unknown>) =>
+        issuer.sign(issuer.claims({ iat: now, exp: now + 3600, ...claims }));
       const env = {
         ...process.env,
         ...schemathesis.env,
         NO_COLOR: '1',
         SCHEMATHESIS_HOOKS: join(FUZZ_DIR, 'fuzz_hooks.py'),
-        FUZZ_CITIZEN_TOKEN: token({ role: 'citizen', sub: citizenId }),
-        FUZZ_CLERK_TOKEN: token({ role: 'clerk', sub: 'clerk-fuzz', office: 'RUH-01' }),
-        FUZZ_OPERATOR_TOKEN: token({ role: 'operator', sub: 'ops-fuzz' }),
-        FUZZ_CARRIER_TOKEN: token({ role: 'carrier', sub: 'courier-fuzz' }),
+        FUZZ_CITIZEN_TOKEN: await token({ role: 'citizen', national_id: citizenId, sub: 'c-fuzz' }),
+        FUZZ_CLERK_TOKEN: await token({ role: 'clerk', sub: 'clerk-fuzz', office: 'RUH-01' }),
+        FUZZ_OPERATOR_TOKEN: await token({ role: 'operator', sub: 'ops-fuzz' }),
+        FUZZ_CARRIER_TOKEN: await token({ role: 'courier', sub: 'courier-fuzz', carrier: 'SPL' }),
         ...Object.fromEntries(WEBHOOK_PARTNERS.map((p) => [webhookSecretVariable(p), config.webhookSecrets[p]])),
       };
       const { code, output } = await runSchemathesis(

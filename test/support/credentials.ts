@@ -1,48 +1,12 @@
-import { JwtService } from '@nestjs/jwt';
 import { Webhook } from 'standardwebhooks';
 import { randomUUID } from 'node:crypto';
 import type { WebhookPartner } from '../../workflows/contract';
-import { mintAccessToken } from '../../src/api/auth/access-token';
-import type { AccessClaims } from '../../src/api/auth/principal';
 import { testConfiguration } from './config';
 
 const config = testConfiguration().api;
 
-/** A valid bearer token, as `npm run token` mints it. */
-export function tokenFor(claims: AccessClaims): string {
-  return mintAccessToken(config.auth, claims);
-}
-
-/** A token signed as the API signs them, with any claims at all (including ones `mintAccessToken` refuses). */
-export function rawToken(
-  claims: Partial<AccessClaims> & { iat?: number; exp?: number },
-  options: { secret?: string } = {},
-): string {
-  const { sub, ...payload } = claims;
-  const now = Math.floor(Date.now() / 1000);
-  return new JwtService().sign(
-    { iat: now, exp: now + 600, ...payload },
-    {
-      secret: options.secret ?? config.auth.jwtSecret,
-      issuer: config.auth.issuer,
-      audience: config.auth.audience,
-      ...(sub ? { subject: sub } : {}),
-    },
-  );
-}
-
-/** A token that was valid and expired a minute ago. */
-export function expiredToken(claims: AccessClaims): string {
-  const now = Math.floor(Date.now() / 1000);
-  return rawToken({ ...claims, iat: now - 3600, exp: now - 60 });
-}
-
-/** A well-formed token signed with a key the API does not know. */
-export function forgedToken(claims: AccessClaims): string {
-  return rawToken(claims, { secret: 'not-the-api-secret-but-just-as-long-0001' });
-}
-
-export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+/** Access tokens come from the suite's identity provider: see tokens.ts (and test-issuer.ts for forged ones). */
+export { bearer } from './tokens';
 
 export interface SignedWebhook {
   headers: Record<string, string>;

@@ -5,9 +5,9 @@ import { eventually } from './eventually';
 import { validPassportOf } from './fixtures';
 import type { SandboxStack, Stack } from './stack';
 
-/** A citizen using the API with their own token. */
-export function citizenClient(stack: Stack, person: { nationalId: string }) {
-  const auth = stack.auth({ role: 'citizen', sub: person.nationalId });
+/** A citizen using the API with their own token (signed in at the suite's identity provider). */
+export async function citizenClient(stack: Stack, person: { nationalId: string }) {
+  const auth = await stack.auth({ role: 'citizen', nationalId: person.nationalId });
   const post = (path: string, body: object) =>
     request(stack.http)
       .post(path)
@@ -46,8 +46,8 @@ export function citizenClient(stack: Stack, person: { nationalId: string }) {
 }
 
 /** The clerk at RUH-01's counter. */
-export function counterClerk(stack: Stack) {
-  const clerk = stack.auth({ role: 'clerk', sub: 'clerk-7', office: 'RUH-01' });
+export async function counterClerk(stack: Stack) {
+  const clerk = await stack.auth({ role: 'clerk', office: 'RUH-01' });
   const command = (renewalId: string, action: string, body: object) =>
     request(stack.http)
       .post(`/v1/counter/renewals/${renewalId}/${action}`)
@@ -64,7 +64,7 @@ export function counterClerk(stack: Stack) {
 
 /** The clerk at RUH-01 verifies the citizen's old passport, then hands the new one over. */
 export async function handOverAtCounter(stack: Stack, renewalId: string, oldPassportNumber: string): Promise<void> {
-  const clerk = counterClerk(stack);
+  const clerk = await counterClerk(stack);
   await clerk.verify(renewalId, oldPassportNumber);
   await clerk.handOver(renewalId);
 }
@@ -76,7 +76,7 @@ export async function handOverAtCounter(stack: Stack, renewalId: string, oldPass
 export function sandboxJourneys(stack: SandboxStack) {
   /** Started, accepted with `delivery` and paid (through the SADAD sandbox); returns the renewal id. */
   async function renewAndPay(person: SeedPerson, delivery: object): Promise<string> {
-    const citizen = citizenClient(stack, person);
+    const citizen = await citizenClient(stack, person);
     const renewalId = await citizen.startAndAccept(delivery);
     const bill = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
     await stack.sandboxControl(`/sadad/bills/${bill.billNumber}/payment`);
@@ -86,9 +86,9 @@ export function sandboxJourneys(stack: SandboxStack) {
   /** Renewed for pickup at RUH-01 and handed over by its clerk; `wrongPassportFirst` makes one counter mismatch. */
   async function pickupRenewal(person: SeedPerson, options: { wrongPassportFirst?: boolean } = {}): Promise<string> {
     const renewalId = await renewAndPay(person, { method: 'PICKUP', officeId: 'RUH-01' });
-    const citizen = citizenClient(stack, person);
+    const citizen = await citizenClient(stack, person);
     await citizen.waitForStage(renewalId, 'READY_FOR_PICKUP');
-    if (options.wrongPassportFirst) await counterClerk(stack).verify(renewalId, 'Z9999999');
+    if (options.wrongPassportFirst) await (await counterClerk(stack)).verify(renewalId, 'Z9999999');
     await handOverAtCounter(stack, renewalId, validPassportOf(person).passportNumber);
     await citizen.waitForStage(renewalId, 'COMPLETED');
     return renewalId;
@@ -97,7 +97,7 @@ export function sandboxJourneys(stack: SandboxStack) {
   /** Renewed for home delivery: the Saudi Post sandbox carries it to the door and reports each step by webhook. */
   async function postRenewal(person: SeedPerson): Promise<string> {
     const renewalId = await renewAndPay(person, { method: 'POST' });
-    await citizenClient(stack, person).waitForStage(renewalId, 'COMPLETED', 90_000);
+    await (await citizenClient(stack, person)).waitForStage(renewalId, 'COMPLETED', 90_000);
     return renewalId;
   }
 

@@ -41,6 +41,8 @@ export const tokens = {
   clerk: async (office: string) => (await signIn({ person: `clerk-${office.toLowerCase()}` })).access_token,
   /** An operator: ops-1 unless named (ops-2). */
   operator: async (id = 'ops-1') => (await signIn({ person: id })).access_token,
+  /** The operators' supervisor (sup-1), who reads the codec's decode log. */
+  supervisor: async () => (await signIn({ person: 'sup-1' })).access_token,
   /** A sandbox person by id (e.g. support-1). */
   person: async (id: string) => (await signIn({ person: id })).access_token,
   /** A courier's back-end: Saudi Post's unless another carrier is named. */
@@ -62,6 +64,7 @@ export type Caller =
   | { role: 'citizen'; nationalId: string }
   | { role: 'clerk'; office: string }
   | { role: 'operator'; id?: string }
+  | { role: 'supervisor' }
   | { role: 'courier'; carrier?: Carrier };
 
 /** The `Authorization` header of a caller. */
@@ -73,6 +76,8 @@ export async function authFor(caller: Caller): Promise<{ Authorization: string }
       return bearer(await tokens.clerk(caller.office));
     case 'operator':
       return bearer(await tokens.operator(caller.id));
+    case 'supervisor':
+      return bearer(await tokens.supervisor());
     case 'courier':
       return bearer(await tokens.courier(caller.carrier));
   }

@@ -232,7 +232,7 @@ describe('pages in a browser', () => {
    */
   async function stalledInTransit(): Promise<[string, SeededCitizen]> {
     const person = await seedCitizen(stack.db, { subscribedToWasel: true });
-    const citizen = citizenClient(stack, person);
+    const citizen = await citizenClient(stack, person);
     const created = await citizen.post('/v1/renewals', { officeId: 'RUH-01' }).expect(202);
     const renewalId: string = created.body.renewalId;
     await citizen.waitForStage(renewalId, 'AWAITING_ACCEPTANCE');

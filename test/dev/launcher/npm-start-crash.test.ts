@@ -3,9 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintAccessToken } from '../../../src/api/auth/access-token';
-import type { AccessClaims } from '../../../src/api/auth/principal';
-import { loadApiConfig } from '../../../src/config/api';
+import { CLI_REDIRECT_URI, CLIENT_IDS } from '../../../dev/identity/clients';
+import { signInPerson, type Who } from '../../../dev/identity/sign-in';
 import { PROJECT_ROOT } from '../../../src/config/paths';
 import { PidFiles } from '../../../dev/launcher/pid-files';
 import { isAlive, waitForExit } from '../../../dev/launcher/process-info';
@@ -31,6 +30,8 @@ describe('npm start after a crash', () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
   let api: string;
+  /** The stack's own sandbox identity provider. */
+  let identity: string;
   let sandboxes: string;
   const running: ChildProcess[] = [];
 
@@ -58,12 +59,20 @@ describe('npm start after a crash', () => {
     );
   }
 
-  const auth = (claims: AccessClaims) => ({
-    authorization: `Bearer ${mintAccessToken(loadApiConfig(process.env).auth, claims)}`,
+  /** A person signed in at the stack's own sandbox identity provider (it restarts with the stack, keys and all). */
+  const auth = async (who: Who) => ({
+    authorization: `Bearer ${
+      (await signInPerson({ issuer: identity, clientId: CLIENT_IDS.cli, redirectUri: CLI_REDIRECT_URI, who }))
+        .access_token
+    }`,
     'content-type': 'application/json',
   });
-  const citizen = auth({ role: 'citizen', sub: '1058529940' });
-  const clerk = auth({ role: 'clerk', sub: 'clerk-1', office: 'RUH-01' });
+  let citizen: Record<string, string>;
+  let clerk: Record<string, string>;
+  const signInBoth = async () => {
+    citizen = await auth({ nationalId: '1058529940' });
+    clerk = await auth({ person: 'clerk-ruh-01' });
+  };
 
   async function call(method: string, path: string, headers: Record<string, string>, body?: object) {
     const response = await fetch(`${api}${path}`, {
@@ -86,14 +95,21 @@ describe('npm start after a crash', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'npm-start-crash-'));
     // Run as root, embedded PostgreSQL runs as `postgres`, which must reach its folder.
     chmodSync(dataDir, 0o755);
-    const [port, sandboxPort, postgresPort, temporalPort, uiPort, metricsPort] = await Promise.all(
-      [1, 2, 3, 4, 5, 6].map(freePort),
+    const [port, sandboxPort, postgresPort, temporalPort, uiPort, metricsPort, oidcPort] = await Promise.all(
+      [1, 2, 3, 4, 5, 6, 7].map(freePort),
     );
     api = `http://127.0.0.1:${port}`;
+    identity = `http://127.0.0.1:${oidcPort}`;
     sandboxes = `http://127.0.0.1:${sandboxPort}`;
     env = { ...process.env };
     // The suite's own servers must not be used: this is the embedded stack, all of it.
-    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TASK_QUEUE', 'SANDBOX_WEBHOOK_BASE_URL']) {
+    for (const name of [
+      'DATABASE_URL',
+      'TEMPORAL_ADDRESS',
+      'TEMPORAL_TASK_QUEUE',
+      'SANDBOX_WEBHOOK_BASE_URL',
+      'OIDC_ISSUER_URL',
+    ]) {
       delete env[name];
     }
     Object.assign(env, {
@@ -102,6 +118,7 @@ describe('npm start after a crash', () => {
       EMBEDDED_POSTGRES_PORT: String(postgresPort),
       EMBEDDED_TEMPORAL_PORT: String(temporalPort),
       EMBEDDED_TEMPORAL_UI_PORT: String(uiPort),
+      EMBEDDED_OIDC_PORT: String(oidcPort),
       // Not the default 9464: another stack on this machine (a developer's npm start) may hold it.
       WORKER_METRICS_PORT: String(metricsPort),
       EMBEDDED_DATA_DIR: dataDir,
@@ -122,6 +139,7 @@ describe('npm start after a crash', () => {
   it('recovers by itself, says what it did, and the renewal in flight completes', async () => {
     const first = startEmbedded();
     await ready(first);
+    await signInBoth();
     const created = await call('POST', '/v1/renewals', citizen, { officeId: 'RUH-01' });
     expect(created.status).toBe(202);
     const renewalId: string = created.body.renewalId;
@@ -149,6 +167,8 @@ describe('npm start after a crash', () => {
 
     const second = startEmbedded();
     await ready(second);
+    // The restarted provider signs with new keys: the people sign in again.
+    await signInBoth();
     expect(second.output()).toContain(
       `The previous launcher on ${dataDir} (pid ${first.child.pid}) did not stop cleanly; recovering`,
     );

@@ -15,10 +15,9 @@ describe('API configuration', () => {
   });
 
   it('refuses to run in production on development secrets', () => {
-    expect(() => loadApiConfig({ NODE_ENV: 'production' })).toThrow(/API_JWT_SECRET must be set in production/);
+    expect(() => loadApiConfig({ NODE_ENV: 'production' })).toThrow(/API_PSEUDONYM_KEY must be set in production/);
     const production = {
       NODE_ENV: 'production',
-      API_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
       API_PSEUDONYM_KEY: 'a-production-pseudonym-key-of-32-chars!',
       WEBHOOK_SECRET_SADAD: 'whsec_' + Buffer.from('live-sadad-0000000001').toString('base64'),
       WEBHOOK_SECRET_WASEL: 'whsec_' + Buffer.from('live-wasel-0000000001').toString('base64'),
@@ -29,11 +28,13 @@ describe('API configuration', () => {
       ...production,
       WEBHOOK_SECRET_SAUDI_POST: 'whsec_' + Buffer.from('live-post-0000000001').toString('base64'),
     };
-    expect(loadApiConfig(complete).auth.jwtSecret).toBe(complete.API_JWT_SECRET);
+    expect(loadApiConfig(complete).pseudonymKey).toBe(complete.API_PSEUDONYM_KEY);
   });
 
   it('refuses malformed settings with the variable named', () => {
-    expect(() => loadApiConfig({ API_JWT_SECRET: 'short' })).toThrow(/API_JWT_SECRET must be at least 32/);
+    expect(() => loadApiConfig({ API_PSEUDONYM_KEY: 'short' })).toThrow(/API_PSEUDONYM_KEY must be at least 32/);
+    expect(() => loadApiConfig({ API_STREAMS_PER_PERSON: '0' })).toThrow(/API_STREAMS_PER_PERSON/);
+    expect(loadApiConfig({}).streams).toEqual({ perPerson: 3, perReplica: 2000 });
     expect(() => loadApiConfig({ WEBHOOK_SECRET_WASEL: 'plain-text-secret-here' })).toThrow(/WEBHOOK_SECRET_WASEL/);
     expect(() => loadApiConfig({ API_RATE_LIMIT_CITIZEN: '0' })).toThrow(/API_RATE_LIMIT_CITIZEN/);
     expect(loadApiConfig({ API_RATE_LIMIT_CITIZEN: '120' }).rateLimit.citizenLimit).toBe(120);
