@@ -32,7 +32,6 @@ export async function productionEnv(): Promise<Env> {
     PAYLOAD_KEY_CURRENT: 'production-test',
     PERSONAL_DATA_KEYS: `production-test:${randomBytes(32).toString('base64')}`,
     PERSONAL_DATA_KEY_CURRENT: 'production-test',
-    API_JWT_SECRET: randomBytes(32).toString('base64'),
     API_PSEUDONYM_KEY: randomBytes(32).toString('base64'),
     WEBHOOK_SECRET_SADAD: whsec(),
     WEBHOOK_SECRET_WASEL: whsec(),
