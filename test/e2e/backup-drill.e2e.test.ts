@@ -6,11 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { tallyFromSandboxes } from '../../dev/chaos/tally';
+import { HeldTokens } from '../../dev/identity/held-tokens';
 import { PidFiles } from '../../dev/launcher/pid-files';
 import { isAlive } from '../../dev/launcher/process-info';
-import { mintAccessToken } from '../../src/api/auth/access-token';
-import type { AccessClaims } from '../../src/api/auth/principal';
-import { loadApiConfig } from '../../src/config/api';
 import { PROJECT_ROOT } from '../../src/config/paths';
 import { freePort } from '../../src/worker/free-port';
 import { ensureBuilt } from '../support/shell';
@@ -50,6 +48,9 @@ describe('backup drill: stop, back up, destroy, restore, start', () => {
   let api: string;
   let sandboxes: string;
   let postgresPort: number;
+  /** The stack's own sandbox identity provider, and the drill's people signed in there (again after the restore). */
+  let identity: string;
+  let tokens: HeldTokens;
   const running: ChildProcess[] = [];
 
   function startEmbedded(): { child: ChildProcess; output: () => string } {
@@ -81,14 +82,15 @@ describe('backup drill: stop, back up, destroy, restore, start', () => {
     await exited;
   }
 
-  const auth = (claims: AccessClaims) => ({
-    authorization: `Bearer ${mintAccessToken(loadApiConfig(process.env).auth, claims)}`,
+  const auth = async (token: Promise<string>) => ({
+    authorization: `Bearer ${await token}`,
     'content-type': 'application/json',
   });
-  const citizen = (role: Role) => auth({ role: 'citizen', sub: PEOPLE[role].nationalId });
-  const clerk = auth({ role: 'clerk', sub: 'clerk-drill', office: 'RUH-01' });
+  const citizen = (role: Role) => auth(tokens.citizen(PEOPLE[role].nationalId));
+  const clerk = () => auth(tokens.clerk('RUH-01'));
 
-  async function call(method: string, path: string, headers: Record<string, string>, body?: object) {
+  async function call(method: string, path: string, who: Promise<Record<string, string>>, body?: object) {
+    const headers = await who;
     const response = await fetch(`${api}${path}`, {
       method,
       headers: method === 'POST' ? { ...headers, 'idempotency-key': randomUUID() } : headers,
@@ -123,8 +125,10 @@ describe('backup drill: stop, back up, destroy, restore, start', () => {
     await waitForStage(role, ['READY_FOR_PICKUP']);
     const counter = `/v1/counter/renewals/${ids[role]}`;
     const verification = { presentedPassportNumber: PEOPLE[role].passportNumber, identityConfirmed: true };
-    expect((await call('POST', `${counter}/verification`, clerk, verification)).body).toMatchObject({ matched: true });
-    expect((await call('POST', `${counter}/handover`, clerk, {})).status).toBe(200);
+    expect((await call('POST', `${counter}/verification`, clerk(), verification)).body).toMatchObject({
+      matched: true,
+    });
+    expect((await call('POST', `${counter}/handover`, clerk(), {})).status).toBe(200);
   }
 
   const node = (...args: string[]) =>
@@ -136,14 +140,22 @@ describe('backup drill: stop, back up, destroy, restore, start', () => {
     dataDir = join(workDir, 'data');
     // Run as root, embedded PostgreSQL runs as `postgres`, which must reach its folder.
     chmodSync(workDir, 0o755);
-    const [port, sandboxPort, pgPort, temporalPort, uiPort, metricsPort] = await Promise.all(
-      [1, 2, 3, 4, 5, 6].map(freePort),
+    const [port, sandboxPort, pgPort, temporalPort, uiPort, metricsPort, oidcPort] = await Promise.all(
+      [1, 2, 3, 4, 5, 6, 7].map(freePort),
     );
+    identity = `http://127.0.0.1:${oidcPort}`;
     api = `http://127.0.0.1:${port}`;
     sandboxes = `http://127.0.0.1:${sandboxPort}`;
     postgresPort = pgPort;
     env = { ...process.env };
-    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TASK_QUEUE', 'SANDBOX_WEBHOOK_BASE_URL']) {
+    // The suite's own servers must not be used (its identity provider included): this is npm start's stack.
+    for (const name of [
+      'DATABASE_URL',
+      'TEMPORAL_ADDRESS',
+      'TEMPORAL_TASK_QUEUE',
+      'SANDBOX_WEBHOOK_BASE_URL',
+      'OIDC_ISSUER_URL',
+    ]) {
       delete env[name];
     }
     Object.assign(env, {
@@ -152,6 +164,7 @@ describe('backup drill: stop, back up, destroy, restore, start', () => {
       EMBEDDED_POSTGRES_PORT: String(pgPort),
       EMBEDDED_TEMPORAL_PORT: String(temporalPort),
       EMBEDDED_TEMPORAL_UI_PORT: String(uiPort),
+      EMBEDDED_OIDC_PORT: String(oidcPort),
       WORKER_METRICS_PORT: String(metricsPort),
       EMBEDDED_DATA_DIR: dataDir,
       WORKFLOW_BUNDLE_PATH: requireEnv('WORKFLOW_BUNDLE_PATH'),
@@ -173,6 +186,7 @@ describe('backup drill: stop, back up, destroy, restore, start', () => {
   it('every renewal in flight goes on to its end after a restore, with no duplicate at any partner', async () => {
     const first = startEmbedded();
     await ready(first);
+    tokens = new HeldTokens(identity);
     for (const role of Object.keys(PEOPLE) as Role[]) {
       const created = await call('POST', '/v1/renewals', citizen(role), { officeId: 'RUH-01' });
       expect({ role, status: created.status }).toEqual({ role, status: 202 });
@@ -205,14 +219,16 @@ describe('backup drill: stop, back up, destroy, restore, start', () => {
     const backedUp = await node('backup', '--data-dir', dataDir, '--to', backupDir);
     rmSync(dataDir, { recursive: true, force: true });
     const restored = await node('restore', '--data-dir', dataDir, '--from', backupDir);
-    // PostgreSQL's cluster, the dev server's SQLite file and the roles' passwords (the payload keys come from the
-    // suite's environment here; npm start without PAYLOAD_KEYS keeps its own in the folder, and they come back too).
+    // PostgreSQL's cluster, the dev server's SQLite file, the roles' passwords and the sandbox identity provider's
+    // keys and client secrets (the payload keys come from the suite's environment here; npm start without
+    // PAYLOAD_KEYS keeps its own in the folder, and they come back too).
     expect(readdirSync(dataDir)).toEqual(
-      expect.arrayContaining(['postgres', 'postgres-roles.json', 'temporal.sqlite']),
+      expect.arrayContaining(['postgres', 'postgres-roles.json', 'temporal.sqlite', 'identity-secrets.json']),
     );
 
     const second = startEmbedded();
     await ready(second);
+    tokens = new HeldTokens(identity);
     await pay('unpaid');
     await handOver('counter');
     await handOver('printing');
