@@ -39,7 +39,7 @@ export default tseslint.config(
       'src/*/main.ts',
       'src/persistence/migrate.ts',
       'src/persistence/rotate-keys.ts',
-      'dev/tools/mint-token.ts',
+      'dev/tools/token.ts',
       'dev/tools/write-openapi.ts',
       'dev/infra/install-temporal-binaries.ts',
       'dev/infra/temporal-cli.ts',
