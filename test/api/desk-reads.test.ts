@@ -4,9 +4,10 @@ import { pseudonymOf } from '../../src/api/auth/pseudonym';
 import { formatRenewalReference, parseRenewalReference } from '../../src/domain/renewal-reference';
 import { createPersistence } from '../../src/persistence/persistence';
 import { testPersonalData } from '../support/personal-data-keys';
-import { bearer, tokenFor } from '../support/credentials';
 import { freshNationalId } from '../support/fixtures';
 import { type Stack, startStack } from '../support/stack';
+import { startTestIssuer, type TestIssuer } from '../support/test-issuer';
+import { bearer } from '../support/tokens';
 import { seedRenewal, uniqueKey } from './support/fixtures';
 
 /** The symbols of a reference, and one of them changed: what a misheard symbol makes of it. */
@@ -19,18 +20,26 @@ function withTypo(reference: string): string {
 /**
  * What the operator's desk and the clerk's counter read besides the renewal list: search by short reference or
  * national ID (audited), the alerts with their acknowledgement (audited, once), and the office's pickup queue.
+ * The people come from a test issuer the stack trusts, with the sandbox provider's claims: the queue's clerk works
+ * at an office of this test's own, which the provider has no clerk for.
  */
 describe("the desk's and the counter's reads", () => {
   let stack: Stack;
-  const ops1 = bearer(tokenFor({ role: 'operator', sub: 'ops-1' }));
-  const ops2 = bearer(tokenFor({ role: 'operator', sub: 'ops-2' }));
+  let issuer: TestIssuer;
+  let ops1: Record<string, string>;
+  let ops2: Record<string, string>;
+  const as = async (claims: Record<string, unknown>) => bearer(await issuer.sign(issuer.claims(claims)));
 
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    issuer = await startTestIssuer();
+    stack = await startStack({ worker: false, env: { OIDC_ISSUER_URL: issuer.issuer } });
+    ops1 = await as({ role: 'operator', sub: 'ops-1' });
+    ops2 = await as({ role: 'operator', sub: 'ops-2' });
   });
 
   afterAll(async () => {
     await stack?.stop();
+    await issuer?.stop();
   });
 
   const search = (body: object, as = ops1) =>
@@ -58,7 +67,7 @@ describe("the desk's and the counter's reads", () => {
       expect(found.body).toEqual([expect.objectContaining({ renewalId, reference, stage: 'PRINTING' })]);
     }
     // The citizen's own views carry it too.
-    const citizen = bearer(tokenFor({ role: 'citizen', sub: nationalId }));
+    const citizen = await as({ role: 'citizen', sub: `c-${nationalId}`, national_id: nationalId });
     for (const path of [`/v1/renewals/${renewalId}`, `/v1/renewals/${renewalId}/status`]) {
       expect((await request(stack.http).get(path).set(citizen).expect(200)).body).toMatchObject({ reference });
     }
@@ -195,7 +204,7 @@ describe("the desk's and the counter's reads", () => {
   it("lists my office's pickup queue longest waiting first, a page at a time, and finds one passport by reference", async () => {
     // An office of this test's own, so the queue holds only what it seeds.
     const office = 'QUE-07';
-    const clerk = bearer(tokenFor({ role: 'clerk', sub: 'clerk-q', office }));
+    const clerk = await as({ role: 'clerk', sub: 'clerk-q', office });
     const queue = (query = '') => request(stack.http).get(`/v1/counter/queue?${query}`).set(clerk).expect(200);
     const waiting: string[] = [];
     for (let days = 5; days >= 1; days--) {

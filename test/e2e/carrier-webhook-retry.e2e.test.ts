@@ -35,7 +35,7 @@ describe('the carrier retrying its webhooks while only our API is down', () => {
       },
     });
     const person = await seedCitizen(stack.db, { subscribedToWasel: true });
-    const citizen = citizenClient(stack, person);
+    const citizen = await citizenClient(stack, person);
     const renewalId = await citizen.startAndAccept({ method: 'POST' });
     const awaiting = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
     await stack.sandboxControl(`/sadad/bills/${awaiting.billNumber}/payment`);

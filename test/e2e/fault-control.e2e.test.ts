@@ -28,8 +28,8 @@ describe('a partner failing at run time, then answering again', () => {
     });
     const sandbox = (...args: string[]) => sandboxCommand(args, stack.sandboxes.url);
     const person = await seedCitizen(stack.db);
-    const citizen = citizenClient(stack, person);
-    const operator = stack.auth({ role: 'operator', sub: 'ops-1' });
+    const citizen = await citizenClient(stack, person);
+    const operator = await stack.auth({ role: 'operator', id: 'ops-1' });
     const renewalId = await citizen.startAndAccept({ method: 'PICKUP', officeId: 'RUH-01' });
     const awaiting = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
 

@@ -41,7 +41,7 @@ describe('a forged plaintext signal', () => {
   afterAll(() => stack?.stop());
 
   it('fails the workflow task that would apply it, changes nothing, and raises the alert', async () => {
-    const citizen = citizenClient(stack, SEEDED_CITIZEN);
+    const citizen = await citizenClient(stack, SEEDED_CITIZEN);
     const renewalId = await citizen.startAndAccept({ method: 'PICKUP', officeId: 'RUH-01' });
     const bill = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
     const workflowId = renewalWorkflowId(renewalId);

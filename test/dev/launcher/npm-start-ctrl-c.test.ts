@@ -28,8 +28,9 @@ function processesNaming(text: string): number[] {
 /**
  * Ctrl-C at the terminal running `npm start`: the terminal sends SIGINT to the whole foreground process group
  * (npm, its shell, node). PostgreSQL and the Temporal dev server run in sessions of their own, so the signal
- * reaches the launcher alone, which stops the sandboxes, the API (draining), the worker and only then the servers
- * they use: nothing logs a warning or an error, every process is gone and no pid file is left.
+ * reaches the launcher alone, which stops the sandboxes, the API (draining), the sandbox identity provider (in the
+ * launcher's process), the worker and only then the servers they use: nothing logs a warning or an error, every
+ * process is gone and no pid file is left.
  */
 describe('npm start, stopped with Ctrl-C', () => {
   let dataDir: string;
@@ -94,7 +95,7 @@ describe('npm start, stopped with Ctrl-C', () => {
 
     const log = plain(output);
     console.log(`npm start, from Ctrl-C on:\n${log.slice(log.lastIndexOf('\n', log.indexOf('stopping (')) + 1)}`);
-    expect(log).toMatch(/stopping \(SIGINT\): sandboxes, API, worker, then the servers/);
+    expect(log).toMatch(/stopping \(SIGINT\): sandboxes, API, identity provider, worker, then the servers/);
     expect(log.trimEnd()).toMatch(/stopped$/);
     expect(log.split('\n').filter((line) => /\b(WARN|ERROR|FATAL)\b/.test(line))).toEqual([]);
     for (const record of recorded) {

@@ -13,7 +13,13 @@ describe('OpenID Connect configuration', () => {
       discoveryTimeoutMs: 60_000,
       claims: {
         role: ['role'],
-        roleValues: { citizen: 'citizen', clerk: 'clerk', operator: 'operator', courier: 'courier' },
+        roleValues: {
+          citizen: 'citizen',
+          clerk: 'clerk',
+          operator: 'operator',
+          supervisor: 'supervisor',
+          courier: 'courier',
+        },
         nationalId: ['national_id'],
         office: ['office'],
         carrier: ['carrier'],
