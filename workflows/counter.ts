@@ -11,6 +11,7 @@ import { refuse } from './refusal';
 import type { RenewalContext } from './renewal-context';
 import { waitUntilLeavingTimer } from './timing';
 import { endOfWorkingDays } from './working-days';
+import { shielded } from './shielded';
 
 /**
  * The passport office's counter: no appointment, the printed passport waits a
@@ -97,7 +98,7 @@ export class Counter {
             ? { kind: 'COUNTER_MISMATCHES', details: { clerkId: request.clerkId, mismatches: this.mismatchesSoFar } }
             : undefined;
         // The clerk's answer waits for the read model (mismatches, what is pending), with the alert if any.
-        await tracker.refresh({ alerts: alert && [alert] });
+        await shielded(() => tracker.refresh({ alerts: alert && [alert] }));
         return { matched, mismatchesSoFar: this.mismatchesSoFar };
       },
       {
@@ -115,7 +116,7 @@ export class Counter {
       async (request: HandoverRequest) => {
         this.handoverBy = request.clerkId;
         // Answer once the handover is recorded everywhere, so what the clerk sees next is final.
-        await condition(() => this.renewal.outcome !== undefined);
+        await shielded(() => condition(() => this.renewal.outcome !== undefined));
         const { outcome } = this.renewal;
         if (!outcome!.newPassportNumber) refuse(`The renewal ended ${outcome!.stage}`, 'TooLate');
         return { newPassportNumber: outcome!.newPassportNumber };

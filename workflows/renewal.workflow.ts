@@ -1,4 +1,4 @@
-import { CancellationScope, condition, isCancellation, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, condition, isCancellation, setHandler } from '@temporalio/workflow';
 import { registry } from './activities';
 import { validateCancellation } from './cancellation';
 import { Compensation } from './compensation';
@@ -28,6 +28,7 @@ import { Payment } from './payment';
 import { Post } from './post';
 import { PassportPrinting } from './printing';
 import { permanentFailureType, refuse } from './refusal';
+import { shielded } from './shielded';
 import type { RenewalContext } from './renewal-context';
 import { SideChannels } from './side-channels';
 import { type SnapshotDetails, StageTracker } from './stage-tracker';
@@ -70,7 +71,8 @@ class PassportRenewal implements RenewalContext {
   private readonly counter: Counter;
   private readonly post: Post;
   /** Cancelling this scope stops the flow wherever it waits; compensation then runs outside it. */
-  private readonly flowScope = new CancellationScope();
+  /** The flow's scope: cancelled by the renewal's own decision only (`requestCancellation`). */
+  private flowScope!: CancellationScope;
 
   private facts?: CitizenFacts;
   private acceptance?: AcceptanceRequest;
@@ -102,23 +104,65 @@ class PassportRenewal implements RenewalContext {
   }
 
   async run(): Promise<RenewalOutcome> {
-    this.handleMessages();
-    // Beside the flow, outside its scope: a delivery reported after a loss is answered even if the renewal is cancelled.
-    void this.post.answerDeliveriesAfterLoss();
-    try {
-      this.outcome = await this.flowScope.run(() => this.flow());
-    } catch (error) {
-      if (this.cancellation && isCancellation(error)) {
-        this.outcome = await CancellationScope.nonCancellable(() => this.cancel());
-      } else {
-        const reason = permanentFailureType(error);
-        // Anything else is a bug: rethrowing fails the workflow task, which retries once the code is fixed.
-        if (!reason) throw error;
-        this.outcome = await CancellationScope.nonCancellable(() => this.fail(reason));
+    // Temporal's own cancellation (the UI's "Request Cancellation", `temporal workflow cancel`: an operator's right in
+    // the namespace) is an operator's cancel like the API's, under the same rules and with the same undoing. The
+    // renewal runs shielded from it, so that one it must refuse (a passport being handed over) leaves it going and is
+    // told to operators, instead of cancelling whatever is in flight and failing every workflow task after.
+    CancellationScope.current().cancelRequested.catch(() =>
+      this.requestCancellation(
+        { requestedBy: { role: 'OPERATOR', id: 'temporal' }, reason: 'requested through Temporal' },
+        { throughTemporal: true },
+      ),
+    );
+    return CancellationScope.nonCancellable(async () => {
+      // Created inside the shield: only the renewal's own decision cancels the flow.
+      this.flowScope = new CancellationScope();
+      this.handleMessages();
+      // Beside the flow, outside its scope: a delivery reported after a loss is answered even if the renewal is cancelled.
+      void this.post.answerDeliveriesAfterLoss();
+      try {
+        this.outcome = await this.flowScope.run(() => this.flow());
+      } catch (error) {
+        if (this.cancellation && isCancellation(error)) {
+          this.outcome = await this.cancel();
+        } else {
+          const reason = permanentFailureType(error);
+          // Anything else is a bug: rethrowing fails the workflow task, which retries once the code is fixed.
+          if (!reason) throw error;
+          this.outcome = await this.fail(reason);
+        }
       }
+      await condition(() => this.post.settled);
+      return this.outcome;
+    });
+  }
+
+  /**
+   * A cancellation the renewal takes (the flow's scope is cancelled and `run` undoes what was done), or refuses as
+   * the cancel update's validator would: a request through Temporal cannot be answered, so operators are told.
+   */
+  private requestCancellation(request: CancellationRequest, { throughTemporal = false } = {}): void {
+    try {
+      validateCancellation(request, this.cancellationState());
+    } catch (refusal) {
+      if (!throughTemporal || this.outcome) throw refusal;
+      const { type, message } = refusal as ApplicationFailure;
+      void CancellationScope.nonCancellable(() =>
+        this.channels.alertOperators('CANCEL_REQUEST_REFUSED', { refusal: type, message, through: 'temporal' }),
+      );
+      return;
     }
-    await condition(() => this.post.settled);
-    return this.outcome;
+    this.cancellation = request;
+    this.flowScope.cancel();
+  }
+
+  private cancellationState() {
+    return {
+      stage: this.tracker.stage,
+      ended: this.outcome !== undefined,
+      cancelling: this.cancellation !== undefined,
+      handingOver: this.activating || this.counter.handoverStarted,
+    };
   }
 
   // ---- the state machine -------------------------------------------------------------
@@ -275,7 +319,7 @@ class PassportRenewal implements RenewalContext {
 
     // The API's update-with-start: it answers once eligibility is decided. Waiting adds no command to history.
     setHandler(openRenewalUpdate, async (): Promise<RenewalOpened> => {
-      await condition(() => this.tracker.stage !== 'ELIGIBILITY_CHECK');
+      await shielded(() => condition(() => this.tracker.stage !== 'ELIGIBILITY_CHECK'));
       const { stage, stageDeadline } = this.tracker;
       return { stage, reason: this.outcomeReason, stageDeadline: stageDeadline?.toISOString() };
     });
@@ -301,20 +345,13 @@ class PassportRenewal implements RenewalContext {
     setHandler(
       cancelRenewalUpdate,
       async (request: CancellationRequest) => {
-        this.cancellation = request;
-        this.flowScope.cancel();
-        await condition(() => this.outcome !== undefined);
+        this.requestCancellation(request);
+        await shielded(() => condition(() => this.outcome !== undefined));
         if (this.outcome!.stage !== 'CANCELLED') refuse(`The renewal ended ${this.outcome!.stage} first`, 'TooLate');
         return { stage: 'CANCELLED' as const, compensations: this.compensation.done() };
       },
       {
-        validator: (request: CancellationRequest) =>
-          validateCancellation(request, {
-            stage: this.tracker.stage,
-            ended: this.outcome !== undefined,
-            cancelling: this.cancellation !== undefined,
-            handingOver: this.activating || this.counter.handoverStarted,
-          }),
+        validator: (request: CancellationRequest) => validateCancellation(request, this.cancellationState()),
       },
     );
 

@@ -1,4 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { eventually } from '../support/eventually';
 import { FakePartners } from '../support/fake-partners';
 import { POST_ACCEPTANCE, RenewalDriver } from '../support/renewal-driver';
 
@@ -102,6 +103,49 @@ describe('cancellation', () => {
         expect.objectContaining({ trackingNumber: partners.trackingNumbers[0] }),
       ]);
       expect(partners.passports.get(passport)).toBe('VOIDED');
+    });
+  });
+
+  it("through Temporal (the UI's Request Cancellation, `temporal workflow cancel`) in transit: undone as an operator's", async () => {
+    await RenewalDriver.run({}, async (renewal) => {
+      const passport = await renewal.dispatchByPost();
+      await renewal.carrier('ACCEPTED');
+      await renewal.carrier('IN_TRANSIT');
+      await renewal.waitForStage('IN_TRANSIT');
+
+      await renewal.handle.cancel();
+      expect(await renewal.handle.result()).toEqual({ stage: 'CANCELLED', reason: 'CANCELLED_BY_OPERATOR' });
+      expect(renewal.fake.callNames()).toEqual(
+        expect.arrayContaining(['recallShipment', 'voidPassport', 'refundBill']),
+      );
+      expect(renewal.fake.passports.get(passport)).toBe('VOIDED');
+      expect((await renewal.status()).timeline.at(-1)).toMatchObject({ stage: 'CANCELLED' });
+    });
+  });
+
+  it('through Temporal while the new passport is handed over: refused, operators told, the handover completes', async () => {
+    const partners = new FakePartners();
+    await RenewalDriver.run({ fake: partners }, async (renewal) => {
+      await renewal.acceptAndPay();
+      const passport = await renewal.completePrint();
+      await renewal.waitForStage('READY_FOR_PICKUP');
+      await renewal.verifyAtCounter('N1234567');
+      const activating = partners.hold('activateNewPassport');
+      const handingOver = renewal.handOver(passport);
+      await activating.reached;
+
+      await renewal.handle.cancel();
+      await eventually(
+        async () => (partners.alertsOf('CANCEL_REQUEST_REFUSED').length ? true : undefined),
+        'operators told of the refused request',
+      );
+      activating.release();
+      expect(await handingOver).toEqual({ newPassportNumber: passport });
+      expect(await renewal.handle.result()).toMatchObject({ stage: 'COMPLETED', newPassportNumber: passport });
+      expect(partners.alertsOf('CANCEL_REQUEST_REFUSED')).toEqual([
+        expect.objectContaining({ details: expect.objectContaining({ refusal: 'HandoverInProgress' }) }),
+      ]);
+      expect(partners.passports.get(passport)).toBe('VALID');
     });
   });
 });
