@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { Env } from '../../src/config/env';
 import { requireEnv } from './temporal-test-env';
+import { temporalOverMutualTls } from './temporal-mtls-front';
 
 const whsec = () => `whsec_${randomBytes(24).toString('base64')}`;
 
@@ -37,6 +38,8 @@ export async function productionEnv(): Promise<Env> {
     WEBHOOK_SECRET_WASEL: whsec(),
     WEBHOOK_SECRET_PRINT_CENTRE: whsec(),
     WEBHOOK_SECRET_SAUDI_POST: whsec(),
+    // Temporal over mutual TLS, as production requires (through a front to the suite's dev server).
+    ...(await temporalOverMutualTls()),
     ...Object.fromEntries(
       ['CIVIL_REGISTRY', 'SADAD', 'PRINT_CENTRE', 'WASEL', 'SAUDI_POST', 'SMS'].flatMap((stem) => [
         [`INTEGRATION_${stem}_MODE`, 'http'],
