@@ -54,7 +54,7 @@ export class StageTracker {
   private method: DeliveryMethod = 'PICKUP';
   private office: string;
   /** When the current stage was entered, for the Temporal UI's current details. */
-  private stageSince = new Date().toISOString();
+  private stageSince = new Date();
   private noticesQueued = 0;
   /** Told or entered, to be written with the next write (`defer`). */
   private pending: { lines: TimelineLine[]; telling: Telling } = { lines: [], telling: {} };
@@ -200,7 +200,7 @@ export class StageTracker {
 
   /** The tracker's fields move when a write is issued, so one issued meanwhile (an update's) is never older. */
   private move({ stage, deadline, slaBreached, overdue }: Position): void {
-    if (stage !== this.stage) this.stageSince = new Date().toISOString();
+    if (stage !== this.stage) this.stageSince = new Date();
     this.stage = stage;
     this.stageDeadline = deadline;
     this.slaBreached = slaBreached;

@@ -4,7 +4,8 @@
  * (from the policy) are skipped too. Days are counted in Riyadh time (UTC+3,
  * no daylight saving), since that is where the offices open and close.
  */
-const RIYADH_OFFSET_MS = 3 * 60 * 60 * 1000;
+import { RIYADH_OFFSET_MS } from './contract';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FRIDAY = 5;
 const SATURDAY = 6;

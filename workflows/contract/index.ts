@@ -16,6 +16,7 @@ export * from './notices';
 export * from './offices';
 export * from './partners';
 export * from './renewal';
+export * from './riyadh-time';
 export * from './search-attributes';
 export * from './stages';
 export * from './user-metadata';

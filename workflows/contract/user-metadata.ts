@@ -1,6 +1,7 @@
 import type { RenewalActivities } from './activities';
 import type { RenewalInput } from './renewal';
 import type { DeliveryMethod } from './acceptance';
+import { riyadhTime } from './riyadh-time';
 import type { RenewalStage } from './stages';
 
 /**
@@ -8,15 +9,16 @@ import type { RenewalStage } from './stages';
  * renewal rather than as a process: a static summary and details given when
  * it starts, the current details replaced at each stage change, and a one-line
  * summary on each activity. Built from ids, stages and dates only: never a
- * national ID, a name, a mobile number or an address (docs/runbook.md).
+ * national ID, a name, a mobile number or an address (docs/runbook.md). Times
+ * are Riyadh's, to the minute, saying so: the UI shows this text as written.
  */
 
-/** The workflow's static summary (the list's "Summary" column). */
+/** The workflow's static summary (User Metadata's "Summary"; UI 2.54.1 has no list column for it). */
 export function renewalSummary(input: Pick<RenewalInput, 'officeId'>): string {
   return `Passport renewal, office ${input.officeId}`;
 }
 
-/** The workflow's static details (markdown, at the top of its page). */
+/** The workflow's static details (markdown, User Metadata's "Details"). */
 export function renewalDetails(input: Pick<RenewalInput, 'renewalId' | 'officeId'>): string {
   return [
     `**Renewal** ${input.renewalId}`,
@@ -49,7 +51,7 @@ export const WAITING_FOR: Record<RenewalStage, string> = {
 
 export interface CurrentStage {
   stage: RenewalStage;
-  since: string;
+  since: Date;
   deadline?: Date;
   slaBreached: boolean;
   overdue: boolean;
@@ -57,11 +59,11 @@ export interface CurrentStage {
   deliveryMethod: DeliveryMethod;
 }
 
-/** The workflow's current details (markdown), replaced at each stage change. */
+/** The workflow's current details (markdown, User Metadata's "Current Details"), replaced at each stage change. */
 export function currentDetails(current: CurrentStage): string {
   return [
-    `**Stage** ${current.stage} since ${current.since}`,
-    `**Deadline** ${current.deadline ? current.deadline.toISOString() : 'none'}`,
+    `**Stage** ${current.stage} since ${riyadhTime(current.since)}`,
+    `**Deadline** ${current.deadline ? riyadhTime(current.deadline) : 'none'}`,
     `**Waiting for** ${WAITING_FOR[current.stage]}`,
     `**Delivery** ${current.deliveryMethod}, office ${current.officeId}`,
     `**SLA breached** ${current.slaBreached ? 'yes' : 'no'}`,
