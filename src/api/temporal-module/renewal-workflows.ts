@@ -14,6 +14,7 @@ import {
   type LossClaimDisputeRequest,
   lossClaimDisputeWorkflowId,
   OfficeIdKey,
+  OverdueKey,
   type RenewalInput,
   type RenewalOpened,
   openRenewalUpdate,
@@ -23,6 +24,7 @@ import {
   type RenewalStatus,
   renewalSummary,
   renewalWorkflowId,
+  SlaBreachedKey,
   statusQuery,
 } from '../../../workflows/contract';
 import type { TemporalConfig } from '../../config/temporal';
@@ -119,10 +121,14 @@ export class RenewalWorkflows {
       // What the Temporal UI's list and page show of it: ids and office only, never personal data.
       staticSummary: renewalSummary(input),
       staticDetails: renewalDetails(input),
+      // What an operator scans in the UI's list (its columns), from the first moment; the flags false rather
+      // than unset, so their columns say `false` and `Overdue = false` finds a renewal that is on time.
       typedSearchAttributes: [
         { key: RenewalStageKey, value: 'ELIGIBILITY_CHECK' },
         { key: DeliveryMethodKey, value: 'PICKUP' },
         { key: OfficeIdKey, value: input.officeId },
+        { key: SlaBreachedKey, value: false },
+        { key: OverdueKey, value: false },
       ],
     };
   }
