@@ -41,6 +41,11 @@ export interface StackOptions {
    * the partner ports are sandboxes that only answer calls.
    */
   sandboxes?: boolean;
+  /**
+   * With `sandboxes`, the port the API listens on, for what must know it before the stack starts (a Temporal
+   * UI's codec endpoint); a free one otherwise.
+   */
+  apiPort?: number;
   /** Settings over the suite's environment (the product's and the sandboxes'). */
   env?: Env;
   /** What only some entry points hand the API; `logStream` to read its logs (none otherwise). */
@@ -114,7 +119,7 @@ export async function startStack<const O extends StackOptions = Record<string, n
     : undefined;
   if (withWorker && !observe) installQuietRuntime();
 
-  const apiPort = withSandboxes ? await freePort() : undefined;
+  const apiPort = withSandboxes ? (options.apiPort ?? (await freePort())) : undefined;
   const env: Env = {
     ...(withWorker
       ? // Tests poll a renewal's stage many times a second, far beyond a citizen's rate limit (tested in test/api).
