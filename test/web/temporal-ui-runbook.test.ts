@@ -284,9 +284,9 @@ describe('docs/runbook.md on the Temporal UI (2.54.1)', () => {
     page.setDefaultTimeout(20_000);
 
     const waiting = await seedCitizen(stack.db);
-    waitingId = await citizenClient(stack, waiting).startAndAccept({ method: 'PICKUP', officeId: 'RUH-01' });
+    waitingId = await (await citizenClient(stack, waiting)).startAndAccept({ method: 'PICKUP', officeId: 'RUH-01' });
     const person = await seedCitizen(stack.db);
-    const citizen = citizenClient(stack, person);
+    const citizen = await citizenClient(stack, person);
     const renewalId = await citizen.startAndAccept({ method: 'PICKUP', officeId: 'RUH-01' });
     const bill = await citizen.waitForStage(renewalId, 'AWAITING_PAYMENT');
     await sandboxCommand(['fault', 'print-centre', 'error-rate', '1'], stack.sandboxes.url);
@@ -294,7 +294,7 @@ describe('docs/runbook.md on the Temporal UI (2.54.1)', () => {
     await stack.sandboxControl(`/sadad/bills/${bill.billNumber}/payment`);
     await citizen.waitForStage(renewalId, 'PRINTING');
     stuck = { renewalId, person, printingAt: Date.now() };
-    await citizenClient(stack, waiting).waitForStage(waitingId, 'AWAITING_PAYMENT');
+    await (await citizenClient(stack, waiting)).waitForStage(waitingId, 'AWAITING_PAYMENT');
   }, 180_000);
 
   afterAll(async () => {
@@ -319,7 +319,7 @@ describe('docs/runbook.md on the Temporal UI (2.54.1)', () => {
   );
 
   it("reads the overdue renewal's current details in Riyadh time, found by the Overdue view", async () => {
-    const citizen = citizenClient(stack, stuck.person);
+    const citizen = await citizenClient(stack, stuck.person);
     const late = await eventually(
       async () => {
         const status = await citizen.status(stuck.renewalId);
