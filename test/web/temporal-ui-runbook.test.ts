@@ -107,6 +107,22 @@ describe('docs/runbook.md on the Temporal UI (2.54.1)', () => {
   let stuck: { renewalId: string; person: SeededCitizen; printingAt: number };
   let waitingId: string;
 
+  /**
+   * Nothing decodes for the UI's origin alone. As the runbook says: signed in on the desk, an operator has a codec
+   * session (what the desk opens at sign-in, here asked for with the operator's token), and the UI's codec settings,
+   * given once, send it.
+   */
+  const useCodecSession = async () => {
+    const operator = await stack.auth({ role: 'operator', id: 'ops-1' });
+    await page.context().request.post(`${stack.baseUrl}/codec/session`, { headers: operator });
+    await page.goto(`${ui}/namespaces/default/workflows`);
+    await page.getByRole('button', { name: 'Codec Server is configured' }).click();
+    await page.getByText('Use my browser setting and ignore Cluster-level setting').click();
+    await page.getByRole('textbox').last().fill(`${stack.baseUrl}/codec`);
+    await page.getByText('Include cross-origin credentials').click();
+    await page.getByRole('button', { name: 'Apply' }).click();
+  };
+
   const openRenewal = async (renewalId: string, tab?: string) => {
     await page.goto(`${ui}/namespaces/default/workflows/${renewalWorkflowId(renewalId)}`);
     await page.getByText('Back to Workflows').waitFor();
@@ -239,16 +255,20 @@ describe('docs/runbook.md on the Temporal UI (2.54.1)', () => {
     },
 
     'Decoded payloads': async () => {
-      // The codec icon's word before the UI has decoded anything, then after.
+      // The codec icon's word before the UI has decoded anything.
       await openList();
       const screens = [await shown(page)];
+      // The settings the operator gave the UI once (beforeAll: useCodecSession), as the runbook names them.
+      await page.getByRole('button', { name: 'Codec Server is configured' }).click();
+      const settings = await shown(page);
+      await page.keyboard.press('Escape');
       await openRenewal(stuck.renewalId);
-      // The input decoded through our codec endpoint, which trusted the UI's own origin: the national ID in clear.
+      // The input decoded through our codec endpoint with the operator's session: the national ID in clear.
       await page.getByText(`"nationalId": "${stuck.person.nationalId}"`).waitFor();
       const screen = await shown(page);
       expect(screen).not.toContain('binary/encrypted');
       await screenshot(page, 'temporal-ui-decoded-input');
-      return [...screens, screen];
+      return [...screens, settings, screen];
     },
 
     'The housekeeping schedule': async () => {
@@ -277,11 +297,12 @@ describe('docs/runbook.md on the Temporal UI (2.54.1)', () => {
         POLICY_PRINT_DEADLINE: `${PRINT_DEADLINE_MS / 1000}s`,
         SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
       },
-      api: { codec: { localUiOrigins: [ui, `http://localhost:${uiPort}`] } },
+      api: { codec: { uiOrigins: [ui, `http://localhost:${uiPort}`] } },
     });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 2200, height: 1000 }, timezoneId: 'UTC' });
     page.setDefaultTimeout(20_000);
+    await useCodecSession();
 
     const waiting = await seedCitizen(stack.db);
     waitingId = await (await citizenClient(stack, waiting)).startAndAccept({ method: 'PICKUP', officeId: 'RUH-01' });
