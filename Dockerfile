@@ -33,8 +33,13 @@ RUN npm run build:product \
 
 # ---- runtime: production dependencies and compiled code, non-root -------------
 FROM node:24.19.0-trixie-slim AS runtime
+# The build this image is, which its workers serve as their version of the deployment (Worker Versioning): the
+# commit, given by whoever builds it (docker-compose.yml passes TEMPORAL_BUILD_ID). A production worker refuses to
+# start without one.
+ARG TEMPORAL_BUILD_ID=
 ENV NODE_ENV=production \
-    PORT=3000
+    PORT=3000 \
+    TEMPORAL_BUILD_ID=${TEMPORAL_BUILD_ID}
 WORKDIR /app
 
 # Owned by root and read-only for the process: the app writes nothing to its own folder.

@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, setWorkflowOptions } from '@temporalio/workflow';
 import type {
   LossClaimDisputeOutcome,
   LossClaimDisputeRequest,
@@ -6,6 +6,7 @@ import type {
   PurgeReport,
   RetentionPolicy,
 } from './contract';
+import { versioningBehavior } from './versioning';
 
 const disputes = proxyActivities<Pick<MaintenanceActivities, 'disputeLossClaim'>>({
   startToCloseTimeout: '30 seconds',
@@ -30,6 +31,13 @@ export async function lossClaimDispute(request: LossClaimDisputeRequest): Promis
   return disputes.disputeLossClaim(request);
 }
 
+/**
+ * Worker Versioning: both maintenance workflows are short (a dispute is one call retried for at most a day, a
+ * housekeeping run minutes), so each finishes on the build it started on and no build ever replays another's
+ * history of them; an old version keeps its workers at most a day for them (docs/runbook.md).
+ */
+setWorkflowOptions(versioningBehavior('PINNED'), lossClaimDispute);
+
 /** Started by the housekeeping schedule: purges, batch by batch, what is past its retention. */
 export async function housekeeping(retention: RetentionPolicy): Promise<PurgeReport> {
   const total: PurgeReport = {};
@@ -41,3 +49,4 @@ export async function housekeeping(retention: RetentionPolicy): Promise<PurgeRep
   }
   return total;
 }
+setWorkflowOptions(versioningBehavior('PINNED'), housekeeping);

@@ -1,4 +1,11 @@
-import { ApplicationFailure, CancellationScope, condition, isCancellation, setHandler } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  setHandler,
+  setWorkflowOptions,
+} from '@temporalio/workflow';
 import { registry } from './activities';
 import { validateCancellation } from './cancellation';
 import { Compensation } from './compensation';
@@ -33,6 +40,7 @@ import type { RenewalContext } from './renewal-context';
 import { SideChannels } from './side-channels';
 import { type SnapshotDetails, StageTracker } from './stage-tracker';
 import { pendingActionAt } from './status';
+import { versioningBehavior } from './versioning';
 import { after, waitUntil } from './timing';
 
 /**
@@ -58,6 +66,15 @@ import { after, waitUntil } from './timing';
 export async function passportRenewal(input: RenewalInput): Promise<RenewalOutcome> {
   return new PassportRenewal(input).run();
 }
+
+/**
+ * Worker Versioning: a renewal moves to the current version at its next workflow task (docs/runbook.md, "Deploying
+ * a new version"). It lives for weeks, so PINNED would keep every build's workers running until its last renewal
+ * ended, and no fix would reach a renewal already running. The price is the rule above: every build must replay
+ * the histories of the builds before it, which `npm run deploy:check` proves against live histories before a
+ * version is made current.
+ */
+setWorkflowOptions(versioningBehavior('AUTO_UPGRADE'), passportRenewal);
 
 class PassportRenewal implements RenewalContext {
   readonly tracker: StageTracker;

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
+import type { WorkerDeploymentVersion } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { PROJECT_ROOT } from '../../src/config/paths';
 import { httpOk, tcpListening } from '../launcher/readiness';
@@ -40,6 +41,8 @@ export interface ApplicationEnv {
   codecCorsOrigins: string[];
   /** The OpenID provider every API replica trusts (the launcher's sandbox provider unless the user named one). */
   oidcIssuerUrl: string;
+  /** The Worker Deployment Version the workers serve (Worker Versioning). */
+  workerVersion: WorkerDeploymentVersion;
 }
 
 /**
@@ -111,7 +114,16 @@ export const workerSpec = (app: ApplicationEnv, name: string) =>
   node(
     name,
     ENTRY_POINTS.worker,
-    appEnv(app, 'worker', { WORKER_METRICS_PORT: '0' }, 'passport-worker'),
+    appEnv(
+      app,
+      'worker',
+      {
+        WORKER_METRICS_PORT: '0',
+        TEMPORAL_DEPLOYMENT_NAME: app.workerVersion.deploymentName,
+        TEMPORAL_BUILD_ID: app.workerVersion.buildId,
+      },
+      'passport-worker',
+    ),
     (pid) => pollsWorkflowTasks(app, `${pid}@${hostname()}`),
     WORKER_NODE_FLAGS,
   );

@@ -15,6 +15,7 @@ import { developmentPayloadKeyVariables } from '../infra/development-payload-key
 import { type RunningIdentityProvider, startIdentityProvider } from '../identity/provider';
 import { identitySecrets } from '../identity/secrets';
 import { WORKFLOW_BUNDLE_OPTIONS } from '../../src/worker/worker';
+import { temporalTls } from '../../src/temporal/connection';
 import { apiSpec, type ApplicationEnv, migrateSpec, sandboxesSpec, workerSpec } from './application';
 import { ensureTemporalServer, ensureTemporalUi, TEMPORAL_SERVER_VERSION, type TemporalServerTools } from './go-tools';
 import { ensureNamespace } from './namespace';
@@ -26,6 +27,8 @@ import { TEMPORAL_SERVICES, temporalGrpcPort, temporalProcessName, temporalServi
 import { temporalUiSpec } from './temporal-ui';
 import { type ClusterTls, makeClusterCertificates } from './tls';
 import type { TemporalTlsConfig } from '../../src/config/temporal';
+import { developmentBuildId, makeCurrentVersion, versionName } from './worker-deployment';
+import { DEFAULT_DEPLOYMENT_NAME } from '../../src/config/worker-deployment';
 
 export interface ClusterAddresses {
   postgres: string;
@@ -245,6 +248,10 @@ export class ClusterLauncher {
       webhookBaseUrl: `http://127.0.0.1:${ports.api}`,
       sandboxesUrl: `http://127.0.0.1:${ports.sandboxes}`,
       oidcIssuerUrl,
+      workerVersion: {
+        deploymentName: options.env.TEMPORAL_DEPLOYMENT_NAME || DEFAULT_DEPLOYMENT_NAME,
+        buildId: options.env.TEMPORAL_BUILD_ID || developmentBuildId(),
+      },
     };
     logger.log('Applying migrations and bundling the workflows');
     const [bundle] = await Promise.all([
@@ -263,6 +270,8 @@ export class ClusterLauncher {
       await supervisor.start(workerSpec(app, `worker-${index}`));
       addresses.workers.push(`worker-${index}`);
     }
+    // Versioned workers take no task until their version is current: what a deployment's first rollout does.
+    await this.makeCurrent(app);
     for (const [index, port] of ports.apiReplicas.entries()) {
       logger.log(`Starting api-${index + 1}`);
       await supervisor.start(apiSpec(app, `api-${index + 1}`, port));
@@ -306,6 +315,21 @@ export class ClusterLauncher {
       },
     });
     return this.identity;
+  }
+
+  /** As an admin: making a version current is an operator's act (docs/runbook.md, "Deploying a new version"). */
+  private async makeCurrent(app: ApplicationEnv): Promise<void> {
+    const tls = app.temporalTls?.client('temporal-admin');
+    const connection = await Connection.connect({
+      address: app.temporalAddress,
+      ...(tls ? { tls: temporalTls(tls) } : {}),
+    });
+    try {
+      await makeCurrentVersion(connection.workflowService, app.namespace, app.workerVersion);
+      this.logger.log(`Worker version ${versionName(app.workerVersion)} is current`);
+    } finally {
+      await connection.close();
+    }
   }
 }
 

@@ -37,7 +37,7 @@ export type ApiProcessConfig = Pick<ConfigSlices, ApiSlice>;
 /**
  * `npm run start:worker`: PostgreSQL and the personal-data keys (it reads a citizen's national ID to send an SMS,
  * and re-encrypts after a key rotation; the look-up key, API_PSEUDONYM_KEY, stays with the API), Temporal, the
- * payload keys, the partner adapters its activities call, its tuning, the sender that delivers the SMS outbox,
+ * payload keys, the partner adapters its activities call, its tuning and the deployment version it serves, the sender that delivers the SMS outbox,
  * and the housekeeping schedule.
  */
 export const WORKER_SLICES = [
@@ -49,6 +49,7 @@ export const WORKER_SLICES = [
   'telemetry',
   'integrations',
   'worker',
+  'workerDeployment',
   'smsSender',
   'housekeeping',
 ] as const;

@@ -139,6 +139,19 @@ const temporalTls: ProductionRefusal[] = Object.values(TEMPORAL_TLS_FILES).map((
       : 'is unset: production reaches Temporal over mutual TLS only (a client certificate, its key and the CA)',
 }));
 
+/**
+ * A production worker serves a version of the deployment: an unversioned one would take tasks of every renewal
+ * whatever version is current, so a rollout could no longer be steered or rolled back (docs/runbook.md).
+ */
+const buildId: ProductionRefusal = {
+  variable: 'TEMPORAL_BUILD_ID',
+  slices: ['workerDeployment'],
+  reason: (env) =>
+    valueOf(env, 'TEMPORAL_BUILD_ID')
+      ? undefined
+      : 'must be set in production: the build the worker runs (the image bakes in the commit it was built from)',
+};
+
 export const PRODUCTION_REFUSALS: readonly ProductionRefusal[] = [
   published('API_PSEUDONYM_KEY', ['api'], DEV_PSEUDONYM_KEY, 'src/config/api.ts'),
   ...WEBHOOK_PARTNERS.map((partner) =>
@@ -152,6 +165,7 @@ export const PRODUCTION_REFUSALS: readonly ProductionRefusal[] = [
   publishedKeyring('PAYLOAD_KEYS', ['payloadKeys'], PUBLISHED_PAYLOAD_KEYS),
   publishedKeyring('PERSONAL_DATA_KEYS', ['personalDataKeys'], PUBLISHED_PERSONAL_DATA_KEYS),
   databasePassword,
+  buildId,
   ...realPartners,
   ...temporalTls,
 ];

@@ -18,6 +18,7 @@ import { loadSmsSenderConfig, type SmsSenderConfig } from './sms-sender';
 import { loadTelemetryConfig, type TelemetryConfig } from './telemetry';
 import { loadTemporalConfig, type TemporalConfig } from './temporal';
 import { loadWorkerConfig, type WorkerConfig } from './worker';
+import { loadWorkerDeploymentConfig, type WorkerDeploymentConfig } from './worker-deployment';
 
 /**
  * Every slice of the configuration, one concern each, read from the environment by its own loader. A process
@@ -53,6 +54,8 @@ export interface ConfigSlices {
   pages: PagesConfig;
   /** Workflow cache, task slots, pollers and the database pool of a worker (WORKER_*). */
   worker: WorkerConfig;
+  /** The Worker Deployment Version a worker serves (TEMPORAL_DEPLOYMENT_NAME, TEMPORAL_BUILD_ID). */
+  workerDeployment: WorkerDeploymentConfig;
   /** The worker's sender of the SMS outbox. */
   smsSender: SmsSenderConfig;
   /** The schedule the worker's start-up keeps in place. */
@@ -77,6 +80,7 @@ const LOADERS: { [Slice in ConfigSlice]-?: (env: Env) => ConfigSlices[Slice] } =
   codecServer: loadCodecServerConfig,
   pages: loadPagesConfig,
   worker: loadWorkerConfig,
+  workerDeployment: loadWorkerDeploymentConfig,
   smsSender: loadSmsSenderConfig,
   housekeeping: loadHousekeepingConfig,
 };

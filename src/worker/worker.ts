@@ -17,6 +17,7 @@ import type { Tracing } from '../telemetry/tracing';
 import { applyWorkerHeapTuning } from './heap';
 import { SmsOutboxSender } from './sms-outbox-sender';
 import { tracingWorkerOptions } from './tracing';
+import { workerDeploymentOptionsOf } from './versioning';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
@@ -66,6 +67,7 @@ export async function createRenewalWorker(
     ...workflowSource(config.temporal.workflowBundlePath),
     dataConverter,
     ...workerOptionsOf(config.worker),
+    ...workerDeploymentOptionsOf(config.workerDeployment),
     ...tracingWorkerOptions(telemetry.tracing, Boolean(config.temporal.workflowBundlePath)),
     activities: createActivities(dependencies ?? activityDependencies(config, dataSource, telemetry, {})),
   });

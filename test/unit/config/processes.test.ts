@@ -56,6 +56,7 @@ describe('process configuration', () => {
     const production = {
       ...env,
       NODE_ENV: 'production',
+      TEMPORAL_BUILD_ID: '2c23bec',
       PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
       PERSONAL_DATA_KEYS: `pd1:${Buffer.alloc(32, 8).toString('base64')}`,
       TEMPORAL_TLS_CLIENT_CERT_PATH: '/tls/passport-worker.pem',

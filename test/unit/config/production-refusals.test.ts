@@ -25,6 +25,7 @@ const PRODUCTION: Env = {
   TEMPORAL_TLS_CLIENT_CERT_PATH: '/tls/passport-api.pem',
   TEMPORAL_TLS_CLIENT_KEY_PATH: '/tls/passport-api.key',
   TEMPORAL_TLS_SERVER_CA_CERT_PATH: '/tls/clients-ca.pem',
+  TEMPORAL_BUILD_ID: '2c23bec',
   PAYLOAD_KEYS: `2026-q1:${Buffer.alloc(32, 9).toString('base64')}`,
   PERSONAL_DATA_KEYS: `2026-q1:${Buffer.alloc(32, 7).toString('base64')}`,
   OIDC_ISSUER_URL: 'https://sso.example.sa/realms/passport-renewal',

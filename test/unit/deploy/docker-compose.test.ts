@@ -42,7 +42,8 @@ const HEADER = COMPOSE_TEXT.slice(0, COMPOSE_TEXT.search(/^[^#\s]/m));
 // ---------------------------------------------------------------------------
 // The secrets an operator puts in .env, made as deploy/production.env.example
 // says: each `NAME=` line is preceded by a comment `#   NAME=<recipe>`, whose
-// `$(openssl rand -base64 N)` stands for N random bytes in base64.
+// `$(openssl rand -base64 N)` stands for N random bytes in base64 and
+// `$(git rev-parse --short HEAD)` for a commit.
 // ---------------------------------------------------------------------------
 
 const ENV_EXAMPLE_TEXT = readFileSync(path.join(ROOT, 'deploy/production.env.example'), 'utf8');
@@ -53,10 +54,11 @@ function secretsFromExample(): Record<string, string> {
   for (const name of ENV_EXAMPLE_NAMES) {
     const recipe = new RegExp(`^#\\s+${name}=(.+)$`, 'm').exec(ENV_EXAMPLE_TEXT)?.[1];
     if (!recipe) throw new Error(`deploy/production.env.example gives no recipe for ${name}`);
-    env[name] = recipe.replace(
-      /\$\(openssl rand -(base64|hex) (\d+)\)/g,
-      (_, encoding: 'base64' | 'hex', bytes: string) => randomBytes(Number(bytes)).toString(encoding),
-    );
+    env[name] = recipe
+      .replace(/\$\(openssl rand -(base64|hex) (\d+)\)/g, (_, encoding: 'base64' | 'hex', bytes: string) =>
+        randomBytes(Number(bytes)).toString(encoding),
+      )
+      .replace('$(git rev-parse --short HEAD)', randomBytes(4).toString('hex').slice(0, 7));
   }
   return env;
 }
@@ -514,6 +516,7 @@ describe('docker-compose.yml', () => {
       api: 'passport-api',
       worker: 'passport-worker',
       'temporal-admin-tools': 'temporal-admin',
+      'worker-version': 'temporal-admin',
     };
     for (const [name, identity] of Object.entries(identities)) {
       const env = environmentOf(service(name));
@@ -545,6 +548,21 @@ describe('docker-compose.yml', () => {
       TEMPORAL_TLS_KEY: '/etc/temporal/tls/temporal-ui.key',
       TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend',
     });
+  });
+
+  it('runs versioned workers of the build deployed, and makes that version current once they poll', () => {
+    const worker = environmentOf(service('worker'));
+    const buildId = PRODUCTION_SECRETS.TEMPORAL_BUILD_ID;
+    expect(worker).toMatchObject({ TEMPORAL_DEPLOYMENT_NAME: 'passport-renewal', TEMPORAL_BUILD_ID: buildId });
+    const build = service('worker').build as JsonObject;
+    expect(build.args).toEqual({ TEMPORAL_BUILD_ID: buildId });
+    expect(DOCKERFILE_TEXT).toMatch(/^ARG TEMPORAL_BUILD_ID=$/m);
+    const promote = service('worker-version');
+    expect(dependenciesOf(promote)).toEqual({ worker: 'service_started' });
+    expect(environmentOf(promote)).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_BUILD_ID: buildId });
+    expect(commandText(promote.command)).toMatch(
+      /temporal worker deployment set-current-version --deployment-name passport-renewal\s+\\?\s*--build-id "\$TEMPORAL_BUILD_ID" --yes/,
+    );
   });
 
   it('points the Temporal UI at the API codec endpoint', () => {
