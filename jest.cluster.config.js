@@ -10,7 +10,8 @@ const base = require('./jest.config');
  */
 module.exports = {
   ...base,
-  testPathIgnorePatterns: ['/node_modules/'],
+  // The replay gate runs after these, on what they left on the cluster (jest.cluster-gate.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/dev/cluster/gate/'],
   testMatch: [
     '<rootDir>/test/dev/cluster/**/*.test.ts',
     '<rootDir>/test/e2e/**/*.test.ts',
