@@ -34,7 +34,7 @@ export async function lossClaimDispute(request: LossClaimDisputeRequest): Promis
 /**
  * Worker Versioning: both maintenance workflows are short (a dispute is one call retried for at most a day, a
  * housekeeping run minutes), so each finishes on the build it started on and no build ever replays another's
- * history of them; an old version keeps its workers at most a day for them (docs/runbook.md).
+ * history of them; an old version keeps its workers at most a day for them (docs/operations.md, "Worker versions").
  */
 setWorkflowOptions(versioningBehavior('PINNED'), lossClaimDispute);
 

@@ -68,8 +68,8 @@ export async function passportRenewal(input: RenewalInput): Promise<RenewalOutco
 }
 
 /**
- * Worker Versioning: a renewal moves to the current version at its next workflow task (docs/runbook.md, "Deploying
- * a new version"). It lives for weeks, so PINNED would keep every build's workers running until its last renewal
+ * Worker Versioning: a renewal moves to the current version at its next workflow task (docs/operations.md, "Worker
+ * versions"). It lives for weeks, so PINNED would keep every build's workers running until its last renewal
  * ended, and no fix would reach a renewal already running. The price is the rule above: every build must replay
  * the histories of the builds before it, which `npm run deploy:check` proves against live histories before a
  * version is made current.

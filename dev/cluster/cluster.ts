@@ -317,7 +317,7 @@ export class ClusterLauncher {
     return this.identity;
   }
 
-  /** As an admin: making a version current is an operator's act (docs/runbook.md, "Deploying a new version"). */
+  /** As an admin: making a version current is an operator's act (docs/operations.md, "Worker versions"). */
   private async makeCurrent(app: ApplicationEnv): Promise<void> {
     const tls = app.temporalTls?.client('temporal-admin');
     const connection = await Connection.connect({

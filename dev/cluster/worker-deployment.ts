@@ -7,7 +7,7 @@ import { waitUntil } from '../launcher/readiness';
 
 /**
  * Worker Versioning from the harness's side: what an operator does with `temporal worker deployment …` in
- * production (docs/runbook.md, "Deploying a new version"), through the client's gRPC service so the launcher and
+ * production (docs/operations.md, "Worker versions"), through the client's gRPC service so the launcher and
  * the rollout test need no CLI. Server 1.29.1 serves these calls by default (system.enableDeploymentVersions,
  * frontend.workerVersioningWorkflowAPIs; pinned in deploy/temporal/dynamicconfig/temporal.yaml).
  */

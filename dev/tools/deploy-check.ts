@@ -10,7 +10,7 @@ import { runReplayGate } from './replay-gate';
 
 const USAGE = `npm run deploy:check -- --address HOST:PORT --namespace NAMESPACE [options]
 
-The replay gate before a deployment (docs/runbook.md, "Deploying a new version"): downloads the histories of the
+The replay gate before a deployment (docs/operations.md, "Worker versions"): downloads the histories of the
 running renewals and of those closed recently from a live Temporal, decrypts them with the payload keys the
 workers read (PAYLOAD_KEYS, PAYLOAD_KEY_CURRENT), and replays them against the workflow code of the build to
 deploy. Exits 1 naming the first renewal that build could not continue, 0 when all replay.

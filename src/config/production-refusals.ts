@@ -141,7 +141,7 @@ const temporalTls: ProductionRefusal[] = Object.values(TEMPORAL_TLS_FILES).map((
 
 /**
  * A production worker serves a version of the deployment: an unversioned one would take tasks of every renewal
- * whatever version is current, so a rollout could no longer be steered or rolled back (docs/runbook.md).
+ * whatever version is current, so a rollout could no longer be steered or rolled back (docs/operations.md, "Worker versions").
  */
 const buildId: ProductionRefusal = {
   variable: 'TEMPORAL_BUILD_ID',

@@ -1,8 +1,8 @@
 import { type Env, readEnv } from './env';
 
 /**
- * Which Worker Deployment Version a worker serves (Temporal Worker Versioning, docs/runbook.md "Deploying a new
- * version"). A build id names the code the worker runs, so it comes from the build (the Dockerfile bakes the commit
+ * Which Worker Deployment Version a worker serves (Temporal Worker Versioning, docs/operations.md, "Worker
+ * versions"). A build id names the code the worker runs, so it comes from the build (the Dockerfile bakes the commit
  * into the image, the cluster launcher passes it), never from the environment a process happens to start in.
  *
  *   TEMPORAL_DEPLOYMENT_NAME   the deployment every build of this worker belongs to (passport-renewal)
