@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { runReplayGate } from '../../../../dev/tools/replay-gate';
 import { testDataConverter } from '../../../support/payload-keys';
-import { installQuietRuntime, requireEnv } from '../../../support/temporal-test-env';
+import { installQuietRuntime, requireEnv, suiteConnectionOptions } from '../../../support/temporal-test-env';
 
 /**
  * The replay gate in CI (`npm run test:cluster`, after the cluster's e2e and API tests, by jest.cluster-gate.config.js):
@@ -11,7 +11,10 @@ import { installQuietRuntime, requireEnv } from '../../../support/temporal-test-
 describe('deploy:check against the test cluster', () => {
   it('replays every renewal the e2e suite left on the cluster', async () => {
     installQuietRuntime();
-    const connection = await Connection.connect({ address: requireEnv('TEMPORAL_ADDRESS') });
+    const connection = await Connection.connect({
+      ...suiteConnectionOptions(),
+      address: requireEnv('TEST_TEMPORAL_ADDRESS'),
+    });
     try {
       const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
       const started = Date.now();
