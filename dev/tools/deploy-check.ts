@@ -4,6 +4,7 @@ import { requirePayloadKeys } from '../../src/config/payload-keys';
 import { loadSlices } from '../../src/config/slices';
 import { connectTemporalClient } from '../../src/temporal/connection';
 import { createDataConverter } from '../../src/temporal/data-converter';
+import { TRACING_WORKFLOW_INTERCEPTOR_MODULES } from '../../src/worker/tracing';
 import { WORKFLOWS_PATH } from '../../src/worker/worker';
 import { print } from '../launcher/console-logger';
 import { runReplayGate } from './replay-gate';
@@ -13,7 +14,8 @@ const USAGE = `npm run deploy:check -- --address HOST:PORT --namespace NAMESPACE
 The replay gate before a deployment (docs/operations.md, "Worker versions"): downloads the histories of the
 running renewals and of those closed recently from a live Temporal, decrypts them with the payload keys the
 workers read (PAYLOAD_KEYS, PAYLOAD_KEY_CURRENT), and replays them against the workflow code of the build to
-deploy. Exits 1 naming the first renewal that build could not continue, 0 when all replay.
+deploy, bundled as the worker bundles it (with the tracing interceptors when OTEL_EXPORTER_OTLP_ENDPOINT says the
+workers are traced). Exits 1 naming the first renewal that build could not continue, 0 when all replay.
 
   --address HOST:PORT   the Temporal frontend (default TEMPORAL_ADDRESS)
   --namespace NAME      (default TEMPORAL_NAMESPACE, else default)
@@ -49,7 +51,7 @@ async function main(): Promise<number> {
     ...(values.namespace && { TEMPORAL_NAMESPACE: values.namespace }),
   };
   // The worker's own slices: the connection and the payload keys are read exactly as a worker reads them.
-  const config = loadSlices(env, ['temporal', 'payloadKeys']);
+  const config = loadSlices(env, ['temporal', 'payloadKeys', 'telemetry']);
   const dataConverter = createDataConverter(requirePayloadKeys(config.payloadKeys));
   const client = await connectTemporalClient(config.temporal, dataConverter);
   try {
@@ -58,7 +60,11 @@ async function main(): Promise<number> {
       dataConverter,
       workflows: values.bundle
         ? { bundlePath: values.bundle }
-        : { workflowsPath: values['workflows-path'] ?? WORKFLOWS_PATH },
+        : {
+            workflowsPath: values['workflows-path'] ?? WORKFLOWS_PATH,
+            // A traced worker (OTEL_EXPORTER_OTLP_ENDPOINT) runs the tracing interceptors in its workflow bundle.
+            interceptorModules: config.telemetry.tracing.enabled ? TRACING_WORKFLOW_INTERCEPTOR_MODULES : undefined,
+          },
       closedSince: new Date(Date.now() - since * 24 * 3600_000),
       limit,
       taskQueue: values['task-queue'],

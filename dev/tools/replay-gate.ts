@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
+import { WORKFLOW_BUNDLE_OPTIONS } from '../../src/worker/worker';
 import { RENEWAL_WORKFLOW_TYPE } from '../../workflows/contract';
 
 /**
@@ -15,8 +16,13 @@ export interface ReplayGateOptions {
   client: Client;
   /** The product's data converter, with the payload keys the workers read: it decrypts the histories to replay. */
   dataConverter: DataConverter;
-  /** The new build's workflows: a prebuilt bundle's code, or the folder to bundle (the product's `workflows/`). */
-  workflows: { bundlePath: string } | { workflowsPath: string };
+  /**
+   * The new build's workflows: a prebuilt bundle's code, or bundled here as the worker bundles them (the failure
+   * converter beside them) from `workflowsPath` (the product's `workflows/`), with the workflow interceptor modules
+   * the worker will run (a traced worker's: its interceptors order an update's commands differently, so a traced
+   * build and an untraced one do not continue each other's renewals alike).
+   */
+  workflows: { bundlePath: string } | { workflowsPath: string; interceptorModules?: string[] };
   /** Closed renewals this recent are replayed too; running ones always are. */
   closedSince: Date;
   /** At most this many histories, running ones first, then the most recently closed. */
@@ -45,7 +51,9 @@ export function renewalsQuery(status: 'running' | 'closed', closedSince: Date, t
 async function replayOptions(workflows: ReplayGateOptions['workflows']) {
   if ('bundlePath' in workflows) return { workflowBundle: { codePath: workflows.bundlePath } };
   const bundle = await bundleWorkflowCode({
+    ...WORKFLOW_BUNDLE_OPTIONS,
     workflowsPath: workflows.workflowsPath,
+    workflowInterceptorModules: workflows.interceptorModules,
     logger: new DefaultLogger('WARN'),
   });
   return { workflowBundle: bundle };

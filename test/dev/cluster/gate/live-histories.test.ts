@@ -1,5 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { runReplayGate } from '../../../../dev/tools/replay-gate';
+import { TRACING_WORKFLOW_INTERCEPTOR_MODULES } from '../../../../src/worker/tracing';
+import { WORKFLOWS_PATH } from '../../../../src/worker/worker';
 import { testDataConverter } from '../../../support/payload-keys';
 import { installQuietRuntime, requireEnv, suiteConnectionOptions } from '../../../support/temporal-test-env';
 
@@ -21,7 +23,9 @@ describe('deploy:check against the test cluster', () => {
       const result = await runReplayGate({
         client,
         dataConverter: testDataConverter(),
-        workflows: { bundlePath: requireEnv('WORKFLOW_BUNDLE_PATH') },
+        // Traced: the suite's tracing e2e runs a traced worker, whose renewals an untraced build does not continue
+        // (its interceptors order an update's commands differently); a traced build continues both kinds.
+        workflows: { workflowsPath: WORKFLOWS_PATH, interceptorModules: TRACING_WORKFLOW_INTERCEPTOR_MODULES },
         closedSince: new Date(Date.now() - 24 * 3600_000),
         limit: 2_000,
       });
