@@ -22,11 +22,9 @@ describe('deploy:check, the replay gate', () => {
     stack = await startStack({ sandboxes: true });
     const journeys = sandboxJourneys(stack);
     completed = await journeys.pickupRenewal(seedPerson(SEEDED.validPassport));
-    running = await citizenClient(stack, seedPerson(SEEDED.prefersEnglish)).startAndAccept({
-      method: 'PICKUP',
-      officeId: 'RUH-01',
-    });
-    await citizenClient(stack, seedPerson(SEEDED.prefersEnglish)).waitForStage(running, 'AWAITING_PAYMENT');
+    const citizen = await citizenClient(stack, seedPerson(SEEDED.prefersEnglish));
+    running = await citizen.startAndAccept({ method: 'PICKUP', officeId: 'RUH-01' });
+    await citizen.waitForStage(running, 'AWAITING_PAYMENT');
   }, 180_000);
 
   afterAll(() => stack?.stop());
