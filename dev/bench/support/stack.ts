@@ -35,7 +35,7 @@ const number = (name: string, fallback: number) => Number(process.env[name] ?? f
 /** How long the print centre sandbox takes to print (the bare baseline waits as long before its print signal). */
 export const PRINT_DELAY_MS = number('SANDBOX_PRINT_CENTRE_DELAY_MS', 1000);
 
-/** The ports of the usual variables (README), so a run never collides with someone else's stack. */
+/** The ports of the usual variables (docs/configuration.md), so a run never collides with someone else's stack. */
 export function portsFromEnv(): Ports {
   return {
     api: number('PORT', 3000),
