@@ -228,13 +228,20 @@ describe('docs/runbook.md on the Temporal UI (2.54.1)', () => {
 
     'A stuck renewal: its pending activity and last failure': async () => {
       const screens: string[] = [];
-      await openRenewal(stuck.renewalId, 'Pending Activities');
-      await page.getByText('Last Failure').waitFor();
-      await page
-        .getByText(/print-centre submit failed transiently/)
-        .first()
-        .waitFor();
-      const pending = await shown(page);
+      // Between attempts the pending activity shows its Next Retry; while one runs, it does not: look again until it
+      // is waiting (a loaded machine can catch the attempt running).
+      let pending: string;
+      for (const deadline = Date.now() + 30_000; ;) {
+        await openRenewal(stuck.renewalId, 'Pending Activities');
+        await page.getByText('Last Failure').waitFor();
+        await page
+          .getByText(/print-centre submit failed transiently/)
+          .first()
+          .waitFor();
+        pending = await shown(page);
+        if (pending.includes('Next Retry') || Date.now() > deadline) break;
+        await sleep(500);
+      }
       expect(pending).toMatch(/submitPrintJob/);
       expect(pending).toMatch(/\d+ \/ UNLIMITED/);
       screens.push(pending);

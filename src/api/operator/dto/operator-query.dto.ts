@@ -14,6 +14,7 @@ import { IsNationalId } from '../../shared/validation/is-national-id.decorator';
 import { IsRenewalReference } from '../../shared/validation/is-renewal-reference.decorator';
 import { ISO_DURATION, isoDurationMs } from '../../shared/validation/iso-duration';
 import { CursorQueryParam, LimitQuery } from '../../shared/paging/page-query.dto';
+import { RENEWAL_REFERENCE_SHAPE } from '../../../domain/renewal-reference';
 
 /** Longer than any renewal lives, and still a time PostgreSQL can compare with. */
 const STUCK_FOR_MAX_MS = 3650 * 24 * 3600 * 1000;
@@ -112,7 +113,11 @@ export class AuditTrailQuery extends LimitQuery {
  * body, never in the URL, where proxies and access logs keep it). Exactly one of the two.
  */
 export class RenewalSearchDto {
-  @ApiPropertyOptional({ example: 'PR-7K3M-9QX2', description: "The renewal's short reference" })
+  @ApiPropertyOptional({
+    example: 'PR-7K3M-9QX2',
+    pattern: RENEWAL_REFERENCE_SHAPE.source,
+    description: "The renewal's short reference",
+  })
   // The schema cannot say "exactly one of": missing both, or giving both, is a 422 naming the field.
   @RequiredWhen<RenewalSearchDto>(
     (search) => search.nationalId === undefined,
