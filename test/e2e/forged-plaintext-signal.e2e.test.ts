@@ -79,7 +79,11 @@ describe('a forged plaintext signal', () => {
     // The alert: the counter and one log line naming the workflow and the encoding.
     const metrics = await (await fetch(`http://127.0.0.1:${stack.metricsServer.port}/metrics`)).text();
     expect(metrics).toMatch(/^payloads_refused_plaintext_total\{kind="workflow",role="worker"\} [1-9]\d*$/m);
-    const alert = lines.find((line) => line.alert === 'PlaintextPayloadRefused');
+    // The log line is written as the counter is counted, and reaches the test's log stream a moment later.
+    const alert = await eventually(
+      async () => lines.find((line) => line.alert === 'PlaintextPayloadRefused'),
+      'the PlaintextPayloadRefused log line',
+    );
     expect(alert).toMatchObject({ kind: 'workflow', encoding: 'json/plain', workflowId });
     expect(JSON.stringify(alert)).not.toContain(String(bill.billNumber));
   });
