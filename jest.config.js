@@ -4,7 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // test/dev/cluster/ checks the server is a real cluster: it runs in `npm run test:cluster` (jest.cluster.config.js).
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/dev/cluster/'],
+  // test/keycloak/ downloads and runs Keycloak: `npm run test:keycloak` (jest.keycloak.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/dev/cluster/', '<rootDir>/test/keycloak/'],
   // Type checking is `tsc --noEmit` (npm run lint); tests only transpile, which is much faster.
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],

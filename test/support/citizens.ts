@@ -21,9 +21,11 @@ export async function seedCitizen(
     passportStatus?: string;
     subscribedToWasel?: boolean;
     preferredLanguage?: 'ar' | 'en';
+    /** A national ID chosen beforehand (an identity provider outside the suite already knows the person). */
+    nationalId?: string;
   } = {},
 ): Promise<SeededCitizen> {
-  const nationalId = freshNationalId();
+  const nationalId = overrides.nationalId ?? freshNationalId();
   const passportNumber = `T${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
   const mobile = `+9665${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
   await db.query(
