@@ -51,7 +51,7 @@ describe(`the API and pages against Keycloak ${KEYCLOAK_VERSION}`, () => {
         ? `distribution: cached at ${keycloak.distribution.home}`
         : `distribution: downloaded ${(fetched.bytes / 2 ** 20).toFixed(0)} MiB in ${(fetched.ms / 1000).toFixed(1)} s, SHA-1 checked`,
     );
-    figure(`java: ${keycloak.java.major} from ${keycloak.java.source} (${keycloak.java.home})`);
+    figure(`java: ${keycloak.java.major} (${keycloak.java.source}: ${keycloak.java.home})`);
     figure(`keycloak start (realm imported, discovery answering): ${(keycloak.startMs / 1000).toFixed(1)} s`);
 
     const assetsDir = await buildPagesForTest();

