@@ -102,7 +102,7 @@ describe(`the API and pages against Keycloak ${KEYCLOAK_VERSION}`, () => {
     return requests;
   }
 
-  it('a citizen signs in on Keycloak’s login page (PKCE) and renews, paid through SADAD, to COMPLETED at the counter', async () => {
+  it('a citizen signs in on Keycloak’s login page (PKCE) and renews, paid through SADAD, to COMPLETED at the counter, then signs out', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
@@ -146,6 +146,28 @@ describe(`the API and pages against Keycloak ${KEYCLOAK_VERSION}`, () => {
       await page.waitForSelector('.summary[data-stage="COMPLETED"]', { timeout: 30_000 });
       figure(`renewal COMPLETED by pickup in ${((Date.now() - renewStarted) / 1000).toFixed(1)} s after sign-in`);
       await screenshot(page, 'keycloak-renewal-completed');
+
+      // Signing out ends Keycloak's session (RP-initiated logout): the refresh token is refused, the next sign-in
+      // shows Keycloak's login page again.
+      const { refreshToken } = await page.evaluate(() =>
+        JSON.parse(sessionStorage.getItem('passport-renewal.session') ?? 'null'),
+      );
+      await page.locator('#sign-out').click();
+      await page.waitForURL('**/pages/signed-out');
+      const refresh = await fetch(`${keycloak.issuer}/protocol/openid-connect/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken,
+          client_id: 'passport-renewal-pages',
+        }),
+      });
+      expect(refresh.status).toBe(400);
+      expect(((await refresh.json()) as { error: string }).error).toBe('invalid_grant');
+      await page.locator('button.sign-in').click();
+      await page.waitForURL((url) => url.href.startsWith(`${keycloak.issuer}/`));
+      await page.locator('#kc-login').waitFor();
+      figure('sign-out ended the Keycloak session: refresh token → 400 invalid_grant, sign-in asks again');
 
       // The operator, with a password-grant token, reads that renewal's audit trail.
       const operator = { Authorization: `Bearer ${await admin.passwordToken('operator-1')}` };
