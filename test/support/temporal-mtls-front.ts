@@ -12,11 +12,14 @@ import { requireEnv } from './temporal-test-env';
  * Production reaches Temporal over mutual TLS only, and the suite's dev server speaks plaintext: a process started
  * with `NODE_ENV=production` reaches it through this front, which terminates mutual TLS exactly as the cluster's
  * frontend would (the certificates of deploy/temporal/tls/make-certs.sh, a client certificate required) and passes
- * the HTTP/2 inside to the dev server. One per test file, made on first use.
+ * the HTTP/2 inside to the dev server. One per test file, made on first use; none on the cluster, which is mutual TLS.
  */
 let front: Promise<Record<string, string>> | undefined;
 
 export function temporalOverMutualTls(): Promise<Record<string, string>> {
+  // On the cluster (`npm run test:cluster`) the suite's Temporal already requires mutual TLS, with the suite's own
+  // certificate in the environment: nothing to add.
+  if (process.env.TEMPORAL_TLS_CLIENT_CERT_PATH) return Promise.resolve({});
   front ??= startFront();
   return front;
 }
