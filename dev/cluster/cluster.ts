@@ -25,6 +25,7 @@ import { setupTemporalSchema, TEMPORAL_DATABASES } from './temporal-schema';
 import { DEV_SERVER_PROCESS, temporalDevServerSpec } from './temporal-dev-server';
 import { TEMPORAL_SERVICES, temporalGrpcPort, temporalProcessName, temporalServiceSpec } from './temporal-services';
 import { temporalUiSpec } from './temporal-ui';
+import { temporalPeopleTrust, type TemporalPeopleTrust } from './temporal-people';
 import { type ClusterTls, makeClusterCertificates } from './tls';
 import type { TemporalTlsConfig } from '../../src/config/temporal';
 import { developmentBuildId, makeCurrentVersion, versionName } from './worker-deployment';
@@ -79,9 +80,11 @@ function namedPorts(options: ClusterOptions): Record<string, number> {
           'temporal worker': ports.temporalWorker,
           'temporal worker membership': ports.temporalWorkerMembership,
         };
+  // The cluster's Temporal server trusts the provider's people, so the provider starts first, even with Temporal only.
+  const identity = options.temporal === 'cluster' || !options.temporalOnly;
+  if (identity && !options.env.OIDC_ISSUER_URL) named['identity provider'] = ports.oidc;
   if (options.temporalOnly) return named;
   Object.assign(named, { API: ports.api, sandboxes: ports.sandboxes });
-  if (!options.env.OIDC_ISSUER_URL) named['identity provider'] = ports.oidc;
   ports.apiReplicas.forEach((port, index) => (named[`api-${index + 1}`] = port));
   if (options.ui) named['Temporal UI'] = ports.ui;
   return named;
@@ -171,7 +174,10 @@ export class ClusterLauncher {
       );
       addresses.temporalServices[DEV_SERVER_PROCESS] = `${temporalAddress} (dev server, SQLite in the data folder)`;
     } else {
-      await this.startTemporalServices(supervisor, tools!, tls!, addresses, logins);
+      // Before the frontend: the server reads the provider's keys when it starts (and every minute after).
+      addresses.identity = await this.identityIssuer();
+      const people = await temporalPeopleTrust(addresses.identity, options.env);
+      await this.startTemporalServices(supervisor, tools!, tls!, addresses, logins, people);
     }
     if (!options.temporalOnly) await this.startApplication(supervisor, addresses, logins, tls, uiBinary);
     return {
@@ -190,13 +196,14 @@ export class ClusterLauncher {
     tls: ClusterTls,
     addresses: ClusterAddresses,
     logins: DatabaseLogins,
+    people: TemporalPeopleTrust,
   ) {
     const { options, logger } = this;
     const { ports } = options;
     await setupTemporalSchema(supervisor, tools, ports.postgres, logins.temporal);
     for (const service of TEMPORAL_SERVICES) {
       logger.log(`Starting Temporal ${service} service`);
-      await supervisor.start(temporalServiceSpec(service, tools, options, logins.temporal, tls));
+      await supervisor.start(temporalServiceSpec(service, tools, options, logins.temporal, tls, people));
       // The worker service serves no gRPC: peers reach it through its membership port.
       addresses.temporalServices[temporalProcessName(service)] =
         service === 'worker'
@@ -226,7 +233,7 @@ export class ClusterLauncher {
     // A bundle given with WORKFLOW_BUNDLE_PATH (the test suite's, built from the same source) is used as it is.
     const prebuiltBundle = options.env.WORKFLOW_BUNDLE_PATH;
     const workflowBundlePath = prebuiltBundle || join(options.dataDir, 'workflow-bundle.js');
-    const oidcIssuerUrl = options.env.OIDC_ISSUER_URL || (await this.startIdentity()).issuer;
+    const oidcIssuerUrl = addresses.identity ?? (await this.identityIssuer());
     addresses.identity = oidcIssuerUrl;
     const app: ApplicationEnv = {
       base: options.env,
@@ -294,6 +301,11 @@ export class ClusterLauncher {
       );
       addresses.ui = `http://127.0.0.1:${ports.ui}`;
     }
+  }
+
+  /** The provider the user named (OIDC_ISSUER_URL), or the sandbox one, started once. */
+  private async identityIssuer(): Promise<string> {
+    return this.options.env.OIDC_ISSUER_URL || (this.identity ?? (await this.startIdentity())).issuer;
   }
 
   /**

@@ -15,13 +15,14 @@ Brings up the production topology on this machine, every part its own process: P
 server's frontend, history, matching and worker services, the Temporal UI, two workers, two API replicas
 behind a balancer, and the partner sandboxes. Ctrl-C stops it all. Ports and folders: see README.
 
-  --temporal-only   PostgreSQL and Temporal only (namespace and search attributes registered)
+  --temporal-only   PostgreSQL, Temporal and the sandbox identity provider whose people Temporal lets in
   --no-ui           without the Temporal UI
   --fresh           start from an empty data folder
   --free-ports      pick free ports instead of the configured ones
   --data-dir DIR    data folder (CLUSTER_DATA_DIR, default .data-cluster)
   -- command ...    run the command once the cluster is up, with TEMPORAL_ADDRESS, TEST_TEMPORAL_ADDRESS,
-                    CLUSTER_DATABASE_URL, CLUSTER_TLS_DIR and the API's TEMPORAL_TLS_* set; then stop the cluster
+                    CLUSTER_DATABASE_URL, CLUSTER_TLS_DIR, CLUSTER_OIDC_ISSUER_URL and the API's TEMPORAL_TLS_*
+                    set; then stop the cluster
                     and exit with the command's status`;
 
 const logger = consoleLogger('cluster');
@@ -49,6 +50,7 @@ function describe(addresses: ClusterAddresses, seconds: number): string {
   }
   if (addresses.workers.length > 0) rows.push(['Workers', addresses.workers.join(', ')]);
   if (addresses.sandboxes) rows.push(['Sandboxes', `${addresses.sandboxes}/sandbox (controls)`]);
+  if (addresses.identity) rows.push(['Identity', `${addresses.identity} (OpenID provider of the API and Temporal)`]);
   if (addresses.tlsDir) rows.push(['Certificates', `${addresses.tlsDir} (mutual TLS to Temporal)`]);
   rows.push(['Logs', addresses.logs]);
   const width = Math.max(...rows.map(([name]) => name.length));
@@ -65,6 +67,8 @@ function runCommand(command: string[], cluster: RunningCluster): Promise<number>
         TEST_TEMPORAL_ADDRESS: cluster.addresses.temporal,
         TEMPORAL_NAMESPACE: cluster.addresses.namespace,
         CLUSTER_DATABASE_URL: cluster.addresses.postgres,
+        // The provider whose people the cluster's Temporal server lets in (the tests sign operators in there).
+        ...(cluster.addresses.identity ? { CLUSTER_OIDC_ISSUER_URL: cluster.addresses.identity } : {}),
         // The command acts as the API (a service by its certificate: tests run API stacks and workers), and the
         // Temporal CLI picks the same variables up; CLUSTER_TLS_DIR holds the other identities' certificates.
         ...(cluster.addresses.tlsDir

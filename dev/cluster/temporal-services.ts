@@ -6,6 +6,7 @@ import type { TemporalServerTools } from './go-tools';
 import type { ClusterOptions } from './options';
 import type { Login } from '../infra/database-roles';
 import type { ClusterTls } from './tls';
+import type { TemporalPeopleTrust } from './temporal-people';
 
 /** The server's configuration, shared with docker-compose.yml (which mounts deploy/temporal). */
 export const TEMPORAL_CONFIG_DIR = join(PROJECT_ROOT, 'deploy', 'temporal');
@@ -22,11 +23,25 @@ export const temporalProcessName = (service: TemporalService) => (service === 'w
  * of the server's authorization (deploy/temporal/server): the application's namespace, and the identity provider
  * when the environment names it.
  */
-export function temporalServerEnv(options: ClusterOptions, database: Login, tls: ClusterTls): Record<string, string> {
+export function temporalServerEnv(
+  options: ClusterOptions,
+  database: Login,
+  tls: ClusterTls,
+  people?: TemporalPeopleTrust,
+): Record<string, string> {
   const { ports } = options;
   return {
     TEMPORAL_TLS_DIR: tls.dir,
     TEMPORAL_AUTH_NAMESPACES: options.namespace,
+    ...(people
+      ? {
+          TEMPORAL_JWKS_URIS: people.jwksUri,
+          TEMPORAL_AUTH_ISSUER: people.issuer,
+          TEMPORAL_AUTH_AUDIENCE: people.audience,
+          TEMPORAL_AUTH_ROLE_CLAIM: people.roleClaim,
+          TEMPORAL_AUTH_OPERATOR_ROLES: people.operatorRoles,
+        }
+      : {}),
     TEMPORAL_DB_HOST: '127.0.0.1',
     TEMPORAL_DB_PORT: String(ports.postgres),
     TEMPORAL_DB_USER: database.user,
@@ -59,13 +74,14 @@ export function temporalServiceSpec(
   options: ClusterOptions,
   database: Login,
   tls: ClusterTls,
+  people?: TemporalPeopleTrust,
 ): ProcessSpec {
   const port = temporalGrpcPort(service, options.ports);
   return {
     name: temporalProcessName(service),
     command: tools.server,
     args: ['--root', TEMPORAL_CONFIG_DIR, '--config', 'config', '--env', 'temporal', 'start', '--service', service],
-    env: { ...options.env, ...temporalServerEnv(options, database, tls) },
+    env: { ...options.env, ...temporalServerEnv(options, database, tls, people) },
     // The frontend serves once it has joined the membership ring and reached history; history and matching
     // listen on their gRPC port; the worker service serves no gRPC, only its membership port.
     ready:
