@@ -92,6 +92,7 @@ export function chaosPorts(base: number): ClusterPorts {
     matchingMembership: base + 42,
     temporalWorkerMembership: base + 43,
     ui: base + 80,
+    codec: base + 81,
   };
 }
 

@@ -24,7 +24,9 @@ import { APP_DATABASE, postgresSpec, postgresUrl } from './postgres';
 import { setupTemporalSchema, TEMPORAL_DATABASES } from './temporal-schema';
 import { DEV_SERVER_PROCESS, temporalDevServerSpec } from './temporal-dev-server';
 import { TEMPORAL_SERVICES, temporalGrpcPort, temporalProcessName, temporalServiceSpec } from './temporal-services';
-import { temporalUiSpec } from './temporal-ui';
+import { temporalUiSpec, type UiOptions } from './temporal-ui';
+import { startTlsFront, type RunningTlsFront } from '../launcher/tls-front';
+import { CLIENT_IDS } from '../identity/clients';
 import { temporalPeopleTrust, type TemporalPeopleTrust } from './temporal-people';
 import { type ClusterTls, makeClusterCertificates } from './tls';
 import type { TemporalTlsConfig } from '../../src/config/temporal';
@@ -41,6 +43,8 @@ export interface ClusterAddresses {
   namespace: string;
   temporalServices: Record<string, string>;
   ui?: string;
+  /** The codec endpoint the UI calls: an https front of the API's. */
+  codec?: string;
   api?: string;
   apiReplicas: Record<string, string>;
   workers: string[];
@@ -86,7 +90,7 @@ function namedPorts(options: ClusterOptions): Record<string, number> {
   if (options.temporalOnly) return named;
   Object.assign(named, { API: ports.api, sandboxes: ports.sandboxes });
   ports.apiReplicas.forEach((port, index) => (named[`api-${index + 1}`] = port));
-  if (options.ui) named['Temporal UI'] = ports.ui;
+  if (options.ui) Object.assign(named, { 'Temporal UI': ports.ui, 'codec (https)': ports.codec });
   return named;
 }
 
@@ -105,6 +109,7 @@ export async function startCluster(options: ClusterOptions, logger: LauncherLogg
 export class ClusterLauncher {
   private supervisor?: Supervisor;
   private balancer?: RunningBalancer;
+  private codecFront?: RunningTlsFront;
   private identity?: RunningIdentityProvider;
   private release?: () => void;
 
@@ -115,6 +120,7 @@ export class ClusterLauncher {
 
   /** Stops whatever has started so far, the last started first; safe to call at any time, and again. */
   async stop(): Promise<void> {
+    await this.codecFront?.close();
     await this.balancer?.close();
     await this.supervisor?.stopAll();
     await this.identity?.stop();
@@ -287,6 +293,17 @@ export class ClusterLauncher {
     this.balancer = await startBalancer(ports.api, ports.apiReplicas);
     addresses.api = this.balancer.url;
     if (uiBinary) {
+      // TLS ends in the launcher, as at a production ingress: the API keeps one plain listener and no key. The dev
+      // server's topology (chaos) has no certificates and no people in Temporal: its UI signs nobody in.
+      if (tls) {
+        this.codecFront = await startTlsFront({
+          port: ports.codec,
+          targetPort: ports.api,
+          certPath: join(tls.dir, 'codec.pem'),
+          keyPath: join(tls.dir, 'codec.key'),
+        });
+      }
+      addresses.codec = `${(this.codecFront ?? this.balancer).url}/codec`;
       logger.log('Starting the Temporal UI');
       await supervisor.start(
         temporalUiSpec({
@@ -296,11 +313,27 @@ export class ClusterLauncher {
           temporalAddress: addresses.temporal,
           temporalTls: tls?.client('temporal-ui'),
           namespace: options.namespace,
-          codecEndpoint: `${this.balancer.url}/codec`,
+          codecEndpoint: addresses.codec,
+          signIn: tls ? this.uiSignIn(oidcIssuerUrl) : undefined,
         }),
       );
       addresses.ui = `http://127.0.0.1:${ports.ui}`;
     }
+  }
+
+  /**
+   * The UI's client at the provider: the sandbox provider's `temporal-ui`, or the one TEMPORAL_UI_CLIENT_ID and
+   * TEMPORAL_UI_CLIENT_SECRET name at the user's provider (without them the UI signs nobody in there).
+   */
+  private uiSignIn(issuer: string): UiOptions['signIn'] {
+    const { env, dataDir } = this.options;
+    if (!env.OIDC_ISSUER_URL) {
+      return { issuer, clientId: CLIENT_IDS.temporalUi, clientSecret: identitySecrets(dataDir).temporalUiSecret };
+    }
+    if (env.TEMPORAL_UI_CLIENT_ID && env.TEMPORAL_UI_CLIENT_SECRET) {
+      return { issuer, clientId: env.TEMPORAL_UI_CLIENT_ID, clientSecret: env.TEMPORAL_UI_CLIENT_SECRET };
+    }
+    return undefined;
   }
 
   /** The provider the user named (OIDC_ISSUER_URL), or the sandbox one, started once. */

@@ -21,8 +21,8 @@ behind a balancer, and the partner sandboxes. Ctrl-C stops it all. Ports and fol
   --free-ports      pick free ports instead of the configured ones
   --data-dir DIR    data folder (CLUSTER_DATA_DIR, default .data-cluster)
   -- command ...    run the command once the cluster is up, with TEMPORAL_ADDRESS, TEST_TEMPORAL_ADDRESS,
-                    CLUSTER_DATABASE_URL, CLUSTER_TLS_DIR, CLUSTER_OIDC_ISSUER_URL and the API's TEMPORAL_TLS_*
-                    set; then stop the cluster
+                    CLUSTER_DATABASE_URL, CLUSTER_TLS_DIR, CLUSTER_OIDC_ISSUER_URL, CLUSTER_API_URL,
+                    CLUSTER_UI_URL, CLUSTER_CODEC_URL and the API's TEMPORAL_TLS_* set; then stop the cluster
                     and exit with the command's status`;
 
 const logger = consoleLogger('cluster');
@@ -44,6 +44,7 @@ function describe(addresses: ClusterAddresses, seconds: number): string {
     ...Object.entries(addresses.temporalServices).map(([name, address]): [string, string] => [`  ${name}`, address]),
   ];
   if (addresses.ui) rows.push(['Temporal UI', addresses.ui]);
+  if (addresses.codec) rows.push(['  codec', `${addresses.codec} (web-ca.pem in the certificates)`]);
   if (addresses.api) {
     rows.push(['API', `${addresses.api}/v1/renewals (balancer; OpenAPI ${addresses.api}/docs)`]);
     for (const [name, url] of Object.entries(addresses.apiReplicas)) rows.push([`  ${name}`, url]);
@@ -69,6 +70,9 @@ function runCommand(command: string[], cluster: RunningCluster): Promise<number>
         CLUSTER_DATABASE_URL: cluster.addresses.postgres,
         // The provider whose people the cluster's Temporal server lets in (the tests sign operators in there).
         ...(cluster.addresses.identity ? { CLUSTER_OIDC_ISSUER_URL: cluster.addresses.identity } : {}),
+        ...(cluster.addresses.api ? { CLUSTER_API_URL: cluster.addresses.api } : {}),
+        ...(cluster.addresses.ui ? { CLUSTER_UI_URL: cluster.addresses.ui } : {}),
+        ...(cluster.addresses.codec ? { CLUSTER_CODEC_URL: cluster.addresses.codec } : {}),
         // The command acts as the API (a service by its certificate: tests run API stacks and workers), and the
         // Temporal CLI picks the same variables up; CLUSTER_TLS_DIR holds the other identities' certificates.
         ...(cluster.addresses.tlsDir

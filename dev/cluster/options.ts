@@ -16,6 +16,8 @@ export interface ClusterPorts {
   temporalWorker: number;
   temporalWorkerMembership: number;
   ui: number;
+  /** The codec endpoint over https (the UI sends a person's token only to an https codec): a TLS front of the API's. */
+  codec: number;
   /** The balancer in front of the API replicas: the API's one address. */
   api: number;
   /** One per API replica. */
@@ -66,6 +68,7 @@ export const DEFAULT_PORTS: ClusterPorts = {
   matchingMembership: 7312,
   temporalWorkerMembership: 7313,
   ui: 3380,
+  codec: 3381,
   api: 3300,
   apiReplicas: [3301, 3302],
   sandboxes: 3310,
@@ -85,6 +88,7 @@ export const PORT_VARIABLES: Record<Exclude<keyof ClusterPorts, 'apiReplicas'>, 
   temporalWorker: 'CLUSTER_TEMPORAL_WORKER_PORT',
   temporalWorkerMembership: 'CLUSTER_TEMPORAL_WORKER_MEMBERSHIP_PORT',
   ui: 'CLUSTER_UI_PORT',
+  codec: 'CLUSTER_CODEC_PORT',
   api: 'CLUSTER_API_PORT',
   sandboxes: 'CLUSTER_SANDBOX_PORT',
   oidc: 'CLUSTER_OIDC_PORT',

@@ -12,13 +12,18 @@ export interface UiOptions {
   /** The UI server's own certificate: by itself it may do nothing; the signed-in person's token decides. */
   temporalTls?: TemporalTlsConfig;
   namespace: string;
-  /** Where the operator's browser asks the API to decode payloads. */
+  /** Where the operator's browser asks the API to decode payloads: https, or the UI sends no token there. */
   codecEndpoint: string;
+  /** The OpenID provider people sign in at, as its confidential client; without it the UI signs nobody in. */
+  signIn?: { issuer: string; clientId: string; clientSecret: string };
 }
+
+/** Where the provider sends a person back to the UI server (registered with the provider's `temporal-ui` client). */
+export const UI_CALLBACK_PATH = '/auth/sso/callback';
 
 /**
  * The Temporal UI server (the one behind the `temporalio/ui` image), pointed at the cluster's
- * frontend. Its configuration is written to the data folder on each start, bound to the loopback
+ * frontend; people sign in at the provider and act with their own token (its certificate alone is nobody). Its configuration is written to the data folder on each start, bound to the loopback
  * interface like every other process of the cluster.
  */
 export function temporalUiSpec(options: UiOptions): ProcessSpec {
@@ -33,7 +38,27 @@ export function temporalUiSpec(options: UiOptions): ProcessSpec {
     defaultNamespace: options.namespace,
     notifyOnNewVersion: false,
     cors: { allowOrigins: origins, cookieInsecure: true },
-    codec: { endpoint: options.codecEndpoint },
+    // The person's access token goes with each decode (the UI sends it to an https endpoint only): the codec lets
+    // operators decode and refuses everyone else, who then see the payloads encrypted.
+    codec: { endpoint: options.codecEndpoint, passAccessToken: Boolean(options.signIn), includeCredentials: false },
+    ...(options.signIn
+      ? {
+          auth: {
+            enabled: true,
+            providers: [
+              {
+                label: 'Passport renewal sign-in',
+                type: 'oidc',
+                providerUrl: options.signIn.issuer,
+                clientId: options.signIn.clientId,
+                clientSecret: options.signIn.clientSecret,
+                scopes: ['openid', 'profile'],
+                callbackUrl: `${origins[0]}${UI_CALLBACK_PATH}`,
+              },
+            ],
+          },
+        }
+      : {}),
     ...(options.temporalTls
       ? {
           tls: {

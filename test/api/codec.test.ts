@@ -112,7 +112,8 @@ describe('codec endpoint', () => {
     expect(response.headers['access-control-allow-origin']).toBe(UI_ORIGIN);
     expect(response.headers['access-control-allow-methods']).toBe('POST');
     expect(response.headers['access-control-allow-headers']?.toLowerCase().split(',')).toEqual(
-      expect.arrayContaining(['authorization', 'content-type', 'x-namespace']),
+      // A UI that signs people in sends their ID token as Authorization-Extras beside the access token.
+      expect.arrayContaining(['authorization', 'authorization-extras', 'content-type', 'x-namespace']),
     );
     const actual = await post('/codec/encode', { payloads: [] }, { ...operator, Origin: UI_ORIGIN }).expect(200);
     expect(actual.headers['access-control-allow-origin']).toBe(UI_ORIGIN);

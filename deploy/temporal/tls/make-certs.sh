@@ -18,6 +18,9 @@
 #     temporal-system-worker.pem  the server's own worker service: admin
 #     temporal-ui.pem         the UI server  \  nobody by themselves: the person's token (operator, support)
 #     temporal-cli.pem        people's CLI   /  says what they may do
+#   web-ca.pem              signs codec.pem: the https of the codec endpoint the Temporal UI calls (the UI sends a
+#                           person's token to an https codec only); apart from Temporal's CAs, which it must not extend.
+#                           Browsers trust it, or the UI's host's own certificate is used instead.
 #   client-cas.pem          the CAs the frontend accepts client certificates from: clients-ca.pem, and during a
 #                           rotation the next CA before it (docs/runbook.md, "Rotate Temporal's certificates")
 set -eu
@@ -68,6 +71,8 @@ leaf frontend clients-ca temporal-frontend serverAuth yes
 for client in passport-api passport-worker temporal-admin temporal-system-worker temporal-ui temporal-cli; do
   leaf "$client" clients-ca "$client" clientAuth no
 done
+ca web-ca "Passport Renewal web CA"
+leaf codec web-ca passport-codec serverAuth yes
 # A rotation puts the next CA first (the server's reload compares each CA file's first certificate only).
 if [ -s clients-ca-next.pem ]; then cat clients-ca-next.pem clients-ca.pem; else cat clients-ca.pem; fi >client-cas.pem
 chmod 644 client-cas.pem

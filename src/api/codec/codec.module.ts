@@ -52,7 +52,8 @@ export class CodecModule implements NestModule {
         cors({
           origin: this.corsOrigins,
           methods: ['POST'],
-          allowedHeaders: ['Authorization', 'Content-Type', 'X-Namespace'],
+          // A Temporal UI that signs people in sends their access token, and their ID token as Authorization-Extras.
+          allowedHeaders: ['Authorization', 'Authorization-Extras', 'Content-Type', 'X-Namespace'],
           credentials: true,
           maxAge: 600,
         }),
