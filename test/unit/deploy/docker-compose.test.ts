@@ -5,6 +5,7 @@ import { SearchAttributeType } from '@temporalio/common';
 import { parse } from 'yaml';
 import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_VERSION } from '../../../dev/cluster/go-tools';
 import { loadTemporalConfig } from '../../../src/config/temporal';
+import { loadOidcConfig } from '../../../src/config/oidc';
 import { loadClusterOptions } from '../../../dev/cluster/options';
 import { GROUP_ROLES, LOGIN_ROLES } from '../../../dev/infra/database-roles';
 import { DEFAULT_NAMESPACE_RETENTION, loadNamespaceRetentionMs } from '../../../dev/infra/namespace-retention';
@@ -570,8 +571,11 @@ describe('docker-compose.yml', () => {
     const env = environmentOf(ui);
     expect(String(ui.image)).toMatch(/^temporalio\/ui:\d+\.\d+\.\d+/);
     expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
-    const apiHostPort = publishedPorts('api').find((port) => port.protocol === 'tcp')?.hostPort;
-    expect(env.TEMPORAL_CODEC_ENDPOINT).toBe(`http://localhost:${apiHostPort}/codec`);
+    // The UI hands a person's token to an https codec only: the codec-tls front, on the loopback interface.
+    const codecPort = publishedPorts('codec-tls')[0];
+    expect(codecPort).toMatchObject({ hostIp: '127.0.0.1', hostPort: 3443 });
+    expect(service('codec-tls').ports).toEqual(['127.0.0.1:3443:8443']);
+    expect(env.TEMPORAL_CODEC_ENDPOINT).toBe(`https://localhost:${codecPort.hostPort}/codec`);
     expect(publishedPorts('temporal-ui').map((port) => port.hostPort)).toEqual([8080]);
     const uiSection = COMPOSE_TEXT.slice(0, COMPOSE_TEXT.indexOf('\n  temporal-ui:'));
     expect(uiSection.slice(uiSection.lastIndexOf('\n\n'))).toMatch(/authentication/i);
@@ -584,6 +588,52 @@ describe('docker-compose.yml', () => {
     expect(environmentOf(service('api')).CODEC_CORS_ORIGINS).toBe(`http://localhost:${uiHostPort}`);
     // Only `npm start` trusts its own UI without a token, and it does so by value: no variable can turn it on.
     expect(COMPOSE_TEXT).not.toMatch(/LOCAL_UI|TRUST/i);
+  });
+
+  it("signs people in to the Temporal UI at the API's provider, as its confidential client", () => {
+    const ui = environmentOf(service('temporal-ui'));
+    const uiHostPort = publishedPorts('temporal-ui')[0].hostPort;
+    expect(ui).toMatchObject({
+      TEMPORAL_AUTH_ENABLED: 'true',
+      TEMPORAL_AUTH_TYPE: 'oidc',
+      TEMPORAL_AUTH_PROVIDER_URL: environmentOf(service('api')).OIDC_ISSUER_URL,
+      TEMPORAL_AUTH_CLIENT_ID: 'temporal-ui',
+      TEMPORAL_AUTH_CLIENT_SECRET: PRODUCTION_SECRETS.TEMPORAL_UI_CLIENT_SECRET,
+      TEMPORAL_AUTH_CALLBACK_URL: `http://localhost:${uiHostPort}/auth/sso/callback`,
+      TEMPORAL_CODEC_INCLUDE_CREDENTIALS: 'false',
+    });
+    expect(String(ui.TEMPORAL_AUTH_SCOPES).split(',')).toContain('openid');
+    // The server lets in the people of that token: the API's audience and role claim (deploy/temporal/server).
+    for (const name of TEMPORAL_SERVER_SERVICES) {
+      expect({ name, ...environmentOf(service(name)) }).toMatchObject({
+        name,
+        TEMPORAL_AUTH_AUDIENCE: loadOidcConfig({}).audience,
+        TEMPORAL_AUTH_ROLE_CLAIM: 'role',
+      });
+    }
+  });
+
+  it('ends TLS for the codec at a front that passes /codec/ to the API and nothing else', () => {
+    const front = service('codec-tls');
+    expect(String(front.image)).toMatch(/^nginx:\d+\.\d+\.\d+-alpine$/);
+    expect(dependenciesOf(front)).toEqual({
+      'temporal-certs': 'service_completed_successfully',
+      api: 'service_started',
+    });
+    expect(front.volumes).toEqual([
+      './deploy/codec-tls/nginx.conf:/etc/nginx/nginx.conf:ro',
+      'temporal-tls:/etc/temporal/tls:ro',
+    ]);
+    const conf = readFileSync(path.join(ROOT, 'deploy', 'codec-tls', 'nginx.conf'), 'utf8');
+    expect(conf).toMatch(/listen 8443 ssl;/);
+    expect(conf).toMatch(/ssl_certificate \/etc\/temporal\/tls\/codec\.pem;/);
+    expect(conf).toMatch(/ssl_certificate_key \/etc\/temporal\/tls\/codec\.key;/);
+    expect([...conf.matchAll(/proxy_pass (\S+);/g)].map((match) => match[1])).toEqual(['http://api:3000']);
+    expect(conf).toMatch(/location \/codec\/ \{/);
+    expect(conf).toMatch(/location \/ \{\s*return 404;/);
+    // make-certs.sh makes that certificate, with its own CA, apart from Temporal's.
+    const makeCerts = readFileSync(path.join(TEMPORAL_CONFIG_DIR, 'tls', 'make-certs.sh'), 'utf8');
+    expect(makeCerts).toMatch(/^leaf codec web-ca passport-codec serverAuth yes$/m);
   });
 
   it('requires every secret of deploy/production.env.example, and no other, with none committed', () => {
