@@ -10,7 +10,6 @@ import {
   type PageRequest,
   pageOf,
   type Statement,
-  timestampOfMicros,
 } from './paging';
 
 /** Which operator alerts to list; every filter is optional and they combine with AND. */
@@ -77,13 +76,7 @@ export class OperatorAlertsRepository {
   }
 
   listStatement(filter: AlertFilter, page: PageRequest): Statement {
-    const conditions = filterConditions(filter);
-    if (page.after) {
-      conditions.add(
-        `(a.raised_at, a.alert_id) < (${conditions.param(timestampOfMicros(page.after.micros))}::timestamptz, ` +
-          `${conditions.param(page.after.id)}::bigint)`,
-      );
-    }
+    const conditions = filterConditions(filter).after(page.after, 'a.raised_at', 'a.alert_id', 'bigint', '<');
     // The page is chosen from the alerts' indexes first; only its rows then fetch their audit line, each by its
     // key: a LATERAL subquery with a LIMIT stays a nested loop, where a join could be planned as a merge walking
     // the trail's 30 M ids down to the page's.

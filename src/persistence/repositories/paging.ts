@@ -91,6 +91,16 @@ export class Conditions {
     return this;
   }
 
+  /**
+   * Rows past the page's keyset `after`, in the order `(at, id)` is walked: `<` newest first, `>` oldest first.
+   * Written as a row comparison so the index on `(at, id)` answers it.
+   */
+  after(after: Keyset | undefined, at: string, id: string, idType: 'uuid' | 'bigint', direction: '<' | '>'): this {
+    if (!after) return this;
+    const micros = this.param(timestampOfMicros(after.micros));
+    return this.add(`(${at}, ${id}) ${direction} (${micros}::timestamptz, ${this.param(after.id)}::${idType})`);
+  }
+
   get where(): string {
     return this.list.length ? `WHERE ${this.list.join(' AND ')}` : '';
   }

@@ -20,7 +20,6 @@ import {
   type PageRequest,
   pageOf,
   type Statement,
-  timestampOfMicros,
 } from './paging';
 
 /** Which renewals a caller may see: all, or only a citizen's (by national ID) or an office's. */
@@ -281,13 +280,7 @@ export class RenewalsRepository {
 
   /** The list's statement, as `list` runs it. */
   listStatement(filter: RenewalFilter, page: PageRequest): Statement {
-    const conditions = filterConditions(filter);
-    if (page.after) {
-      conditions.add(
-        `(r.created_at, r.renewal_id) < (${conditions.param(timestampOfMicros(page.after.micros))}::timestamptz, ` +
-          `${conditions.param(page.after.id)}::uuid)`,
-      );
-    }
+    const conditions = filterConditions(filter).after(page.after, 'r.created_at', 'r.renewal_id', 'uuid', '<');
     return {
       text: `SELECT ${recordColumns(this.manager)}, ${microsOf('r.created_at')} AS "cursorMicros"
                FROM renewals r ${conditions.where}
@@ -340,13 +333,13 @@ export class RenewalsRepository {
   }
 
   pickupQueueStatement(officeId: string, page: PageRequest, referenceNumber?: number): Statement {
-    const conditions = queueConditions(officeId, referenceNumber);
-    if (page.after) {
-      conditions.add(
-        `(r.stage_entered_at, r.renewal_id) > (${conditions.param(timestampOfMicros(page.after.micros))}::timestamptz, ` +
-          `${conditions.param(page.after.id)}::uuid)`,
-      );
-    }
+    const conditions = queueConditions(officeId, referenceNumber).after(
+      page.after,
+      'r.stage_entered_at',
+      'r.renewal_id',
+      'uuid',
+      '>',
+    );
     return {
       text: `SELECT ${recordColumns(this.manager)}, ${microsOf('r.stage_entered_at')} AS "cursorMicros"
                FROM renewals r ${conditions.where}
