@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +10,9 @@ import { HeldTokens } from '../../dev/identity/held-tokens';
 import { PidFiles } from '../../dev/launcher/pid-files';
 import { isAlive } from '../../dev/launcher/process-info';
 import { PROJECT_ROOT } from '../../src/config/paths';
-import { freePort } from '../../src/worker/free-port';
 import { ensureBuilt } from '../support/shell';
 import { eventually } from '../support/eventually';
-import { requireEnv } from '../support/temporal-test-env';
+import { embeddedStackEnv, startEmbedded, whenServing } from '../support/embedded-stack';
 
 const run = promisify(execFile);
 
@@ -52,29 +51,6 @@ describe('backup drill: stop, back up, destroy, restore, start', () => {
   let identity: string;
   let tokens: HeldTokens;
   const running: ChildProcess[] = [];
-
-  function startEmbedded(): { child: ChildProcess; output: () => string } {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/dev/embedded/main.js')], {
-      env,
-      cwd: PROJECT_ROOT,
-    });
-    running.push(child);
-    let output = '';
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    return { child, output: () => output };
-  }
-
-  async function ready(started: { child: ChildProcess; output: () => string }): Promise<void> {
-    await eventually(
-      async () => {
-        if (started.child.exitCode !== null) throw new Error(`exited:\n${started.output()}`);
-        return (await fetch(`${api}/health/ready`).catch(() => undefined))?.ok || undefined;
-      },
-      'the embedded stack to serve',
-      120_000,
-    );
-  }
 
   async function stop(started: { child: ChildProcess }): Promise<void> {
     const exited = new Promise((resolve) => started.child.once('exit', resolve));
@@ -140,40 +116,13 @@ describe('backup drill: stop, back up, destroy, restore, start', () => {
     dataDir = join(workDir, 'data');
     // Run as root, embedded PostgreSQL runs as `postgres`, which must reach its folder.
     chmodSync(workDir, 0o755);
-    const [port, sandboxPort, pgPort, temporalPort, uiPort, metricsPort, oidcPort] = await Promise.all(
-      [1, 2, 3, 4, 5, 6, 7].map(freePort),
-    );
-    identity = `http://127.0.0.1:${oidcPort}`;
-    api = `http://127.0.0.1:${port}`;
-    sandboxes = `http://127.0.0.1:${sandboxPort}`;
-    postgresPort = pgPort;
-    env = { ...process.env };
-    // The suite's own servers must not be used (its identity provider included): this is npm start's stack.
-    for (const name of [
-      'DATABASE_URL',
-      'TEMPORAL_ADDRESS',
-      'TEMPORAL_TASK_QUEUE',
-      'SANDBOX_WEBHOOK_BASE_URL',
-      'OIDC_ISSUER_URL',
-    ]) {
-      delete env[name];
-    }
-    Object.assign(env, {
-      PORT: String(port),
-      SANDBOX_HTTP_PORT: String(sandboxPort),
-      EMBEDDED_POSTGRES_PORT: String(pgPort),
-      EMBEDDED_TEMPORAL_PORT: String(temporalPort),
-      EMBEDDED_TEMPORAL_UI_PORT: String(uiPort),
-      EMBEDDED_OIDC_PORT: String(oidcPort),
-      WORKER_METRICS_PORT: String(metricsPort),
-      EMBEDDED_DATA_DIR: dataDir,
-      WORKFLOW_BUNDLE_PATH: requireEnv('WORKFLOW_BUNDLE_PATH'),
+    ({ env, api, identity, sandboxes, postgresPort } = await embeddedStackEnv(dataDir, {
       // Fast partners, slow enough that each renewal is caught where the drill wants it when the stack stops.
       SANDBOX_PRINT_CENTRE_DELAY_MS: '6000',
       SANDBOX_SAUDI_POST_STEP_DELAY_MS: '4000',
       SANDBOX_POLL_INTERVAL_MS: '200',
       POLICY_DELIVERY_SLA: '5 minutes',
-    });
+    }));
   });
 
   afterAll(async () => {
@@ -184,8 +133,8 @@ describe('backup drill: stop, back up, destroy, restore, start', () => {
   });
 
   it('every renewal in flight goes on to its end after a restore, with no duplicate at any partner', async () => {
-    const first = startEmbedded();
-    await ready(first);
+    const first = startEmbedded(env, running);
+    await whenServing(first, api);
     tokens = new HeldTokens(identity);
     for (const role of Object.keys(PEOPLE) as Role[]) {
       const created = await call('POST', '/v1/renewals', citizen(role), { officeId: 'RUH-01' });
@@ -226,8 +175,8 @@ describe('backup drill: stop, back up, destroy, restore, start', () => {
       expect.arrayContaining(['postgres', 'postgres-roles.json', 'temporal.sqlite', 'identity-secrets.json']),
     );
 
-    const second = startEmbedded();
-    await ready(second);
+    const second = startEmbedded(env, running);
+    await whenServing(second, api);
     tokens = new HeldTokens(identity);
     await pay('unpaid');
     await handOver('counter');

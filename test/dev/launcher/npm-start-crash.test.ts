@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,9 +8,8 @@ import { signInPerson, type Who } from '../../../dev/identity/sign-in';
 import { PROJECT_ROOT } from '../../../src/config/paths';
 import { PidFiles } from '../../../dev/launcher/pid-files';
 import { isAlive, waitForExit } from '../../../dev/launcher/process-info';
-import { freePort } from '../../../src/worker/free-port';
 import { eventually } from '../../support/eventually';
-import { requireEnv } from '../../support/temporal-test-env';
+import { embeddedStackEnv, startEmbedded, whenServing } from '../../support/embedded-stack';
 
 /**
  * `npm start` killed with SIGKILL in the middle of a renewal, then started again, as an operator
@@ -34,30 +33,6 @@ describe('npm start after a crash', () => {
   let identity: string;
   let sandboxes: string;
   const running: ChildProcess[] = [];
-
-  /** `node dist/dev/embedded/main.js`, the process `npm start` runs, with everything it prints kept. */
-  function startEmbedded(): { child: ChildProcess; output: () => string } {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/dev/embedded/main.js')], {
-      env,
-      cwd: PROJECT_ROOT,
-    });
-    running.push(child);
-    let output = '';
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    return { child, output: () => output };
-  }
-
-  async function ready(started: { child: ChildProcess; output: () => string }): Promise<void> {
-    await eventually(
-      async () => {
-        if (started.child.exitCode !== null) throw new Error(`exited:\n${started.output()}`);
-        return (await fetch(`${api}/health/ready`)).ok || undefined;
-      },
-      'the embedded stack to serve',
-      120_000,
-    );
-  }
 
   /** A person signed in at the stack's own sandbox identity provider (it restarts with the stack, keys and all). */
   const auth = async (who: Who) => ({
@@ -95,38 +70,10 @@ describe('npm start after a crash', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'npm-start-crash-'));
     // Run as root, embedded PostgreSQL runs as `postgres`, which must reach its folder.
     chmodSync(dataDir, 0o755);
-    const [port, sandboxPort, postgresPort, temporalPort, uiPort, metricsPort, oidcPort] = await Promise.all(
-      [1, 2, 3, 4, 5, 6, 7].map(freePort),
-    );
-    api = `http://127.0.0.1:${port}`;
-    identity = `http://127.0.0.1:${oidcPort}`;
-    sandboxes = `http://127.0.0.1:${sandboxPort}`;
-    env = { ...process.env };
-    // The suite's own servers must not be used: this is the embedded stack, all of it.
-    for (const name of [
-      'DATABASE_URL',
-      'TEMPORAL_ADDRESS',
-      'TEMPORAL_TASK_QUEUE',
-      'SANDBOX_WEBHOOK_BASE_URL',
-      'OIDC_ISSUER_URL',
-    ]) {
-      delete env[name];
-    }
-    Object.assign(env, {
-      PORT: String(port),
-      SANDBOX_HTTP_PORT: String(sandboxPort),
-      EMBEDDED_POSTGRES_PORT: String(postgresPort),
-      EMBEDDED_TEMPORAL_PORT: String(temporalPort),
-      EMBEDDED_TEMPORAL_UI_PORT: String(uiPort),
-      EMBEDDED_OIDC_PORT: String(oidcPort),
-      // Not the default 9464: another stack on this machine (a developer's npm start) may hold it.
-      WORKER_METRICS_PORT: String(metricsPort),
-      EMBEDDED_DATA_DIR: dataDir,
-      // The suite's bundle of the same workflows: starting twice need not bundle twice.
-      WORKFLOW_BUNDLE_PATH: requireEnv('WORKFLOW_BUNDLE_PATH'),
+    ({ env, api, identity, sandboxes } = await embeddedStackEnv(dataDir, {
       SANDBOX_PRINT_CENTRE_DELAY_MS: '200',
       SANDBOX_POLL_INTERVAL_MS: '100',
-    });
+    }));
   });
 
   afterAll(async () => {
@@ -137,8 +84,8 @@ describe('npm start after a crash', () => {
   });
 
   it('recovers by itself, says what it did, and the renewal in flight completes', async () => {
-    const first = startEmbedded();
-    await ready(first);
+    const first = startEmbedded(env, running);
+    await whenServing(first, api);
     await signInBoth();
     const created = await call('POST', '/v1/renewals', citizen, { officeId: 'RUH-01' });
     expect(created.status).toBe(202);
@@ -165,8 +112,8 @@ describe('npm start after a crash', () => {
     for (const orphan of orphans)
       expect({ name: orphan.name, alive: isAlive(orphan.pid) }).toEqual({ name: orphan.name, alive: true });
 
-    const second = startEmbedded();
-    await ready(second);
+    const second = startEmbedded(env, running);
+    await whenServing(second, api);
     // The restarted provider signs with new keys: the people sign in again.
     await signInBoth();
     expect(second.output()).toContain(

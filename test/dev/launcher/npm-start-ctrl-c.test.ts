@@ -6,10 +6,9 @@ import { stripVTControlCharacters as plain } from 'node:util';
 import { PROJECT_ROOT } from '../../../src/config/paths';
 import { PidFiles } from '../../../dev/launcher/pid-files';
 import { isAlive, waitForExit } from '../../../dev/launcher/process-info';
-import { freePort } from '../../../src/worker/free-port';
 import { eventually } from '../../support/eventually';
 import { ensureBuilt } from '../../support/shell';
-import { requireEnv } from '../../support/temporal-test-env';
+import { embeddedStackEnv } from '../../support/embedded-stack';
 
 /** Pids of the processes whose command line names `text` (the data folder: PostgreSQL, the dev server). */
 function processesNaming(text: string): number[] {
@@ -47,23 +46,8 @@ describe('npm start, stopped with Ctrl-C', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'npm-start-ctrl-c-'));
     // Run as root, embedded PostgreSQL runs as `postgres`, which must reach its folder.
     chmodSync(dataDir, 0o755);
-    const [port, sandboxPort, postgresPort, temporalPort, uiPort, metricsPort] = await Promise.all(
-      [1, 2, 3, 4, 5, 6].map(freePort),
-    );
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    // The suite's own servers must not be used: this is the embedded stack, all of it.
-    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_TASK_QUEUE', 'SANDBOX_WEBHOOK_BASE_URL']) {
-      delete env[name];
-    }
-    Object.assign(env, {
-      PORT: String(port),
-      SANDBOX_HTTP_PORT: String(sandboxPort),
-      EMBEDDED_POSTGRES_PORT: String(postgresPort),
-      EMBEDDED_TEMPORAL_PORT: String(temporalPort),
-      EMBEDDED_TEMPORAL_UI_PORT: String(uiPort),
-      WORKER_METRICS_PORT: String(metricsPort),
-      EMBEDDED_DATA_DIR: dataDir,
-      WORKFLOW_BUNDLE_PATH: requireEnv('WORKFLOW_BUNDLE_PATH'),
+    // The stack's own servers and identity provider, on free ports: the suite's must not be used.
+    const { env, api } = await embeddedStackEnv(dataDir, {
       // The drain still happens, shorter than its 5 s default.
       API_SHUTDOWN_GRACE_MS: '1000',
     });
@@ -82,7 +66,7 @@ describe('npm start, stopped with Ctrl-C', () => {
       'npm start to be ready',
       180_000,
     );
-    expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+    expect((await fetch(`${api}/health/ready`)).status).toBe(200);
     const pidFiles = new PidFiles(dataDir);
     const recorded = pidFiles.list();
     expect(recorded.map((record) => record.name).sort()).toEqual(['launcher', 'postgres', 'temporal-dev-server']);
