@@ -8,24 +8,30 @@ function newestSourceMs(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSourceMs(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
 
-/** Documented commands run the compiled scripts (`npm start` builds them): build them unless they are current. */
+/**
+ * Documented commands run what `npm start` builds (`npm run build`: the compiled scripts and the pages' bundle):
+ * build it unless both are current. A clean clone has neither, and an API without its pages warns at start.
+ */
 export function ensureBuilt(): void {
-  const built = join(PROJECT_ROOT, 'dist', 'dev', 'demo', 'main.js');
+  const outputs = [join(PROJECT_ROOT, 'dist', 'dev', 'demo', 'main.js'), join(PROJECT_ROOT, 'dist', 'web', 'app.js')];
   const sources = Math.max(
     ...['src', 'workflows', 'activities', 'dev'].map((dir) => newestSourceMs(join(PROJECT_ROOT, dir))),
   );
-  let builtMs = 0;
-  try {
-    builtMs = statSync(built).mtimeMs;
-  } catch {
-    // not built yet
-  }
-  if (builtMs < sources) execFileSync('npx', ['tsc', '-p', 'dev/tsconfig.json'], { cwd: PROJECT_ROOT });
+  const builtMs = Math.min(
+    ...outputs.map((output) => {
+      try {
+        return statSync(output).mtimeMs;
+      } catch {
+        return 0; // not built yet
+      }
+    }),
+  );
+  if (builtMs < sources) execFileSync('npm', ['run', '-s', 'build'], { cwd: PROJECT_ROOT });
 }
 
 /** A documented shell block, run as a reader would paste it, with its output (stdout and stderr). */
